@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// kamerzoek: full-text search for Dutch parliamentary documents.
+/// The module table and the direction of dependencies are fixed in docs/ARCHITECTURE.md.
+let package = Package(
+    name: "kamerzoek",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kamerzoek", targets: ["kamerzoek"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's libstemmer-dev ships no pkg-config file, so no `pkgConfig:` here;
+        // the modulemap links "stemmer" itself.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "Analysis",
+            dependencies: ["CStemmer"]
+        ),
+        .target(
+            name: "Ingest",
+            dependencies: ["Analysis", "CLibXML2"]
+        ),
+        .target(
+            name: "IndexStore",
+            dependencies: ["Analysis", "Ingest"]
+        ),
+        .target(
+            name: "Search",
+            dependencies: ["Analysis", "IndexStore"]
+        ),
+        .target(
+            name: "Server",
+            dependencies: ["Search", "IndexStore", "Ingest"]
+        ),
+        .executableTarget(
+            name: "kamerzoek",
+            dependencies: [
+                "Analysis", "Ingest", "IndexStore", "Search", "Server",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks are opt-in executables: `swift test` never builds them into a test.
+        .executableTarget(
+            name: "AnalyzerBenchmark",
+            dependencies: ["Analysis"],
+            path: "bench/AnalyzerBenchmark"
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

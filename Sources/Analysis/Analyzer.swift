@@ -1,0 +1,86 @@
+/// Turns Dutch text into index terms: folding (``Normalizer``), tokenising
+/// (``Tokenizer``), stop-word flags and stemming (``DutchStemmer``), per ANALYSIS.md.
+///
+/// An analyzer keeps buffers and a stem cache between calls and owns a libstemmer object,
+/// which is not thread-safe: use one analyzer per thread or task. Building one costs a
+/// stemmer and an empty cache, nothing more.
+public final class Analyzer {
+    /// What an index records, so that it is never read with terms made differently.
+    public let identity: AnalyzerIdentity
+
+    private let stemmer: DutchStemmer
+    private var normalizer = Normalizer()
+    private var normalized = NormalizedText()
+    private var tokenizer = Tokenizer()
+    private var cache = TermCache()
+
+    /// Version of the tokeniser and normaliser rules; part of the identity's rule version.
+    static let tokenizerVersion = 1
+
+    /// Fails only when libstemmer has no Porter Dutch stemmer (see ``AnalyzerError``).
+    public init() throws {
+        stemmer = try DutchStemmer()
+        identity = AnalyzerIdentity(
+            algorithm: stemmer.algorithm,
+            library: SnowballStemmer.libraryFileName,
+            stemmerFingerprint: stemmer.behaviourFingerprint(),
+            rulesVersion: DutchStemmer.rulesVersion * 1000 + Self.tokenizerVersion)
+    }
+
+    /// The tokens of `text`, ordered by position (within a position: the word, then its
+    /// alternatives). Offsets are UTF-8 byte offsets into `text`.
+    public func analyze(_ text: String) throws -> [Token] {
+        var tokens: [Token] = []
+        var text = text
+        try text.withUTF8 { try analyze(utf8: $0, into: &tokens) }
+        return tokens
+    }
+
+    /// Appends the tokens of UTF-8 `bytes` to `tokens`. Invalid UTF-8 sequences act as
+    /// separators; they never stop the analysis.
+    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) throws {
+        guard bytes.count < Int(UInt32.max) else { throw AnalyzerError.textTooLarge(bytes: bytes.count) }
+        normalizer.normalize(bytes, into: &normalized)
+        tokenizer.tokenize(normalized)
+        tokens.reserveCapacity(tokens.count + tokenizer.terms.count)
+        tokenizer.termBytes.withUnsafeBufferPointer { termBytes in
+            for raw in tokenizer.terms {
+                let termBytes = UnsafeBufferPointer(rebasing: termBytes[Int(raw.bytesStart) ..< Int(raw.bytesStart + raw.bytesCount)])
+                let term = cachedTerm(raw.kind, termBytes)
+                var flags = term.flags
+                if raw.isAlternative { flags.insert(.alternative) }
+                tokens.append(Token(
+                    position: raw.position,
+                    start: Int(normalized.sourceStart[Int(raw.normalizedStart)]),
+                    end: Int(normalized.sourceEnd[Int(raw.normalizedEnd) - 1]),
+                    exact: term.exact, stem: term.stem, flags: flags))
+            }
+        }
+    }
+
+    /// The stem the analyzer gives a folded word (for query expansion and tests).
+    public func stem(ofFoldedWord word: String) -> String {
+        stemmer.stem(word)
+    }
+
+    private func cachedTerm(_ kind: TermKind, _ bytes: UnsafeBufferPointer<UInt8>) -> CachedTerm {
+        let hash = TermCache.hash(kind: kind.rawValue, bytes)
+        if let hit = cache.find(kind: kind.rawValue, bytes, hash: hash) { return hit }
+        let exact = String(decoding: bytes, as: UTF8.self)
+        let term: CachedTerm
+        switch kind {
+        case .word:
+            term = CachedTerm(exact: exact, stem: stemmer.stem(exact), flags: DutchStopWords.contains(exact) ? .stop : [])
+        case .acronym:
+            term = CachedTerm(exact: exact, stem: exact, flags: .acronym)
+        case .number:
+            term = CachedTerm(exact: exact, stem: exact, flags: .number)
+        case .identifier:
+            term = CachedTerm(exact: exact, stem: exact, flags: .identifier)
+        case .abbreviation:
+            term = CachedTerm(exact: exact, stem: exact, flags: .abbreviation)
+        }
+        cache.insert(kind: kind.rawValue, bytes, hash: hash, term)
+        return term
+    }
+}

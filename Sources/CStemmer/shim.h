@@ -1,0 +1,2 @@
+// Snowball's C stemmers (Debian libstemmer-dev).
+#include <libstemmer.h>

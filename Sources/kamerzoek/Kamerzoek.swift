@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `kamerzoek` command: each subcommand is a thin front over one engine call.
+@main
+struct Kamerzoek: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kamerzoek",
+        abstract: "Full-text search for Dutch parliamentary documents.",
+        subcommands: [AnalyzeCommand.self]
+    )
+}
