@@ -58,10 +58,11 @@ let package = Package(
             dependencies: ["Analysis"],
             path: "bench/AnalyzerBenchmark"
         ),
+        // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )
