@@ -30,6 +30,13 @@ struct NormalizedText {
         sourceEnd.append(UInt32(truncatingIfNeeded: end))
     }
 
+    /// Appends source bytes that normalise to themselves, each pointing at its own offset.
+    mutating func appendIdentityRun(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+        sourceStart.append(contentsOf: range.lazy.map { UInt32(truncatingIfNeeded: $0) })
+        sourceEnd.append(contentsOf: range.lazy.map { UInt32(truncatingIfNeeded: $0 + 1) })
+    }
+
     /// Lets the last byte's source range cover bytes that folded to nothing after it.
     @inline(__always)
     mutating func extendLast(to end: Int) {
@@ -50,6 +57,15 @@ struct Normalizer {
         let count = source.count
         while index < count {
             let byte = source[index]
+            if Self.isPlainASCII(byte) {
+                // Fast path: most of a Dutch text is ASCII that maps to itself; copy the run
+                // in bulk instead of appending byte by byte to three arrays.
+                var runEnd = index + 1
+                while runEnd < count, Self.isPlainASCII(source[runEnd]) { runEnd += 1 }
+                out.appendIdentityRun(source, index ..< runEnd)
+                index = runEnd
+                continue
+            }
             if byte < 0x80 {
                 index = normalizeASCII(byte, at: index, in: source, into: &out)
                 continue
@@ -58,6 +74,12 @@ struct Normalizer {
             appendFolded(scalar, from: index, to: index + length, into: &out)
             index += length
         }
+    }
+
+    /// Printable ASCII without a role in any export artefact: copied as it is.
+    @inline(__always)
+    static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "[") && byte != UInt8(ascii: "]") && byte != UInt8(ascii: "<")
     }
 
     /// Handles one ASCII byte (and whatever artefact starts with it); returns the next index.

@@ -73,7 +73,10 @@ final class SnowballStemmer {
     /// from the process's memory map: libstemmer has no version call, and the shared
     /// object's real name is the closest we can get.
     static let libraryFileName: String = {
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return "libstemmer" }
+        // procfs reports size 0, so read to the end instead of trusting the file size.
+        guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps") else { return "libstemmer" }
+        defer { try? handle.close() }
+        let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
         for line in maps.split(separator: "\n") where line.contains("libstemmer") {
             if let path = line.split(separator: " ", omittingEmptySubsequences: true).last, let name = path.split(separator: "/").last {
                 return String(name)

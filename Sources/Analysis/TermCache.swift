@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the analyzer has already worked out for one (kind, folded bytes) key.
 struct CachedTerm {
     var exact: String
@@ -61,11 +63,11 @@ struct TermCache {
     }
 
     private func keyMatches(_ start: Int, kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard keyBytes[start] == kind else { return false }
-        for (offset, byte) in bytes.enumerated() where keyBytes[start + 1 + offset] != byte {
-            return false
+        keyBytes.withUnsafeBufferPointer { keys in
+            guard keys[start] == kind else { return false }
+            guard let stored = keys.baseAddress, let probe = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(stored + start + 1, probe, bytes.count) == 0
         }
-        return true
     }
 
     private mutating func place(entry: Int, hash: UInt64) {
