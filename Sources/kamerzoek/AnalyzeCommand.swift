@@ -38,7 +38,7 @@ struct AnalyzeCommand: ParsableCommand {
         let rows = tokens.map { AnalyzedToken($0, in: input) }
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(rows)
             print(String(decoding: data, as: UTF8.self))
         } else {
