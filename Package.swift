@@ -60,6 +60,10 @@ let package = Package(
         ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
+            name: "SearchTests",
+            dependencies: ["Search"]
+        ),
+        .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis"],
             exclude: ["Fixtures"]

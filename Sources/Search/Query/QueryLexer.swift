@@ -1,0 +1,193 @@
+/// One lexical unit of a query, with its place (Unicode scalar offsets) for errors.
+struct QueryLexeme: Equatable {
+    enum Kind: Equatable {
+        case open, close
+        /// A bare word; `star` when it ended in `*`.
+        case word(String, star: Bool)
+        /// `"…"`, with the `~N` that followed it, if any.
+        case phrase(String, slop: Int?)
+        /// `-` (or `NOT`) directly before an operand.
+        case minus
+        case and, or, not
+        /// `titel:`, `soort:`, …: the canonical field name; the value follows.
+        case field(QueryField)
+    }
+
+    var kind: Kind
+    var start: Int
+    var end: Int
+}
+
+/// The fields a query can name, with the Dutch and English spellings users type.
+enum QueryField: String, Equatable {
+    case title, type, dossier, date, year
+
+    init?(name: String) {
+        switch name.lowercased() {
+        case "titel", "title": self = .title
+        case "soort", "type": self = .type
+        case "dossier": self = .dossier
+        case "datum", "date": self = .date
+        case "jaar", "year": self = .year
+        default: return nil
+        }
+    }
+}
+
+/// Splits a query into lexemes. Lenient where it can be: an unknown `name:` stays part of
+/// the word (`ECLI:NL:HR:2016:1234`), and `AND`/`OR`/`NOT` are operators only where they
+/// have operands, so a query of just `OR` searches the word.
+struct QueryLexer {
+    private let scalars: [Unicode.Scalar]
+    private let query: String
+    private var index = 0
+
+    /// Phrases may say at most this much about distance; more means "anywhere", which is AND.
+    static let maximumSlop = 100
+
+    init(_ query: String) {
+        self.query = query
+        scalars = Array(query.unicodeScalars)
+    }
+
+    mutating func lexemes() throws -> [QueryLexeme] {
+        var result: [QueryLexeme] = []
+        while let lexeme = try next() { result.append(lexeme) }
+        return Self.demoteOperatorsWithoutOperands(result)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
+
+    private static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}" || scalar == "\u{201E}" || scalar == "\u{00AB}" || scalar == "\u{00BB}"
+    }
+
+    private static func endsWord(_ scalar: Unicode.Scalar) -> Bool {
+        isSpace(scalar) || scalar == "(" || scalar == ")" || isQuote(scalar)
+    }
+
+    private mutating func next() throws -> QueryLexeme? {
+        while index < scalars.count, Self.isSpace(scalars[index]) { index += 1 }
+        guard index < scalars.count else { return nil }
+        let start = index
+        let scalar = scalars[index]
+        switch scalar {
+        case "(":
+            index += 1
+            return QueryLexeme(kind: .open, start: start, end: index)
+        case ")":
+            index += 1
+            return QueryLexeme(kind: .close, start: start, end: index)
+        case "-", "+":
+            var cursor = index
+            while cursor < scalars.count, scalars[cursor] == "-" || scalars[cursor] == "+" { cursor += 1 }
+            let negates = scalars[index ..< cursor].contains("-")
+            index = cursor
+            if cursor < scalars.count, !Self.isSpace(scalars[cursor]), scalars[cursor] != ")" {
+                // `-word`: exclusion; `+word`: required, which every term already is.
+                return negates ? QueryLexeme(kind: .minus, start: start, end: index) : try next()
+            }
+            // A dash on its own is punctuation, not an operator.
+            return try next()
+        default:
+            if Self.isQuote(scalar) { return try phrase(startingAt: start) }
+            return word(startingAt: start)
+        }
+    }
+
+    private mutating func phrase(startingAt start: Int) throws -> QueryLexeme {
+        index += 1
+        let contentStart = index
+        while index < scalars.count, !Self.isQuote(scalars[index]) { index += 1 }
+        guard index < scalars.count else {
+            throw QueryParseError("This phrase has no closing quote", at: start, in: query)
+        }
+        let text = String(String.UnicodeScalarView(scalars[contentStart ..< index]))
+        index += 1
+        var slop: Int?
+        if index < scalars.count, scalars[index] == "~" {
+            let tildeAt = index
+            index += 1
+            var digits = ""
+            while index < scalars.count, ("0" ... "9").contains(scalars[index]) {
+                digits.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            guard let value = Int(digits.prefix(6)), digits.count <= 6 else {
+                throw QueryParseError("A number must follow ~ (as in \"huiselijk geweld\"~3)", at: tildeAt, in: query)
+            }
+            guard value <= Self.maximumSlop else {
+                throw QueryParseError("Proximity ~\(value) is too large; use at most ~\(Self.maximumSlop)", at: tildeAt, in: query)
+            }
+            slop = value
+        }
+        return QueryLexeme(kind: .phrase(text, slop: slop), start: start, end: index)
+    }
+
+    private mutating func word(startingAt start: Int) -> QueryLexeme {
+        while index < scalars.count, !Self.endsWord(scalars[index]) {
+            if scalars[index] == ":", let field = QueryField(name: String(String.UnicodeScalarView(scalars[start ..< index]))) {
+                index += 1
+                return QueryLexeme(kind: .field(field), start: start, end: index)
+            }
+            index += 1
+        }
+        var text = String(String.UnicodeScalarView(scalars[start ..< index]))
+        switch text {
+        case "AND": return QueryLexeme(kind: .and, start: start, end: index)
+        case "OR": return QueryLexeme(kind: .or, start: start, end: index)
+        case "NOT": return QueryLexeme(kind: .not, start: start, end: index)
+        default: break
+        }
+        var star = false
+        while text.unicodeScalars.last == "*" {
+            text.unicodeScalars.removeLast()
+            star = true
+        }
+        return QueryLexeme(kind: .word(text, star: star), start: start, end: index)
+    }
+
+    /// `OR` and `AND` need an operand on both sides, `NOT` one after it; elsewhere they
+    /// are the words themselves.
+    private static func demoteOperatorsWithoutOperands(_ lexemes: [QueryLexeme]) -> [QueryLexeme] {
+        var result = lexemes
+        for (position, lexeme) in lexemes.enumerated() {
+            let before = position > 0 ? result[position - 1].kind : nil
+            let after = position + 1 < lexemes.count ? lexemes[position + 1].kind : nil
+            let operandBefore = before.map(endsOperand) ?? false
+            let operandAfter = after.map(startsOperand) ?? false
+            let keep: Bool
+            switch lexeme.kind {
+            case .and, .or: keep = operandBefore && operandAfter
+            case .not: keep = operandAfter
+            default: continue
+            }
+            if !keep {
+                let text: String
+                switch lexeme.kind {
+                case .and: text = "AND"
+                case .or: text = "OR"
+                default: text = "NOT"
+                }
+                result[position].kind = .word(text, star: false)
+            }
+        }
+        return result
+    }
+
+    private static func endsOperand(_ kind: QueryLexeme.Kind) -> Bool {
+        switch kind {
+        case .word, .phrase, .close: return true
+        default: return false
+        }
+    }
+
+    private static func startsOperand(_ kind: QueryLexeme.Kind) -> Bool {
+        switch kind {
+        case .word, .phrase, .open, .minus, .not, .field: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Testing
+@testable import Search
+
+private func parse(_ query: String) throws -> Query? { try QueryParser.parse(query) }
+
+private func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
+
+@Suite("Query parser")
+struct QueryParserTests {
+    @Test func wordsAreAndedByDefault() throws {
+        #expect(try parse("huiselijk geweld") == .and([.word("huiselijk"), .word("geweld")]))
+        #expect(try parse("geweld") == .word("geweld"))
+        #expect(try parse("huiselijk AND geweld") == .and([.word("huiselijk"), .word("geweld")]))
+        #expect(try parse("+huiselijk +geweld") == .and([.word("huiselijk"), .word("geweld")]))
+    }
+
+    @Test func orBindsLooserThanAnd() throws {
+        #expect(try parse("huiselijk geweld OR kindermishandeling") ==
+            .or([.and([.word("huiselijk"), .word("geweld")]), .word("kindermishandeling")]))
+        #expect(try parse("a OR b OR c") == .or([.word("a"), .word("b"), .word("c")]))
+        #expect(try parse("(huiselijk OR seksueel) geweld") ==
+            .and([.or([.word("huiselijk"), .word("seksueel")]), .word("geweld")]))
+    }
+
+    @Test func negation() throws {
+        #expect(try parse("geweld -femicide") == .and([.word("geweld"), .not(.word("femicide"))]))
+        #expect(try parse("geweld NOT femicide") == .and([.word("geweld"), .not(.word("femicide"))]))
+        #expect(try parse("geweld -\"huiselijk geweld\"") == .and([.word("geweld"), .not(.phrase("huiselijk geweld", slop: 0))]))
+        #expect(try parse("geweld -(a OR b)") == .and([.word("geweld"), .not(.or([.word("a"), .word("b")]))]))
+        #expect(try parse("--geweld") == .not(.word("geweld")))  // a run of dashes is one minus
+        #expect(try parse("NOT -geweld") == .word("geweld"))
+        #expect(try parse("geweld - femicide") == .and([.word("geweld"), .word("femicide")]))
+    }
+
+    @Test func hyphenInsideAWordIsNotNegation() throws {
+        #expect(try parse("wiskunde-onderwijs") == .word("wiskunde-onderwijs"))
+        #expect(try parse("EU-richtlijn -EU") == .and([.word("EU-richtlijn"), .not(.word("EU"))]))
+    }
+
+    @Test func phrases() throws {
+        #expect(try parse("\"huiselijk geweld\"") == .phrase("huiselijk geweld", slop: 0))
+        #expect(try parse("\"huiselijk geweld\"~3") == .phrase("huiselijk geweld", slop: 3))
+        #expect(try parse("\u{201C}van Dijk\u{201D} motie") == .and([.phrase("van Dijk", slop: 0), .word("motie")]))
+    }
+
+    @Test func prefixes() throws {
+        #expect(try parse("kindermis*") == .prefix("kindermis"))
+        #expect(try parse("kinder** opvang") == .and([.prefix("kinder"), .word("opvang")]))
+    }
+
+    @Test func fields() throws {
+        #expect(try parse("titel:femicide") == .title(.word("femicide")))
+        #expect(try parse("titel:\"huiselijk geweld\"") == .title(.phrase("huiselijk geweld", slop: 0)))
+        #expect(try parse("titel:(a OR b)") == .title(.or([.word("a"), .word("b")])))
+        #expect(try parse("soort:Brief geweld") == .and([.type("brief"), .word("geweld")]))
+        #expect(try parse("type:motie") == .type("motie"))
+        #expect(try parse("dossier:36658") == .dossier("36658"))
+        #expect(try parse("dossier:36 658 geweld") == .and([.dossier("36658"), .word("geweld")]))
+        #expect(try parse("dossier:36600-vi") == .dossier("36600-VI"))
+    }
+
+    @Test func dates() throws {
+        #expect(try parse("datum:2024-01-01..2024-12-31") == .date(DayRange(from: day(2024, 1, 1), to: day(2024, 12, 31))))
+        #expect(try parse("datum:2024") == .date(DayRange(from: day(2024, 1, 1), to: day(2024, 12, 31))))
+        #expect(try parse("datum:2024-02") == .date(DayRange(from: day(2024, 2, 1), to: day(2024, 2, 29))))
+        #expect(try parse("datum:2023-02") == .date(DayRange(from: day(2023, 2, 1), to: day(2023, 2, 28))))
+        #expect(try parse("datum:2024-03-15") == .date(DayRange(from: day(2024, 3, 15), to: day(2024, 3, 15))))
+        #expect(try parse("datum:2024-06-01..") == .date(DayRange(from: day(2024, 6, 1), to: nil)))
+        #expect(try parse("datum:..2020") == .date(DayRange(from: nil, to: day(2020, 12, 31))))
+        #expect(try parse("jaar:2024") == .date(DayRange(from: day(2024, 1, 1), to: day(2024, 12, 31))))
+        #expect(try parse("jaar:2020..2022") == .date(DayRange(from: day(2020, 1, 1), to: day(2022, 12, 31))))
+    }
+
+    @Test func unknownFieldsAreText() throws {
+        #expect(try parse("ECLI:NL:HR:2016:1234") == .word("ECLI:NL:HR:2016:1234"))
+        #expect(try parse("artikel 1:253a") == .and([.word("artikel"), .word("1:253a")]))
+    }
+
+    @Test func operatorsWithoutOperandsAreWords() throws {
+        #expect(try parse("OR") == .word("OR"))
+        #expect(try parse("NOT") == .word("NOT"))
+        #expect(try parse("geweld OR") == .and([.word("geweld"), .word("OR")]))
+        #expect(try parse("AND geweld") == .and([.word("AND"), .word("geweld")]))
+        #expect(try parse("of en de") == .and([.word("of"), .word("en"), .word("de")]))
+    }
+
+    @Test func emptyAndPunctuationOnlyQueries() throws {
+        #expect(try parse("") == nil)
+        #expect(try parse("   ") == nil)
+        #expect(try parse(" - ") == nil)
+        #expect(try parse("& …") == nil)
+    }
+
+    @Test(arguments: [
+        ("\"huiselijk geweld", 0, "no closing quote"),
+        ("geweld (huiselijk", 7, "never closed"),
+        ("geweld)", 6, "no matching ("),
+        ("geweld ()", 7, "Nothing between"),
+        ("k*", 0, "at least 2 letters"),
+        ("*", 0, "at least 2 letters"),
+        ("\"\"", 0, "no words"),
+        ("\"a b\"~", 5, "A number must follow"),
+        ("\"a b\"~1000", 5, "too large"),
+        ("titel:", 0, "titel: needs"),
+        ("soort: brief", 6, "needs a value"),
+        ("dossier:abc", 8, "A dossier number"),
+        ("datum:2024-13-01", 6, "no such date"),
+        ("datum:2024-02-30", 6, "no such date"),
+        ("datum:2025..2024", 6, "ends before it starts"),
+        ("datum:24-01-01", 6, "Not a date"),
+        ("datum:..", 6, "at least one date"),
+        ("jaar:2024-01", 5, "Not a date"),
+    ])
+    func errorsPointAtTheProblem(_ example: (String, Int, String)) {
+        do {
+            _ = try parse(example.0)
+            Issue.record("\(example.0) parsed")
+        } catch let error as QueryParseError {
+            #expect(error.position == example.1, "\(error)")
+            #expect(error.message.contains(example.2), "\(error.message)")
+            #expect(error.query == example.0)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func errorDescriptionShowsACaret() throws {
+        let error = #expect(throws: QueryParseError.self) { try parse("geweld (huiselijk") }
+        #expect(error?.description == "This ( is never closed (at position 8)\n  geweld (huiselijk\n         ^")
+    }
+
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let deep = String(repeating: "(", count: 1000) + "a" + String(repeating: ")", count: 1000)
+        #expect(throws: QueryParseError.self) { try parse(deep) }
+        let fine = String(repeating: "(", count: 10) + "a" + String(repeating: ")", count: 10)
+        #expect(try parse(fine) == .word("a"))
+        let negations = String(repeating: "-", count: 10_000) + "a"
+        #expect(try parse(negations) == .not(.word("a")))
+        let nots = String(repeating: "NOT ", count: 1000) + "a"
+        #expect(throws: QueryParseError.self) { try parse(nots) }
+    }
+
+    @Test func filterOnlyQueries() throws {
+        #expect(try parse("soort:brief jaar:2024")?.isFilterOnly == true)
+        #expect(try parse("soort:brief geweld")?.isFilterOnly == false)
+    }
+}
