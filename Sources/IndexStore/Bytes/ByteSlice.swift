@@ -77,7 +77,7 @@ public struct ByteSlice: Sendable {
     /// The varint starting at `offset` and the number of bytes it took.
     public func varUInt32(at offset: Int) throws(IndexCorruption) -> (value: UInt32, length: Int) {
         try checkRange(offset, 0)
-        do {
+        do throws(VarInt.Malformation) {
             return try withUnsafeBytes { buffer throws(VarInt.Malformation) in
                 try VarInt.decodeUInt32(buffer, at: offset)
             }
@@ -88,7 +88,7 @@ public struct ByteSlice: Sendable {
 
     public func varUInt64(at offset: Int) throws(IndexCorruption) -> (value: UInt64, length: Int) {
         try checkRange(offset, 0)
-        do {
+        do throws(VarInt.Malformation) {
             return try withUnsafeBytes { buffer throws(VarInt.Malformation) in
                 try VarInt.decodeUInt64(buffer, at: offset)
             }

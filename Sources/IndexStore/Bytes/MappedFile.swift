@@ -82,6 +82,34 @@ public final class MappedFile: @unchecked Sendable {
         release = .deallocate
     }
 
+    /// Allocates `count` bytes and lets `fill` write them, for data produced at read time
+    /// (a decompressed block) that should be sliced without one more copy. The pointer is
+    /// valid only inside `fill`; if `fill` throws, the memory is freed.
+    init<E: Error>(
+        count: Int, name: String, fill: (UnsafeMutableRawBufferPointer) throws(E) -> Void
+    ) throws(E) {
+        precondition(count >= 0)
+        guard count > 0 else {
+            try fill(UnsafeMutableRawBufferPointer(start: nil, count: 0))
+            self.name = name
+            self.count = 0
+            base = nil
+            release = .none
+            return
+        }
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+        do {
+            try fill(memory)
+        } catch {
+            memory.deallocate()
+            throw error
+        }
+        self.name = name
+        self.count = count
+        base = UnsafeRawPointer(memory.baseAddress!)
+        release = .deallocate
+    }
+
     deinit {
         switch release {
         case .none:
