@@ -1,0 +1,100 @@
+/// Unsigned LEB128 varints: seven bits per byte, least significant group first, the high
+/// bit set on every byte but the last.
+///
+/// ```
+///   300 = 0b10_0101100  →  1010_1100 (0x2C | 0x80)  0000_0010  →  AC 02
+/// ```
+///
+/// Small numbers dominate an index (gaps between passage ids, term frequencies, lengths),
+/// and a varint stores anything below 128 in one byte.
+///
+/// Decoding is strict, so that damage is caught where it is instead of producing a
+/// plausible wrong number: a varint may not run past the end of the data, may not be longer
+/// than its type allows (5 bytes for `UInt32`, 10 for `UInt64`), may not carry bits beyond
+/// the type's width in its last byte, and may not be padded with extra zero groups (`80 00`
+/// for 0). Each value thus has exactly one encoding, which the writer produces.
+public enum VarInt {
+    /// Why a varint did not decode.
+    public enum Malformation: Error, Sendable, Equatable {
+        /// The data ended before a byte without the continuation bit.
+        case truncated
+        /// The continuation bit is still set on the last byte the type allows.
+        case tooLong
+        /// The last byte carries bits beyond the type's width.
+        case overflow
+        /// Ends in a zero group that a shorter encoding would leave out.
+        case notMinimal
+    }
+
+    public static let maxLengthUInt32 = 5
+    public static let maxLengthUInt64 = 10
+
+    /// The number of bytes `value` takes as a varint (1…10).
+    public static func encodedLength(_ value: UInt64) -> Int {
+        // Each byte holds 7 bits; 0 still needs one byte.
+        let bits = max(1, 64 - value.leadingZeroBitCount)
+        return (bits + 6) / 7
+    }
+
+    public static func encode(_ value: UInt64, into writer: inout ByteWriter) {
+        var rest = value
+        while rest >= 0x80 {
+            writer.writeByte(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        writer.writeByte(UInt8(rest))
+    }
+
+    /// Decodes the `UInt32` varint at `offset` in `buffer`, returning it and its length.
+    public static func decodeUInt32(
+        _ buffer: UnsafeRawBufferPointer, at offset: Int
+    ) throws(Malformation) -> (value: UInt32, length: Int) {
+        // One-byte varints are most of an index; keep their path short.
+        if offset >= 0, offset < buffer.count {
+            let first = buffer[offset]
+            if first < 0x80 { return (UInt32(first), 1) }
+        }
+        let (value, length) = try decode(buffer, at: offset, bitWidth: 32)
+        return (UInt32(truncatingIfNeeded: value), length)
+    }
+
+    /// Decodes the `UInt64` varint at `offset` in `buffer`, returning it and its length.
+    public static func decodeUInt64(
+        _ buffer: UnsafeRawBufferPointer, at offset: Int
+    ) throws(Malformation) -> (value: UInt64, length: Int) {
+        if offset >= 0, offset < buffer.count {
+            let first = buffer[offset]
+            if first < 0x80 { return (UInt64(first), 1) }
+        }
+        return try decode(buffer, at: offset, bitWidth: 64)
+    }
+
+    @inline(__always)
+    private static func decode(
+        _ buffer: UnsafeRawBufferPointer, at offset: Int, bitWidth: Int
+    ) throws(Malformation) -> (value: UInt64, length: Int) {
+        guard offset >= 0 else { throw .truncated }
+        let maxLength = (bitWidth + 6) / 7
+        var result: UInt64 = 0
+        var shift = 0
+        var index = offset
+        while true {
+            guard index < buffer.count else { throw .truncated }
+            let byte = buffer[index]
+            index += 1
+            if index - offset == maxLength {
+                // The last byte the type allows: it must end the varint, and only
+                // `bitWidth - shift` of its bits (4 for UInt32, 1 for UInt64) still fit.
+                guard byte & 0x80 == 0 else { throw .tooLong }
+                guard UInt64(byte) >> UInt64(bitWidth - shift) == 0 else { throw .overflow }
+            }
+            result |= UInt64(byte & 0x7F) << UInt64(shift)
+            if byte & 0x80 == 0 {
+                // A zero group at the end adds nothing: the writer would have stopped before.
+                guard byte != 0 || index - offset == 1 else { throw .notMinimal }
+                return (result, index - offset)
+            }
+            shift += 7
+        }
+    }
+}
