@@ -33,9 +33,15 @@ let package = Package(
             name: "Ingest",
             dependencies: ["Analysis", "CLibXML2"]
         ),
+        // zlib compresses stored-field blocks; Debian's zlib1g-dev ships zlib.pc.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "IndexStore",
-            dependencies: ["Analysis", "Ingest"]
+            dependencies: ["Analysis", "Ingest", "CZlib"]
         ),
         .target(
             name: "Search",
