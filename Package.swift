@@ -66,6 +66,10 @@ let package = Package(
         ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
+            name: "IndexStoreTests",
+            dependencies: ["IndexStore", "Analysis"]
+        ),
+        .testTarget(
             name: "SearchTests",
             dependencies: ["Search"]
         ),

@@ -12,6 +12,13 @@ public struct AnalyzerIdentity: Sendable, Hashable, Codable, CustomStringConvert
     /// ``DutchStemmer/rulesVersion`` together with the tokeniser's version.
     public var rulesVersion: Int
 
+    public init(algorithm: String, library: String, stemmerFingerprint: String, rulesVersion: Int) {
+        self.algorithm = algorithm
+        self.library = library
+        self.stemmerFingerprint = stemmerFingerprint
+        self.rulesVersion = rulesVersion
+    }
+
     /// One line, for the index header and for `kamerzoek stats`.
     public var description: String {
         "kamerzoek-nl rules=\(rulesVersion) stemmer=\(algorithm)(porter) fingerprint=\(stemmerFingerprint) library=\(library)"

@@ -46,6 +46,9 @@ public struct IndexCorruption: Error, Sendable, Equatable, CustomStringConvertib
         /// A length field promised more than the caller allows or than the data can hold.
         case implausibleLength(Int, limit: Int)
         case decompressionFailed(String)
+        /// A value that breaks an invariant of the format (an ordinal out of range, terms
+        /// out of order), described in words.
+        case invariantViolated(String)
     }
 
     public var description: String {
@@ -76,6 +79,8 @@ extension IndexCorruption.Reason: CustomStringConvertible {
             "reserved header byte is \(found), expected 0"
         case let .segmentMismatch(expected, found):
             "file belongs to segment \(found), expected \(expected) (files of different segments mixed up?)"
+        case let .invariantViolated(what):
+            what
         case let .badFooterMagic(found):
             "footer magic is \(hex(found)) (file truncated or not fully written?)"
         case let .unknownChecksumAlgorithm(algorithm):

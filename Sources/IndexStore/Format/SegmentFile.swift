@@ -24,6 +24,9 @@ public enum SegmentFile: UInt8, CaseIterable, Sendable {
     /// The deletion bitmap. Unlike the others it is rewritten as passages are deleted, so
     /// its name carries a generation: `s_1.del`, `s_2.del`, ….
     case deletions = 8
+    /// One record per document: id, source, change-detection facts (size, mtime, hash),
+    /// the filter columns (date, type, dossiers) and where its passages and stored record are.
+    case documents = 9
 
     /// The extension without its dot.
     public var fileExtension: String {
@@ -36,6 +39,7 @@ public enum SegmentFile: UInt8, CaseIterable, Sendable {
         case .passageLengths: "len"
         case .storedFields: "sto"
         case .deletions: "del"
+        case .documents: "doc"
         }
     }
 

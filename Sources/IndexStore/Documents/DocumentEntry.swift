@@ -1,0 +1,43 @@
+/// One row of the document table (`.doc`): what filtering, change detection and result
+/// display need without opening the stored record.
+public struct DocumentEntry: Sendable, Equatable {
+    public var id: String
+    public var source: String
+    public var contentHash: String
+    public var fileSize: UInt64
+    public var modificationTime: Int64
+    /// `yyyymmdd` as one integer, 0 when the document has no date: filters and the date
+    /// sort compare integers.
+    public var date: UInt32
+    public var type: String
+    public var dossiers: [String]
+    public var title: String?
+    /// The document's retrieval units are `firstUnit ..< firstUnit + unitCount`.
+    public var firstUnit: UInt32
+    public var unitCount: UInt32
+    public var titleLength: UInt32
+    /// Where the compressed record starts in the `.sto` body.
+    public var storedOffset: UInt64
+
+    /// `2024-03-15` → 20240315; anything else → 0.
+    public static func dateOrdinal(_ iso: String?) -> UInt32 {
+        guard let iso else { return 0 }
+        let bytes = Array(iso.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return 0 }
+        var value: UInt32 = 0
+        for index in [0, 1, 2, 3, 5, 6, 8, 9] {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return 0 }
+            value = value * 10 + UInt32(digit)
+        }
+        let month = value / 100 % 100, day = value % 100
+        return (1 ... 12).contains(month) && (1 ... 31).contains(day) ? value : 0
+    }
+
+    /// 20240315 → `2024-03-15`; 0 → nil.
+    public static func isoDate(_ ordinal: UInt32) -> String? {
+        guard ordinal != 0 else { return nil }
+        let year = String(ordinal / 10_000), month = ordinal / 100 % 100, day = ordinal % 100
+        return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+}

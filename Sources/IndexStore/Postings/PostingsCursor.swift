@@ -1,0 +1,170 @@
+/// Iterates one term's postings in one segment: ascending ids (passages, or documents for
+/// title terms), each with its frequency and, on demand, its positions.
+///
+/// The contract (as Tantivy's `DocSet`): a new cursor stands on its first id; ``advance()``
+/// moves to the next; ``seek(_:)`` moves to the first id at or after a target, skipping
+/// whole blocks through the skip table; both return the new current id, which is
+/// ``exhausted`` after the last. Why `UInt32.max` as the sentinel is safe: ids are
+/// ordinals below the segment's unit count, which the format caps far below it.
+///
+/// Decoding happens a block of 128 at a time into buffers owned by the cursor, so moving
+/// through a list allocates nothing.
+public struct PostingsCursor: Sendable {
+    public static let exhausted = UInt32.max
+    /// No term occurs this often in one passage; a larger stored value is damage.
+    static let maximumFrequency: UInt32 = 1 << 24
+
+    public let documentFrequency: Int
+    private let postings: ByteSlice
+    private let positions: ByteSlice
+    private let skipCount: Int
+    private let blocksStart: Int
+
+    public private(set) var current: UInt32 = PostingsCursor.exhausted
+    private var ids: [UInt32]
+    private var frequencies: [UInt32]
+    private var blockIndex = -1
+    private var blockLength = 0
+    private var indexInBlock = 0
+    /// Where the block after the current one starts, when read sequentially.
+    private var nextBlockOffset: Int
+    /// Positions: the byte offset where the positions of posting `positionsIndex` of the
+    /// current block start.
+    private var positionsOffset = 0
+    private var positionsIndex = 0
+
+    /// `postings` and `positions` are the file bodies; `info` says where the term starts.
+    init(postings: ByteSlice, positions: ByteSlice, info: TermInfo) throws(IndexCorruption) {
+        documentFrequency = Int(info.documentFrequency)
+        guard info.postingsOffset <= UInt64(postings.count), info.positionsOffset <= UInt64(positions.count) else {
+            throw postings.corruption(at: 0, .invariantViolated("term data starts beyond the end of the file"))
+        }
+        self.postings = try postings.slice(from: Int(info.postingsOffset))
+        self.positions = try positions.slice(from: Int(info.positionsOffset))
+        skipCount = PostingsFormat.skipEntryCount(documentFrequency: documentFrequency)
+        blocksStart = skipCount * PostingsFormat.skipEntryByteCount
+        nextBlockOffset = blocksStart
+        ids = Array(repeating: 0, count: PostingsFormat.blockLength)
+        frequencies = Array(repeating: 0, count: PostingsFormat.blockLength)
+        if documentFrequency > 0 {
+            try loadBlock(0)
+            current = ids[0]
+        }
+    }
+
+    /// The frequency of the current id.
+    public var frequency: UInt32 { frequencies[indexInBlock] + 1 }
+
+    @discardableResult
+    public mutating func advance() throws(IndexCorruption) -> UInt32 {
+        guard current != Self.exhausted else { return current }
+        indexInBlock += 1
+        if indexInBlock == blockLength {
+            guard blockIndex + 1 < blockCount else {
+                current = Self.exhausted
+                return current
+            }
+            try loadBlock(blockIndex + 1)
+        }
+        current = ids[indexInBlock]
+        return current
+    }
+
+    @discardableResult
+    public mutating func seek(_ target: UInt32) throws(IndexCorruption) -> UInt32 {
+        guard current < target else { return current }
+        if ids[blockLength - 1] < target {
+            // Find the first later block whose last id reaches the target.
+            var low = blockIndex + 1, high = blockCount
+            while low < high {
+                let middle = (low + high) / 2
+                if try lastID(ofBlock: middle) < target { low = middle + 1 } else { high = middle }
+            }
+            guard low < blockCount else {
+                current = Self.exhausted
+                return current
+            }
+            try loadBlock(low)
+        }
+        // Galloping would win on long blocks; 128 entries scan fast enough linearly.
+        while ids[indexInBlock] < target { indexInBlock += 1 }
+        current = ids[indexInBlock]
+        return current
+    }
+
+    /// The positions of the current id, ascending, replacing `buffer`'s contents.
+    public mutating func positions(into buffer: inout [UInt32]) throws(IndexCorruption) {
+        buffer.removeAll(keepingCapacity: true)
+        guard current != Self.exhausted else { return }
+        var reader = ByteReader(positions, position: 0)
+        try reader.seek(to: positionsOffset)
+        // Skip the positions of earlier postings of this block that nobody asked for.
+        while positionsIndex < indexInBlock {
+            for _ in 0 ..< frequencies[positionsIndex] + 1 { _ = try reader.readVarUInt32() }
+            positionsIndex += 1
+        }
+        positionsOffset = reader.position
+        var position: UInt32 = 0
+        for occurrence in 0 ..< Int(frequencies[indexInBlock]) + 1 {
+            let start = reader.position
+            let value = try reader.readVarUInt32()
+            let (next, overflow) = occurrence == 0 ? (value, false) : position.addingReportingOverflow(value)
+            guard !overflow, occurrence == 0 || value > 0 else {
+                throw positions.corruption(at: start, .invariantViolated("positions are not strictly increasing"))
+            }
+            position = next
+            buffer.append(position)
+        }
+    }
+
+    /// The best frequency and shortest length in the current block (block-max bounds),
+    /// or nil when the list is one block and the term-level bound applies.
+    public func currentBlockBounds() throws(IndexCorruption) -> (maximumFrequency: UInt32, minimumLength: UInt32)? {
+        guard skipCount > 0, blockIndex >= 0 else { return nil }
+        let entry = blockIndex * PostingsFormat.skipEntryByteCount
+        return (UInt32(try postings.integer(at: entry + 12, as: UInt16.self)), UInt32(try postings.integer(at: entry + 14, as: UInt16.self)))
+    }
+
+    /// The last id of the current block: a scorer can skip to the block after it.
+    public var currentBlockLastID: UInt32 { blockLength > 0 ? ids[blockLength - 1] : Self.exhausted }
+
+    // MARK: Blocks
+
+    private var blockCount: Int { skipCount > 0 ? skipCount : (documentFrequency > 0 ? 1 : 0) }
+
+    private func lastID(ofBlock block: Int) throws(IndexCorruption) -> UInt32 {
+        try postings.integer(at: block * PostingsFormat.skipEntryByteCount, as: UInt32.self)
+    }
+
+    private mutating func loadBlock(_ block: Int) throws(IndexCorruption) {
+        let count = min(PostingsFormat.blockLength, documentFrequency - block * PostingsFormat.blockLength)
+        let base: UInt32 = block == 0 ? 0 : try lastID(ofBlock: block - 1) &+ 1
+        var offset = nextBlockOffset
+        var positionsStart = 0
+        if skipCount > 0 {
+            let entry = block * PostingsFormat.skipEntryByteCount
+            offset = blocksStart + Int(try postings.integer(at: entry + 4, as: UInt32.self))
+            positionsStart = Int(try postings.integer(at: entry + 8, as: UInt32.self))
+        } else if block != 0 {
+            throw postings.corruption(at: 0, .invariantViolated("a single-block list has no block \(block)"))
+        }
+        var reader = ByteReader(postings, position: 0)
+        try reader.seek(to: offset)
+        try DeltaBlock.read(count: count, base: base, from: &reader, into: &ids)
+        try PackedBlock.read(count: count, from: &reader, into: &frequencies)
+        // A frequency is bounded by a passage's length; anything near 2^32 is damage, and
+        // refusing it here keeps `frequency + 1` from overflowing later.
+        for index in 0 ..< count where frequencies[index] >= Self.maximumFrequency {
+            throw postings.corruption(at: offset, .implausibleLength(Int(frequencies[index]), limit: Int(Self.maximumFrequency)))
+        }
+        if skipCount > 0, try lastID(ofBlock: block) != ids[count - 1] {
+            throw postings.corruption(at: offset, .invariantViolated("block \(block) does not end at its skip entry's id"))
+        }
+        nextBlockOffset = reader.position
+        blockIndex = block
+        blockLength = count
+        indexInBlock = 0
+        positionsOffset = positionsStart
+        positionsIndex = 0
+    }
+}

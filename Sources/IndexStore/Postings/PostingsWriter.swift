@@ -1,0 +1,77 @@
+/// Writes the postings (`.pst`) and positions (`.pos`) of one term after another; the
+/// dictionary records where each term's bytes start.
+struct PostingsWriter {
+    private(set) var postings = ByteWriter()
+    private(set) var positions = ByteWriter()
+    private var blockWriter = ByteWriter()
+    private var blockPositions = ByteWriter()
+
+    /// Where a term's data starts in each body (after the file header).
+    struct TermStart {
+        var postingsOffset: UInt64
+        var positionsOffset: UInt64
+    }
+
+    /// `lengths[id]` is the length of passage (or document) `id`, for the skip entries.
+    mutating func write(_ term: SegmentBuilder.TermPostings, lengths: [UInt32], bodyStart: Int) -> TermStart {
+        let start = TermStart(
+            postingsOffset: UInt64(postings.count - bodyStart), positionsOffset: UInt64(positions.count - bodyStart))
+        let count = term.ids.count
+        blockWriter = ByteWriter()
+        var positionIndex = 0
+        var base: UInt32 = 0
+        let positionsStart = positions.count
+        term.ids.withUnsafeBufferPointer { ids in
+            term.frequencies.withUnsafeBufferPointer { frequencies in
+                var blockStart = 0
+                while blockStart < count {
+                    let blockEnd = min(blockStart + PostingsFormat.blockLength, count)
+                    // Lists that span more than one block get a skip entry for every block,
+                    // the tail included, so that a cursor can jump straight to any of them.
+                    if count > PostingsFormat.blockLength {
+                        var maxFrequency: UInt32 = 0
+                        var minLength: UInt32 = .max
+                        for index in blockStart ..< blockEnd {
+                            maxFrequency = max(maxFrequency, frequencies[index])
+                            minLength = min(minLength, lengths[Int(ids[index])])
+                        }
+                        postings.writeInteger(ids[blockEnd - 1], as: UInt32.self)
+                        postings.writeInteger(UInt32(blockWriter.count), as: UInt32.self)
+                        postings.writeInteger(UInt32(positions.count - positionsStart), as: UInt32.self)
+                        postings.writeInteger(UInt16(min(maxFrequency, 65535)), as: UInt16.self)
+                        postings.writeInteger(UInt16(min(minLength, 65535)), as: UInt16.self)
+                    }
+                    let blockIDs = UnsafeBufferPointer(rebasing: ids[blockStart ..< blockEnd])
+                    DeltaBlock.write(blockIDs, base: base, into: &blockWriter)
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: blockEnd - blockStart) { minusOne in
+                        for index in blockStart ..< blockEnd { minusOne[index - blockStart] = frequencies[index] - 1 }
+                        PackedBlock.write(UnsafeBufferPointer(minusOne), into: &blockWriter)
+                    }
+                    for index in blockStart ..< blockEnd {
+                        var previous: UInt32 = 0
+                        for offset in 0 ..< Int(frequencies[index]) {
+                            let position = term.positions[positionIndex + offset]
+                            positions.writeVarUInt32(offset == 0 ? position : position - previous)
+                            previous = position
+                        }
+                        positionIndex += Int(frequencies[index])
+                    }
+                    base = ids[blockEnd - 1] &+ 1
+                    blockStart = blockEnd
+                }
+            }
+        }
+        postings.writeBytes(blockWriter.bytes)
+        return start
+    }
+
+    mutating func startFiles(segmentID: SegmentID) {
+        IndexFile.writeHeader(kind: .postings, segmentID: segmentID, into: &postings)
+        IndexFile.writeHeader(kind: .positions, segmentID: segmentID, into: &positions)
+    }
+
+    mutating func finishFiles() {
+        IndexFile.writeFooter(into: &postings)
+        IndexFile.writeFooter(into: &positions)
+    }
+}

@@ -1,0 +1,101 @@
+import Analysis
+
+/// One open segment: its small structures decoded into memory, its large ones (postings,
+/// positions, stored records) memory-mapped and read on demand.
+///
+/// Immutable after opening and safe to share between threads; every cursor it hands out
+/// keeps the mapped files alive (``MappedFile``), so a segment retired by a merge stays
+/// readable by searches that still hold it.
+public final class SegmentReader: Sendable {
+    public let name: String
+    public let segmentID: SegmentID
+    public let info: SegmentInfo
+    public let documents: [DocumentEntry]
+    public let passages: PassageTable
+    public let titleLengthSum: UInt64
+    public let dictionary: TermDictionaryReader
+    private let postings: ByteSlice
+    private let positions: ByteSlice
+    private let stored: ByteSlice
+    private let files: [SegmentFile: ByteSlice]
+
+    /// Opens segment `name` in `directory`, checking every header and footer (not the
+    /// checksums: ``verify()`` reads every byte and is for `kamerzoek check`).
+    public init(directory: String, name: String, segmentID: SegmentID) throws {
+        self.name = name
+        self.segmentID = segmentID
+        var files: [SegmentFile: ByteSlice] = [:]
+        var bodies: [SegmentFile: ByteSlice] = [:]
+        for kind in SegmentWriter.kinds {
+            let file = try MappedFile(path: "\(directory)/\(kind.fileName(segment: name))").bytes
+            files[kind] = file
+            bodies[kind] = try IndexFile.open(file, kind: kind, segmentID: segmentID)
+        }
+        self.files = files
+        info = try SegmentInfo.read(bodies[.segmentInfo]!)
+        let table = try DocumentTableReader.read(bodies[.documents]!, unitCount: info.unitCount)
+        guard table.entries.count == info.documentCount else {
+            throw bodies[.documents]!.corruption(at: 0, .invariantViolated("\(table.entries.count) documents, the segment info says \(info.documentCount)"))
+        }
+        documents = table.entries
+        titleLengthSum = table.titleLengthSum
+        passages = try PassageTable.read(bodies[.passageLengths]!, documentCount: info.documentCount)
+        guard passages.count == info.unitCount else {
+            throw bodies[.passageLengths]!.corruption(at: 0, .invariantViolated("\(passages.count) passages, the segment info says \(info.unitCount)"))
+        }
+        dictionary = try TermDictionaryReader(index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!)
+        postings = bodies[.postings]!
+        positions = bodies[.positions]!
+        stored = bodies[.storedFields]!
+    }
+
+    public func termInfo(_ space: TermSpace, _ term: String) throws(IndexCorruption) -> TermInfo? {
+        try dictionary.lookup(space.key(term))
+    }
+
+    public func cursor(_ info: TermInfo) throws(IndexCorruption) -> PostingsCursor {
+        try PostingsCursor(postings: postings, positions: positions, info: info)
+    }
+
+    /// The stored record of document `ordinal` (decompressed on each call).
+    public func storedDocument(_ ordinal: Int) throws(IndexCorruption) -> StoredDocument {
+        precondition(documents.indices.contains(ordinal), "document ordinal out of range")
+        return try StoredFields.read(stored, entry: documents[ordinal])
+    }
+
+    /// Recomputes every file's checksum and decodes every structure once: what
+    /// `kamerzoek check` runs. Throws the first damage found.
+    public func verify() throws(IndexCorruption) {
+        for (kind, file) in files.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            _ = try IndexFile.verify(file, kind: kind, segmentID: segmentID)
+        }
+        var positionsBuffer: [UInt32] = []
+        var previousKey: [UInt8] = []
+        var terms = 0
+        try dictionary.forEachTerm { key, info throws(IndexCorruption) in
+            guard terms == 0 || previousKey.lexicographicallyPrecedes(key), let space = key.first.flatMap(TermSpace.init(rawValue:)) else {
+                throw postings.corruption(at: 0, .invariantViolated("dictionary keys out of order or of an unknown space"))
+            }
+            previousKey = key
+            terms += 1
+            let limit = UInt32(space.isTitle ? documents.count : passages.count)
+            var cursor = try self.cursor(info)
+            var count = 0
+            while cursor.current != PostingsCursor.exhausted {
+                guard cursor.current < limit else {
+                    throw postings.corruption(at: 0, .invariantViolated("a posting points at id \(cursor.current) of \(limit)"))
+                }
+                try cursor.positions(into: &positionsBuffer)
+                count += 1
+                try cursor.advance()
+            }
+            guard count == Int(info.documentFrequency) else {
+                throw postings.corruption(at: 0, .invariantViolated("a term lists \(count) postings, its dictionary entry \(info.documentFrequency)"))
+            }
+        }
+        guard terms == info.termCount else {
+            throw postings.corruption(at: 0, .invariantViolated("\(terms) terms, the segment info says \(info.termCount)"))
+        }
+        for ordinal in documents.indices { _ = try storedDocument(ordinal) }
+    }
+}

@@ -1,0 +1,72 @@
+import Analysis
+
+/// Serialises a ``SegmentBuilder`` into the files of one new segment, each synced to disk
+/// before this returns (docs/INDEX_FORMAT.md, "Commit"). The segment is invisible until a
+/// manifest names it, so a crash half-way leaves only unreferenced files behind.
+enum SegmentWriter {
+    /// Writes segment `name` into `directory`; returns what the manifest records about it.
+    static func write(
+        _ builder: SegmentBuilder, name: String, segmentID: SegmentID, analyzer: AnalyzerIdentity, to directory: String
+    ) throws(IndexIOError) -> SegmentInfo {
+        let (stored, offsets) = StoredFields.write(builder.documents, segmentID: segmentID)
+
+        var entries: [DocumentEntry] = []
+        entries.reserveCapacity(builder.documentCount)
+        for (ordinal, document) in builder.documents.enumerated() {
+            let first = builder.firstUnit[ordinal]
+            let end = ordinal + 1 < builder.documentCount ? builder.firstUnit[ordinal + 1] : UInt32(builder.unitCount)
+            entries.append(DocumentEntry(
+                id: document.id, source: document.source, contentHash: document.contentHash,
+                fileSize: document.fileSize, modificationTime: document.modificationTime,
+                date: DocumentEntry.dateOrdinal(document.date), type: document.type, dossiers: document.dossiers,
+                title: document.title, firstUnit: first, unitCount: end - first,
+                titleLength: builder.titleLengths[ordinal], storedOffset: offsets[ordinal]))
+        }
+        let documentTable = DocumentTableWriter.write(entries, segmentID: segmentID)
+        let passageTable = PassageTable.write(
+            documents: builder.unitDocument, lengths: builder.unitLengths,
+            headingLengths: builder.unitHeadingLengths, segmentID: segmentID)
+
+        // The dictionary wants all spaces' terms in key order.
+        var keyed: [(key: [UInt8], space: Int, term: Int)] = []
+        for (spaceIndex, space) in builder.spaces.enumerated() {
+            let spaceByte = UInt8(spaceIndex + 1)
+            for (termIndex, term) in space.terms.enumerated() {
+                var key: [UInt8] = [spaceByte]
+                key.append(contentsOf: term.utf8)
+                keyed.append((key, spaceIndex, termIndex))
+            }
+        }
+        keyed.sort { $0.key.lexicographicallyPrecedes($1.key) }
+
+        var postings = PostingsWriter()
+        postings.startFiles(segmentID: segmentID)
+        var dictionary = TermDictionaryWriter(segmentID: segmentID)
+        for entry in keyed {
+            let term = builder.spaces[entry.space].postings[entry.term]
+            let isTitle = TermSpace(rawValue: UInt8(entry.space + 1))!.isTitle
+            let start = postings.write(term, lengths: isTitle ? builder.titleLengths : builder.unitLengths, bodyStart: FileHeader.byteCount)
+            dictionary.add(key: entry.key, TermInfo(
+                documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,
+                positionsOffset: start.positionsOffset, maximumFrequency: term.frequencies.max() ?? 0,
+                minimumLength: term.minimumLength))
+        }
+        postings.finishFiles()
+        dictionary.finish()
+
+        let info = SegmentInfo(documentCount: builder.documentCount, unitCount: builder.unitCount, termCount: keyed.count, analyzer: analyzer)
+        let files: [(SegmentFile, ByteWriter)] = [
+            (.storedFields, stored), (.documents, documentTable), (.passageLengths, passageTable),
+            (.postings, postings.postings), (.positions, postings.positions),
+            (.termDictionary, dictionary.dictionary), (.termIndex, dictionary.index),
+            (.segmentInfo, info.write(segmentID: segmentID)),
+        ]
+        for (kind, file) in files {
+            try file.write(toFile: "\(directory)/\(kind.fileName(segment: name))", sync: true)
+        }
+        return info
+    }
+
+    /// Every file a segment consists of (without its deletions), for cleanup and checks.
+    static let kinds: [SegmentFile] = [.segmentInfo, .termIndex, .termDictionary, .postings, .positions, .passageLengths, .storedFields, .documents]
+}

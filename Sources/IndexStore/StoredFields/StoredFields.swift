@@ -1,0 +1,39 @@
+/// The stored records (`.sto`): one compressed block per document.
+///
+/// ```
+/// StoredFields --> CompressedBlock^documentCount
+/// CompressedBlock --> VarUInt32 uncompressedLength, VarUInt32 compressedLength, zlib bytes
+/// ```
+///
+/// The document table gives each record's offset. Why one block per document and not
+/// fixed 16 KB blocks: results show one document at a time, and a letter compresses well on
+/// its own (most are 20–70 KB of text).
+enum StoredFields {
+    /// A record larger than this cannot come from the indexer (it caps documents well
+    /// below), so a length field above it is damage, refused before allocating.
+    static let maximumRecordLength = 512 << 20
+
+    static func write(_ documents: [StoredDocument], segmentID: SegmentID) -> (file: ByteWriter, offsets: [UInt64]) {
+        var writer = ByteWriter()
+        IndexFile.writeHeader(kind: .storedFields, segmentID: segmentID, into: &writer)
+        var offsets: [UInt64] = []
+        for document in documents {
+            offsets.append(UInt64(writer.count - FileHeader.byteCount))
+            var record = ByteWriter()
+            document.encodeRecord(into: &record)
+            Deflate.writeBlock(record.bytes, into: &writer)
+        }
+        IndexFile.writeFooter(into: &writer)
+        return (writer, offsets)
+    }
+
+    static func read(_ body: ByteSlice, entry: DocumentEntry) throws(IndexCorruption) -> StoredDocument {
+        guard entry.storedOffset < UInt64(body.count) else {
+            throw body.corruption(at: 0, .invariantViolated("record offset \(entry.storedOffset) lies beyond the stored fields"))
+        }
+        var reader = ByteReader(body, position: Int(entry.storedOffset))
+        let record = try Deflate.readBlock(from: &reader, maximumUncompressedCount: maximumRecordLength)
+        var recordReader = ByteReader(record)
+        return try StoredDocument.decodeRecord(id: entry.id, from: &recordReader)
+    }
+}

@@ -1,0 +1,124 @@
+/// Looks terms up in a segment's dictionary: a binary search over the block keys held in
+/// memory (`.tdx`), then a scan of one front-coded block of `.tdc`.
+public struct TermDictionaryReader: Sendable {
+    private let dictionary: ByteSlice
+    private let blockKeys: [[UInt8]]
+    private let blockOffsets: [Int]
+    private let blockSize: Int
+    public let termCount: Int
+
+    /// Longest key the writer can produce (a term is at most a few hundred bytes).
+    static let maximumKeyLength = 4096
+
+    init(index: ByteSlice, dictionary: ByteSlice) throws(IndexCorruption) {
+        self.dictionary = dictionary
+        var reader = ByteReader(index)
+        termCount = Int(try reader.readVarUInt32())
+        blockSize = Int(try reader.readVarUInt32())
+        let blockCount = try reader.readCount()
+        guard blockSize > 0, blockCount == (termCount + blockSize - 1) / blockSize else {
+            throw index.corruption(at: 0, .invariantViolated("\(blockCount) blocks of \(blockSize) cannot hold \(termCount) terms"))
+        }
+        var keys: [[UInt8]] = []
+        var offsets: [Int] = []
+        keys.reserveCapacity(blockCount)
+        for _ in 0 ..< blockCount {
+            let start = reader.position
+            let key = try reader.readLengthPrefixedSlice(maximumCount: Self.maximumKeyLength).copyBytes()
+            let offset = try reader.readVarUInt64()
+            guard offset < UInt64(dictionary.count), keys.last.map({ $0.lexicographicallyPrecedes(key) }) ?? true else {
+                throw index.corruption(at: start, .invariantViolated("term index entries out of order or beyond the dictionary"))
+            }
+            keys.append(key)
+            offsets.append(Int(offset))
+        }
+        blockKeys = keys
+        blockOffsets = offsets
+    }
+
+    /// The term's information, or nil when the segment does not have it.
+    public func lookup(_ key: [UInt8]) throws(IndexCorruption) -> TermInfo? {
+        guard let block = lastBlock(startingAtOrBefore: key) else { return nil }
+        var found: TermInfo?
+        try scan(block: block) { entryKey, info in
+            if entryKey == key {
+                found = info
+                return false
+            }
+            return entryKey.lexicographicallyPrecedes(key)
+        }
+        return found
+    }
+
+    /// Every term whose key starts with `prefix`, in key order, at most `limit` of them
+    /// (prefix queries expand to these). `truncated` says whether more existed.
+    public func terms(withPrefix prefix: [UInt8], limit: Int) throws(IndexCorruption) -> (terms: [(key: [UInt8], info: TermInfo)], truncated: Bool) {
+        var result: [(key: [UInt8], info: TermInfo)] = []
+        var truncated = false
+        var block = lastBlock(startingAtOrBefore: prefix) ?? 0
+        var done = blockKeys.isEmpty
+        while !done, block < blockKeys.count {
+            try scan(block: block) { key, info in
+                if key.starts(with: prefix) {
+                    if result.count == limit {
+                        truncated = true
+                        done = true
+                        return false
+                    }
+                    result.append((key, info))
+                } else if prefix.lexicographicallyPrecedes(key) {
+                    done = true
+                    return false
+                }
+                return true
+            }
+            block += 1
+        }
+        return (result, truncated)
+    }
+
+    /// Calls `body` for every term in key order (checks, merges of statistics).
+    public func forEachTerm(_ body: ([UInt8], TermInfo) throws(IndexCorruption) -> Void) throws(IndexCorruption) {
+        for block in blockKeys.indices {
+            try scan(block: block) { key, info throws(IndexCorruption) in
+                try body(key, info)
+                return true
+            }
+        }
+    }
+
+    private func lastBlock(startingAtOrBefore key: [UInt8]) -> Int? {
+        var low = 0, high = blockKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if key.lexicographicallyPrecedes(blockKeys[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// Decodes the entries of `block` in order until `body` returns false.
+    private func scan(block: Int, _ body: ([UInt8], TermInfo) throws(IndexCorruption) -> Bool) throws(IndexCorruption) {
+        let entries = min(blockSize, termCount - block * blockSize)
+        var reader = ByteReader(dictionary, position: 0)
+        try reader.seek(to: blockOffsets[block])
+        var key: [UInt8] = []
+        for entry in 0 ..< entries {
+            let start = reader.position
+            let shared = Int(try reader.readVarUInt32())
+            let suffix = try reader.readLengthPrefixedSlice(maximumCount: Self.maximumKeyLength)
+            guard shared <= key.count, entry > 0 || shared == 0 else {
+                throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(key.count)"))
+            }
+            key.removeSubrange(shared...)
+            suffix.withUnsafeBytes { key.append(contentsOf: $0) }
+            if entry == 0, key != blockKeys[block] {
+                throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
+            }
+            let info = TermInfo(
+                documentFrequency: try reader.readVarUInt32(), postingsOffset: try reader.readVarUInt64(),
+                positionsOffset: try reader.readVarUInt64(), maximumFrequency: try reader.readVarUInt32(),
+                minimumLength: try reader.readVarUInt32())
+            if try !body(key, info) { return }
+        }
+    }
+}
