@@ -16,6 +16,8 @@ struct LetterMetadata: Equatable {
 
     /// How many blocks count as the document's opening.
     static let headerBlocks = 40
+    /// How many characters make "the start" of a document for type and questioner cues.
+    static let openingLength = 600
     /// How many bytes of the raw text are searched for identifiers.
     static let identifierWindow = 16_384
 
@@ -36,9 +38,15 @@ struct LetterMetadata: Equatable {
             documentNumber = reference.number
         }
         ministry = Self.phrase(after: "Ministerie van ", in: headerText).map { "Ministerie van " + $0 }
-        authors = Self.questioners(in: headerText)
-        title = Self.subject(in: header.map(\.text)) ?? headings.first ?? blocks.first.map { Self.shorten($0.text) }
         type = Self.classify(headerText: headerText, headings: headings, firstHeading: headings.first)
+        if type == .wet, date == nil, let heading = headings.first, let range = heading.range(of: " van ") {
+            date = Self.parseDate(heading[range.upperBound...])
+        }
+        if [.antwoord, .vragen, .mededeling].contains(type) {
+            authors = Self.questioners(in: String(headerText.prefix(Self.openingLength)))
+        }
+        title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
+            ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
     }
 
     // MARK: - Dates
@@ -160,16 +168,33 @@ struct LetterMetadata: Equatable {
 
     // MARK: - Subject, people, type
 
-    /// `Betreft …` up to the next header label.
+    /// `Betreft …` up to the next header label; a subject wrapped onto following lines
+    /// (which then start in lower case) is joined.
     static func subject(in blocks: [String]) -> String? {
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             guard let range = block.range(of: "Betreft") else { continue }
-            var subject = block[range.upperBound...].drop { $0 == " " || $0 == ":" }
+            var subject = String(block[range.upperBound...].drop { $0 == " " || $0 == ":" })
+            for next in blocks.dropFirst(index + 1).prefix(3) {
+                guard let first = next.first, first.isLowercase else { break }
+                subject += " " + next
+            }
             for label in ["Onze referentie", "Uw referentie", "Ons kenmerk", "Uw kenmerk", "Bijlage", "Datum "] {
-                if let end = subject.range(of: label) { subject = subject[..<end.lowerBound] }
+                if let end = subject.range(of: label) { subject = String(subject[..<end.lowerBound]) }
             }
             let trimmed = subject.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { return shorten(trimmed) }
+        }
+        return nil
+    }
+
+    /// The line that names a Kamervragen document (`Antwoorden op Kamervragen van …`,
+    /// `Vragen van het lid …`, `Mededeling van …`).
+    static func titleLine(in blocks: [String]) -> String? {
+        let openers = ["Antwoorden op", "Antwoord op", "Antwoord van", "Vragen van", "Mondelinge vragen", "Mededeling van", "Schriftelijke vragen"]
+        for block in blocks {
+            for opener in openers {
+                if let range = block.range(of: opener) { return shorten(String(block[range.lowerBound...])) }
+            }
         }
         return nil
     }
@@ -199,9 +224,10 @@ struct LetterMetadata: Equatable {
         for cue in ["van het lid ", "van de leden ", "van lid "] {
             guard let range = text.range(of: cue) else { continue }
             var names = text[range.upperBound...].prefix(300)
-            for stop in [" aan de ", " aan het ", " over ", "\n"] {
+            for stop in [" aan de ", " aan het ", " aan\n", " over ", "\n"] {
                 if let end = names.range(of: stop) { names = names[..<end.lowerBound] }
             }
+            for tail in [" aan de", " aan het", " aan"] where names.hasSuffix(tail) { names = names.dropLast(tail.count) }
             let people = names.replacingOccurrences(of: " en ", with: ", ")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if !people.isEmpty { return people }
@@ -209,38 +235,38 @@ struct LetterMetadata: Equatable {
         return []
     }
 
-    /// What the text says it is, from its opening words and headings.
+    /// What the text says it is, from its opening words and headings. Only the opening
+    /// counts: a letter that later mentions "antwoord op vragen" is still a letter.
     static func classify(headerText: String, headings: [String], firstHeading: String?) -> DocumentType {
-        let opening = String(headerText.prefix(3000))
-        let lowerOpening = opening.lowercased()
-        if headings.contains(where: { $0.hasPrefix("Antwoord") }) || lowerOpening.contains("antwoorden op kamervragen")
-            || lowerOpening.contains("antwoord op vragen") || opening.contains("Antwoord van ")
-            || lowerOpening.contains("gegeven antwoorden") {
-            return .antwoord
-        }
-        if opening.hasPrefix("Mededeling") || lowerOpening.contains("mededeling van")
-            || lowerOpening.contains("uitstel beantwoording") {
+        let opening = String(headerText.prefix(openingLength))
+        let lower = opening.lowercased()
+        func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.contains($0) } }
+        let questionAndAnswer = headings.contains { $0.hasPrefix("Antwoord") } && headings.contains { $0.hasPrefix("Vraag") }
+        if mentions(["uitstel beantwoording", "mededeling van", "niet binnen de gebruikelijke termijn"]) || opening.hasPrefix("Mededeling") {
             return .mededeling
         }
-        if lowerOpening.contains("vragen van het lid") || lowerOpening.contains("vragen van de leden")
-            || lowerOpening.contains("mondelinge vragen") || lowerOpening.contains("vragen gesteld door") {
+        if questionAndAnswer || mentions(["antwoorden op kamervragen", "antwoord op vragen van", "antwoord van ", "gegeven antwoorden"]) {
+            return .antwoord
+        }
+        if mentions(["vragen van het lid", "vragen van de leden", "mondelinge vragen", "vragen gesteld door", "schriftelijke vragen"]) {
             return .vragen
         }
         let start = opening.prefix(200)
-        if start.hasPrefix("Bijlage") || firstHeading?.hasPrefix("Bijlage") == true { return .bijlage }
-        if start.uppercased().contains("MOTIE") && start.contains("MOTIE") { return .motie }
+        if start.contains("MOTIE") { return .motie }
         if start.contains("AMENDEMENT") { return .amendement }
         if start.contains("ONTWERP VAN WET") || start.contains("MEMORIE VAN TOELICHTING") || start.contains("Voorstel van wet") {
             return .wetsvoorstel
         }
-        if start.contains("VERSLAG") || start.contains("Verslag") { return .verslag }
-        if lowerOpening.contains("geachte voorzitter") || opening.contains("Aan de Voorzitter van de Tweede Kamer")
-            || opening.contains("Betreft") {
+        // "Bijlage 1." or "Bijlage bij …"; the plural "Bijlagen." heads a Handelingen appendix.
+        if start.hasPrefix("Bijlage ") || firstHeading?.hasPrefix("Bijlage ") == true { return .bijlage }
+        if start.contains("VERSLAG") || start.hasPrefix("Verslag") { return .verslag }
+        if mentions(["geachte voorzitter", "aan de voorzitter van de tweede kamer", "betreft"]) || headerText.contains("\nBetreft ")
+            || headerText.hasPrefix("Betreft ") {
             return .brief
         }
         if let heading = firstHeading,
            ["Wet ", "Wet van", "Besluit", "Rijkswet", "Verdrag", "Regeling", "Reglement"].contains(where: { heading.hasPrefix($0) })
-            || lowerOpening.contains("bij de gratie gods") {
+            || lower.contains("bij de gratie gods") {
             return .wet
         }
         return .overig

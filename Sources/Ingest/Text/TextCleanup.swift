@@ -141,7 +141,7 @@ struct TextCleanup {
                     paragraph.append(contentsOf: line.text)
                 } else if endsWithWordHyphen(paragraph) {
                     joinHyphenated(&paragraph, line.text)
-                } else if endsParagraph(paragraph, lineLength: previousLength, width: width) {
+                } else if endsParagraph(paragraph, lineLength: previousLength, width: width, next: line.text) {
                     flush(&builder)
                     paragraph.append(contentsOf: line.text)
                 } else {
@@ -166,8 +166,10 @@ struct TextCleanup {
         return width <= 160 ? width : nil
     }
 
-    private func endsParagraph(_ paragraph: [UInt8], lineLength: Int, width: Int?) -> Bool {
-        guard let width else { return true }
+    /// Without a wrap width a line break ends the paragraph, unless the line stops
+    /// mid-sentence and the next starts in lower case: a wrapped line in an otherwise
+    /// unwrapped export.
+    private func endsParagraph(_ paragraph: [UInt8], lineLength: Int, width: Int?, next: [UInt8]) -> Bool {
         var end = paragraph.count
         while end > 0, paragraph[end - 1] == 0x20 || paragraph[end - 1] == UInt8(ascii: "\"")
             || paragraph[end - 1] == UInt8(ascii: ")") || paragraph[end - 1] == UInt8(ascii: "'") { end -= 1 }
@@ -175,6 +177,10 @@ struct TextCleanup {
         let last = paragraph[end - 1]
         let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!")
             || last == UInt8(ascii: ":") || last == UInt8(ascii: ";")
+        guard let width else {
+            let nextStartsLower = next.first.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ?? false
+            return endsSentence || !nextStartsLower
+        }
         return endsSentence && lineLength * 10 < width * 8
     }
 

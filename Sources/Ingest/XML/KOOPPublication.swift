@@ -9,9 +9,9 @@ struct KOOPPublication: XMLFormatReader {
 
     private static let inline: Set<String> = [
         "nadruk", "sup", "inf", "extref", "intref", "ondernummer", "dossiernr", "voorvoegsels", "naam",
-        "achternaam", "voornaam", "politiek", "unl", "super", "sub",
+        "achternaam", "voornaam", "politiek", "unl", "super", "sub", "kamervraagonderwerp",
     ]
-    private static let headings: Set<String> = ["tussenkop", "kop", "item-titel", "spreker", "kamervraagonderwerp"]
+    private static let headings: Set<String> = ["tussenkop", "kop", "item-titel", "spreker"]
     private static let skipped: Set<String> = ["metadata", "meta", "li.nr", "kamerstukkop", "vergaderjaar"]
     private static let captured: Set<String> = [
         "dossiernr", "ondernummer", "datumtekst", "vergaderdatum", "item-titel", "kamervraagnummer",
@@ -67,7 +67,7 @@ struct KOOPPublication: XMLFormatReader {
             metadata.title = stukTitle ?? assembler.first("dossier.titel")
         case "kamervragen", "aanhangsel":
             metadata.type = answerCount > 0 || kind == "aanhangsel" ? .antwoord : .vragen
-            metadata.title = assembler.first("kamervraagonderwerp") ?? assembler.first("kamervraagomschrijving")
+            metadata.title = assembler.first("kamervraagomschrijving") ?? assembler.first("kamervraagonderwerp")
         case "handelingen":
             metadata.type = .handelingen
             metadata.title = assembler.first("item-titel")
