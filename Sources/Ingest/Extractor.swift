@@ -159,7 +159,8 @@ public struct Extractor: Sendable {
         if passages.isEmpty { context.warn("no text was found in the file") }
         return Document(
             id: context.id, source: context.path, contentHash: context.hash, format: format,
-            title: metadata.title.flatMap { $0.isEmpty ? nil : $0 } ?? passages.first.map { LetterMetadata.shorten($0.text, limit: 120) },
+            title: metadata.title.flatMap { $0.isEmpty ? nil : WhiteSpace.collapse($0) }
+                ?? builder.blocks.first.map { LetterMetadata.shorten($0.text, limit: 120) },
             date: metadata.date, type: metadata.type, dossiers: metadata.dossiers,
             documentNumber: metadata.documentNumber, identifiers: metadata.identifiers,
             ministry: metadata.ministry, authors: metadata.authors, passages: passages,

@@ -54,6 +54,17 @@ struct ExtractedDocument: Encodable {
         var text: String
         var start: Int
         var end: Int
+
+        enum CodingKeys: String, CodingKey { case ordinal, heading, text, start, end }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(ordinal, forKey: .ordinal)
+            try container.encode(heading, forKey: .heading)
+            try container.encode(text, forKey: .text)
+            try container.encode(start, forKey: .start)
+            try container.encode(end, forKey: .end)
+        }
     }
 
     struct NoteRow: Encodable {

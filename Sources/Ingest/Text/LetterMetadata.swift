@@ -210,7 +210,8 @@ struct LetterMetadata: Equatable {
     static func phrase(after cue: String, in text: String) -> String? {
         guard let range = text.range(of: cue) else { return nil }
         var words = [Substring]()
-        for word in text[range.upperBound...].prefix(120).split(separator: " ") {
+        let line = text[range.upperBound...].prefix(120).prefix { $0 != "\n" }
+        for word in line.split(separator: " ") {
             let connector = ["en", "van", "voor", "het", "de"].contains(word)
             guard connector || word.first?.isUppercase == true else { break }
             words.append(word)

@@ -120,7 +120,10 @@ struct XMLTextAssembler {
     }
 
     mutating func text(_ text: String) {
-        for index in captures.indices { captures[index].text.append(contentsOf: text.utf8) }
+        // A footnote inside a captured title is not part of the title.
+        for index in captures.indices where note == nil || captures[index].depth >= noteDepth {
+            captures[index].text.append(contentsOf: text.utf8)
+        }
         if skipDepth > 0 { return }
         if labelDepth > 0 {
             noteLabel?.append(contentsOf: text.utf8)
