@@ -64,6 +64,11 @@ let package = Package(
             dependencies: ["Analysis"],
             path: "bench/AnalyzerBenchmark"
         ),
+        .executableTarget(
+            name: "ExtractBenchmark",
+            dependencies: ["Ingest"],
+            path: "bench/ExtractBenchmark"
+        ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "IndexStoreTests",
@@ -76,6 +81,11 @@ let package = Package(
         .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["Ingest"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -6,6 +6,6 @@ struct Kamerzoek: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kamerzoek",
         abstract: "Full-text search for Dutch parliamentary documents.",
-        subcommands: [AnalyzeCommand.self]
+        subcommands: [AnalyzeCommand.self, ExtractCommand.self]
     )
 }

@@ -1,0 +1,80 @@
+/// Undoes one round of "UTF-8 read as Latin-1/Windows-1252 and written out as UTF-8".
+///
+/// Such text shows each non-ASCII letter as two or three characters from the Latin-1 or
+/// Windows-1252 range (`ö` → `Ã¶`, `’` → `â€™`). Mapping those characters back to their
+/// single bytes gives the original UTF-8 sequence. We repair only runs that decode to one
+/// valid multi-byte UTF-8 scalar, so correctly encoded text around them stays as it is.
+/// Genuine text like `Ã¶` essentially does not occur in Dutch documents.
+enum MojibakeRepair {
+    static func repair(_ text: String) -> (String, Int) {
+        guard mightContainMojibake(text) else { return (text, 0) }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var repaired = 0
+        var index = 0
+        while index < scalars.count {
+            let lead = scalars[index].value
+            let continuationCount: Int
+            switch lead {
+            case 0xC2 ... 0xDF: continuationCount = 1
+            case 0xE0 ... 0xEF: continuationCount = 2
+            case 0xF0 ... 0xF4: continuationCount = 3
+            default: continuationCount = 0
+            }
+            if continuationCount > 0, index + continuationCount < scalars.count,
+               let scalar = decodeRun(lead: UInt8(lead), scalars[(index + 1) ... (index + continuationCount)]) {
+                out.append(scalar)
+                repaired += 1
+                index += continuationCount + 1
+                continue
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return (String(out), repaired)
+    }
+
+    /// Fast byte check, so clean text costs one pass over its bytes: a mojibake lead
+    /// (U+00C2…U+00F4) is encoded as C3 82…C3 B4, and the character after it is from
+    /// U+0080…U+00BF (C2 xx) or one of Windows-1252's extras (C5, C6, CB or E2 lead).
+    /// A correctly encoded `é` followed by a plain letter does not match.
+    private static func mightContainMojibake(_ text: String) -> Bool {
+        var state = 0  // 1: saw C3, 2: saw C3 + lead-range byte
+        for byte in text.utf8 {
+            switch state {
+            case 2 where byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2:
+                return true
+            case 1 where byte >= 0x82 && byte <= 0xB4:
+                state = 2
+                continue
+            default:
+                break
+            }
+            state = byte == 0xC3 ? 1 : 0
+        }
+        return false
+    }
+
+    private static func decodeRun(lead: UInt8, _ continuation: ArraySlice<Unicode.Scalar>) -> Unicode.Scalar? {
+        var bytes: [UInt8] = [lead]
+        for scalar in continuation {
+            guard let byte = singleByte(for: scalar), byte >= 0x80, byte <= 0xBF else { return nil }
+            bytes.append(byte)
+        }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil {
+            return scalar
+        }
+        return nil
+    }
+
+    /// The byte a Latin-1 or Windows-1252 decoder would have turned into `scalar`.
+    private static func singleByte(for scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.value <= 0xFF { return UInt8(scalar.value) }
+        if let index = TextDecoder.windows1252High.firstIndex(of: scalar.value), scalar.value != 0xFFFD {
+            return UInt8(0x80 + index)
+        }
+        return nil
+    }
+}

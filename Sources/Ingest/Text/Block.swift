@@ -1,0 +1,42 @@
+/// A paragraph of cleaned text before it is cut into passages. Blocks in the same
+/// section may be merged into one passage; a new heading, a question or an answer
+/// starts a new section, so those are never merged with what came before.
+struct Block: Equatable {
+    var heading: String?
+    var text: String
+    var section: Int
+}
+
+/// Collects blocks and notes from any reader (plain text or XML) in document order.
+struct BlockBuilder {
+    private(set) var blocks: [Block] = []
+    private(set) var notes: [Note] = []
+    private(set) var currentHeading: String?
+    private var section = 0
+
+    /// Starts a new section under `text`; an empty heading only ends the section.
+    mutating func heading(_ text: String) {
+        let cleaned = WhiteSpace.collapse(text)
+        section += 1
+        currentHeading = cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// Ends the current section but keeps its heading (a new speech by the same speaker).
+    mutating func breakSection() { section += 1 }
+
+    mutating func paragraph(_ text: String) {
+        let cleaned = WhiteSpace.collapse(text)
+        guard !cleaned.isEmpty else { return }
+        blocks.append(Block(heading: currentHeading, text: cleaned, section: section))
+    }
+
+    mutating func note(label: String?, text: String) {
+        let cleaned = WhiteSpace.collapse(text)
+        guard !cleaned.isEmpty else { return }
+        let cleanLabel = label.map(WhiteSpace.collapse)
+        notes.append(Note(label: cleanLabel?.isEmpty == true ? nil : cleanLabel, text: cleaned))
+    }
+
+    /// The text of all blocks so far, for metadata searches over the opening lines.
+    func leadingText(blockLimit: Int) -> [String] { blocks.prefix(blockLimit).map(\.text) }
+}

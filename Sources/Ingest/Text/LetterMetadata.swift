@@ -1,0 +1,284 @@
+import Foundation
+
+/// Metadata that plain-text letters and Kamervragen carry only in their words: the date
+/// line, the subject, dossier and number, Kamervragen identifiers, and what kind of
+/// document the text says it is. Looks only at the opening of the document (and the
+/// footers the cleanup kept), so the cost does not grow with the file.
+struct LetterMetadata: Equatable {
+    var title: String?
+    var date: String?
+    var type: DocumentType = .overig
+    var dossiers: [String] = []
+    var documentNumber: String?
+    var identifiers: [String] = []
+    var ministry: String?
+    var authors: [String] = []
+
+    /// How many blocks count as the document's opening.
+    static let headerBlocks = 40
+    /// How many characters make "the start" of a document for type and questioner cues.
+    static let openingLength = 600
+    /// How many bytes of the raw text are searched for identifiers.
+    static let identifierWindow = 16_384
+
+    init(rawText: String, cleanup: TextCleanup.Result) {
+        let blocks = cleanup.builder.blocks
+        let header = blocks.prefix(Self.headerBlocks)
+        let headerText = header.map(\.text).joined(separator: "\n")
+        let headings = blocks.compactMap(\.heading)
+
+        date = Self.findDate(in: headerText)
+        identifiers = Self.identifiers(in: Array(rawText.utf8.prefix(Self.identifierWindow)))
+        for (dossier, number) in cleanup.footerReferences where !dossiers.contains(dossier) {
+            dossiers.append(dossier)
+            if documentNumber == nil { documentNumber = number }
+        }
+        if dossiers.isEmpty, let reference = Self.ownReference(in: header.prefix(10).map(\.text)) {
+            dossiers = [reference.dossier]
+            documentNumber = reference.number
+        }
+        ministry = Self.phrase(after: "Ministerie van ", in: headerText).map { "Ministerie van " + $0 }
+        type = Self.classify(headerText: headerText, headings: headings, firstHeading: headings.first)
+        if type == .wet, date == nil, let heading = headings.first, let range = heading.range(of: " van ") {
+            date = Self.parseDate(heading[range.upperBound...])
+        }
+        if [.antwoord, .vragen, .mededeling].contains(type) {
+            authors = Self.questioners(in: String(headerText.prefix(Self.openingLength)))
+        }
+        title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
+            ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
+    }
+
+    // MARK: - Dates
+
+    private static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    ]
+    private static let monthAbbreviations = [
+        "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+        "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    /// Date lines in order of trust: the letter's own `Datum`, then the place-and-date
+    /// line, then when answers were received, then when questions were sent in.
+    static func findDate(in text: String) -> String? {
+        for cue in ["Datum", "Den Haag,", "’s-Gravenhage,", "'s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden"] {
+            var searchStart = text.startIndex
+            while let range = text.range(of: cue, range: searchStart ..< text.endIndex) {
+                if let date = parseDate(text[range.upperBound...].prefix(40)) { return date }
+                searchStart = range.upperBound
+            }
+        }
+        return nil
+    }
+
+    /// `19 november 2024`, `d.d.24 okitober 2025`, `: 3 juni 2021` at the start of `text`.
+    static func parseDate(_ text: Substring) -> String? {
+        var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" }
+        if rest.hasPrefix("d.d.") { rest = rest.dropFirst(4).drop { $0 == " " } }
+        let words = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+        guard words.count >= 3, let day = Int(words[0]), (1 ... 31).contains(day),
+              let month = month(named: words[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) else { return nil }
+        let yearDigits = words[2].prefix { $0.isASCII && $0.isNumber }
+        guard yearDigits.count == 4, let year = Int(yearDigits), (1800 ... 2100).contains(year) else { return nil }
+        return isoDate(year: year, month: month, day: day)
+    }
+
+    static func isoDate(year: Int, month: Int, day: Int) -> String {
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    /// A month by its Dutch name, abbreviation, or a name one typing error away
+    /// (`okitober`, `novmber`); short names must match exactly, so `mei` stays `mei`.
+    static func month(named name: String) -> Int? {
+        if let index = months.firstIndex(of: name) { return index + 1 }
+        if let number = monthAbbreviations[name] { return number }
+        guard name.count >= 5 else { return nil }
+        let candidates = months.enumerated().filter { $0.element.count >= 5 && editDistanceIsOne(Array($0.element.utf8), Array(name.utf8)) }
+        return candidates.count == 1 ? candidates[0].offset + 1 : nil
+    }
+
+    private static func editDistanceIsOne(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if abs(a.count - b.count) > 1 { return false }
+        var i = 0, j = 0, edits = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if a.count > b.count { i += 1 } else if b.count > a.count { j += 1 } else { i += 1; j += 1 }
+        }
+        edits += (a.count - i) + (b.count - j)
+        return edits == 1
+    }
+
+    // MARK: - Identifiers and references
+
+    /// `2025Z19210`, `kv-tk-2024Z18775`, `ah-tk-20242025-594`, `kst-28345-252`, in order of
+    /// first appearance, without repeats.
+    static func identifiers(in bytes: [UInt8]) -> [String] {
+        var found = [String]()
+        func add(_ value: String) { if !found.contains(value) { found.append(value) } }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "Z"), index >= 4, index + 5 < count,
+               (index - 4 ..< index).allSatisfy({ ByteClass.isDigit(bytes[$0]) }),
+               (index + 1 ... index + 5).allSatisfy({ ByteClass.isDigit(bytes[$0]) }),
+               index + 6 >= count || !ByteClass.isDigit(bytes[index + 6]),
+               index < 5 || !ByteClass.isDigit(bytes[index - 5]) {
+                add(String(decoding: bytes[(index - 4) ... (index + 5)], as: UTF8.self))
+            }
+            if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "k"),
+               index == 0 || !ByteClass.isLetter(bytes[index - 1]) {
+                for prefix in ["ah-tk-", "kv-tk-", "kst-"] where bytes[index...].starts(with: prefix.utf8) {
+                    var end = index + prefix.utf8.count
+                    while end < count, ByteClass.isDigit(bytes[end]) || ByteClass.isUpper(bytes[end]) || bytes[end] == UInt8(ascii: "-") {
+                        end += 1
+                    }
+                    while end > index, bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+                    if end - index > prefix.utf8.count + 3 {
+                        let identifier = String(decoding: bytes[index ..< end], as: UTF8.self)
+                        if prefix == "kv-tk-" { add(String(identifier.dropFirst(6))) }
+                        add(identifier)
+                    }
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// `28 345, nr. 252` in the opening lines when it is not a citation of another paper
+    /// (`Kamerstukken II, 2024-2025, 28345, nr. 285`).
+    static func ownReference(in lines: [String]) -> (dossier: String, number: String)? {
+        for line in lines {
+            guard let range = line.range(of: ", nr. ") else { continue }
+            let before = line[..<range.lowerBound]
+            if before.contains("Kamerstuk") || before.contains("Handelingen") { continue }
+            let digits = before.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == " " }
+            let dossier = String(digits.reversed()).filter { $0 != " " }
+            let number = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
+            if dossier.count >= 4, dossier.count <= 6, !number.isEmpty { return (dossier, String(number)) }
+        }
+        return nil
+    }
+
+    // MARK: - Subject, people, type
+
+    /// `Betreft …` up to the next header label; a subject wrapped onto following lines
+    /// (which then start in lower case) is joined.
+    static func subject(in blocks: [String]) -> String? {
+        for (index, block) in blocks.enumerated() {
+            guard let range = block.range(of: "Betreft") else { continue }
+            var subject = String(block[range.upperBound...].drop { $0 == " " || $0 == ":" })
+            for next in blocks.dropFirst(index + 1).prefix(3) {
+                guard let first = next.first, first.isLowercase else { break }
+                subject += " " + next
+            }
+            for label in ["Onze referentie", "Uw referentie", "Ons kenmerk", "Uw kenmerk", "Bijlage", "Datum "] {
+                if let end = subject.range(of: label) { subject = String(subject[..<end.lowerBound]) }
+            }
+            let trimmed = subject.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { return shorten(trimmed) }
+        }
+        return nil
+    }
+
+    /// The line that names a Kamervragen document (`Antwoorden op Kamervragen van …`,
+    /// `Vragen van het lid …`, `Mededeling van …`).
+    static func titleLine(in blocks: [String]) -> String? {
+        let openers = ["Antwoorden op", "Antwoord op", "Antwoord van", "Vragen van", "Mondelinge vragen", "Mededeling van", "Schriftelijke vragen"]
+        for block in blocks {
+            for opener in openers {
+                if let range = block.range(of: opener) { return shorten(String(block[range.lowerBound...])) }
+            }
+        }
+        return nil
+    }
+
+    static func shorten(_ text: String, limit: Int = 240) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        if let space = cut.lastIndex(of: " ") { return String(cut[..<space]) + " …" }
+        return String(cut) + "…"
+    }
+
+    /// The words after `cue` while they look like a name (capitals, `en`, `van`, …).
+    static func phrase(after cue: String, in text: String) -> String? {
+        guard let range = text.range(of: cue) else { return nil }
+        var words = [Substring]()
+        let line = text[range.upperBound...].prefix(120).prefix { $0 != "\n" }
+        for word in line.split(separator: " ") {
+            let connector = ["en", "van", "voor", "het", "de"].contains(word)
+            guard connector || word.first?.isUppercase == true else { break }
+            words.append(word)
+        }
+        while let last = words.last, ["en", "van", "voor", "het", "de"].contains(last) { words.removeLast() }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// `van het lid Becker (VVD)`, `van de leden Piri (GroenLinks-PvdA) en Paternotte (D66)`.
+    static func questioners(in text: String) -> [String] {
+        for cue in ["van het lid ", "van de leden ", "van lid "] {
+            guard let range = text.range(of: cue) else { continue }
+            var names = text[range.upperBound...].prefix(300)
+            for stop in [" aan de ", " aan het ", " aan\n", " over ", "\n"] {
+                if let end = names.range(of: stop) { names = names[..<end.lowerBound] }
+            }
+            for tail in [" aan de", " aan het", " aan"] where names.hasSuffix(tail) { names = names.dropLast(tail.count) }
+            let people = names.replacingOccurrences(of: " en ", with: ", ")
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if !people.isEmpty { return people }
+        }
+        return []
+    }
+
+    /// What the text says it is, from its opening words and headings. Only the opening
+    /// counts: a letter that later mentions "antwoord op vragen" is still a letter.
+    static func classify(headerText: String, headings: [String], firstHeading: String?) -> DocumentType {
+        let opening = String(headerText.prefix(openingLength))
+        let lower = opening.lowercased()
+        func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.contains($0) } }
+        let questionAndAnswer = headings.contains { $0.hasPrefix("Antwoord") } && headings.contains { $0.hasPrefix("Vraag") }
+        if mentions(["uitstel beantwoording", "mededeling van", "niet binnen de gebruikelijke termijn"]) || opening.hasPrefix("Mededeling") {
+            return .mededeling
+        }
+        if questionAndAnswer || mentions(["antwoorden op kamervragen", "antwoord op vragen van", "antwoord van ", "gegeven antwoorden"]) {
+            return .antwoord
+        }
+        if mentions(["vragen van het lid", "vragen van de leden", "mondelinge vragen", "vragen gesteld door", "schriftelijke vragen"]) {
+            return .vragen
+        }
+        let start = opening.prefix(200)
+        if start.contains("MOTIE") { return .motie }
+        if start.contains("AMENDEMENT") { return .amendement }
+        if start.contains("ONTWERP VAN WET") || start.contains("MEMORIE VAN TOELICHTING") || start.contains("Voorstel van wet") {
+            return .wetsvoorstel
+        }
+        // "Bijlage 1." or "Bijlage bij …"; the plural "Bijlagen." heads a Handelingen appendix.
+        if start.hasPrefix("Bijlage ") || firstHeading?.hasPrefix("Bijlage ") == true { return .bijlage }
+        if start.contains("VERSLAG") || start.hasPrefix("Verslag") { return .verslag }
+        if mentions(["geachte voorzitter", "aan de voorzitter van de tweede kamer", "betreft"]) || headerText.contains("\nBetreft ")
+            || headerText.hasPrefix("Betreft ") {
+            return .brief
+        }
+        if let heading = firstHeading,
+           ["Wet ", "Wet van", "Besluit", "Rijkswet", "Verdrag", "Regeling", "Reglement"].contains(where: { heading.hasPrefix($0) })
+            || lower.contains("bij de gratie gods") {
+            return .wet
+        }
+        return .overig
+    }
+}
+
+extension LetterMetadata {
+    var metadata: DocumentMetadata {
+        DocumentMetadata(
+            title: title, date: date, type: type, dossiers: dossiers, documentNumber: documentNumber,
+            identifiers: identifiers, ministry: ministry, authors: authors
+        )
+    }
+}

@@ -1,0 +1,62 @@
+/// White-space normalisation on UTF-8 bytes.
+enum WhiteSpace {
+    /// Runs of spaces, tabs, line breaks, NBSP (U+00A0) and C0 controls become one
+    /// space; leading and trailing space is dropped. NBSP is folded here because PDF and
+    /// Word exports use it as an ordinary space between words, and the passage text is
+    /// what users search.
+    static func collapse(_ text: String) -> String {
+        var out = [UInt8]()
+        collapse(Array(text.utf8)[...], into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func collapse(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count)
+        var pendingSpace = false
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let byte = bytes[index]
+            if byte <= 0x20 || byte == 0x7F {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 {
+                pendingSpace = true
+                index += 2
+                continue
+            }
+            if pendingSpace, !out.isEmpty, out.last != 0x20 { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+            index += 1
+        }
+        while out.last == 0x20 { out.removeLast() }
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+
+    /// The slice without leading and trailing ASCII white space.
+    static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return bytes[start ..< end]
+    }
+
+    /// Counts words as runs of non-space bytes.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,41 @@
+/// Any other XML: every element is a block unless it is a known inline or heading
+/// element, so the text of unknown formats is kept and paragraphs stay apart.
+struct GenericXML: XMLFormatReader {
+    var assembler = XMLTextAssembler()
+    private var rootName: String?
+
+    private static let inline: Set<String> = [
+        "nadruk", "sup", "sub", "inf", "b", "i", "u", "em", "strong", "a", "span", "emphasis", "extref", "intref", "code",
+    ]
+    private static let headings: Set<String> = ["title", "titel", "head", "kop", "h1", "h2", "h3", "h4", "h5", "h6", "tussenkop"]
+
+    init() {}
+
+    mutating func startElement(_ name: String, attribute: (String) -> String?) {
+        if rootName == nil { rootName = name }
+        let local = name.split(separator: ":").last.map(String.init) ?? name
+        if Self.headings.contains(local) { assembler.capture("heading") }
+        let role: ElementRole
+        if local == "script" || local == "style" {
+            role = .skip
+        } else if Self.inline.contains(local) {
+            role = .inline
+        } else if Self.headings.contains(local) {
+            role = .heading
+        } else if local == "noot" || local == "footnote" {
+            role = .note
+        } else {
+            role = .block
+        }
+        assembler.start(name, role: role)
+    }
+
+    mutating func endElement(_ name: String) { assembler.end(name) }
+    mutating func text(_ text: String) { assembler.text(text) }
+
+    mutating func metadata() -> DocumentMetadata {
+        var metadata = DocumentMetadata()
+        metadata.title = assembler.captured["heading"]?.first { !$0.isEmpty }
+        return metadata
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+@testable import Ingest
+
+@Test func dateLinesInTheirForms() {
+    #expect(LetterMetadata.findDate(in: "Retouradres\nDatum 19 november 2024\nBetreft x") == "2024-11-19")
+    #expect(LetterMetadata.findDate(in: "Den Haag, 3 juni 2021") == "2021-06-03")
+    #expect(LetterMetadata.findDate(in: "Vragen van het lid X (ingezonden 30 oktober 2024).") == "2024-10-30")
+    #expect(LetterMetadata.findDate(in: "(ingezonden d.d.24 okitober 2025).") == "2025-10-24")
+    #expect(LetterMetadata.findDate(in: "Antwoord van minister Y (ontvangen\n18 november 2024).") == "2024-11-18")
+    #expect(LetterMetadata.findDate(in: "Datum 31 februaritje 2024") == nil)
+}
+
+@Test func monthNamesWithOneTypo() {
+    #expect(LetterMetadata.month(named: "okitober") == 10)
+    #expect(LetterMetadata.month(named: "novmber") == 11)
+    #expect(LetterMetadata.month(named: "sept") == 9)
+    #expect(LetterMetadata.month(named: "mei") == 5)
+    #expect(LetterMetadata.month(named: "mij") == nil)
+    // One edit from both "juni" and "juli" would be ambiguous; short names never match fuzzily.
+    #expect(LetterMetadata.month(named: "jui") == nil)
+}
+
+@Test func kamervragenIdentifiers() {
+    let text = "2024Z18775\nMondelinge vragen (ingezonden 19 november 2024)\nkv-tk-2024Z18775\nah-tk-20242025-594\n12024Z187750"
+    #expect(LetterMetadata.identifiers(in: Array(text.utf8)) == ["2024Z18775", "kv-tk-2024Z18775", "ah-tk-20242025-594"])
+}
+
+@Test func dossierNumbersAreNormalised() {
+    #expect(DocumentMetadata.normalizedDossier("36 658") == "36658")
+    #expect(DocumentMetadata.normalizedDossier(" 34 851") == "34851")
+    #expect(DocumentMetadata.normalizedDossier("geen") == nil)
+    #expect(RunningFooter.match(Array("Tweede Kamer, vergaderjaar 2020–2021, 28 345, nr. 252 15".utf8)[...])?.dossier == "28345")
+    #expect(RunningFooter.match(Array("Tweede Kamer, vergaderjaar 2020–2021, 28 345, nr. 252 15".utf8)[...])?.number == "252")
+    #expect(LetterMetadata.ownReference(in: ["Kamerstukken II, 2024-2025, 28345, nr. 285.", "28 345, nr. 252"])! == ("28345", "252"))
+}
+
+@Test func metadataFromALetterText() throws {
+    let text = """
+        > Retouradres Postbus 20301 2500 EH Den Haag
+
+        Aan de Voorzitter van de Tweede Kamer
+        der Staten-Generaal
+
+        Ministerie van Justitie en Veiligheid
+
+        Datum 19 november 2024
+        Betreft Verzamelbrief naar aanleiding van het commissiedebat Zeden
+        en (on)veiligheid van vrouwen
+
+        Geachte voorzitter,
+
+        Hierbij stuur ik u de brief.
+
+        Tweede Kamer, vergaderjaar 2024–2025, 36 658, nr. 12 1
+        """
+    let document = try Fixtures.document(text: text, path: "test/brieven/verzamelbrief.txt")
+    #expect(document.id == "brieven/verzamelbrief")
+    #expect(document.title == "Verzamelbrief naar aanleiding van het commissiedebat Zeden en (on)veiligheid van vrouwen")
+    #expect(document.date == "2024-11-19")
+    #expect(document.type == .brief)
+    #expect(document.dossiers == ["36658"])
+    #expect(document.documentNumber == "12")
+    #expect(document.ministry == "Ministerie van Justitie en Veiligheid")
+}
