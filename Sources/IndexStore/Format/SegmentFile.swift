@@ -27,6 +27,9 @@ public enum SegmentFile: UInt8, CaseIterable, Sendable {
     /// One record per document: id, source, change-detection facts (size, mtime, hash),
     /// the filter columns (date, type, dossiers) and where its passages and stored record are.
     case documents = 9
+    /// The commit point `segments_N` (no segment of its own: its header carries a zero id).
+    /// Named by ``ManifestStore``, not by ``fileName(segment:generation:)``.
+    case manifest = 10
 
     /// The extension without its dot.
     public var fileExtension: String {
@@ -40,6 +43,7 @@ public enum SegmentFile: UInt8, CaseIterable, Sendable {
         case .storedFields: "sto"
         case .deletions: "del"
         case .documents: "doc"
+        case .manifest: "manifest"
         }
     }
 
