@@ -16,7 +16,7 @@ public struct Extractor: Sendable {
     }
 
     /// The same for bytes already in memory; `path` names them in ids and warnings.
-    func extract(bytes: [UInt8], path: String, relativeTo root: String?) -> ExtractionOutcome {
+    public func extract(bytes: [UInt8], path: String, relativeTo root: String?) -> ExtractionOutcome {
         let detection = FormatDetector.detect(bytes, path: path)
         var context = Context(path: path, id: Self.documentID(path: path, root: root), hash: SHA256.hexDigest(of: bytes))
         switch detection {

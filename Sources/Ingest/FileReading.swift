@@ -13,8 +13,8 @@ public struct ExtractionError: Error, CustomStringConvertible, Sendable, Equatab
 
 /// Reads a whole file with POSIX calls, so the error says what the system said
 /// (`No such file or directory`, `Permission denied`, `Is a directory`).
-enum FileReading {
-    static func read(_ path: String) throws -> [UInt8] {
+public enum FileReading {
+    public static func read(_ path: String) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ExtractionError(path: path, reason: systemMessage()) }
         defer { close(descriptor) }

@@ -28,6 +28,12 @@ public struct AnalyzedDocument: Sendable {
     /// One per retrieval unit (``StoredDocument/retrievalUnits``).
     let units: [AnalyzedField]
 
+    init(stored: StoredDocument, title: AnalyzedField, units: [AnalyzedField]) {
+        self.stored = stored
+        self.title = title
+        self.units = units
+    }
+
     /// Analyses the title and every retrieval unit. A heading's terms come first in its
     /// unit, followed by a one-position gap so that no phrase runs from heading into text.
     public init(_ stored: StoredDocument, analyzer: Analyzer) throws {

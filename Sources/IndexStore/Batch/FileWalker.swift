@@ -1,0 +1,97 @@
+import Foundation
+
+/// Finds the files under the roots given to `kamerzoek index`.
+///
+/// Rules (docs/INDEXING.md): hidden files and folders are skipped; symbolic links to files
+/// are followed, links to folders are not (no loops); `metadata.xml` sidecars are read with
+/// their document, not on their own; `README*` files describe a folder and are not
+/// documents. Anything that cannot be listed becomes a warning, not an abort.
+struct FileWalker {
+    struct Result {
+        var files: [SourceFile] = []
+        var warnings: [String] = []
+    }
+
+    /// A root that does not exist is an error: the user named it, and a typo must not
+    /// look like "everything under it was deleted" (which would prune the index).
+    struct MissingRoot: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "Cannot index \(path): no such file or folder." }
+    }
+
+    static func walk(_ roots: [String]) throws -> Result {
+        var result = Result()
+        var seen = Set<String>()
+        for root in roots {
+            let normalized = normalize(root)
+            var status = stat()
+            guard stat(normalized, &status) == 0 else { throw MissingRoot(path: root) }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                walkDirectory(normalized, root: normalized, into: &result, seen: &seen)
+            } else {
+                // A single file: its id is relative to the folder it sits in.
+                let parent = (normalized as NSString).deletingLastPathComponent
+                add(normalized, root: parent.isEmpty ? "." : parent, status: status, into: &result, seen: &seen)
+            }
+        }
+        return result
+    }
+
+    private static func walkDirectory(_ directory: String, root: String, into result: inout Result, seen: inout Set<String>) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            result.warnings.append("\(directory): cannot list this folder (\(error.localizedDescription)); its files were left as they are.")
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = directory == "." ? name : "\(directory)/\(name)"
+            var status = stat()
+            guard lstat(path, &status) == 0 else {
+                result.warnings.append("\(path): cannot read its attributes (\(String(cString: strerror(errno)))).")
+                continue
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                walkDirectory(path, root: root, into: &result, seen: &seen)
+            case S_IFLNK:
+                var target = stat()
+                if stat(path, &target) != 0 {
+                    result.warnings.append("\(path): a link to nothing readable (\(String(cString: strerror(errno)))); skipped.")
+                } else if target.st_mode & S_IFMT == S_IFREG {
+                    add(path, root: root, status: target, into: &result, seen: &seen)
+                } else if target.st_mode & S_IFMT == S_IFDIR {
+                    result.warnings.append("\(path): a link to a folder; not followed (links could loop).")
+                }
+            case S_IFREG:
+                guard !isSidecar(name), !name.hasPrefix("README") else { continue }
+                add(path, root: root, status: status, into: &result, seen: &seen)
+            default:
+                result.warnings.append("\(path): not a regular file (a device, socket or pipe); skipped.")
+            }
+        }
+    }
+
+    private static func add(_ path: String, root: String, status: stat, into result: inout Result, seen: inout Set<String>) {
+        guard seen.insert(path).inserted else { return }
+        let nanoseconds = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        result.files.append(SourceFile(path: path, root: root, size: UInt64(status.st_size), modificationTime: nanoseconds))
+    }
+
+    /// `X/metadata.xml` and `X.metadata.xml` belong to `X.xml` (FORMATS.md).
+    static func isSidecar(_ name: String) -> Bool {
+        name == "metadata.xml" || name.hasSuffix(".metadata.xml")
+    }
+
+    /// `./Corpus//a.txt` → `Corpus/a.txt`; absolute paths under the working directory
+    /// become relative, so the same file is one source however it was named.
+    static func normalize(_ path: String) -> String {
+        let working = FileManager.default.currentDirectoryPath
+        var absolute = path.hasPrefix("/") ? path : working + "/" + path
+        absolute = (absolute as NSString).standardizingPath
+        if absolute == working { return "." }
+        if absolute.hasPrefix(working + "/") { return String(absolute.dropFirst(working.count + 1)) }
+        return absolute
+    }
+}

@@ -1,0 +1,16 @@
+import Ingest
+
+extension StoredDocument {
+    /// The record the index keeps of an extracted document.
+    init(_ document: Document, file: SourceFile) {
+        self.init(
+            id: document.id, source: file.path, fileSize: file.size, modificationTime: file.modificationTime,
+            contentHash: document.contentHash, format: document.format.rawValue, title: document.title,
+            date: document.date, type: document.type.rawValue, dossiers: document.dossiers,
+            documentNumber: document.documentNumber, identifiers: document.identifiers,
+            ministry: document.ministry, authors: document.authors,
+            passages: document.passages.map { StoredPassage(heading: $0.heading, text: $0.text, start: $0.start, end: $0.end) },
+            notes: document.notes.map { StoredNote(label: $0.label, text: $0.text) },
+            warnings: document.warnings)
+    }
+}

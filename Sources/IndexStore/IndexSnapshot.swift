@@ -1,0 +1,138 @@
+import Analysis
+import Foundation
+
+/// One commit of the index, opened for reading: its manifest, its segments and their
+/// deletions. Later commits do not change it; a long-running reader (the server) opens a
+/// new snapshot to see them.
+public final class IndexSnapshot: Sendable {
+    public struct Segment: Sendable {
+        public let commit: SegmentCommit
+        public let reader: SegmentReader
+        public let deletions: DeletionBitmap?
+
+        @inline(__always)
+        public func isLive(document ordinal: Int) -> Bool {
+            !(deletions?.isDeleted(ordinal) ?? false)
+        }
+    }
+
+    public let directory: String
+    public let manifest: Manifest
+    public let segments: [Segment]
+
+    /// Why a snapshot cannot be opened, in words a user can act on.
+    public enum OpenError: Error, CustomStringConvertible, Equatable {
+        case noIndex(directory: String)
+        case analyzerMismatch(directory: String, index: String, current: String)
+
+        public var description: String {
+            switch self {
+            case .noIndex(let directory):
+                return "There is no index in \(directory). Build one with `kamerzoek index PATH… --index \(directory)`."
+            case let .analyzerMismatch(directory, index, current):
+                return "The index in \(directory) was built by another analyzer (\(index)); this kamerzoek uses \(current). "
+                    + "Its terms would not match: rebuild it with `kamerzoek index --rebuild --index \(directory)`."
+            }
+        }
+    }
+
+    /// Opens the newest commit. `analyzer`, when given, must make the same terms as the
+    /// analyzer that built the index. Retries when a commit lands while opening (a writer
+    /// may remove the files of the commit just read).
+    public static func open(directory: String, analyzer: AnalyzerIdentity? = nil) throws -> IndexSnapshot {
+        var attempt = 0
+        while true {
+            guard let manifest = try ManifestStore.latest(in: directory) else { throw OpenError.noIndex(directory: directory) }
+            if let analyzer, !analyzer.producesSameTerms(as: manifest.analyzer) {
+                throw OpenError.analyzerMismatch(directory: directory, index: manifest.analyzer.description, current: analyzer.description)
+            }
+            do {
+                return try IndexSnapshot(directory: directory, manifest: manifest)
+            } catch let error as IndexIOError where error.errno == ENOENT && attempt < 5 {
+                attempt += 1
+                let newest = try ManifestStore.generations(in: directory).first ?? 0
+                if newest == manifest.generation { throw error }  // missing with no newer commit: damage
+            }
+        }
+    }
+
+    public init(directory: String, manifest: Manifest) throws {
+        self.directory = directory
+        self.manifest = manifest
+        var segments: [Segment] = []
+        for commit in manifest.segments {
+            let reader = try SegmentReader(directory: directory, name: commit.name, segmentID: commit.segmentID)
+            guard reader.info.documentCount == commit.documentCount, reader.info.unitCount == commit.unitCount else {
+                throw IndexCorruption(file: ManifestStore.fileName(generation: manifest.generation), offset: 0,
+                                      reason: .invariantViolated("segment \(commit.name) does not hold what the manifest says"))
+            }
+            var deletions: DeletionBitmap?
+            if commit.deletionGeneration > 0 {
+                let name = SegmentFile.deletions.fileName(segment: commit.name, generation: commit.deletionGeneration)
+                let file = try MappedFile(path: "\(directory)/\(name)")
+                deletions = try DeletionBitmap.decode(file.bytes, segmentID: commit.segmentID, documentCount: commit.documentCount)
+                guard deletions?.deletedCount == commit.deletedCount else {
+                    throw IndexCorruption(file: name, offset: 0, reason: .invariantViolated("\(deletions!.deletedCount) deletions, the manifest says \(commit.deletedCount)"))
+                }
+            }
+            segments.append(Segment(commit: commit, reader: reader, deletions: deletions))
+        }
+        self.segments = segments
+    }
+
+    /// Live documents (deleted ones not counted).
+    public var documentCount: Int { manifest.documentCount }
+
+    /// Live passages.
+    public var passageCount: Int {
+        segments.reduce(0) { total, segment in
+            total + segment.reader.documents.indices.reduce(0) { $0 + (segment.isLive(document: $1) ? Int(segment.reader.documents[$1].unitCount) : 0) }
+        }
+    }
+
+    /// Where the live document with this id is.
+    public func locate(id: String) -> (segment: Int, ordinal: Int)? {
+        for (segmentIndex, segment) in segments.enumerated().reversed() {
+            if let ordinal = segment.reader.documents.firstIndex(where: { $0.id == id }), segment.isLive(document: ordinal) {
+                return (segmentIndex, ordinal)
+            }
+        }
+        return nil
+    }
+
+    public func storedDocument(id: String) throws -> StoredDocument? {
+        guard let (segment, ordinal) = locate(id: id) else { return nil }
+        return try segments[segment].reader.storedDocument(ordinal)
+    }
+
+    /// Every live document's table entry, segment by segment.
+    public func forEachLiveDocument(_ body: (Int, Int, DocumentEntry) throws -> Void) rethrows {
+        for (segmentIndex, segment) in segments.enumerated() {
+            for (ordinal, entry) in segment.reader.documents.enumerated() where segment.isLive(document: ordinal) {
+                try body(segmentIndex, ordinal, entry)
+            }
+        }
+    }
+
+    /// Distinct terms over all segments (a term in two segments counts once).
+    public func distinctTermCount() throws -> Int {
+        if segments.count == 1 { return segments[0].reader.info.termCount }
+        var keys = Set<[UInt8]>()
+        for segment in segments {
+            try segment.reader.dictionary.forEachTerm { key, _ in keys.insert(key) }
+        }
+        return keys.count
+    }
+
+    /// Bytes of the files this commit uses.
+    public func bytesOnDisk() -> UInt64 {
+        var total: UInt64 = 0
+        for name in manifest.fileNames.union([ManifestStore.fileName(generation: manifest.generation)]) {
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: "\(directory)/\(name)"),
+               let size = attributes[.size] as? NSNumber {
+                total += size.uint64Value
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,324 @@
+import Analysis
+import Foundation
+import Ingest
+
+/// The one writer of an index directory: batch (re-)indexing of files, merges, commits.
+///
+/// A run is one commit. New and changed files are extracted and analysed in parallel,
+/// added to an in-memory segment that is flushed to disk whenever it outgrows the RAM
+/// budget; replaced and vanished documents are marked in deletion bitmaps; then one
+/// manifest swap makes all of it visible at once. A crash at any point before that swap
+/// leaves the previous commit as the index (docs/INDEX_FORMAT.md, "Commit").
+public final class IndexWriter {
+    public let directory: String
+    private let lock: WriterLock
+    private let analyzer: Analyzer
+    private(set) var manifest: Manifest
+    private let extractor = Extractor()
+
+    /// Opens (or creates) the index in `directory` for writing. Refuses an index built
+    /// by another analyzer unless `rebuild`, which starts from an empty index.
+    public init(directory: String, rebuild: Bool = false) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        self.directory = directory
+        lock = try WriterLock(directory: directory)
+        analyzer = try Analyzer()
+        let latest = try ManifestStore.latest(in: directory)
+        if let latest, !rebuild {
+            guard analyzer.identity.producesSameTerms(as: latest.analyzer) else {
+                throw IndexSnapshot.OpenError.analyzerMismatch(
+                    directory: directory, index: latest.analyzer.description, current: analyzer.identity.description)
+            }
+            manifest = latest
+        } else {
+            manifest = Manifest(
+                generation: latest?.generation ?? 0, nextSegmentNumber: latest?.nextSegmentNumber ?? 0,
+                analyzer: analyzer.identity, commitTime: 0, segments: [])
+        }
+        // A rebuild keeps the old commit readable until the new one replaces it.
+    }
+
+    // MARK: Indexing
+
+    private enum FileOutcome: Sendable {
+        case unchanged
+        case document(AnalyzedDocument, bytes: Int)
+        case skipped(String, bytes: Int)
+        case failed(String)
+    }
+
+    /// Brings the index in line with the files under `roots`: adds new files, replaces
+    /// changed ones (size and modification time first, then the content hash), removes
+    /// documents whose files are gone (with `options.prune`), leaves the rest alone.
+    public func index(_ roots: [String], options: IndexOptions = IndexOptions(), progress: (IndexProgress) -> Void = { _ in }) throws -> IndexSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var summary = IndexSummary()
+        let walk = try FileWalker.walk(roots)
+        summary.warnings = walk.warnings
+        let snapshot = manifest.segments.isEmpty && manifest.generation == 0 ? nil : try IndexSnapshot(directory: directory, manifest: manifest)
+
+        // What the index holds now, by source path and by id.
+        var bySource: [String: (segment: Int, ordinal: Int, entry: DocumentEntry)] = [:]
+        var liveIDs: [String: String] = [:]
+        snapshot?.forEachLiveDocument { segment, ordinal, entry in
+            bySource[entry.source] = (segment, ordinal, entry)
+            liveIDs[entry.id] = entry.source
+        }
+        var deletions: [Int: Set<Int>] = [:]
+
+        // Sort the files: unchanged ones cost nothing, the rest go to the workers.
+        var pending: [SourceFile] = []
+        for file in walk.files {
+            if let existing = bySource[file.path]?.entry, existing.fileSize == file.size, existing.modificationTime == file.modificationTime {
+                summary.unchanged += 1
+            } else if file.size > options.maximumFileSize {
+                summary.failed += 1
+                summary.warnings.append("\(file.path): \(file.size) bytes is more than the \(options.maximumFileSize) bytes a document may have; skipped.")
+            } else {
+                pending.append(file)
+            }
+        }
+        if options.prune {
+            let present = Set(walk.files.map(\.path))
+            let normalizedRoots = roots.map(FileWalker.normalize)
+            for (source, location) in bySource where !present.contains(source) && Self.isUnder(source, normalizedRoots) {
+                // Files the walker passed over on purpose (too large, unreadable folder) are
+                // not gone: only files missing from disk are pruned.
+                guard !FileManager.default.fileExists(atPath: source) || !Self.isWalkable(source) else { continue }
+                deletions[location.segment, default: []].insert(location.ordinal)
+                liveIDs[location.entry.id] = nil
+                summary.removed += 1
+            }
+        }
+
+        let totalBytes = pending.reduce(UInt64(0)) { $0 + $1.size }
+        var bytesDone: UInt64 = 0
+        var filesDone = summary.unchanged
+        let filesTotal = walk.files.count
+        progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: 0, bytesTotal: totalBytes))
+
+        var builder = SegmentBuilder()
+        var newSegments: [SegmentCommit] = []
+        var usedIDs = Set<String>()
+        let analyzers = try (0 ..< options.workerCount).map { _ in try Analyzer() }
+        let extractor = self.extractor
+        var batchStart = 0
+        while batchStart < pending.count {
+            // Batches bound the memory of extracted-but-not-yet-indexed documents.
+            var batchEnd = batchStart
+            var batchBytes: UInt64 = 0
+            while batchEnd < pending.count, batchEnd - batchStart < options.workerCount * 16, batchBytes < 64 << 20 {
+                batchBytes += pending[batchEnd].size
+                batchEnd += 1
+            }
+            let batch = Array(pending[batchStart ..< batchEnd])
+            let existingHashes = batch.map { bySource[$0.path]?.entry.contentHash }
+            let items = Array(zip(batch, existingHashes))
+            let outcomes = ParallelMap.map(items, workers: options.workerCount, analyzers: analyzers) { item, analyzer -> FileOutcome in
+                Self.process(item.0, existingHash: item.1, extractor: extractor, analyzer: analyzer)
+            }
+            for (file, outcome) in zip(batch, outcomes) {
+                let existing = bySource[file.path]
+                switch outcome {
+                case .unchanged:
+                    summary.unchanged += 1
+                case .failed(let message):
+                    summary.failed += 1
+                    summary.warnings.append(message)
+                case .skipped(let reason, let bytes):
+                    summary.skipped += 1
+                    summary.bytes += UInt64(bytes)
+                    summary.warnings.append("\(file.path): skipped: \(reason)")
+                    if let existing {
+                        // The file no longer holds a document: its old version goes.
+                        deletions[existing.segment, default: []].insert(existing.ordinal)
+                        liveIDs[existing.entry.id] = nil
+                        summary.removed += 1
+                    }
+                case .document(var document, let bytes):
+                    summary.bytes += UInt64(bytes)
+                    if let existing {
+                        deletions[existing.segment, default: []].insert(existing.ordinal)
+                        liveIDs[existing.entry.id] = nil
+                        summary.updated += 1
+                    } else {
+                        summary.added += 1
+                    }
+                    let id = Self.uniqueID(for: document.stored, file: file, taken: { liveIDs[$0] != nil || usedIDs.contains($0) })
+                    if id != document.stored.id {
+                        summary.warnings.append("\(file.path): its document id \(document.stored.id) is taken by another file; it is indexed as \(id).")
+                        var stored = document.stored
+                        stored.id = id
+                        document = AnalyzedDocument(renaming: document, to: stored)
+                    }
+                    usedIDs.insert(id)
+                    builder.add(document)
+                    summary.warnings.append(contentsOf: document.stored.warnings)
+                }
+                filesDone += 1
+                bytesDone += file.size
+                progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: totalBytes))
+                if builder.estimatedBytes >= options.ramBudgetBytes {
+                    newSegments.append(try flush(builder))
+                    builder = SegmentBuilder()
+                }
+            }
+            batchStart = batchEnd
+        }
+        if !builder.isEmpty { newSegments.append(try flush(builder)) }
+
+        let changed = !newSegments.isEmpty || !deletions.isEmpty || manifest.generation == 0 || manifest.commitTime == 0
+        if changed {
+            var next = manifest
+            next.segments = try applyDeletions(deletions, to: manifest.segments) + newSegments
+            try commit(next)
+            try mergeIfNeeded(mergeFactor: options.mergeFactor)
+        }
+        summary.generation = manifest.generation
+        let elapsed = clock.now - started
+        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return summary
+    }
+
+    /// Reads, extracts and analyses one file on a worker thread.
+    private static func process(_ file: SourceFile, existingHash: String?, extractor: Extractor, analyzer: Analyzer) -> FileOutcome {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReading.read(file.path)
+        } catch {
+            return .failed("\(file.path): \(error)")
+        }
+        if let existingHash, SHA256.hexDigest(of: bytes) == existingHash {
+            // Touched but not changed (a copy, a checkout): nothing to redo.
+            return .unchanged
+        }
+        switch extractor.extract(bytes: bytes, path: file.path, relativeTo: file.root) {
+        case .skipped(let reason):
+            return .skipped(reason, bytes: bytes.count)
+        case .document(let document):
+            do {
+                return .document(try AnalyzedDocument(StoredDocument(document, file: file), analyzer: analyzer), bytes: bytes.count)
+            } catch {
+                return .failed("\(file.path): \(error)")
+            }
+        }
+    }
+
+    /// The document's own id when free; else its path relative to its root with the
+    /// extension (two files `a.txt` and `a.md`); else that with a number.
+    private static func uniqueID(for document: StoredDocument, file: SourceFile, taken: (String) -> Bool) -> String {
+        guard taken(document.id) else { return document.id }
+        var relative = file.path
+        if file.root != ".", relative.hasPrefix(file.root + "/") { relative = String(relative.dropFirst(file.root.count + 1)) }
+        if !taken(relative) { return relative }
+        var number = 2
+        while taken("\(relative)#\(number)") { number += 1 }
+        return "\(relative)#\(number)"
+    }
+
+    private static func isUnder(_ source: String, _ roots: [String]) -> Bool {
+        roots.contains { root in root == "." ? !source.hasPrefix("/") : source == root || source.hasPrefix(root + "/") }
+    }
+
+    /// A path the walker would have visited (not hidden, not a sidecar or README).
+    private static func isWalkable(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return !path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+            && !FileWalker.isSidecar(name) && !name.hasPrefix("README")
+    }
+
+    // MARK: Segments and commits
+
+    private func flush(_ builder: SegmentBuilder) throws -> SegmentCommit {
+        let name = SegmentCommit.name(number: manifest.nextSegmentNumber)
+        manifest.nextSegmentNumber += 1
+        let segmentID = SegmentID.random()
+        let info = try SegmentWriter.write(builder, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory)
+        return SegmentCommit(name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount, deletionGeneration: 0, deletedCount: 0)
+    }
+
+    /// Writes a new deletion file for every segment that lost documents.
+    private func applyDeletions(_ deletions: [Int: Set<Int>], to segments: [SegmentCommit]) throws -> [SegmentCommit] {
+        var result = segments
+        for (index, ordinals) in deletions where !ordinals.isEmpty {
+            var commit = segments[index]
+            var bitmap = DeletionBitmap(documentCount: commit.documentCount)
+            if commit.deletionGeneration > 0 {
+                let name = SegmentFile.deletions.fileName(segment: commit.name, generation: commit.deletionGeneration)
+                bitmap = try DeletionBitmap.decode(try MappedFile(path: "\(directory)/\(name)").bytes, segmentID: commit.segmentID, documentCount: commit.documentCount)
+            }
+            for ordinal in ordinals { bitmap.delete(ordinal) }
+            commit.deletionGeneration += 1
+            commit.deletedCount = bitmap.deletedCount
+            let name = SegmentFile.deletions.fileName(segment: commit.name, generation: commit.deletionGeneration)
+            try bitmap.encode(segmentID: commit.segmentID).write(toFile: "\(directory)/\(name)", sync: true)
+            result[index] = commit
+        }
+        // Segments with nothing left alive are dropped from the commit altogether.
+        return result.filter { $0.deletedCount < $0.documentCount }
+    }
+
+    private func commit(_ next: Manifest) throws {
+        var next = next
+        next.generation = manifest.generation + 1
+        next.analyzer = analyzer.identity
+        next.commitTime = UInt64(max(0, Date().timeIntervalSince1970 * 1e9))
+        try ManifestStore.syncDirectory(directory)  // the new segment files' names first
+        try ManifestStore.commit(next, in: directory)
+        manifest = next
+        try ManifestStore.removeUnreferencedFiles(keeping: manifest, in: directory)
+    }
+
+    // MARK: Merging
+
+    /// Runs the merge policy until it has nothing to do.
+    private func mergeIfNeeded(mergeFactor: Int) throws {
+        while let group = MergePolicy.findMerges(manifest.segments, mergeFactor: mergeFactor).first {
+            try merge(group)
+        }
+    }
+
+    /// Merges every segment into one, dropping deleted documents for good.
+    public func optimize() throws {
+        guard manifest.segments.count > 1 || manifest.segments.contains(where: { $0.deletedCount > 0 }) else { return }
+        try merge(Array(manifest.segments.indices))
+    }
+
+    /// Replaces the segments at `indices` with one segment of their live documents,
+    /// re-analysed from the stored records (the stored text is exactly what was indexed,
+    /// and the analyzer is checked to be the same, so the terms come out identical).
+    private func merge(_ indices: [Int]) throws {
+        let snapshot = try IndexSnapshot(directory: directory, manifest: manifest)
+        let builder = SegmentBuilder()
+        for index in indices {
+            let segment = snapshot.segments[index]
+            try segment.reader.verifyForMerge()
+            for ordinal in segment.reader.documents.indices where segment.isLive(document: ordinal) {
+                builder.add(try AnalyzedDocument(try segment.reader.storedDocument(ordinal), analyzer: analyzer))
+            }
+        }
+        var next = manifest
+        let merged = Set(indices)
+        next.segments = manifest.segments.enumerated().filter { !merged.contains($0.offset) }.map(\.element)
+        if !builder.isEmpty {
+            next.segments.insert(try flush(builder), at: min(indices.min() ?? 0, next.segments.count))
+        }
+        next.nextSegmentNumber = manifest.nextSegmentNumber
+        try commit(next)
+    }
+}
+
+extension AnalyzedDocument {
+    /// The same terms under another stored record (a changed id).
+    init(renaming document: AnalyzedDocument, to stored: StoredDocument) {
+        self.init(stored: stored, title: document.title, units: document.units)
+    }
+}
+
+extension SegmentReader {
+    /// Checksums of the files a merge copies from, so damage is refused instead of spread.
+    func verifyForMerge() throws {
+        try verify()
+    }
+}
