@@ -33,9 +33,15 @@ let package = Package(
             name: "Ingest",
             dependencies: ["Analysis", "CLibXML2"]
         ),
+        // zlib compresses stored-field blocks; Debian's zlib1g-dev ships zlib.pc.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "IndexStore",
-            dependencies: ["Analysis", "Ingest"]
+            dependencies: ["Analysis", "Ingest", "CZlib"]
         ),
         .target(
             name: "Search",
@@ -58,11 +64,20 @@ let package = Package(
             dependencies: ["Analysis"],
             path: "bench/AnalyzerBenchmark"
         ),
+        .executableTarget(
+            name: "IndexCodecBenchmark",
+            dependencies: ["IndexStore"],
+            path: "bench/IndexCodecBenchmark"
+        ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "IndexStoreTests",
+            dependencies: ["IndexStore"]
         ),
     ]
 )
