@@ -89,13 +89,16 @@ public enum Deflate {
     /// Reads a block written by ``writeBlock(_:level:into:)``. An uncompressed length above
     /// `maximumUncompressedCount` throws before any allocation.
     public static func readBlock(from reader: inout ByteReader, maximumUncompressedCount: Int) throws(IndexCorruption) -> ByteSlice {
-        let start = reader.position
-        let uncompressedCount = Int(try reader.readVarUInt32())
+        // Read through a copy so that a throw leaves `reader` where it was.
+        var cursor = reader
+        let uncompressedCount = Int(try cursor.readVarUInt32())
         guard uncompressedCount <= maximumUncompressedCount else {
-            throw reader.slice.corruption(at: start, .implausibleLength(uncompressedCount, limit: maximumUncompressedCount))
+            throw reader.slice.corruption(at: reader.position, .implausibleLength(uncompressedCount, limit: maximumUncompressedCount))
         }
-        let compressedCount = Int(try reader.readVarUInt32())
-        let compressed = try reader.readSlice(count: compressedCount)
-        return try decompress(compressed, uncompressedCount: uncompressedCount)
+        let compressedCount = Int(try cursor.readVarUInt32())
+        let compressed = try cursor.readSlice(count: compressedCount)
+        let result = try decompress(compressed, uncompressedCount: uncompressedCount)
+        reader = cursor
+        return result
     }
 }

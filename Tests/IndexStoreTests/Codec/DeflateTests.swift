@@ -64,6 +64,7 @@ import Testing
         for length in [0, 1, 2, bytes.count / 2, bytes.count - 1] {
             var reader = ByteReader(slice(Array(bytes.prefix(length))))
             #expect(corruption { _ = try Deflate.readBlock(from: &reader, maximumUncompressedCount: 1 << 16) } != nil)
+            #expect(reader.position == 0)
         }
     }
 

@@ -79,6 +79,7 @@ import Testing
         var buffer: [UInt32] = []
         let error = corruption { try DeltaBlock.read(count: 1, base: .max - 2, from: &reader, into: &buffer) }
         #expect(error?.reason == .idOverflow)
+        #expect(reader.position == 0)
 
         // A full block: 128 gaps of 2^31 sum far past UInt32.max.
         var packed = ByteWriter()
