@@ -86,7 +86,7 @@ do {
 
 print()
 print("varints (ByteReader.readVarUInt32, one call per value)")
-for (label, maximum) in [("1 byte ", UInt32(127)), ("1-2 bytes", UInt32(16_383)), ("1-5 bytes", UInt32.max)] {
+for (label, maximum) in [("1 byte   ", UInt32(127)), ("1-2 bytes", UInt32(16_383)), ("1-5 bytes", UInt32.max)] {
     var writer = ByteWriter()
     for _ in 0..<valueCount {
         // Spread over the lengths rather than mostly the longest.
