@@ -81,4 +81,13 @@ import Testing
         try short.write(toFile: path, sync: false)
         #expect(try MappedFile(path: path).bytes.copyBytes() == [2, 2])
     }
+
+    @Test func writingIntoAMissingDirectoryThrowsIOError() throws {
+        let path = try temporaryPath("no-such-directory/file.bin")
+        var writer = ByteWriter()
+        writer.writeByte(1)
+        #expect(throws: IndexIOError(path: path, operation: "open", errno: ENOENT)) {
+            try writer.write(toFile: path, sync: true)
+        }
+    }
 }
