@@ -74,6 +74,20 @@ import Testing
         #expect(error?.offset == 0)
     }
 
+    /// The same damage with more bytes after it, which takes the decoder's path for
+    /// varints with five bytes in reach.
+    @Test(arguments: [
+        ([0x80, 0x80, 0x80, 0x80, 0x80], VarInt.Malformation.tooLong),
+        ([0xFF, 0xFF, 0xFF, 0xFF, 0x10], .overflow),
+        ([0x80, 0x00], .notMinimal),
+        ([0xAC, 0x82, 0x00], .notMinimal),
+        ([0x80, 0x80, 0x80, 0x80, 0x00], .notMinimal),
+    ] as [([UInt8], VarInt.Malformation)])
+    func malformedUInt32WithBytesAfterItThrows(bytes: [UInt8], malformation: VarInt.Malformation) {
+        let error = corruption { _ = try slice(bytes + [1, 1, 1, 1, 1]).varUInt32(at: 0) }
+        #expect(error?.reason == .malformedVarInt(malformation))
+    }
+
     @Test func malformedUInt64Throws() {
         let nines = [UInt8](repeating: 0xFF, count: 9)
         #expect(corruption { _ = try slice(nines + [0x02]).varUInt64(at: 0) }?.reason == .malformedVarInt(.overflow))
