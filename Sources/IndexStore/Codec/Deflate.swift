@@ -1,4 +1,5 @@
-import CZlib
+// Internal: zlib is an implementation detail; modules that use IndexStore never see it.
+internal import CZlib
 
 /// zlib compression for blocks of stored passage text and metadata.
 ///
