@@ -2,17 +2,27 @@ import Foundation
 import Testing
 @testable import IndexStore
 
-@Suite struct MappedFileTests {
-    private func temporaryPath(_ name: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kamerzoek-indexstore-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent(name).path
+@Suite final class MappedFileTests {
+    /// A path named `name` in a fresh directory that is removed when the suite instance
+    /// (one per test) goes away.
+    private let directory: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kamerzoek-indexstore-tests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private func temporaryPath(_ name: String) -> String {
+        directory + "/" + name
     }
 
     @Test func writesAndMapsAFile() throws {
-        let path = try temporaryPath("a.bin")
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = temporaryPath("a.bin")
         var writer = ByteWriter()
         for i in 0..<10_000 { writer.writeInteger(UInt32(i)) }
         try writer.write(toFile: path, sync: true)
@@ -28,8 +38,7 @@ import Testing
     }
 
     @Test func emptyFileMapsToAnEmptySlice() throws {
-        let path = try temporaryPath("empty.bin")
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = temporaryPath("empty.bin")
         try ByteWriter().write(toFile: path, sync: false)
         let file = try MappedFile(path: path)
         #expect(file.count == 0)
@@ -38,21 +47,18 @@ import Testing
     }
 
     @Test func missingFileThrowsIOError() throws {
-        let path = try temporaryPath("missing.bin")
+        let path = temporaryPath("missing.bin")
         #expect(throws: IndexIOError(path: path, operation: "open", errno: ENOENT)) {
             _ = try MappedFile(path: path)
         }
     }
 
     @Test func directoryIsRefused() throws {
-        let path = try temporaryPath("x")
-        let directory = (path as NSString).deletingLastPathComponent
         #expect(throws: IndexIOError.self) { _ = try MappedFile(path: directory) }
     }
 
     @Test func slicesKeepTheMappingAlive() throws {
-        let path = try temporaryPath("alive.bin")
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = temporaryPath("alive.bin")
         var writer = ByteWriter()
         writer.writeBytes(Array("passage text".utf8))
         try writer.write(toFile: path, sync: false)
@@ -71,8 +77,7 @@ import Testing
     }
 
     @Test func writingOverAnExistingFileReplacesIt() throws {
-        let path = try temporaryPath("replace.bin")
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = temporaryPath("replace.bin")
         var long = ByteWriter()
         long.writeBytes([UInt8](repeating: 1, count: 100))
         try long.write(toFile: path, sync: false)
@@ -83,7 +88,7 @@ import Testing
     }
 
     @Test func writingIntoAMissingDirectoryThrowsIOError() throws {
-        let path = try temporaryPath("no-such-directory/file.bin")
+        let path = temporaryPath("no-such-directory/file.bin")
         var writer = ByteWriter()
         writer.writeByte(1)
         #expect(throws: IndexIOError(path: path, operation: "open", errno: ENOENT)) {
