@@ -69,6 +69,11 @@ let package = Package(
             dependencies: ["Ingest"],
             path: "bench/ExtractBenchmark"
         ),
+        .executableTarget(
+            name: "IndexCodecBenchmark",
+            dependencies: ["IndexStore"],
+            path: "bench/IndexCodecBenchmark"
+        ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "IndexStoreTests",

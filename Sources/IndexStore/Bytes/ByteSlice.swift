@@ -24,6 +24,17 @@ public struct ByteSlice: Sendable {
         self.file = file
         self.start = start
         self.count = count
+        checkInvariants()
+    }
+
+    /// `0 <= start <= start + count <= file.count`: every constructor is meant to guarantee
+    /// it, so this is checked only in builds with `-DKAMERZOEK_INTERNAL_CHECKS` (CI) and
+    /// free otherwise.
+    @inline(__always)
+    func checkInvariants() {
+        #if KAMERZOEK_INTERNAL_CHECKS
+        precondition(start >= 0 && count >= 0 && start <= file.count - count, "ByteSlice outside its file")
+        #endif
     }
 
     /// Bytes copied into memory, for tests and for data built at run time.

@@ -44,9 +44,13 @@ public enum DeltaBlock {
     public static func read(
         count: Int, base: UInt32, from reader: inout ByteReader, into output: UnsafeMutableBufferPointer<UInt32>
     ) throws(IndexCorruption) {
-        let start = reader.position
-        try PackedBlock.read(count: count, from: &reader, into: output)
-        guard count > 0 else { return }
+        // Decode through a copy so that a throw leaves `reader` where it was.
+        var cursor = reader
+        try PackedBlock.read(count: count, from: &cursor, into: output)
+        guard count > 0 else {
+            reader = cursor
+            return
+        }
         // Sum in 64 bits: 128 gaps of at most 2^32 cannot overflow it, and ids only grow,
         // so checking the last sum checks them all.
         var running = UInt64(base) &+ UInt64(output[0])
@@ -56,8 +60,9 @@ public enum DeltaBlock {
             output[i] = UInt32(truncatingIfNeeded: running)
         }
         guard running <= UInt64(UInt32.max) else {
-            throw reader.slice.corruption(at: start, .idOverflow)
+            throw reader.slice.corruption(at: reader.position, .idOverflow)
         }
+        reader = cursor
     }
 
     /// Like ``read(count:base:from:into:)-(_,_,_,UnsafeMutableBufferPointer<UInt32>)``,

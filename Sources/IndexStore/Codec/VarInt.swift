@@ -54,6 +54,24 @@ public enum VarInt {
             let first = buffer[offset]
             if first < 0x80 { return (UInt32(first), 1) }
         }
+        // With five bytes in reach, no byte needs its own bounds check.
+        if offset >= 0, buffer.count - offset >= maxLengthUInt32 {
+            let start = buffer.baseAddress! + offset
+            var result: UInt32 = 0
+            for i in 0..<4 {
+                let byte = start.load(fromByteOffset: i, as: UInt8.self)
+                result |= UInt32(byte & 0x7F) << UInt32(7 * i)
+                if byte < 0x80 {
+                    guard byte != 0 || i == 0 else { throw .notMinimal }
+                    return (result, i + 1)
+                }
+            }
+            let last = start.load(fromByteOffset: 4, as: UInt8.self)
+            guard last < 0x80 else { throw .tooLong }
+            guard last <= 0x0F else { throw .overflow }
+            guard last != 0 else { throw .notMinimal }
+            return (result | UInt32(last) << 28, 5)
+        }
         let (value, length) = try decode(buffer, at: offset, bitWidth: 32)
         return (UInt32(truncatingIfNeeded: value), length)
     }

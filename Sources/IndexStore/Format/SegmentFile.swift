@@ -43,7 +43,7 @@ public enum SegmentFile: UInt8, CaseIterable, Sendable {
         case .storedFields: "sto"
         case .deletions: "del"
         case .documents: "doc"
-        case .manifest: "manifest"
+        case .manifest: "mft"
         }
     }
 
