@@ -6,6 +6,9 @@ struct Kamerzoek: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kamerzoek",
         abstract: "Full-text search for Dutch parliamentary documents.",
-        subcommands: [AnalyzeCommand.self, ExtractCommand.self]
+        subcommands: [
+            IndexCommand.self, StatsCommand.self, CheckCommand.self, ShowCommand.self, OptimizeCommand.self,
+            ExtractCommand.self, AnalyzeCommand.self,
+        ]
     )
 }
