@@ -15,7 +15,7 @@ public final class Analyzer {
     private var cache = TermCache()
 
     /// Version of the tokeniser and normaliser rules; part of the identity's rule version.
-    static let tokenizerVersion = 1
+    static let tokenizerVersion = 2
 
     /// Fails only when libstemmer has no Porter Dutch stemmer (see ``AnalyzerError``).
     public init() throws {

@@ -28,6 +28,9 @@ struct Tokenizer {
     /// Longest term kept. A longer run of letters (base64, a damaged export) is cut into
     /// terms of this size instead of becoming one huge term.
     static let maximumTermLength = 64
+    /// Longer words in capitals are words set in capitals (`FEMICIDE`, a shouted heading),
+    /// stemmed like any word; shorter ones are acronyms (`OM`, `VNG`, `GGZ`).
+    static let maximumAcronymLetters = 5
     /// Compounds with more parts still give every part, but no concatenation.
     static let maximumConcatenatedParts = 6
 
@@ -230,7 +233,7 @@ struct Tokenizer {
             kind = .number
         } else if CharacterClass.isDigit(bytes[start]) {
             kind = .number  // `2e`, `10e`, `5G`: ordinals and the like, not stemmed
-        } else if uppercase >= 2, lowercase == 0 {
+        } else if uppercase >= 2, lowercase == 0, uppercase <= Self.maximumAcronymLetters {
             kind = .acronym
             while cursor < end, bytes[cursor] == UInt8(ascii: "+"), cursor - start < Self.maximumTermLength {
                 cursor += 1

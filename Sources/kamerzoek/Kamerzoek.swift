@@ -7,7 +7,7 @@ struct Kamerzoek: ParsableCommand {
         commandName: "kamerzoek",
         abstract: "Full-text search for Dutch parliamentary documents.",
         subcommands: [
-            IndexCommand.self, StatsCommand.self, CheckCommand.self, ShowCommand.self, OptimizeCommand.self,
+            IndexCommand.self, SearchCommand.self, StatsCommand.self, CheckCommand.self, ShowCommand.self, OptimizeCommand.self,
             ExtractCommand.self, AnalyzeCommand.self,
         ]
     )

@@ -75,6 +75,11 @@ struct QueryLexer {
         let scalar = scalars[index]
         switch scalar {
         case "(":
+            if let end = parenthesisedAffixEnd(from: start) {
+                // `(on)veiligheid`: a word with an optional part, not a group.
+                index = end
+                return wordLexeme(start: start, end: end)
+            }
             index += 1
             return QueryLexeme(kind: .open, start: start, end: index)
         case ")":
@@ -134,7 +139,38 @@ struct QueryLexer {
             }
             index += 1
         }
-        var text = String(String.UnicodeScalarView(scalars[start ..< index]))
+        // `ouder(s)`: an optional ending in parentheses belongs to the word.
+        if index < scalars.count, scalars[index] == "(", let end = parenthesisedSuffixEnd(from: index) {
+            index = end
+        }
+        return wordLexeme(start: start, end: index)
+    }
+
+    /// `(letters)` or `(letters-)` directly followed by a word character: the end of the
+    /// whole word, or nil.
+    private func parenthesisedAffixEnd(from open: Int) -> Int? {
+        var cursor = open + 1
+        while cursor < scalars.count, scalars[cursor].properties.isAlphabetic { cursor += 1 }
+        guard cursor > open + 1, cursor < scalars.count else { return nil }
+        if scalars[cursor] == "-" { cursor += 1 }
+        guard cursor + 1 < scalars.count, scalars[cursor] == ")", !Self.endsWord(scalars[cursor + 1]) else { return nil }
+        cursor += 1
+        while cursor < scalars.count, !Self.endsWord(scalars[cursor]) { cursor += 1 }
+        return cursor
+    }
+
+    /// `(letters)` right after a word and followed by a word end: the end, or nil.
+    private func parenthesisedSuffixEnd(from open: Int) -> Int? {
+        var cursor = open + 1
+        while cursor < scalars.count, scalars[cursor].properties.isAlphabetic { cursor += 1 }
+        guard cursor > open + 1, cursor < scalars.count, scalars[cursor] == ")" else { return nil }
+        cursor += 1
+        return cursor == scalars.count || Self.endsWord(scalars[cursor]) ? cursor : nil
+    }
+
+    private func wordLexeme(start: Int, end: Int) -> QueryLexeme {
+        var text = String(String.UnicodeScalarView(scalars[start ..< end]))
+        let index = end
         switch text {
         case "AND": return QueryLexeme(kind: .and, start: start, end: index)
         case "OR": return QueryLexeme(kind: .or, start: start, end: index)

@@ -145,3 +145,14 @@ struct QueryParserTests {
         #expect(try parse("soort:brief geweld")?.isFilterOnly == false)
     }
 }
+
+@Suite("Query parser: parenthesised affixes")
+struct QueryParserAffixTests {
+    @Test func affixesAreWordsNotGroups() throws {
+        #expect(try QueryParser.parse("(on)veiligheid") == .word("(on)veiligheid"))
+        #expect(try QueryParser.parse("(ex-)partner geweld") == .and([.word("(ex-)partner"), .word("geweld")]))
+        #expect(try QueryParser.parse("ouder(s)") == .word("ouder(s)"))
+        #expect(try QueryParser.parse("(on) veiligheid") == .and([.word("on"), .word("veiligheid")]))
+        #expect(try QueryParser.parse("geweld (huiselijk)") == .and([.word("geweld"), .word("huiselijk")]))
+    }
+}

@@ -1,0 +1,92 @@
+import IndexStore
+
+/// Turns a matcher over documents (title spaces, filters) into one over their passages:
+/// every passage of a matching document matches, with the document's score.
+///
+/// A document's passages are the contiguous range the document table gives, so the
+/// passage ids come out ascending as the document ids do.
+final class DocumentToPassageMatcher: Matcher {
+    private let documents: Matcher
+    private let entries: [DocumentEntry]
+    private let passageDocuments: [UInt32]
+    private var end: UInt32 = 0
+    private var documentScore: Float = 0
+    private let weight: Float
+
+    init(_ documents: Matcher, entries: [DocumentEntry], passageDocuments: [UInt32], weight: Float) throws {
+        self.documents = documents
+        self.entries = entries
+        self.passageDocuments = passageDocuments
+        self.weight = weight
+        super.init()
+        try enterDocument()
+    }
+
+    override var cost: Int { documents.cost * 8 }
+
+    /// Stands on the first passage of the current document (skipping empty documents).
+    private func enterDocument() throws {
+        while documents.current != Matcher.exhausted {
+            let entry = entries[Int(documents.current)]
+            if entry.unitCount > 0 {
+                current = entry.firstUnit
+                end = entry.firstUnit + entry.unitCount
+                documentScore = try documents.score() * weight
+                return
+            }
+            try documents.advance()
+        }
+        current = Matcher.exhausted
+    }
+
+    override func advance() throws -> UInt32 {
+        guard current != Matcher.exhausted else { return current }
+        if current + 1 < end {
+            current += 1
+            return current
+        }
+        try documents.advance()
+        try enterDocument()
+        return current
+    }
+
+    override func seek(_ target: UInt32) throws -> UInt32 {
+        guard current < target else { return current }
+        if target < end {
+            current = target
+            return current
+        }
+        guard Int(target) < passageDocuments.count else {
+            current = Matcher.exhausted
+            return current
+        }
+        let document = passageDocuments[Int(target)]
+        try documents.seek(document)
+        try enterDocument()
+        if current != Matcher.exhausted, current < target { current = target }
+        return current
+    }
+
+    override func score() throws -> Float { documentScore }
+}
+
+/// The documents passing a filter, in order.
+final class FilteredDocumentMatcher: Matcher {
+    private let accepted: [Bool]
+
+    init(filter: DocumentFilter, entries: [DocumentEntry]) {
+        accepted = entries.map(filter.accepts)
+        super.init()
+        current = UInt32(accepted.firstIndex(of: true) ?? Int(Matcher.exhausted))
+    }
+
+    override var cost: Int { accepted.count }
+
+    override func advance() throws -> UInt32 {
+        guard current != Matcher.exhausted else { return current }
+        var next = Int(current) + 1
+        while next < accepted.count, !accepted[next] { next += 1 }
+        current = next < accepted.count ? UInt32(next) : Matcher.exhausted
+        return current
+    }
+}

@@ -1,0 +1,57 @@
+/// Iterates the ids (passages, or documents in title spaces) that match a query node, in
+/// ascending order, and scores the current one.
+///
+/// Contract (Tantivy's `DocSet`): after init a matcher stands on its first match;
+/// ``advance()`` and ``seek(_:)`` move forward only and return the new current id, which is
+/// ``Matcher/exhausted`` once there is none. ``score()`` is valid while standing on a match.
+/// Classes rather than protocols with generics: query trees are built at run time, and a
+/// virtual call per matched id is cheap next to decoding postings.
+class Matcher {
+    static let exhausted = UInt32.max
+
+    var current: UInt32 = Matcher.exhausted
+
+    /// Roughly how many ids this matcher yields: conjunctions lead with the cheapest.
+    var cost: Int { 0 }
+
+    @discardableResult
+    func advance() throws -> UInt32 { fatalError("subclass responsibility") }
+
+    /// Moves to the first id at or after `target` (stays when already there).
+    @discardableResult
+    func seek(_ target: UInt32) throws -> UInt32 {
+        while current < target { try advance() }
+        return current
+    }
+
+    func score() throws -> Float { 0 }
+}
+
+/// Matches nothing.
+final class EmptyMatcher: Matcher {
+    override func advance() throws -> UInt32 { current }
+}
+
+/// Every id below `limit`, scoring 0 (filter-only queries).
+final class AllMatcher: Matcher {
+    private let limit: UInt32
+
+    init(limit: Int) {
+        self.limit = UInt32(limit)
+        super.init()
+        current = limit > 0 ? 0 : Matcher.exhausted
+    }
+
+    override var cost: Int { Int(limit) }
+
+    override func advance() throws -> UInt32 {
+        guard current != Matcher.exhausted else { return current }
+        current = current + 1 < limit ? current + 1 : Matcher.exhausted
+        return current
+    }
+
+    override func seek(_ target: UInt32) throws -> UInt32 {
+        if current < target { current = target < limit ? target : Matcher.exhausted }
+        return current
+    }
+}

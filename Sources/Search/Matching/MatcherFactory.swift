@@ -1,0 +1,63 @@
+import IndexStore
+
+/// Builds the matcher tree of a planned query for one segment.
+struct MatcherFactory {
+    /// A prefix expands to at most this many terms per segment (the most frequent are not
+    /// preferred: expansion is in term order). `kinder*` has a few hundred in a large corpus.
+    static let maximumPrefixExpansions = 1024
+
+    let segment: SegmentReader
+    let statistics: CollectionStatistics
+
+    func matcher(for query: PlannedQuery) throws -> Matcher {
+        switch query {
+        case let .term(space, term):
+            return try termMatcher(space, term) ?? EmptyMatcher()
+        case let .phrase(space, terms, offsets, slop):
+            var matchers: [TermMatcher] = []
+            var idf: Float = 0
+            for term in terms {
+                guard let matcher = try termMatcher(space, term) else { return EmptyMatcher() }
+                matchers.append(matcher)
+                idf += statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
+            }
+            return try PhraseMatcher(terms: matchers, offsets: offsets, slop: slop, idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
+        case let .prefix(space, prefix):
+            let expansion = try segment.dictionary.terms(withPrefix: space.key(prefix), limit: Self.maximumPrefixExpansions)
+            var matchers: [Matcher] = []
+            for (key, info) in expansion.terms {
+                let term = String(decoding: key.dropFirst(), as: UTF8.self)
+                let idf = statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
+                matchers.append(TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space)))
+            }
+            return matchers.isEmpty ? EmptyMatcher() : DisjunctionMatcher(matchers)
+        case .all(let parts):
+            return try ConjunctionMatcher(try parts.map(matcher(for:)))
+        case .any(let parts):
+            return DisjunctionMatcher(try parts.map(matcher(for:)))
+        case let .exclude(included, excluded):
+            return try ExclusionMatcher(included: try matcher(for: included), excluded: try matcher(for: excluded))
+        case .title(let inner):
+            return try DocumentToPassageMatcher(
+                try matcher(for: inner), entries: segment.documents, passageDocuments: segment.passages.documents, weight: 1)
+        case .filter(let filter):
+            return try DocumentToPassageMatcher(
+                FilteredDocumentMatcher(filter: filter, entries: segment.documents), entries: segment.documents,
+                passageDocuments: segment.passages.documents, weight: 0)
+        case .everything:
+            return AllMatcher(limit: segment.passages.count)
+        case .nothing:
+            return EmptyMatcher()
+        }
+    }
+
+    private func termMatcher(_ space: TermSpace, _ term: String) throws -> TermMatcher? {
+        guard let info = try segment.termInfo(space, term) else { return nil }
+        let idf = statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
+        return TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
+    }
+
+    private func lengths(_ space: TermSpace) -> [UInt32] {
+        space.isTitle ? segment.documents.map(\.titleLength) : segment.passages.lengths
+    }
+}

@@ -1,0 +1,105 @@
+/// Terms at fixed relative positions: a conjunction whose candidates are checked against
+/// the positions. With `slop` 0 the words must stand exactly as in the query; with slop N
+/// they must come in the query's order with at most N extra positions between them in all.
+final class PhraseMatcher: Matcher {
+    private let terms: [TermMatcher]
+    private let offsets: [UInt32]
+    private let slop: Int
+    private let conjunction: ConjunctionMatcher
+    private let idf: Float
+    private let bm25: BM25
+    private let lengths: [UInt32]
+    private var positions: [[UInt32]]
+    private var phraseFrequency: UInt32 = 0
+
+    init(terms: [TermMatcher], offsets: [UInt32], slop: Int, idf: Float, bm25: BM25, lengths: [UInt32]) throws {
+        self.terms = terms
+        self.offsets = offsets
+        self.slop = slop
+        self.idf = idf
+        self.bm25 = bm25
+        self.lengths = lengths
+        positions = Array(repeating: [], count: terms.count)
+        conjunction = try ConjunctionMatcher(terms)
+        super.init()
+        try settle()
+    }
+
+    override var cost: Int { conjunction.cost }
+
+    private func settle() throws {
+        while conjunction.current != Matcher.exhausted {
+            phraseFrequency = try countMatches()
+            if phraseFrequency > 0 { break }
+            try conjunction.advance()
+        }
+        current = conjunction.current
+    }
+
+    override func advance() throws -> UInt32 {
+        guard current != Matcher.exhausted else { return current }
+        try conjunction.advance()
+        try settle()
+        return current
+    }
+
+    override func seek(_ target: UInt32) throws -> UInt32 {
+        guard current < target else { return current }
+        try conjunction.seek(target)
+        try settle()
+        return current
+    }
+
+    override func score() throws -> Float {
+        bm25.score(idf: idf, frequency: phraseFrequency, length: lengths[Int(current)])
+    }
+
+    /// How many times the phrase occurs in the current passage.
+    private func countMatches() throws -> UInt32 {
+        for index in terms.indices { try terms[index].positions(into: &positions[index]) }
+        var count: UInt32 = 0
+        if slop == 0 {
+            // Exact: every term at its offset from the first term's position.
+            for start in positions[0] {
+                var matches = true
+                for index in 1 ..< terms.count {
+                    let wanted = start &+ offsets[index] &- offsets[0]
+                    if binarySearch(positions[index], wanted) == false {
+                        matches = false
+                        break
+                    }
+                }
+                if matches { count += 1 }
+            }
+        } else {
+            // In order, each term after the previous one, the whole within the slop.
+            let allowed = Int(offsets[terms.count - 1] - offsets[0]) + slop
+            var cursor = Array(repeating: 0, count: terms.count)
+            for start in positions[0] {
+                var previous = start
+                var matches = true
+                for index in 1 ..< terms.count {
+                    let list = positions[index]
+                    while cursor[index] < list.count, list[cursor[index]] <= previous { cursor[index] += 1 }
+                    guard cursor[index] < list.count else {
+                        matches = false
+                        break
+                    }
+                    previous = list[cursor[index]]
+                }
+                if !matches { break }
+                if Int(previous - start) <= allowed { count += 1 }
+            }
+        }
+        return count
+    }
+
+    private func binarySearch(_ list: [UInt32], _ value: UInt32) -> Bool {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == value
+    }
+}

@@ -1,0 +1,55 @@
+/// The answer to a search: the JSON contract of ARCHITECTURE.md, shared by
+/// `kamerzoek search --json` and `GET /api/search`. Fields may be added, never renamed.
+public struct SearchResult: Codable, Sendable, Equatable {
+    public var query: String
+    /// Matching passages (after filters and deletions), exact unless `total_is_exact` is false.
+    public var total: Int
+    public var total_is_exact: Bool
+    /// Documents with at least one matching passage (the groups that pagination counts).
+    public var documents: Int
+    public var took_ms: Double
+    /// The time budget ran out: what was found so far, ranked.
+    public var partial: Bool
+    public var results: [SearchHit]
+}
+
+public struct SearchHit: Codable, Sendable, Equatable {
+    public var doc_id: String
+    /// The passage's ordinal within its document (footnotes follow the passages).
+    public var passage: Int
+    public var score: Double
+    public var title: String?
+    public var date: String?
+    public var type: String
+    public var dossier: String?
+    public var heading: String?
+    public var source: String
+    /// HTML: the text around the best hits, escaped, hits in `<mark>`.
+    public var snippet: String
+    /// The same snippet as plain text with the hits as UTF-8 byte ranges, for terminals.
+    public var snippet_text: String?
+    public var highlights: [[Int]]?
+}
+
+/// How results are ordered.
+public enum SortOrder: String, Sendable, CaseIterable {
+    case relevance
+    /// Newest first; undated documents last; ties by relevance.
+    case date
+}
+
+/// What a caller may ask of one search.
+public struct SearchOptions: Sendable {
+    public var limit = 10
+    public var offset = 0
+    public var sort = SortOrder.relevance
+    /// Passages shown per document (the best ones), at least 1.
+    public var perDocument = 1
+    /// When the budget is spent, the search returns what it has with `partial: true`.
+    public var timeBudget: Duration = .seconds(2)
+    public var snippets = true
+    /// Filters from outside the query text (the HTTP endpoint's `type=`, `dossier=`, …).
+    public var filters: [DocumentFilter] = []
+
+    public init() {}
+}

@@ -1,0 +1,36 @@
+import IndexStore
+
+/// Index-wide numbers BM25 needs, summed over the snapshot's segments: how many passages
+/// and titles there are, how long they are on average, and (per term, on demand) in how
+/// many of them a term occurs. Summing keeps scores comparable across segments, so a
+/// merge does not change a ranking.
+final class CollectionStatistics {
+    let passages: BM25
+    let titles: BM25
+    private let snapshot: IndexSnapshot
+    private var frequencies: [[UInt8]: Int] = [:]
+
+    init(_ snapshot: IndexSnapshot) {
+        self.snapshot = snapshot
+        passages = BM25(
+            count: snapshot.segments.reduce(0) { $0 + $1.reader.passages.count },
+            lengthSum: snapshot.segments.reduce(0) { $0 + $1.reader.passages.lengthSum })
+        titles = BM25(
+            count: snapshot.segments.reduce(0) { $0 + $1.reader.documents.count },
+            lengthSum: snapshot.segments.reduce(0) { $0 + $1.reader.titleLengthSum })
+    }
+
+    func bm25(for space: TermSpace) -> BM25 { space.isTitle ? titles : passages }
+
+    /// Passages (or titles) containing the term, over all segments.
+    func documentFrequency(_ space: TermSpace, _ term: String) throws -> Int {
+        let key = space.key(term)
+        if let known = frequencies[key] { return known }
+        var total = 0
+        for segment in snapshot.segments {
+            total += Int(try segment.reader.dictionary.lookup(key)?.documentFrequency ?? 0)
+        }
+        frequencies[key] = total
+        return total
+    }
+}

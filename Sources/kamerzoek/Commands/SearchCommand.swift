@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import IndexStore
+import Search
+
+/// `kamerzoek search QUERY`: ranked passages, grouped per document.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the index: best passages first, grouped per document.",
+        discussion: """
+            QUERY language (docs/QUERY.md):
+              huiselijk geweld            both words, in any inflection (AND is the default)
+              a OR b, -a, NOT a, ( … )    either, without, grouping
+              "huiselijk geweld"          the exact phrase (not stemmed; stop words count)
+              "huiselijk geweld"~3        in this order, at most 3 words apart in all
+              kindermis*                  words starting with kindermis
+              titel:femicide              in the document title
+              soort:brief  type:motie     document type
+              dossier:36658  dossier:36 658
+              datum:2024-01-01..2024-12-31  datum:2024-03  jaar:2024  jaar:2020..2022
+            Hyphens: wiskunde-onderwijs finds wiskundeonderwijs and "wiskunde onderwijs" too.
+            """
+    )
+
+    @Argument(help: "The query (see below). Not needed with --batch.")
+    var query: String?
+
+    @OptionGroup var index: IndexLocation
+
+    @Option(name: .long, help: "Documents per page.")
+    var limit = 10
+
+    @Option(name: .long, help: "Documents to skip (for the next page).")
+    var offset = 0
+
+    @Option(name: .long, help: "relevance, or date (newest first).")
+    var sort = "relevance"
+
+    @Option(name: .long, help: "Passages shown per document.")
+    var perDoc = 1
+
+    @Option(name: .long, help: ArgumentHelp("Time budget per query in milliseconds; past it the results so far are returned, marked partial.", valueName: "MS"))
+    var timeBudget = 2000
+
+    @Option(name: .long, help: ArgumentHelp("Run one query per line of FILE in one process; prints one JSON line per query.", valueName: "FILE"))
+    var batch: String?
+
+    @Flag(name: .long, help: "Print JSON (the contract of docs/QUERY.md).")
+    var json = false
+
+    func validate() throws {
+        guard (1 ... 1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000.") }
+        guard offset >= 0 else { throw ValidationError("--offset cannot be negative.") }
+        guard (1 ... 100).contains(perDoc) else { throw ValidationError("--per-doc must be between 1 and 100.") }
+        guard SortOrder(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance or date.") }
+        guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
+        guard (query == nil) != (batch == nil) else { throw ValidationError("Give either a QUERY or --batch FILE.") }
+    }
+
+    func run() throws {
+        var options = SearchOptions()
+        options.limit = limit
+        options.offset = offset
+        options.sort = SortOrder(rawValue: sort)!
+        options.perDocument = perDoc
+        options.timeBudget = .milliseconds(timeBudget)
+        let searcher: Searcher
+        do {
+            searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: index.directory))
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        if let batch {
+            try runBatch(batch, searcher: searcher, options: options)
+            return
+        }
+        let result: SearchResult
+        do {
+            result = try searcher.search(query!, options: options)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        if json {
+            var trimmed = result
+            trimmed.results = trimmed.results.map { hit in
+                var hit = hit
+                hit.snippet_text = nil
+                hit.highlights = nil
+                return hit
+            }
+            try JSONOutput.print(trimmed)
+        } else {
+            print(SearchResultText.render(result, color: TerminalStyle.useColor))
+        }
+    }
+
+    /// One query per line; blank lines are skipped. `latency_us` covers parsing, matching
+    /// and ranking, not snippets (they are switched off here).
+    private func runBatch(_ path: String, searcher: Searcher, options: SearchOptions) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("Cannot read the query file \(path).")
+        }
+        var options = options
+        options.snippets = false
+        let clock = ContinuousClock()
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            let query = String(line)
+            guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let started = clock.now
+            do {
+                let result = try searcher.search(query, options: options)
+                let elapsed = clock.now - started
+                let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+                try JSONOutput.print(BatchLine(
+                    query: query, latency_us: microseconds, total: result.total, partial: result.partial,
+                    results: result.results.map { BatchLine.Hit(doc_id: $0.doc_id, passage: $0.passage, score: $0.score) }, error: nil))
+            } catch {
+                try JSONOutput.print(BatchLine(query: query, latency_us: 0, total: 0, partial: false, results: [], error: "\(error)"))
+            }
+        }
+    }
+}
+
+/// One line of `search --batch` output.
+struct BatchLine: Encodable {
+    struct Hit: Encodable {
+        var doc_id: String
+        var passage: Int
+        var score: Double
+    }
+
+    var query: String
+    var latency_us: Int64
+    var total: Int
+    var partial: Bool
+    var results: [Hit]
+    var error: String?
+}

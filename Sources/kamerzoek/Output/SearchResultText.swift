@@ -1,0 +1,26 @@
+import Search
+
+/// The human rendering of a search result.
+enum SearchResultText {
+    static func render(_ result: SearchResult, color: Bool) -> String {
+        let bold = color ? "\u{1B}[1m" : "", hit = color ? "\u{1B}[1;33m" : "", dim = color ? "\u{1B}[2m" : "", reset = color ? "\u{1B}[0m" : ""
+        var lines: [String] = []
+        let count = result.total_is_exact ? "\(result.total)" : "at least \(result.total)"
+        lines.append("\(count) matching passages in \(result.documents) documents (\(result.took_ms) ms)\(result.partial ? ", stopped at the time budget: partial results" : "")")
+        var previous: String?
+        for item in result.results {
+            if item.doc_id != previous {
+                lines.append("")
+                let meta = [item.date, item.type, item.dossier.map { "dossier \($0)" }].compactMap { $0 }.joined(separator: " · ")
+                lines.append("\(bold)\(item.title ?? item.doc_id)\(reset)")
+                lines.append("\(dim)\(item.doc_id) · \(meta) · \(item.source)\(reset)")
+                previous = item.doc_id
+            }
+            let snippet = Snippet(text: item.snippet_text ?? "", highlights: (item.highlights ?? []).map { $0[0] ..< $0[1] })
+            let marked = color ? snippet.render(open: hit, close: reset) : snippet.render(open: "[", close: "]")
+            lines.append("  \(dim)#\(item.passage)\(item.heading.map { " \($0)" } ?? "") (score \(item.score))\(reset)")
+            lines.append("  " + marked.replacingOccurrences(of: "\n", with: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
