@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SearchTests",
-            dependencies: ["Search"]
+            dependencies: ["Search", "IndexStore"]
         ),
         .testTarget(
             name: "AnalysisTests",

@@ -12,7 +12,7 @@ import Ingest
 public final class IndexWriter {
     public let directory: String
     private let lock: WriterLock
-    private let analyzer: Analyzer
+    let analyzer: Analyzer
     private(set) var manifest: Manifest
     private let extractor = Extractor()
 
@@ -230,7 +230,7 @@ public final class IndexWriter {
 
     // MARK: Segments and commits
 
-    private func flush(_ builder: SegmentBuilder) throws -> SegmentCommit {
+    func flush(_ builder: SegmentBuilder) throws -> SegmentCommit {
         let name = SegmentCommit.name(number: manifest.nextSegmentNumber)
         manifest.nextSegmentNumber += 1
         let segmentID = SegmentID.random()
@@ -239,7 +239,7 @@ public final class IndexWriter {
     }
 
     /// Writes a new deletion file for every segment that lost documents.
-    private func applyDeletions(_ deletions: [Int: Set<Int>], to segments: [SegmentCommit]) throws -> [SegmentCommit] {
+    func applyDeletions(_ deletions: [Int: Set<Int>], to segments: [SegmentCommit]) throws -> [SegmentCommit] {
         var result = segments
         for (index, ordinals) in deletions where !ordinals.isEmpty {
             var commit = segments[index]
@@ -259,7 +259,7 @@ public final class IndexWriter {
         return result.filter { $0.deletedCount < $0.documentCount }
     }
 
-    private func commit(_ next: Manifest) throws {
+    func commit(_ next: Manifest) throws {
         var next = next
         next.generation = manifest.generation + 1
         next.analyzer = analyzer.identity

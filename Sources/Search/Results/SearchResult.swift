@@ -29,6 +29,28 @@ public struct SearchHit: Codable, Sendable, Equatable {
     /// The same snippet as plain text with the hits as UTF-8 byte ranges, for terminals.
     public var snippet_text: String?
     public var highlights: [[Int]]?
+
+    private enum CodingKeys: String, CodingKey {
+        case doc_id, passage, score, title, date, type, dossier, heading, source, snippet, snippet_text, highlights
+    }
+
+    /// The contract's optional fields are present as `null`, not left out (the synthesized
+    /// encoder would drop them); the terminal-only fields are left out when absent.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(doc_id, forKey: .doc_id)
+        try container.encode(passage, forKey: .passage)
+        try container.encode(score, forKey: .score)
+        try container.encode(title, forKey: .title)
+        try container.encode(date, forKey: .date)
+        try container.encode(type, forKey: .type)
+        try container.encode(dossier, forKey: .dossier)
+        try container.encode(heading, forKey: .heading)
+        try container.encode(source, forKey: .source)
+        try container.encode(snippet, forKey: .snippet)
+        try container.encodeIfPresent(snippet_text, forKey: .snippet_text)
+        try container.encodeIfPresent(highlights, forKey: .highlights)
+    }
 }
 
 /// How results are ordered.
