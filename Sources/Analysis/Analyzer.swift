@@ -17,11 +17,14 @@ public final class Analyzer {
     /// Version of the tokeniser and normaliser rules; part of the identity's rule version.
     static let tokenizerVersion = 2
 
+    public let configuration: AnalyzerConfiguration
+
     /// Fails only when libstemmer has no Porter Dutch stemmer (see ``AnalyzerError``).
-    public init() throws {
-        stemmer = try DutchStemmer()
+    public init(configuration: AnalyzerConfiguration = .standard) throws {
+        self.configuration = configuration
+        stemmer = try DutchStemmer(stemming: configuration.stemming)
         identity = AnalyzerIdentity(
-            algorithm: stemmer.algorithm,
+            algorithm: configuration == .standard ? stemmer.algorithm : "\(stemmer.algorithm)/\(configuration.stemming.rawValue)",
             library: SnowballStemmer.libraryFileName,
             stemmerFingerprint: stemmer.behaviourFingerprint(),
             rulesVersion: DutchStemmer.rulesVersion * 1000 + Self.tokenizerVersion)

@@ -18,11 +18,11 @@ public final class IndexWriter {
 
     /// Opens (or creates) the index in `directory` for writing. Refuses an index built
     /// by another analyzer unless `rebuild`, which starts from an empty index.
-    public init(directory: String, rebuild: Bool = false) throws {
+    public init(directory: String, rebuild: Bool = false, configuration: AnalyzerConfiguration = .standard) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.directory = directory
         lock = try WriterLock(directory: directory)
-        analyzer = try Analyzer()
+        analyzer = try Analyzer(configuration: configuration)
         let latest = try ManifestStore.latest(in: directory)
         if let latest, !rebuild {
             guard analyzer.identity.producesSameTerms(as: latest.analyzer) else {
@@ -101,7 +101,7 @@ public final class IndexWriter {
         var builder = SegmentBuilder()
         var newSegments: [SegmentCommit] = []
         var usedIDs = Set<String>()
-        let analyzers = try (0 ..< options.workerCount).map { _ in try Analyzer() }
+        let analyzers = try (0 ..< options.workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }
         let extractor = self.extractor
         var batchStart = 0
         while batchStart < pending.count {

@@ -16,9 +16,10 @@ public final class Searcher {
     static let titleWeight: Float = 0.3
     static let proximityWeight: Float = 0.5
 
-    public init(snapshot: IndexSnapshot) throws {
+    /// `configuration` must be the one the index was built with (the identity check says so).
+    public init(snapshot: IndexSnapshot, configuration: AnalyzerConfiguration = .standard) throws {
         self.snapshot = snapshot
-        analyzer = try Analyzer()
+        analyzer = try Analyzer(configuration: configuration)
         guard analyzer.identity.producesSameTerms(as: snapshot.manifest.analyzer) else {
             throw IndexSnapshot.OpenError.analyzerMismatch(
                 directory: snapshot.directory, index: snapshot.manifest.analyzer.description, current: analyzer.identity.description)
