@@ -18,7 +18,8 @@ struct StatsCommand: ParsableCommand {
             stats = IndexStats(
                 documents: snapshot.documentCount, passages: snapshot.passageCount, terms: try snapshot.distinctTermCount(),
                 segments: snapshot.segments.count, bytes_on_disk: snapshot.bytesOnDisk(),
-                analyzer: snapshot.manifest.analyzer.description, generation: snapshot.manifest.generation)
+                analyzer: snapshot.manifest.analyzer.description, generation: snapshot.manifest.generation,
+                fingerprint: snapshot.contentFingerprint())
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -32,6 +33,7 @@ struct StatsCommand: ParsableCommand {
                 segments   \(stats.segments)
                 on disk    \(String(format: "%.1f", Double(stats.bytes_on_disk) / 1e6)) MB
                 generation \(stats.generation)
+                content    \(stats.fingerprint)
                 analyzer   \(stats.analyzer)
                 """)
         }
@@ -47,4 +49,6 @@ struct IndexStats: Encodable {
     var bytes_on_disk: UInt64
     var analyzer: String
     var generation: UInt64
+    /// Hash of the live documents' ids and content hashes (same documents, same value).
+    var fingerprint: String
 }
