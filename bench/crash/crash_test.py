@@ -103,7 +103,9 @@ def main():
             shutil.copytree(pristine, index)
             optimizing = trial % 5 == 4
             command = ["optimize", "--index", index] if optimizing else ["index", corpus, "--index", index, "--ram-budget", "16", "--json"]
-            delay = rng.uniform(0, optimize_duration if optimizing else index_duration)
+            # Up to 10% past the measured duration, so that late phases (merges, the last
+            # manifest swap, clean-up) are hit too.
+            delay = rng.uniform(0, 1.1 * (optimize_duration if optimizing else index_duration))
             process = subprocess.Popen([options.binary, *command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(delay)
             process.send_signal(signal.SIGKILL)
