@@ -14,7 +14,7 @@ struct FileWalkerTests {
         for file in files {
             let path = "\(root)/\(file)"
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(file.utf8))
+            try Data(file.utf8).write(to: URL(fileURLWithPath: path))
         }
         try FileManager.default.createSymbolicLink(atPath: root + "/link.txt", withDestinationPath: root + "/a.txt")
         try FileManager.default.createSymbolicLink(atPath: root + "/maplink", withDestinationPath: root + "/map")
@@ -36,7 +36,7 @@ struct FileWalkerTests {
     @Test func aSingleFileAndOverlappingRoots() throws {
         let directory = TemporaryDirectory()
         let file = directory.path + "/brief.txt"
-        FileManager.default.createFile(atPath: file, contents: Data("Brief".utf8))
+        try Data("Brief".utf8).write(to: URL(fileURLWithPath: file))
         // A file named as root counts once, relative to its folder.
         let result = try FileWalker.walk([file, directory.path, directory.path + "/./brief.txt"])
         #expect(result.files.map(\.path) == [file])

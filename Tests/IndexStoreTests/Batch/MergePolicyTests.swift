@@ -20,8 +20,12 @@ struct MergePolicyTests {
         #expect(MergePolicy.tier(of: 100, factor: 10) == 2)
         #expect(MergePolicy.tier(of: 1, factor: 2) == 0)
         #expect(MergePolicy.tier(of: 2, factor: 2) == 1)
-        // Capped, so that a huge segment cannot overflow the bound.
-        #expect(MergePolicy.tier(of: Int.max, factor: 10) == 19)
+        // Huge counts and factors end in the last tier whose bound fits an Int (10¹⁸ and
+        // up; 2³² and up) instead of overflowing it.
+        #expect(MergePolicy.tier(of: Int.max, factor: 10) == 18)
+        #expect(MergePolicy.tier(of: 1_000_000_000_000_000_000, factor: 10) == 18)
+        #expect(MergePolicy.tier(of: 1 << 40, factor: 1 << 32) == 1)
+        #expect(MergePolicy.tier(of: 5, factor: Int.max) == 0)
     }
 
     @Test func aFullTierMergesIntoOne() {

@@ -107,7 +107,7 @@ struct ManifestStoreTests {
         let index = ["segments_4", "segments_5.tmp", "segments_3.tmp", "_0_1.del", "_z1_1.del", "_5.pst", "_5.doc", "_5_3.del"]
         let kept = Array(keep.fileNames) + ["segments_5", "write.lock"]
         let foreign = ["notities.txt", "segments_x", "segments_", "_5.txt", "_A.pst", "x_0.seg", "_0_a.del", "_0_1_2.del", ".segments_1", "segments_5.bak"]
-        for name in index + kept + foreign { FileManager.default.createFile(atPath: "\(directory.path)/\(name)", contents: Data()) }
+        for name in index + kept + foreign { try Data().write(to: URL(fileURLWithPath: "\(directory.path)/\(name)")) }
         let removed = try ManifestStore.removeUnreferencedFiles(keeping: keep, in: directory.path)
         #expect(Set(removed) == Set(index))
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == Set(kept + foreign))
