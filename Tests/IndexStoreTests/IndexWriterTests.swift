@@ -188,6 +188,20 @@ struct IndexWriterTests {
         #expect(again.generation == 1)
     }
 
+    @Test func aFileThatNoLongerHoldsADocumentTakesItsOldVersionAlong() throws {
+        let folder = try LetterFolder()
+        try folder.run()
+        // Overwritten by something binary (a PDF saved under the old name).
+        try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A, 0x00, 0xFF, 0xFE, 0x00, 0x01]).write(
+            to: URL(fileURLWithPath: folder.documents + "/stikstof.txt"))
+        let summary = try folder.run()
+        #expect(summary.skipped == 1)
+        #expect(summary.removed == 1)
+        #expect(summary.unchanged == 2)
+        #expect(summary.generation == 2)
+        #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)) == ["huiselijk-geweld", "onderwijs/wiskunde"])
+    }
+
     @Test func aMissingRootIsAnErrorNotADeletion() throws {
         let folder = try LetterFolder()
         try folder.run()
@@ -238,6 +252,9 @@ struct IndexWriterTests {
         let before = try IndexSnapshot.open(directory: folder.index)
         #expect(before.segments.map(\.commit.deletedCount) == [2, 0, 0])
         let postingsBefore = try livePostings(before)
+        // Both kinds of postings are compared: passages and titles (documents).
+        #expect(postingsBefore.keys.contains { $0[0] == TermSpace.titleStem.rawValue })
+        #expect(postingsBefore.keys.contains { $0[0] == TermSpace.bodyExact.rawValue })
 
         try writer.optimize()
         let after = try IndexSnapshot.open(directory: folder.index)
@@ -335,10 +352,15 @@ struct IndexWriterTests {
         #expect(snapshot.segments.map(\.commit.name) == ["_1"])
     }
 
-    @Test func anEmptyDirectoryHasNoIndex() throws {
+    @Test func anEmptyOrMissingDirectoryHasNoIndex() throws {
         let directory = TemporaryDirectory()
         #expect(throws: IndexSnapshot.OpenError.noIndex(directory: directory.path)) {
             _ = try IndexSnapshot.open(directory: directory.path)
+        }
+        // A mistyped --index gets the same advice, not a file-system error.
+        let missing = directory.path + "/Indx"
+        #expect(throws: IndexSnapshot.OpenError.noIndex(directory: missing)) {
+            _ = try IndexSnapshot.open(directory: missing)
         }
     }
 }

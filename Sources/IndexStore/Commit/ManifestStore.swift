@@ -14,6 +14,9 @@ public enum ManifestStore {
 
     /// Generations present in `directory`, highest first.
     static func generations(in directory: String) throws -> [UInt64] {
+        // A directory that does not exist holds no index: a mistyped `--index` then gets
+        // "there is no index" with the command that builds one, not a file-system error.
+        guard FileManager.default.fileExists(atPath: directory) else { return [] }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
         return names.compactMap { name -> UInt64? in
             guard name.hasPrefix(prefix) else { return nil }
