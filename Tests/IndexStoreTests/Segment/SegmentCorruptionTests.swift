@@ -46,12 +46,19 @@ struct SegmentCorruptionTests {
     /// Everything a search, a result page or a merge can ask of a segment, unchecked.
     static func readEverything(_ reader: SegmentReader) throws {
         var positions: [UInt32] = []
-        var infos: [TermInfo] = []
-        try reader.dictionary.forEachTerm { _, info in infos.append(info) }
-        for info in infos {
+        var terms: [([UInt8], TermInfo)] = []
+        try reader.dictionary.forEachTerm { key, info in terms.append((key, info)) }
+        for (key, info) in terms {
             var cursor = try reader.cursor(info)
             var steps = 0
             while cursor.current != PostingsCursor.exhausted, steps < 1000 {
+                // What a scorer does with an id: look up its length (and its document).
+                if key.first.flatMap(TermSpace.init(rawValue:))?.isTitle == false {
+                    _ = reader.passages.lengths[Int(cursor.current)]
+                    _ = reader.documents[Int(reader.passages.documents[Int(cursor.current)])]
+                } else {
+                    _ = reader.documents[Int(cursor.current)]
+                }
                 _ = cursor.frequency
                 _ = try cursor.currentBlockBounds()
                 try cursor.positions(into: &positions)
