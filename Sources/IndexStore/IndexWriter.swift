@@ -54,7 +54,7 @@ public final class IndexWriter {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = IndexSummary()
-        let walk = try FileWalker.walk(roots)
+        let walk = try FileWalker.walk(roots, excluding: [directory])
         summary.warnings = walk.warnings
         let snapshot = manifest.segments.isEmpty && manifest.generation == 0 ? nil : try IndexSnapshot(directory: directory, manifest: manifest)
 

@@ -202,6 +202,22 @@ struct IndexWriterTests {
         #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)) == ["huiselijk-geweld", "onderwijs/wiskunde"])
     }
 
+    /// `kamerzoek index .` with the index folder under `.`: the index never indexes itself
+    /// (its lock file is text, and would change on every run).
+    @Test func theIndexFolderIsNotIndexed() throws {
+        let folder = try LetterFolder()
+        let writer = try IndexWriter(directory: folder.index)
+        let summary = try writer.index([folder.temporary.path], options: LetterFolder.options())
+        #expect(summary.added == 3)
+        #expect(summary.skipped == 0)
+        #expect(summary.warnings.isEmpty)
+        let again = try writer.index([folder.temporary.path], options: LetterFolder.options())
+        #expect(again.unchanged == 3)
+        #expect(again.added == 0 && again.updated == 0 && again.skipped == 0)
+        #expect(again.generation == 1)
+        #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)) == ["brieven/huiselijk-geweld", "brieven/onderwijs/wiskunde", "brieven/stikstof"])
+    }
+
     @Test func aMissingRootIsAnErrorNotADeletion() throws {
         let folder = try LetterFolder()
         try folder.run()

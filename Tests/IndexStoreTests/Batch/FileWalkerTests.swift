@@ -43,6 +43,20 @@ struct FileWalkerTests {
         #expect(result.files[0].root == directory.path)
     }
 
+    @Test func excludedFoldersAreNotEntered() throws {
+        let directory = TemporaryDirectory()
+        for file in ["brief.txt", "Index/write.lock", "Index/segments_1", "Index/sub/x.txt"] {
+            let path = "\(directory.path)/\(file)"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(file.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        // However the folder is spelled: it is recognised by device and inode.
+        let result = try FileWalker.walk([directory.path], excluding: [directory.path + "/./Index/"])
+        #expect(result.files.map(\.path) == [directory.path + "/brief.txt"])
+        #expect(try FileWalker.walk([directory.path + "/Index"], excluding: [directory.path + "/Index"]).files.isEmpty)
+        #expect(try FileWalker.walk([directory.path], excluding: [directory.path + "/bestaat-niet"]).files.count == 4)
+    }
+
     @Test func aMissingRootThrows() {
         #expect(throws: FileWalker.MissingRoot.self) { _ = try FileWalker.walk(["/bestaat/niet"]) }
         #expect("\(FileWalker.MissingRoot(path: "Corpsu"))" == "Cannot index Corpsu: no such file or folder.")
