@@ -23,7 +23,14 @@ public final class IndexWriter {
         self.directory = directory
         lock = try WriterLock(directory: directory)
         analyzer = try Analyzer()
-        let latest = try ManifestStore.latest(in: directory)
+        let latest: Manifest?
+        do {
+            latest = try ManifestStore.latest(in: directory)
+        } catch is IndexCorruption where rebuild {
+            // `--rebuild` is the remedy every corruption message gives: it must also get
+            // past a newest manifest that cannot be read.
+            latest = nil
+        }
         if let latest, !rebuild {
             guard analyzer.identity.producesSameTerms(as: latest.analyzer) else {
                 throw IndexSnapshot.OpenError.analyzerMismatch(
@@ -31,8 +38,12 @@ public final class IndexWriter {
             }
             manifest = latest
         } else {
+            // Number the new commit and segments after everything in the directory (with an
+            // unreadable manifest, by the names on disk), so that no file a reader may still
+            // map is ever written again.
             manifest = Manifest(
-                generation: latest?.generation ?? 0, nextSegmentNumber: latest?.nextSegmentNumber ?? 0,
+                generation: try latest?.generation ?? ManifestStore.generations(in: directory).first ?? 0,
+                nextSegmentNumber: try latest?.nextSegmentNumber ?? ManifestStore.nextUnusedSegmentNumber(in: directory),
                 analyzer: analyzer.identity, commitTime: 0, segments: [])
         }
         // A rebuild keeps the old commit readable until the new one replaces it.

@@ -368,6 +368,30 @@ struct IndexWriterTests {
         #expect(snapshot.segments.map(\.commit.name) == ["_1"])
     }
 
+    /// The remedy every `IndexCorruption` message gives, `kamerzoek index --rebuild`, must
+    /// work whatever is damaged, the newest manifest included.
+    @Test(arguments: ["segments_1", "_0.pst"])
+    func aDamagedIndexIsRebuilt(damagedFile: String) throws {
+        let folder = try LetterFolder()
+        try folder.run()
+        let path = "\(folder.index)/\(damagedFile)"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[0] ^= 0xFF  // the header magic
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: IndexCorruption.self) { _ = try IndexSnapshot.open(directory: folder.index) }
+        #expect(throws: IndexCorruption.self) { try folder.run() }
+
+        let writer = try IndexWriter(directory: folder.index, rebuild: true)
+        let summary = try writer.index([folder.documents], options: LetterFolder.options())
+        #expect(summary.added == 3)
+        #expect(summary.generation == 2)
+        let snapshot = try IndexSnapshot.open(directory: folder.index)
+        #expect(liveIDs(snapshot) == ["huiselijk-geweld", "onderwijs/wiskunde", "stikstof"])
+        // New names only: a reader may still map the old `_0`.
+        #expect(snapshot.segments.map(\.commit.name) == ["_1"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.index)) == snapshot.manifest.fileNames.union(["segments_2", "write.lock"]))
+    }
+
     @Test func anEmptyOrMissingDirectoryHasNoIndex() throws {
         let directory = TemporaryDirectory()
         #expect(throws: IndexSnapshot.OpenError.noIndex(directory: directory.path)) {

@@ -78,6 +78,19 @@ public enum ManifestStore {
         return removed
     }
 
+    /// One more than the highest segment number any index file in `directory` is named
+    /// after: where a rebuild that cannot read the newest manifest starts numbering.
+    static func nextUnusedSegmentNumber(in directory: String) throws -> UInt64 {
+        var next: UInt64 = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+        where isIndexFileName(name) && !name.hasPrefix(prefix) {
+            // `_k.ext` or `_k_G.del`: the number is the base-36 part after the first `_`.
+            let stem = name.dropFirst().prefix { $0 != "." && $0 != "_" }
+            if let number = UInt64(stem, radix: 36), number < .max { next = max(next, number + 1) }
+        }
+        return next
+    }
+
     /// Only names the index itself makes are ever deleted: a user's file that happens to
     /// sit in the directory is left alone.
     static func isIndexFileName(_ name: String) -> Bool {

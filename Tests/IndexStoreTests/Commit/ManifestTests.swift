@@ -101,6 +101,15 @@ struct ManifestStoreTests {
         _ = corruption { _ = try ManifestStore.latest(in: directory.path) }
     }
 
+    @Test func nextUnusedSegmentNumberLooksAtSegmentFilesOnly() throws {
+        let directory = TemporaryDirectory()
+        #expect(try ManifestStore.nextUnusedSegmentNumber(in: directory.path) == 0)
+        for name in ["_0.seg", "_a_3.del", "segments_99", "_zz.txt", "notities_zz.pst"] {
+            try Data().write(to: URL(fileURLWithPath: "\(directory.path)/\(name)"))
+        }
+        #expect(try ManifestStore.nextUnusedSegmentNumber(in: directory.path) == 11)
+    }
+
     @Test func onlyIndexFileNamesAreEverRemoved() throws {
         let directory = TemporaryDirectory()
         let keep = ManifestTests.sample(generation: 5)
