@@ -112,21 +112,24 @@ public final class IndexWriter {
         var builder = SegmentBuilder()
         var newSegments: [SegmentCommit] = []
         var usedIDs = Set<String>()
-        let analyzers = try (0 ..< options.workerCount).map { _ in try Analyzer() }
+        // At least one worker: with none, batches stayed empty and the one thread
+        // ParallelMap still starts found no analyzer (an index-out-of-range trap).
+        let workerCount = max(1, options.workerCount)
+        let analyzers = try (0 ..< workerCount).map { _ in try Analyzer() }
         let extractor = self.extractor
         var batchStart = 0
         while batchStart < pending.count {
             // Batches bound the memory of extracted-but-not-yet-indexed documents.
             var batchEnd = batchStart
             var batchBytes: UInt64 = 0
-            while batchEnd < pending.count, batchEnd - batchStart < options.workerCount * 16, batchBytes < 64 << 20 {
+            while batchEnd < pending.count, batchEnd - batchStart < workerCount * 16, batchBytes < 64 << 20 {
                 batchBytes += pending[batchEnd].size
                 batchEnd += 1
             }
             let batch = Array(pending[batchStart ..< batchEnd])
             let existingHashes = batch.map { bySource[$0.path]?.entry.contentHash }
             let items = Array(zip(batch, existingHashes))
-            let outcomes = ParallelMap.map(items, workers: options.workerCount, analyzers: analyzers) { item, analyzer -> FileOutcome in
+            let outcomes = ParallelMap.map(items, workers: workerCount, analyzers: analyzers) { item, analyzer -> FileOutcome in
                 Self.process(item.0, existingHash: item.1, extractor: extractor, analyzer: analyzer)
             }
             for (file, outcome) in zip(batch, outcomes) {

@@ -226,6 +226,14 @@ struct IndexWriterTests {
         #expect(try IndexSnapshot.open(directory: folder.index).documentCount == 3)
     }
 
+    @Test(arguments: [0, 1, 5])
+    func anyWorkerCountIndexesEverything(workers: Int) throws {
+        let folder = try LetterFolder()
+        let summary = try folder.run(LetterFolder.options(workers: workers))
+        #expect(summary.added == 3)
+        #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)) == ["huiselijk-geweld", "onderwijs/wiskunde", "stikstof"])
+    }
+
     @Test func flushesAtTheRAMBudgetIntoSeveralSegmentsOfOneCommit() throws {
         let folder = try LetterFolder()
         let summary = try folder.run(LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 100))
