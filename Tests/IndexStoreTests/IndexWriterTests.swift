@@ -35,6 +35,16 @@ struct IndexWriterTests {
         #expect(stored.passages.map(\.text) == extracted.passages.map(\.text))
         #expect(stored.title == extracted.title)
         #expect(stored.passages.contains { $0.text.contains("gebiedsplannen op voor de natuur") })
+        // The document table agrees with the record, and with the file as the walker saw it.
+        let file = try #require(try FileWalker.walk([path]).files.first)
+        #expect(stored.modificationTime == file.modificationTime)
+        let (segment, ordinal) = try #require(snapshot.locate(id: "stikstof"))
+        let entry = snapshot.segments[segment].reader.documents[ordinal]
+        #expect(entry.source == path && entry.fileSize == stored.fileSize && entry.contentHash == stored.contentHash)
+        #expect(entry.modificationTime == file.modificationTime)
+        #expect(entry.title == stored.title && entry.type == stored.type && entry.dossiers == stored.dossiers)
+        #expect(Int(entry.unitCount) == stored.retrievalUnits.count)
+        #expect(snapshot.passageCount == snapshot.segments.reduce(0) { $0 + $1.reader.passages.count })
 
         // Terms, postings and positions: every word of a passage can be found at its position.
         let analyzer = try Analyzer()
