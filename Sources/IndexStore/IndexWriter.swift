@@ -23,7 +23,14 @@ public final class IndexWriter {
         self.directory = directory
         lock = try WriterLock(directory: directory)
         analyzer = try Analyzer(configuration: configuration)
-        let latest = try ManifestStore.latest(in: directory)
+        let latest: Manifest?
+        do {
+            latest = try ManifestStore.latest(in: directory)
+        } catch is IndexCorruption where rebuild {
+            // `--rebuild` is the remedy every corruption message gives: it must also get
+            // past a newest manifest that cannot be read.
+            latest = nil
+        }
         if let latest, !rebuild {
             guard analyzer.identity.producesSameTerms(as: latest.analyzer) else {
                 throw IndexSnapshot.OpenError.analyzerMismatch(
@@ -31,8 +38,12 @@ public final class IndexWriter {
             }
             manifest = latest
         } else {
+            // Number the new commit and segments after everything in the directory (with an
+            // unreadable manifest, by the names on disk), so that no file a reader may still
+            // map is ever written again.
             manifest = Manifest(
-                generation: latest?.generation ?? 0, nextSegmentNumber: latest?.nextSegmentNumber ?? 0,
+                generation: try latest?.generation ?? ManifestStore.generations(in: directory).first ?? 0,
+                nextSegmentNumber: try latest?.nextSegmentNumber ?? ManifestStore.nextUnusedSegmentNumber(in: directory),
                 analyzer: analyzer.identity, commitTime: 0, segments: [])
         }
         // A rebuild keeps the old commit readable until the new one replaces it.
@@ -54,7 +65,7 @@ public final class IndexWriter {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = IndexSummary()
-        let walk = try FileWalker.walk(roots)
+        let walk = try FileWalker.walk(roots, excluding: [directory])
         summary.warnings = walk.warnings
         let snapshot = manifest.segments.isEmpty && manifest.generation == 0 ? nil : try IndexSnapshot(directory: directory, manifest: manifest)
 
@@ -101,21 +112,24 @@ public final class IndexWriter {
         var builder = SegmentBuilder()
         var newSegments: [SegmentCommit] = []
         var usedIDs = Set<String>()
-        let analyzers = try (0 ..< options.workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }
+        // At least one worker: with none, batches stayed empty and the one thread
+        // ParallelMap still starts found no analyzer (an index-out-of-range trap).
+        let workerCount = max(1, options.workerCount)
+        let analyzers = try (0 ..< workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }
         let extractor = self.extractor
         var batchStart = 0
         while batchStart < pending.count {
             // Batches bound the memory of extracted-but-not-yet-indexed documents.
             var batchEnd = batchStart
             var batchBytes: UInt64 = 0
-            while batchEnd < pending.count, batchEnd - batchStart < options.workerCount * 16, batchBytes < 64 << 20 {
+            while batchEnd < pending.count, batchEnd - batchStart < workerCount * 16, batchBytes < 64 << 20 {
                 batchBytes += pending[batchEnd].size
                 batchEnd += 1
             }
             let batch = Array(pending[batchStart ..< batchEnd])
             let existingHashes = batch.map { bySource[$0.path]?.entry.contentHash }
             let items = Array(zip(batch, existingHashes))
-            let outcomes = ParallelMap.map(items, workers: options.workerCount, analyzers: analyzers) { item, analyzer -> FileOutcome in
+            let outcomes = ParallelMap.map(items, workers: workerCount, analyzers: analyzers) { item, analyzer -> FileOutcome in
                 Self.process(item.0, existingHash: item.1, extractor: extractor, analyzer: analyzer)
             }
             for (file, outcome) in zip(batch, outcomes) {

@@ -19,15 +19,35 @@ struct FileWalker {
         var description: String { "Cannot index \(path): no such file or folder." }
     }
 
-    static func walk(_ roots: [String]) throws -> Result {
+    /// A folder by identity (device and inode), however a path spells it.
+    struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// `excluding`: folders never entered, such as the index's own folder when it lies
+    /// under a root (`kamerzoek index .`); its files are not documents, and its lock file,
+    /// being text, would otherwise be re-indexed on every run.
+    static func walk(_ roots: [String], excluding excludedFolders: [String] = []) throws -> Result {
         var result = Result()
         var seen = Set<String>()
+        var excluded = Set<FolderIdentity>()
+        for folder in excludedFolders {
+            var status = stat()
+            if stat(folder, &status) == 0 { excluded.insert(FolderIdentity(status)) }
+        }
         for root in roots {
             let normalized = normalize(root)
             var status = stat()
             guard stat(normalized, &status) == 0 else { throw MissingRoot(path: root) }
             if status.st_mode & S_IFMT == S_IFDIR {
-                walkDirectory(normalized, root: normalized, into: &result, seen: &seen)
+                guard !excluded.contains(FolderIdentity(status)) else { continue }
+                walkDirectory(normalized, root: normalized, into: &result, seen: &seen, excluded: excluded)
             } else {
                 // A single file: its id is relative to the folder it sits in.
                 let parent = (normalized as NSString).deletingLastPathComponent
@@ -37,7 +57,7 @@ struct FileWalker {
         return result
     }
 
-    private static func walkDirectory(_ directory: String, root: String, into result: inout Result, seen: inout Set<String>) {
+    private static func walkDirectory(_ directory: String, root: String, into result: inout Result, seen: inout Set<String>, excluded: Set<FolderIdentity>) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
@@ -54,7 +74,8 @@ struct FileWalker {
             }
             switch status.st_mode & S_IFMT {
             case S_IFDIR:
-                walkDirectory(path, root: root, into: &result, seen: &seen)
+                guard !excluded.contains(FolderIdentity(status)) else { continue }
+                walkDirectory(path, root: root, into: &result, seen: &seen, excluded: excluded)
             case S_IFLNK:
                 var target = stat()
                 if stat(path, &target) != 0 {

@@ -37,7 +37,11 @@ enum MergePolicy {
         var bound = factor
         while liveDocuments >= bound, tier < 20 {
             tier += 1
-            bound *= factor
+            // A bound past Int.max (a huge merge factor, or a 20th power) holds everything:
+            // stop there instead of trapping on the overflow.
+            let (next, overflow) = bound.multipliedReportingOverflow(by: factor)
+            if overflow { break }
+            bound = next
         }
         return tier
     }

@@ -12,8 +12,10 @@ import Analysis
 /// ```
 public struct Manifest: Sendable, Equatable {
     public var generation: UInt64
-    /// Segment names are `_` + this number in base 36, never reused (a crashed writer's
-    /// leftovers can then never be mistaken for a live segment).
+    /// Segment names are `_` + this number in base 36. A name a commit has referenced is
+    /// never used again, so an old snapshot's names always mean its own segments. (Names
+    /// a crashed writer used before committing can come again: the next writer starts from
+    /// the committed counter and writes those files whole before any manifest names them.)
     public var nextSegmentNumber: UInt64
     public var analyzer: AnalyzerIdentity
     /// Nanoseconds since 1970.

@@ -14,6 +14,9 @@ public enum ManifestStore {
 
     /// Generations present in `directory`, highest first.
     static func generations(in directory: String) throws -> [UInt64] {
+        // A directory that does not exist holds no index: a mistyped `--index` then gets
+        // "there is no index" with the command that builds one, not a file-system error.
+        guard FileManager.default.fileExists(atPath: directory) else { return [] }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
         return names.compactMap { name -> UInt64? in
             guard name.hasPrefix(prefix) else { return nil }
@@ -73,6 +76,19 @@ public enum ManifestStore {
             if unlink("\(directory)/\(name)") == 0 { removed.append(name) }
         }
         return removed
+    }
+
+    /// One more than the highest segment number any index file in `directory` is named
+    /// after: where a rebuild that cannot read the newest manifest starts numbering.
+    static func nextUnusedSegmentNumber(in directory: String) throws -> UInt64 {
+        var next: UInt64 = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory)
+        where isIndexFileName(name) && !name.hasPrefix(prefix) {
+            // `_k.ext` or `_k_G.del`: the number is the base-36 part after the first `_`.
+            let stem = name.dropFirst().prefix { $0 != "." && $0 != "_" }
+            if let number = UInt64(stem, radix: 36), number < .max { next = max(next, number + 1) }
+        }
+        return next
     }
 
     /// Only names the index itself makes are ever deleted: a user's file that happens to

@@ -19,6 +19,7 @@ public struct PostingsCursor: Sendable {
     private let positions: ByteSlice
     private let skipCount: Int
     private let blocksStart: Int
+    private let idLimit: UInt32
 
     public private(set) var current: UInt32 = PostingsCursor.exhausted
     private var ids: [UInt32]
@@ -36,6 +37,7 @@ public struct PostingsCursor: Sendable {
     /// `postings` and `positions` are the file bodies; `info` says where the term starts.
     init(postings: ByteSlice, positions: ByteSlice, info: TermInfo) throws(IndexCorruption) {
         documentFrequency = Int(info.documentFrequency)
+        idLimit = info.idLimit
         guard info.postingsOffset <= UInt64(postings.count), info.positionsOffset <= UInt64(positions.count) else {
             throw postings.corruption(at: 0, .invariantViolated("term data starts beyond the end of the file"))
         }
@@ -159,6 +161,10 @@ public struct PostingsCursor: Sendable {
         }
         if skipCount > 0, try lastID(ofBlock: block) != ids[count - 1] {
             throw postings.corruption(at: offset, .invariantViolated("block \(block) does not end at its skip entry's id"))
+        }
+        // Ids ascend, so the last is the largest: callers index arrays with them.
+        guard ids[count - 1] < idLimit else {
+            throw postings.corruption(at: offset, .invariantViolated("a posting points at id \(ids[count - 1]) of \(idLimit)"))
         }
         nextBlockOffset = reader.position
         blockIndex = block

@@ -43,7 +43,8 @@ public final class SegmentReader: Sendable {
         guard passages.count == info.unitCount else {
             throw bodies[.passageLengths]!.corruption(at: 0, .invariantViolated("\(passages.count) passages, the segment info says \(info.unitCount)"))
         }
-        dictionary = try TermDictionaryReader(index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!)
+        dictionary = try TermDictionaryReader(
+            index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!, unitCount: info.unitCount, documentCount: info.documentCount)
         postings = bodies[.postings]!
         positions = bodies[.positions]!
         stored = bodies[.storedFields]!

@@ -3,7 +3,7 @@
 /// ```
 /// Record     --> Source, FileSize, MTime, Hash, Format, Title?, Date?, Type, Dossiers,
 ///                Number?, Identifiers, Ministry?, Authors, Passages, Notes, Warnings
-/// String     --> VarUInt32 length, UTF-8 bytes
+/// String     --> VarUInt64 length, UTF-8 bytes            (`Bytes`, as every length prefix)
 /// String?    --> Byte 0 | Byte 1, String
 /// Strings    --> VarUInt32 count, String^count
 /// Passages   --> VarUInt32 count, <Heading?, Text, VarUInt64 start, VarUInt64 end>^count

@@ -6,12 +6,17 @@ public struct TermDictionaryReader: Sendable {
     private let blockOffsets: [Int]
     private let blockSize: Int
     public let termCount: Int
+    /// Id bounds for body and title postings (``TermInfo/idLimit``).
+    private let unitCount: UInt32
+    private let documentCount: UInt32
 
     /// Longest key the writer can produce (a term is at most a few hundred bytes).
     static let maximumKeyLength = 4096
 
-    init(index: ByteSlice, dictionary: ByteSlice) throws(IndexCorruption) {
+    init(index: ByteSlice, dictionary: ByteSlice, unitCount: Int = Int(UInt32.max), documentCount: Int = Int(UInt32.max)) throws(IndexCorruption) {
         self.dictionary = dictionary
+        self.unitCount = UInt32(clamping: unitCount)
+        self.documentCount = UInt32(clamping: documentCount)
         var reader = ByteReader(index)
         termCount = Int(try reader.readVarUInt32())
         blockSize = Int(try reader.readVarUInt32())
@@ -114,10 +119,13 @@ public struct TermDictionaryReader: Sendable {
             if entry == 0, key != blockKeys[block] {
                 throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
             }
+            // A key of no known space gets the tighter bound (verify() reports the space).
+            let space = TermSpace(rawValue: key.first ?? 0)
             let info = TermInfo(
                 documentFrequency: try reader.readVarUInt32(), postingsOffset: try reader.readVarUInt64(),
                 positionsOffset: try reader.readVarUInt64(), maximumFrequency: try reader.readVarUInt32(),
-                minimumLength: try reader.readVarUInt32())
+                minimumLength: try reader.readVarUInt32(),
+                idLimit: space.map { $0.isTitle ? documentCount : unitCount } ?? min(documentCount, unitCount))
             if try !body(key, info) { return }
         }
     }

@@ -3,11 +3,11 @@
 /// ```
 /// TermDictionary --> Block^BlockCount
 /// Block          --> Entry^(≤ BlockSize)
-/// Entry          --> VarUInt32 shared, VarUInt32 suffixLength, suffix, VarUInt32 docFreq,
+/// Entry          --> VarUInt32 shared, VarUInt64 suffixLength, suffix, VarUInt32 docFreq,
 ///                    VarUInt64 postingsOffset, VarUInt64 positionsOffset,
 ///                    VarUInt32 maxFrequency, VarUInt32 minLength
 /// TermIndex      --> VarUInt32 termCount, VarUInt32 BlockSize, VarUInt32 BlockCount,
-///                    <VarUInt32 keyLength, key, VarUInt64 blockOffset>^BlockCount
+///                    <VarUInt64 keyLength, key, VarUInt64 blockOffset>^BlockCount
 /// ```
 ///
 /// Keys are sorted by their bytes. Each entry stores only what differs from the previous

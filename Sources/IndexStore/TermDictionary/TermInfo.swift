@@ -9,4 +9,9 @@ public struct TermInfo: Sendable, Equatable {
     /// bound the term's best BM25 score in this segment (MaxScore).
     public var maximumFrequency: UInt32
     public var minimumLength: UInt32
+    /// Every id in the term's postings is below this: the segment's unit count (body
+    /// spaces) or document count (title spaces). Not stored: the dictionary reader sets it
+    /// from the key's space, and the cursor refuses a larger id as damage, so that a
+    /// scorer indexing its arrays with ids from unchecked files can never trap.
+    var idLimit: UInt32 = PostingsCursor.exhausted
 }

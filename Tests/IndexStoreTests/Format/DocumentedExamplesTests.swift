@@ -29,4 +29,50 @@ import Testing
         Deflate.writeBlock(Array("motie motie motie motie".utf8), level: 6, into: &writer)
         #expect(hex(writer.bytes) == "17 10 78 9C CB CD 2F C9 4C 55 C8 45 27 01 6A 8F 08 D9")
     }
+
+    /// docs/INDEX_FORMAT.md, "Postings (.pst) and positions (.pos)": a term in passage 3
+    /// once (position 7), in passage 4 three times (2, 10, 200), in passage 9 once (0).
+    @Test func postingsAndPositionsOfASmallTerm() throws {
+        var term = SegmentBuilder.TermPostings()
+        term.ids = [3, 4, 9]
+        term.frequencies = [1, 3, 1]
+        term.positions = [7, 2, 10, 200, 0]
+        var writer = PostingsWriter()
+        let segment = SegmentID(low: 1, high: 2)
+        writer.startFiles(segmentID: segment)
+        let start = writer.write(term, lengths: Array(repeating: 250, count: 10), bodyStart: FileHeader.byteCount)
+        writer.finishFiles()
+        #expect(start.postingsOffset == 0 && start.positionsOffset == 0)
+        let postings = Array(writer.postings.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
+        let positions = Array(writer.positions.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
+        // Id gaps 3, 0, 4 as a varint tail; frequencies minus one 0, 2, 0; no skip table.
+        #expect(hex(postings) == "03 00 04 00 02 00")
+        // Per passage: first position, then gaps (200 − 10 = 190 = BE 01).
+        #expect(hex(positions) == "07 02 08 BE 01 00")
+
+        // And a cursor reads the same back.
+        let info = TermInfo(documentFrequency: 3, postingsOffset: 0, positionsOffset: 0, maximumFrequency: 3, minimumLength: 250)
+        var cursor = try PostingsCursor(postings: slice(postings), positions: slice(positions), info: info)
+        var read: [String] = []
+        var buffer: [UInt32] = []
+        while cursor.current != PostingsCursor.exhausted {
+            try cursor.positions(into: &buffer)
+            read.append("\(cursor.current)×\(cursor.frequency)@\(buffer)")
+            try cursor.advance()
+        }
+        #expect(read == ["3×1@[7]", "4×3@[2, 10, 200]", "9×1@[0]"])
+    }
+
+    /// docs/INDEX_FORMAT.md, "Term dictionary": the first two entries of a block, the
+    /// second front-coded against the first.
+    @Test func termDictionaryEntries() {
+        var writer = TermDictionaryWriter(segmentID: SegmentID(low: 1, high: 2))
+        writer.add(key: TermSpace.bodyStem.key("raad"), TermInfo(documentFrequency: 3, postingsOffset: 0, positionsOffset: 0, maximumFrequency: 3, minimumLength: 250))
+        writer.add(key: TermSpace.bodyStem.key("raadsel"), TermInfo(documentFrequency: 1, postingsOffset: 6, positionsOffset: 6, maximumFrequency: 1, minimumLength: 12))
+        writer.finish()
+        let dictionary = Array(writer.dictionary.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
+        let index = Array(writer.index.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
+        #expect(hex(dictionary) == "00 05 01 72 61 61 64 03 00 00 03 FA 01 05 03 73 65 6C 01 06 06 01 0C")
+        #expect(hex(index) == "02 20 01 05 01 72 61 61 64 00")
+    }
 }
