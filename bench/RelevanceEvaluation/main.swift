@@ -2,6 +2,7 @@
 //
 //     swift run -c release RelevanceEvaluation            # runs, and scores when qrels exist
 //     swift run -c release RelevanceEvaluation --pool 10  # also writes the pool to judge
+//     swift run -c release RelevanceEvaluation --or       # supplementary: the words ORed
 //
 // For each variant (no stemming, Porter, Porter with our rules) it indexes `Corpus/` and
 // `bench/eval/corpus/kamervragen/` into a temporary folder, runs every topic of
@@ -12,6 +13,11 @@
 // no trace of which variant found what (the assessor judges blind). With
 // `bench/eval/qrels.txt` present it checks that every judged document exists and reports
 // nDCG@10 (gains 0/1/2, log2 discount, ideal from the qrels) and recall@100 per variant.
+//
+// `--or` is a supplementary run: every topic's words (phrases kept whole, stop words left
+// out) are joined with OR instead of kamerzoek's default AND, so that documents holding
+// only some of the words, or holding them in different passages, are ranked too. Its files
+// carry the suffix `-or` (`runs/<variant>-or.run`, `pool-or.tsv`, `results-or.tsv`).
 import Analysis
 import Foundation
 import IndexStore
@@ -24,6 +30,7 @@ let evalFolder = repository + "/bench/eval"
 let roots = [repository + "/Corpus", evalFolder + "/corpus/kamervragen"]
 
 var poolDepth: Int?
+var orMode = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -33,8 +40,10 @@ while let argument = arguments.popFirst() {
             exit(2)
         }
         poolDepth = depth
+    case "--or":
+        orMode = true
     case "-h", "--help":
-        print("usage: RelevanceEvaluation [--pool K]")
+        print("usage: RelevanceEvaluation [--pool K] [--or]")
         exit(0)
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -46,6 +55,8 @@ func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("RelevanceEvaluation: \(message)\n".utf8))
     exit(1)
 }
+
+let suffix = orMode ? "-or" : ""
 
 // MARK: Topics and qrels
 
@@ -84,6 +95,26 @@ func readQrels(_ path: String) throws -> [String: [String: Int]] {
         qrels[fields[0], default: [:]][fields[2]] = grade
     }
     return qrels
+}
+
+/// The topic's words joined with OR: quoted phrases stay whole, stop words are left out
+/// (alone in an OR they would match almost every passage).
+func orQuery(_ query: String) -> String {
+    var parts: [String] = []
+    var current = ""
+    var inPhrase = false
+    for character in query {
+        if character == "\"" { inPhrase.toggle() }
+        if character == " ", !inPhrase {
+            parts.append(current)
+            current = ""
+        } else {
+            current.append(character)
+        }
+    }
+    parts.append(current)
+    let kept = parts.filter { !$0.isEmpty && !DutchStopWords.contains($0.lowercased()) }
+    return kept.joined(separator: " OR ")
 }
 
 // MARK: Runs
@@ -141,11 +172,11 @@ for variant in variants {
     var run = ""
     for topic in topics {
         do {
-            let result = try searcher.search(topic.query, options: options)
+            let result = try searcher.search(orMode ? orQuery(topic.query) : topic.query, options: options)
             if result.partial { print("\(variant.name) \(topic.id): partial result (time budget)") }
             rankings[variant.name, default: [:]][topic.id] = result.results.map(\.doc_id)
             for (index, hit) in result.results.enumerated() {
-                run += "\(topic.id) Q0 \(hit.doc_id) \(index + 1) \(String(format: "%.4f", hit.score)) \(variant.name)\n"
+                run += "\(topic.id) Q0 \(hit.doc_id) \(index + 1) \(String(format: "%.4f", hit.score)) \(variant.name)\(suffix)\n"
             }
         } catch {
             print("\(variant.name) \(topic.id): query \(topic.query) failed: \(error)")
@@ -153,7 +184,7 @@ for variant in variants {
         }
     }
     do {
-        try run.write(toFile: evalFolder + "/runs/\(variant.name).run", atomically: true, encoding: .utf8)
+        try run.write(toFile: evalFolder + "/runs/\(variant.name)\(suffix).run", atomically: true, encoding: .utf8)
     } catch {
         fail("cannot write the run file: \(error)")
     }
@@ -176,11 +207,11 @@ if let depth = poolDepth {
         size += pooled.count
     }
     do {
-        try lines.write(toFile: evalFolder + "/pool.tsv", atomically: true, encoding: .utf8)
+        try lines.write(toFile: evalFolder + "/pool\(suffix).tsv", atomically: true, encoding: .utf8)
     } catch {
         fail("cannot write pool.tsv: \(error)")
     }
-    print("pool: \(size) (topic, document) pairs from the top \(depth) of \(variants.count) variants over \(topics.count) topics → bench/eval/pool.tsv")
+    print("pool: \(size) (topic, document) pairs from the top \(depth) of \(variants.count) variants over \(topics.count) topics → bench/eval/pool\(suffix).tsv")
 }
 
 // MARK: Scores
@@ -258,10 +289,10 @@ for topic in topics {
     let relevant = judged.values.filter { $0 > 0 }.count
     let n = names.map { scores[$0]?.ndcg[topic.id] }
     let r = names.map { scores[$0]?.recall[topic.id] }
-    print("\(padded(topic.id, 4)) \(padded(topic.query, 36)) rel \(String(format: "%2d", relevant)) " + n.map { fixed($0) }.joined() + "  |" + r.map { fixed($0) }.joined())
+    print("\(padded(topic.id, 4)) \(padded(orMode ? orQuery(topic.query) : topic.query, 36)) rel \(String(format: "%2d", relevant)) " + n.map { fixed($0) }.joined() + "  |" + r.map { fixed($0) }.joined())
     perTopic += "\(topic.id)\t\(topic.query)\t\(relevant)\t" + n.map { $0.map { String(format: "%.4f", $0) } ?? "" }.joined(separator: "\t") + "\t" + r.map { $0.map { String(format: "%.4f", $0) } ?? "" }.joined(separator: "\t") + "\n"
 }
-try? perTopic.write(toFile: evalFolder + "/results.tsv", atomically: true, encoding: .utf8)
+try? perTopic.write(toFile: evalFolder + "/results\(suffix).tsv", atomically: true, encoding: .utf8)
 
 /// Topics on which a variant's nDCG@10 is strictly the highest, and ties.
 var wins: [String: Int] = [:]
