@@ -79,6 +79,11 @@ let package = Package(
             dependencies: ["IndexStore"],
             path: "bench/IndexCodecBenchmark"
         ),
+        .executableTarget(
+            name: "RelevanceEvaluation",
+            dependencies: ["Analysis", "IndexStore", "Search"],
+            path: "bench/RelevanceEvaluation"
+        ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "IndexStoreTests",
