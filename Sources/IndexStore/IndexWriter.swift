@@ -117,21 +117,29 @@ public final class IndexWriter {
         let workerCount = max(1, options.workerCount)
         let analyzers = try (0 ..< workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }
         let extractor = self.extractor
+        // Batches bound the memory of extracted-but-not-yet-indexed documents.
+        var batches: [[(SourceFile, String?)]] = []
         var batchStart = 0
         while batchStart < pending.count {
-            // Batches bound the memory of extracted-but-not-yet-indexed documents.
             var batchEnd = batchStart
             var batchBytes: UInt64 = 0
             while batchEnd < pending.count, batchEnd - batchStart < workerCount * 16, batchBytes < 64 << 20 {
                 batchBytes += pending[batchEnd].size
                 batchEnd += 1
             }
-            let batch = Array(pending[batchStart ..< batchEnd])
-            let existingHashes = batch.map { bySource[$0.path]?.entry.contentHash }
-            let items = Array(zip(batch, existingHashes))
-            let outcomes = ParallelMap.map(items, workers: workerCount, analyzers: analyzers) { item, analyzer -> FileOutcome in
+            batches.append(pending[batchStart ..< batchEnd].map { ($0, bySource[$0.path]?.entry.contentHash) })
+            batchStart = batchEnd
+        }
+        let workers = UncheckedSendable(analyzers)
+        let pipeline = BatchPipeline(batchCount: batches.count) { [batches] index -> [FileOutcome] in
+            ParallelMap.map(batches[index], workers: workerCount, analyzers: workers.value) { item, analyzer -> FileOutcome in
                 Self.process(item.0, existingHash: item.1, extractor: extractor, analyzer: analyzer)
             }
+        }
+        defer { pipeline.cancel() }
+        for (batchIndex, batchItems) in batches.enumerated() {
+            let batch = batchItems.map(\.0)
+            let outcomes = pipeline.take(batchIndex)
             for (file, outcome) in zip(batch, outcomes) {
                 let existing = bySource[file.path]
                 switch outcome {
@@ -178,7 +186,6 @@ public final class IndexWriter {
                     builder = SegmentBuilder()
                 }
             }
-            batchStart = batchEnd
         }
         if !builder.isEmpty { newSegments.append(try flush(builder)) }
 
@@ -335,4 +342,11 @@ extension SegmentReader {
     func verifyForMerge() throws {
         try verify()
     }
+}
+
+/// Hands values that are used by one thread at a time across a `@Sendable` boundary (the
+/// analyzers: ``ParallelMap`` gives each worker its own).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
