@@ -42,6 +42,8 @@ struct KOOPPublication: XMLFormatReader {
             role = .heading
         } else if name == "nr", parent == "vraag" || parent == "antwoord" {
             role = .heading
+        } else if name == "nr", parent == "agendapunt" || parent == "opening" {
+            role = .skip  // the agenda item's ordinal, not text
         } else if name == "vraag" || name == "antwoord" || name == "spreekbeurt" {
             role = .section
         } else if name == "noot" {

@@ -59,9 +59,12 @@ extension XMLRepair {
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var inTag = false
+        var bracketDepth = 0  // a DOCTYPE's internal subset holds '>' inside [ … ]
         for byte in bytes {
             if inTag {
-                if byte == UInt8(ascii: ">") { inTag = false }
+                if byte == UInt8(ascii: "[") { bracketDepth += 1 }
+                if byte == UInt8(ascii: "]") { bracketDepth -= 1 }
+                if byte == UInt8(ascii: ">"), bracketDepth <= 0 { inTag = false; bracketDepth = 0 }
             } else if byte == UInt8(ascii: "<") {
                 inTag = true
                 out.append(0x0A)

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Ingest
+
+/// Damaged and hostile input: each case ends in a document with a warning, a skip with
+/// a reason, or (only for unreadable files) a thrown error; never a crash.
+
+@Test func truncatedXMLKeepsTheTextBeforeTheDamage() throws {
+    let whole = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("koop/kst-34851-4.xml"))))
+    let document = try Fixtures.document(Array(whole.prefix(1600)), path: "test/kst-34851-4.xml")
+    #expect(document.id == "kst-34851-4")
+    #expect(document.passages.map(\.heading) == [nil, "Aanpak huiselijk geweld", "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID", "Stand van zaken", "1. Inleiding"])
+    #expect(document.passages.last?.text == "Huiselijk geweld raakt jaarlijks honderdduizenden mensen.")
+    #expect(document.warnings.count == 1)
+    #expect(document.warnings[0].hasPrefix("test/kst-34851-4.xml: not well-formed XML (line 16: "))
+}
+
+@Test func xmlThatLibxml2CannotReadAtAllFallsBackToText() throws {
+    let document = try Fixtures.document(Array("<?xml version=\"1.0\"?>\n<<<doc>\n<p>Een zin die blijft.".utf8), path: "test/kapot.xml")
+    #expect(document.format == .text)
+    #expect(document.text.contains("Een zin die blijft."))
+    #expect(document.warnings.count == 1)
+    #expect(document.warnings[0].hasPrefix("test/kapot.xml: not well-formed XML"))
+}
+
+@Test func billionLaughsIsNeverExpanded() throws {
+    var entities = "<!ENTITY lol \"lol\">\n"
+    for level in 1 ... 9 {
+        let previous = level == 1 ? "lol" : "lol\(level - 1)"
+        entities += "<!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
+    }
+    let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n\(entities)]>\n<lolz><p>Begin</p><p>&lol9;</p><p>Einde</p></lolz>\n"
+    let document = try Fixtures.document(Array(xml.utf8), path: "test/laughs.xml")
+    // libxml2 2.9.14 refuses the document ("Detected an entity reference loop"); the text
+    // fallback keeps the words and the unexpanded reference, a few bytes in all.
+    #expect(document.text == "Begin\n&lol9;\nEinde")
+    #expect(document.warnings == ["test/laughs.xml: not well-formed XML (line 1: Detected an entity reference loop); libxml2 recovered no text, so the file was read as plain text"])
+}
+
+@Test func externalEntitiesAreNotResolved() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let secret = directory + "/geheim.txt"
+    try "GEHEIM-XXE-INHOUD\n".write(toFile: secret, atomically: true, encoding: .utf8)
+    let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE doc [ <!ENTITY xxe SYSTEM \"file://\(secret)\"> ]>\n<doc><p>Voor</p><p>&xxe;</p><p>Na</p></doc>\n"
+    let path = directory + "/xxe.xml"
+    try xml.write(toFile: path, atomically: true, encoding: .utf8)
+    guard case .document(let document) = try Extractor().extract(fileAt: path, relativeTo: directory) else {
+        Issue.record("skipped")
+        return
+    }
+    #expect(!document.text.contains("GEHEIM"))
+    #expect(document.text == "Voor\nNa")
+    #expect(document.warnings == ["\(path): 1 entity references were not expanded (entities are never resolved)"])
+}
+
+@Test func binaryAndEmptyFilesAreSkippedWithAReason() {
+    #expect(Fixtures.outcome([0x00, 0x01, 0x02, 0xFF, 0x00, 0x10], path: "test/data.txt") == .skipped(reason: "the file holds binary data (NUL bytes), not text"))
+    #expect(Fixtures.outcome([], path: "test/leeg.txt") == .skipped(reason: "the file is empty"))
+    #expect(Fixtures.outcome(Array("%PDF-1.4\n%âãÏÓ\n".utf8), path: "test/brief.pdf") == .skipped(reason: "the file is a PDF document (extract its text first), not text, Markdown or XML"))
+}
+
+@Test func invalidUTF8BecomesValidTextWithAWarning() throws {
+    let bytes: [UInt8] = Array("Geachte voorzitter, de co".utf8) + [0xF6] + Array("rdinatie is ".utf8) + [0xC3] + Array(" goed.\n".utf8)
+    let document = try Fixtures.document(bytes, path: "test/brief.txt")
+    #expect(document.passages.map(\.text) == ["Geachte voorzitter, de coördinatie is Ã goed."])
+    #expect(document.warnings == ["test/brief.txt: the text is not valid UTF-8; it was read as Windows-1252"])
+}
+
+@Test func aTwentyMegabyteSingleLineIsSplitIntoPassages() throws {
+    let word = Array("woord ".utf8)
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(20 * 1024 * 1024)
+    while bytes.count + word.count <= 20 * 1024 * 1024 { bytes.append(contentsOf: word) }
+    let document = try Fixtures.document(bytes, path: "test/een-regel.txt")
+    let wordCount = bytes.count / word.count
+    #expect(document.passages.count == (wordCount + 249) / 250)
+    #expect(document.passages.allSatisfy { WhiteSpace.wordCount($0.text) <= 250 })
+    #expect(document.warnings.isEmpty)
+    #expect(document.contentHash == SHA256.hexDigest(of: bytes))
+}
+
+@Test func unreadableFilesThrowAReadableError() {
+    #expect(throws: ExtractionError(path: "/nonexistent/brief.txt", reason: "No such file or directory")) {
+        try Extractor().extract(fileAt: "/nonexistent/brief.txt", relativeTo: nil)
+    }
+    #expect(throws: ExtractionError(path: Fixtures.root, reason: "it is a directory")) {
+        try Extractor().extract(fileAt: Fixtures.root, relativeTo: nil)
+    }
+}
+
+@Test func documentIDsFollowTheContract() {
+    #expect(Extractor.documentID(path: "Corpus/brieven/a.txt", root: "Corpus") == "brieven/a")
+    #expect(Extractor.documentID(path: "Corpus/brieven/a.txt", root: "Corpus/") == "brieven/a")
+    #expect(Extractor.documentID(path: "elders/kv-001.pdf.txt", root: "Corpus") == "elders/kv-001.pdf")
+    #expect(Extractor.documentID(path: "./map.v2/LEESMIJ", root: nil) == "map.v2/LEESMIJ")
+}
