@@ -39,8 +39,13 @@ enum MojibakeRepair {
     /// U+0080…U+00BF (C2 xx) or one of Windows-1252's extras (C5, C6, CB or E2 lead).
     /// A correctly encoded `é` followed by a plain letter does not match.
     private static func mightContainMojibake(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var state = 0  // 1: saw C3, 2: saw C3 + lead-range byte
-        for byte in text.utf8 {
+        for byte in bytes {
             switch state {
             case 2 where byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2:
                 return true

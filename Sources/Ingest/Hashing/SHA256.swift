@@ -21,11 +21,12 @@ public enum SHA256 {
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
             0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
         )
-        var schedule = [UInt32](repeating: 0, count: 64)
         let fullBlocks = bytes.count / 64
+        let schedule = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        defer { schedule.deallocate() }
         bytes.withUnsafeBufferPointer { buffer in
             for block in 0 ..< fullBlocks {
-                compress(UnsafeBufferPointer(rebasing: buffer[block * 64 ..< block * 64 + 64]), &state, &schedule)
+                compress(buffer.baseAddress! + block * 64, &state, schedule)
             }
         }
         // The padding: one 1-bit, zeros, then the message length in bits as a big-endian
@@ -39,7 +40,7 @@ public enum SHA256 {
         }
         tail.withUnsafeBufferPointer { buffer in
             for block in 0 ..< buffer.count / 64 {
-                compress(UnsafeBufferPointer(rebasing: buffer[block * 64 ..< block * 64 + 64]), &state, &schedule)
+                compress(buffer.baseAddress! + block * 64, &state, schedule)
             }
         }
         var digest = [UInt8]()
@@ -64,10 +65,12 @@ public enum SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
+    /// One 64-byte block. Raw pointers because this loop is the whole cost of hashing
+    /// and bounds checks would double it; `block` always has 64 readable bytes.
     private static func compress(
-        _ block: UnsafeBufferPointer<UInt8>,
+        _ block: UnsafePointer<UInt8>,
         _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        _ w: inout [UInt32]
+        _ w: UnsafeMutablePointer<UInt32>
     ) {
         for t in 0 ..< 16 {
             w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16
@@ -79,15 +82,17 @@ public enum SHA256 {
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = state
-        for t in 0 ..< 64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
+        roundConstants.withUnsafeBufferPointer { k in
+            for t in 0 ..< 64 {
+                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                let choice = (e & f) ^ (~e & g)
+                let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                let majority = (a & b) ^ (a & c) ^ (b & c)
+                let t2 = s0 &+ majority
+                h = g; g = f; f = e; e = d &+ t1
+                d = c; c = b; b = a; a = t1 &+ t2
+            }
         }
         state = (
             state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,

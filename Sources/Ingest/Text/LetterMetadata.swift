@@ -24,7 +24,13 @@ struct LetterMetadata: Equatable {
     init(rawText: String, cleanup: TextCleanup.Result) {
         let blocks = cleanup.builder.blocks
         let header = blocks.prefix(Self.headerBlocks)
-        let headerText = header.map(\.text).joined(separator: "\n")
+        // The opening only: at most headerBlocks blocks and about 8 KB.
+        var headerText = ""
+        for block in header {
+            if !headerText.isEmpty { headerText += "\n" }
+            headerText += block.text
+            if headerText.utf8.count >= 8192 { break }
+        }
         let headings = blocks.compactMap(\.heading)
 
         date = Self.findDate(in: headerText)
@@ -39,7 +45,7 @@ struct LetterMetadata: Equatable {
         }
         ministry = Self.phrase(after: "Ministerie van ", in: headerText).map { "Ministerie van " + $0 }
         type = Self.classify(headerText: headerText, headings: headings, firstHeading: headings.first)
-        if type == .wet, date == nil, let heading = headings.first, let range = heading.range(of: " van ") {
+        if type == .wet, date == nil, let heading = headings.first, let range = heading.byteRange(of: " van ") {
             date = Self.parseDate(heading[range.upperBound...])
         }
         if [.antwoord, .vragen, .mededeling].contains(type) {
@@ -65,7 +71,7 @@ struct LetterMetadata: Equatable {
     static func findDate(in text: String) -> String? {
         for cue in ["Datum", "Den Haag,", "’s-Gravenhage,", "'s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden"] {
             var searchStart = text.startIndex
-            while let range = text.range(of: cue, range: searchStart ..< text.endIndex) {
+            while let range = text[searchStart...].byteRange(of: cue) {
                 if let date = parseDate(text[range.upperBound...].prefix(40)) { return date }
                 searchStart = range.upperBound
             }
@@ -155,9 +161,9 @@ struct LetterMetadata: Equatable {
     /// (`Kamerstukken II, 2024-2025, 28345, nr. 285`).
     static func ownReference(in lines: [String]) -> (dossier: String, number: String)? {
         for line in lines {
-            guard let range = line.range(of: ", nr. ") else { continue }
+            guard let range = line.byteRange(of: ", nr. ") else { continue }
             let before = line[..<range.lowerBound]
-            if before.contains("Kamerstuk") || before.contains("Handelingen") { continue }
+            if before.containsBytes("Kamerstuk") || before.containsBytes("Handelingen") { continue }
             let digits = before.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == " " }
             let dossier = String(digits.reversed()).filter { $0 != " " }
             let number = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
@@ -172,14 +178,14 @@ struct LetterMetadata: Equatable {
     /// (which then start in lower case) is joined.
     static func subject(in blocks: [String]) -> String? {
         for (index, block) in blocks.enumerated() {
-            guard let range = block.range(of: "Betreft") else { continue }
+            guard let range = block.byteRange(of: "Betreft") else { continue }
             var subject = String(block[range.upperBound...].drop { $0 == " " || $0 == ":" })
             for next in blocks.dropFirst(index + 1).prefix(3) {
                 guard let first = next.first, first.isLowercase else { break }
                 subject += " " + next
             }
             for label in ["Onze referentie", "Uw referentie", "Ons kenmerk", "Uw kenmerk", "Bijlage", "Datum "] {
-                if let end = subject.range(of: label) { subject = String(subject[..<end.lowerBound]) }
+                if let end = subject.byteRange(of: label) { subject = String(subject[..<end.lowerBound]) }
             }
             let trimmed = subject.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { return shorten(trimmed) }
@@ -193,7 +199,7 @@ struct LetterMetadata: Equatable {
         let openers = ["Antwoorden op", "Antwoord op", "Antwoord van", "Vragen van", "Mondelinge vragen", "Mededeling van", "Schriftelijke vragen"]
         for block in blocks {
             for opener in openers {
-                if let range = block.range(of: opener) { return shorten(String(block[range.lowerBound...])) }
+                if let range = block.byteRange(of: opener) { return shorten(String(block[range.lowerBound...])) }
             }
         }
         return nil
@@ -208,7 +214,7 @@ struct LetterMetadata: Equatable {
 
     /// The words after `cue` while they look like a name (capitals, `en`, `van`, …).
     static func phrase(after cue: String, in text: String) -> String? {
-        guard let range = text.range(of: cue) else { return nil }
+        guard let range = text.byteRange(of: cue) else { return nil }
         var words = [Substring]()
         let line = text[range.upperBound...].prefix(120).prefix { $0 != "\n" }
         for word in line.split(separator: " ") {
@@ -223,10 +229,10 @@ struct LetterMetadata: Equatable {
     /// `van het lid Becker (VVD)`, `van de leden Piri (GroenLinks-PvdA) en Paternotte (D66)`.
     static func questioners(in text: String) -> [String] {
         for cue in ["van het lid ", "van de leden ", "van lid "] {
-            guard let range = text.range(of: cue) else { continue }
+            guard let range = text.byteRange(of: cue) else { continue }
             var names = text[range.upperBound...].prefix(300)
             for stop in [" aan de ", " aan het ", " aan\n", " over ", "\n"] {
-                if let end = names.range(of: stop) { names = names[..<end.lowerBound] }
+                if let end = names.byteRange(of: stop) { names = names[..<end.lowerBound] }
             }
             for tail in [" aan de", " aan het", " aan"] where names.hasSuffix(tail) { names = names.dropLast(tail.count) }
             let people = names.replacingOccurrences(of: " en ", with: ", ")
@@ -241,7 +247,7 @@ struct LetterMetadata: Equatable {
     static func classify(headerText: String, headings: [String], firstHeading: String?) -> DocumentType {
         let opening = String(headerText.prefix(openingLength))
         let lower = opening.lowercased()
-        func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.contains($0) } }
+        func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.containsBytes($0) } }
         let questionAndAnswer = headings.contains { $0.hasPrefix("Antwoord") } && headings.contains { $0.hasPrefix("Vraag") }
         if mentions(["uitstel beantwoording", "mededeling van", "niet binnen de gebruikelijke termijn"]) || opening.hasPrefix("Mededeling") {
             return .mededeling
@@ -253,21 +259,21 @@ struct LetterMetadata: Equatable {
             return .vragen
         }
         let start = opening.prefix(200)
-        if start.contains("MOTIE") { return .motie }
-        if start.contains("AMENDEMENT") { return .amendement }
-        if start.contains("ONTWERP VAN WET") || start.contains("MEMORIE VAN TOELICHTING") || start.contains("Voorstel van wet") {
+        if start.containsBytes("MOTIE") { return .motie }
+        if start.containsBytes("AMENDEMENT") { return .amendement }
+        if start.containsBytes("ONTWERP VAN WET") || start.containsBytes("MEMORIE VAN TOELICHTING") || start.containsBytes("Voorstel van wet") {
             return .wetsvoorstel
         }
         // "Bijlage 1." or "Bijlage bij …"; the plural "Bijlagen." heads a Handelingen appendix.
         if start.hasPrefix("Bijlage ") || firstHeading?.hasPrefix("Bijlage ") == true { return .bijlage }
-        if start.contains("VERSLAG") || start.hasPrefix("Verslag") { return .verslag }
-        if mentions(["geachte voorzitter", "aan de voorzitter van de tweede kamer", "betreft"]) || headerText.contains("\nBetreft ")
+        if start.containsBytes("VERSLAG") || start.hasPrefix("Verslag") { return .verslag }
+        if mentions(["geachte voorzitter", "aan de voorzitter van de tweede kamer", "betreft"]) || headerText.containsBytes("\nBetreft ")
             || headerText.hasPrefix("Betreft ") {
             return .brief
         }
         if let heading = firstHeading,
            ["Wet ", "Wet van", "Besluit", "Rijkswet", "Verdrag", "Regeling", "Reglement"].contains(where: { heading.hasPrefix($0) })
-            || lower.contains("bij de gratie gods") {
+            || lower.containsBytes("bij de gratie gods") {
             return .wet
         }
         return .overig

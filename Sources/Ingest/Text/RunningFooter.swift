@@ -7,10 +7,12 @@ enum RunningFooter {
         var number: String?
     }
 
+    private static let marker = Array("Kamer, vergaderjaar ".utf8)
+
     static func match(_ line: ArraySlice<UInt8>) -> Reference? {
-        guard line.count < 200 else { return nil }
+        guard line.count < 200, line.firstOffset(of: marker) != nil else { return nil }
         let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "Kamer, vergaderjaar ") else { return nil }
+        guard let range = text.byteRange(of: "Kamer, vergaderjaar ") else { return nil }
         // Skip the year range, then expect ", <dossier>[, nr. <number>]".
         let rest = text[range.upperBound...].drop { $0.isNumber || $0 == "-" || $0 == "–" || $0 == "/" }
         guard rest.hasPrefix(", ") else { return Reference() }

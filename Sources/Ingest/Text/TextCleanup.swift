@@ -72,6 +72,7 @@ struct TextCleanup {
         let trimmed = WhiteSpace.trim(line[...])
         if trimmed.isEmpty { return Line(kind: raw.isEmpty || WhiteSpace.trim(raw[...]).isEmpty ? .blank : .skipped, text: []) }
 
+        var text = trimmed
         if markdown {
             if trimmed.first == UInt8(ascii: "<"), trimmed.starts(with: "<meta".utf8) { return Line(kind: .skipped, text: []) }
             if let heading = MarkdownSyntax.heading(trimmed) {
@@ -83,11 +84,11 @@ struct TextCleanup {
             if let bold = MarkdownSyntax.wholeLineStrong(trimmed), WhiteSpace.wordCount(String(decoding: bold, as: UTF8.self)) <= 20 {
                 return Line(kind: .heading, text: bold, headingLevel: 2)
             }
-            line = MarkdownSyntax.stripInline(Array(trimmed))
-        } else {
-            line = Array(trimmed)
+            if MarkdownSyntax.hasInlineSyntax(trimmed) {
+                line = MarkdownSyntax.stripInline(Array(trimmed))
+                text = WhiteSpace.trim(line[...])
+            }
         }
-        let text = WhiteSpace.trim(line[...])
         if text.isEmpty { return Line(kind: .skipped, text: []) }
 
         if let reference = RunningFooter.match(text) {

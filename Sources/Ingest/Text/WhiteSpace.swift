@@ -5,12 +5,19 @@ enum WhiteSpace {
     /// Word exports use it as an ordinary space between words, and the passage text is
     /// what users search.
     static func collapse(_ text: String) -> String {
-        var out = [UInt8]()
-        collapse(Array(text.utf8)[...], into: &out)
-        return String(decoding: out, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { buffer in
+            var out = [UInt8]()
+            collapse(buffer, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     static func collapse(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { collapse($0, into: &out) }
+    }
+
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.reserveCapacity(out.count + bytes.count)
         var pendingSpace = false
         var index = bytes.startIndex
@@ -47,16 +54,19 @@ enum WhiteSpace {
 
     /// Counts words as runs of non-space bytes.
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        var text = text
+        return text.withUTF8 { buffer in
+            var count = 0
+            var inWord = false
+            for byte in buffer {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 }

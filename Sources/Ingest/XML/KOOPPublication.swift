@@ -110,14 +110,14 @@ struct KOOPPublication: XMLFormatReader {
             ("NOTA NAAR AANLEIDING", .verslag), ("VOORSTEL VAN WET", .wetsvoorstel),
             ("MEMORIE VAN TOELICHTING", .wetsvoorstel), ("BIJLAGE", .bijlage),
         ]
-        for (word, type) in table where upper.hasPrefix(word) || upper.contains(" \(word)") { return type }
+        for (word, type) in table where upper.hasPrefix(word) || upper.containsBytes(" \(word)") { return type }
         return title.isEmpty ? .overig : .overig
     }
 
     /// `De Minister van Justitie en Veiligheid,` → `Ministerie van Justitie en Veiligheid`.
     static func ministry(ofFunction function: String) -> String? {
         for office in ["Minister van ", "Staatssecretaris van "] {
-            guard let range = function.range(of: office) else { continue }
+            guard let range = function.byteRange(of: office) else { continue }
             var rest = Substring(function[range.upperBound...])
             while let last = rest.last, last == "," || last == " " || last == "." { rest = rest.dropLast() }
             return rest.isEmpty ? nil : "Ministerie van " + rest
