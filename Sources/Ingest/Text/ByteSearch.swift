@@ -69,3 +69,22 @@ extension ArraySlice where Element == UInt8 {
         }
     }
 }
+
+extension String {
+    /// ASCII-only lower-casing: our cue phrases are ASCII, and full Unicode case mapping
+    /// is an order of magnitude slower.
+    var asciiLowercased: String {
+        var copy = self
+        return copy.withUTF8 { buffer in
+            String(decoding: buffer.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+    }
+
+    /// At most `count` bytes from the start, cut back to a character boundary.
+    func utf8Prefix(_ count: Int) -> String {
+        guard utf8.count > count else { return self }
+        var end = utf8.index(utf8.startIndex, offsetBy: count)
+        while end > startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return String(self[..<end])
+    }
+}

@@ -49,7 +49,7 @@ struct LetterMetadata: Equatable {
             date = Self.parseDate(heading[range.upperBound...])
         }
         if [.antwoord, .vragen, .mededeling].contains(type) {
-            authors = Self.questioners(in: String(headerText.prefix(Self.openingLength)))
+            authors = Self.questioners(in: headerText.utf8Prefix(Self.openingLength))
         }
         title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
             ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
@@ -245,8 +245,8 @@ struct LetterMetadata: Equatable {
     /// What the text says it is, from its opening words and headings. Only the opening
     /// counts: a letter that later mentions "antwoord op vragen" is still a letter.
     static func classify(headerText: String, headings: [String], firstHeading: String?) -> DocumentType {
-        let opening = String(headerText.prefix(openingLength))
-        let lower = opening.lowercased()
+        let opening = headerText.utf8Prefix(openingLength)
+        let lower = opening.asciiLowercased
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.containsBytes($0) } }
         let questionAndAnswer = headings.contains { $0.hasPrefix("Antwoord") } && headings.contains { $0.hasPrefix("Vraag") }
         if mentions(["uitstel beantwoording", "mededeling van", "niet binnen de gebruikelijke termijn"]) || opening.hasPrefix("Mededeling") {
@@ -258,7 +258,7 @@ struct LetterMetadata: Equatable {
         if mentions(["vragen van het lid", "vragen van de leden", "mondelinge vragen", "vragen gesteld door", "schriftelijke vragen"]) {
             return .vragen
         }
-        let start = opening.prefix(200)
+        let start = opening.utf8Prefix(200)
         if start.containsBytes("MOTIE") { return .motie }
         if start.containsBytes("AMENDEMENT") { return .amendement }
         if start.containsBytes("ONTWERP VAN WET") || start.containsBytes("MEMORIE VAN TOELICHTING") || start.containsBytes("Voorstel van wet") {

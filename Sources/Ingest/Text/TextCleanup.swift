@@ -118,7 +118,7 @@ struct TextCleanup {
         var index = 0
 
         func flush(_ builder: inout BlockBuilder) {
-            if !paragraph.isEmpty { builder.paragraph(String(decoding: paragraph, as: UTF8.self)) }
+            if !paragraph.isEmpty { paragraph.withUnsafeBufferPointer { builder.paragraph(bytes: $0) } }
             paragraph.removeAll(keepingCapacity: true)
         }
 

@@ -13,11 +13,15 @@ enum WhiteSpace {
         }
     }
 
-    static func collapse(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    @discardableResult
+    static func collapse(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { collapse($0, into: &out) }
     }
 
-    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    /// Returns how many separating spaces were written, so callers get the word count free.
+    @discardableResult
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int {
+        var spaces = 0
         out.reserveCapacity(out.count + bytes.count)
         var pendingSpace = false
         var index = bytes.startIndex
@@ -34,12 +38,19 @@ enum WhiteSpace {
                 index += 2
                 continue
             }
-            if pendingSpace, !out.isEmpty, out.last != 0x20 { out.append(0x20) }
+            if pendingSpace, !out.isEmpty, out.last != 0x20 {
+                out.append(0x20)
+                spaces += 1
+            }
             pendingSpace = false
             out.append(byte)
             index += 1
         }
-        while out.last == 0x20 { out.removeLast() }
+        while out.last == 0x20 {
+            out.removeLast()
+            spaces -= 1
+        }
+        return spaces
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
