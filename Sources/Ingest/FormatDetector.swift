@@ -91,10 +91,15 @@ enum FormatDetector {
         if next == UInt8(ascii: "!") { return true }  // <!DOCTYPE or <!-- comment
         guard isNameStart else { return false }
         if isUTF16 { return true }
+        // Without a declaration the file must end by closing the element it opened.
+        var nameEnd = start + 1
+        while nameEnd < head.count, !isSpace(head[nameEnd]), head[nameEnd] != UInt8(ascii: ">"), head[nameEnd] != UInt8(ascii: "/") {
+            nameEnd += 1
+        }
+        let closing = Array("</".utf8) + head[(start + 1) ..< nameEnd] + [UInt8(ascii: ">")]
         var end = whole.count
         while end > 0, isSpace(whole[end - 1]) { end -= 1 }
-        return end > 0 && whole[end - 1] == UInt8(ascii: ">")
-            && XMLRepair.find(Array("</".utf8), in: whole, from: max(0, end - 512), limit: 512) != nil
+        return end >= closing.count && whole[(end - closing.count) ..< end].elementsEqual(closing)
     }
 
     /// Counts distinct kinds of Markdown syntax; one kind alone (a `#` line, a `**`)

@@ -68,10 +68,14 @@ enum MojibakeRepair {
         }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil {
-            return scalar
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil else { return nil }
+        // Only characters Dutch text plausibly had: Latin letters with accents, general
+        // punctuation, currency and letter-like symbols. OCR noise such as `Ü»` would
+        // otherwise "repair" into Syriac or Greek.
+        switch scalar.value {
+        case 0x80 ... 0x24F, 0x2000 ... 0x206F, 0x20A0 ... 0x20CF, 0x2100 ... 0x214F: return scalar
+        default: return nil
         }
-        return nil
     }
 
     /// The byte a Latin-1 or Windows-1252 decoder would have turned into `scalar`.
