@@ -38,9 +38,9 @@ struct TextCleanup {
         var builder = BlockBuilder()
         var footers: [(String, String?)] = []
         var lines = [Line]()
-        let bytes = Array(text.utf8)
+        var text = text
         var footnotes = FootnoteTracker()
-        bytes.withUnsafeBufferPointer { buffer in
+        text.withUTF8 { buffer in
             var start = 0
             var index = 0
             let count = buffer.count
