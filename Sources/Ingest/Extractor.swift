@@ -67,6 +67,7 @@ public struct Extractor: Sendable {
         let decoded = TextDecoder.decode(bytes, declaredEncoding: isUTF16 ? nil : XMLRepair.declaredEncoding(bytes))
         for repair in decoded.repairs { context.warn(repair) }
         bytes = Array(decoded.text.utf8)
+        XMLRepair.declareUTF8(&bytes)
         if XMLRepair.restoreAttributeCase(&bytes) { context.warn("restored the case of lower-cased attribute names") }
 
         let family = XMLFamily(rootElement: XMLFamily.rootElement(of: bytes) ?? "")

@@ -95,3 +95,17 @@ import Testing
     #expect(Extractor.documentID(path: "elders/kv-001.pdf.txt", root: "Corpus") == "elders/kv-001.pdf")
     #expect(Extractor.documentID(path: "./map.v2/LEESMIJ", root: nil) == "map.v2/LEESMIJ")
 }
+
+@Test func xmlInOtherEncodingsIsReadAsUTF8() throws {
+    // ISO-8859-1 as declared: no warning, since the file says what it is.
+    let latin1: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<doc><p>co".utf8) + [0xF6] + Array("rdinatie</p></doc>\n".utf8)
+    let fromLatin1 = try Fixtures.document(latin1, path: "test/latin1.xml")
+    #expect(fromLatin1.text == "coördinatie")
+    #expect(fromLatin1.warnings == [])
+    // UTF-16 with a BOM.
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<doc><p>één brief</p></doc>\n"
+    let utf16: [UInt8] = [0xFF, 0xFE] + xml.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let fromUTF16 = try Fixtures.document(utf16, path: "test/utf16.xml")
+    #expect(fromUTF16.text == "één brief")
+    #expect(fromUTF16.warnings == [])
+}

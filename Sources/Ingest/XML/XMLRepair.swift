@@ -79,3 +79,13 @@ extension XMLRepair {
         return text
     }
 }
+
+extension XMLRepair {
+    /// After we transcoded a file to UTF-8, its declaration must say so, or libxml2
+    /// switches to the declared encoding and garbles the text again.
+    static func declareUTF8(_ bytes: inout [UInt8]) {
+        guard let declared = declaredEncoding(bytes), declared.lowercased() != "utf-8",
+              let close = find(Array("?>".utf8), in: bytes, from: 0, limit: 256) else { return }
+        bytes.replaceSubrange(0 ..< close + 2, with: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8))
+    }
+}
