@@ -112,9 +112,7 @@ public struct Extractor: Sendable {
         if outcome.unexpandedEntities > 0 {
             context.warn("\(outcome.unexpandedEntities) entity references were not expanded (entities are never resolved)")
         }
-        if let syncFeed = reader as? SyncFeedEntry, syncFeed.documentCount > 1 {
-            context.warn("the feed holds \(syncFeed.documentCount) documents; only the first was read")
-        }
+        for remark in reader.remarks { context.warn(remark) }
         var metadata = reader.metadata()
         if metadata.isDeleted {
             return .skipped(reason: "the SyncFeed record marks the document as deleted (tk:verwijderd)")
@@ -124,7 +122,8 @@ public struct Extractor: Sendable {
             merged.fillGaps(from: metadata)
             metadata = merged
         }
-        if Reader.self == KOOPPublication.self {
+        // Only KOOP publications carry an identifier of their own (id contract).
+        if withSidecar {
             context.id = metadata.identifier ?? Self.koopIdentifier(fromPath: context.path) ?? context.id
         }
         return .document(assemble(metadata, reader.assembler.builder, format: .xml, context: &context))

@@ -70,6 +70,14 @@ struct ExtractedDocument: Encodable {
     struct NoteRow: Encodable {
         var label: String?
         var text: String
+
+        enum CodingKeys: String, CodingKey { case label, text }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(label, forKey: .label)
+            try container.encode(text, forKey: .text)
+        }
     }
 
     var id: String

@@ -95,3 +95,14 @@ import Testing
     #expect(document.passages.map(\.heading) == [nil, "Artikel 1"])
     #expect(document.passages[1].text == "1\nDeze wet verstaat onder proef: een bepaling die alleen in tests bestaat.\n2\nEen proef is geen echte wet.")
 }
+
+@Test func syncFeedWithSeveralEntriesReadsTheFirstAndSaysSo() throws {
+    let feed = try String(contentsOfFile: Fixtures.path("koop/syncfeed-2022D06725.xml"), encoding: .utf8)
+    let entryStart = feed.range(of: "  <entry>")!.lowerBound
+    let entryEnd = feed.range(of: "</entry>\n")!.upperBound
+    let entry = String(feed[entryStart ..< entryEnd]).replacingOccurrences(of: "2022D06725", with: "2022D09999")
+    let doubled = feed.replacingOccurrences(of: "</feed>", with: entry + "</feed>")
+    let document = try Fixtures.document(Array(doubled.utf8), path: "test/feed.xml")
+    #expect(document.documentNumber == "2022D06725")
+    #expect(document.warnings == ["test/feed.xml: the feed holds 2 documents; only the first was read"])
+}

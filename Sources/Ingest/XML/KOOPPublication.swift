@@ -111,7 +111,7 @@ struct KOOPPublication: XMLFormatReader {
             ("MEMORIE VAN TOELICHTING", .wetsvoorstel), ("BIJLAGE", .bijlage),
         ]
         for (word, type) in table where upper.hasPrefix(word) || upper.containsBytes(" \(word)") { return type }
-        return title.isEmpty ? .overig : .overig
+        return .overig
     }
 
     /// `De Minister van Justitie en Veiligheid,` → `Ministerie van Justitie en Veiligheid`.
