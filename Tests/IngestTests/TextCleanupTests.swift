@@ -89,3 +89,20 @@ private func paragraphs(_ text: String, markdown: Bool = false) -> [String] {
     #expect(result.builder.blocks.map(\.heading) == ["Vraag 1.", "Antwoord vraag 1.", "Vraag 4 en 5", "Antwoord op vragen 4 en 5"])
     #expect(Set(result.builder.blocks.map(\.section)).count == 4)
 }
+
+@Test func enumeratedItemsStartParagraphsAndKeepTheirNumber() {
+    let text = """
+        De Meerjarenagenda heeft de volgende ambities, die wij graag met u delen en toelichten:
+        1. Een 24 uur per dag bereikbaar advies- en meldpunt met een integrale crisisfunctie;
+        2. Eén integraal veiligheid- en beschermingsonderzoek, gericht op kinderen en
+        volwassenen;
+        a. Het Toekomstscenario kind- en gezinsbescherming en de Hervormingsagenda Jeugd, zoals
+        vastgelegd in de brief van het kabinet over de jeugdzorg en de reeks die daarop volgde.
+        """
+    #expect(paragraphs(text) == [
+        "De Meerjarenagenda heeft de volgende ambities, die wij graag met u delen en toelichten:",
+        "1. Een 24 uur per dag bereikbaar advies- en meldpunt met een integrale crisisfunctie;",
+        "2. Eén integraal veiligheid- en beschermingsonderzoek, gericht op kinderen en volwassenen;",
+        "a. Het Toekomstscenario kind- en gezinsbescherming en de Hervormingsagenda Jeugd, zoals vastgelegd in de brief van het kabinet over de jeugdzorg en de reeks die daarop volgde.",
+    ])
+}

@@ -103,6 +103,7 @@ struct TextCleanup {
         if QuestionHeading.matches(text) { return Line(kind: .heading, text: Array(text), headingLevel: 3) }
         footnotes.scanMarks(text, lineIndex: lineIndex)
         if let rest = Bullet.strip(text, markdown: markdown) { return Line(kind: .bullet, text: Array(rest)) }
+        if Bullet.isEnumerator(text) { return Line(kind: .bullet, text: Array(text)) }
         return Line(kind: .content, text: Array(text))
     }
 
