@@ -22,7 +22,7 @@ public enum SHA256 {
             0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
         )
         let fullBlocks = bytes.count / 64
-        let schedule = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        let schedule = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
         defer { schedule.deallocate() }
         bytes.withUnsafeBufferPointer { buffer in
             for block in 0 ..< fullBlocks {
@@ -76,17 +76,24 @@ public enum SHA256 {
             w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16
                 | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
         }
-        for t in 16 ..< 64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
         var (a, b, c, d, e, f, g, h) = state
+        // The schedule lives in a ring of 16 words, computed as the rounds need it, so it
+        // stays in L1 next to the round state.
         roundConstants.withUnsafeBufferPointer { k in
             for t in 0 ..< 64 {
+                let word: UInt32
+                if t < 16 {
+                    word = w[t]
+                } else {
+                    let w15 = w[(t &- 15) & 15], w2 = w[(t &- 2) & 15]
+                    let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+                    let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+                    word = w[t & 15] &+ s0 &+ w[(t &- 7) & 15] &+ s1
+                    w[t & 15] = word
+                }
                 let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                 let choice = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+                let t1 = h &+ s1 &+ choice &+ k[t] &+ word
                 let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 let t2 = s0 &+ majority

@@ -44,10 +44,9 @@ struct BlockBuilder {
 
     /// The same for raw bytes, saving a String round trip on the text path.
     mutating func paragraph(bytes: UnsafeBufferPointer<UInt8>) {
-        var out = [UInt8]()
-        let spaces = WhiteSpace.collapse(bytes, into: &out)
-        guard !out.isEmpty else { return }
-        blocks.append(Block(heading: currentHeading, text: String(decoding: out, as: UTF8.self), section: section, words: spaces + 1))
+        let (text, spaces) = WhiteSpace.collapsed(bytes)
+        guard !text.isEmpty else { return }
+        blocks.append(Block(heading: currentHeading, text: text, section: section, words: spaces + 1))
     }
 
     mutating func note(label: String?, text: String) {

@@ -6,11 +6,44 @@ enum WhiteSpace {
     /// what users search.
     static func collapse(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { buffer in
-            var out = [UInt8]()
-            collapse(buffer, into: &out)
-            return String(decoding: out, as: UTF8.self)
+        return text.withUTF8 { collapsed($0).text }
+    }
+
+    /// The collapsed text, written straight into the new string's storage (this runs
+    /// over every byte of every paragraph), and the number of separating spaces, which
+    /// is the word count minus one.
+    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, spaces: Int) {
+        var spaces = 0
+        let text = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            let end = bytes.count
+            while index < end {
+                let byte = bytes[index]
+                if byte <= 0x20 || byte == 0x7F {
+                    pendingSpace = true
+                    index += 1
+                    continue
+                }
+                if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 {
+                    pendingSpace = true
+                    index += 2
+                    continue
+                }
+                if pendingSpace, written > 0 {
+                    out[written] = 0x20
+                    written += 1
+                    spaces += 1
+                }
+                pendingSpace = false
+                out[written] = byte
+                written += 1
+                index += 1
+            }
+            return written
         }
+        return (text, spaces)
     }
 
     @discardableResult
