@@ -106,3 +106,10 @@ private func paragraphs(_ text: String, markdown: Bool = false) -> [String] {
         "a. Het Toekomstscenario kind- en gezinsbescherming en de Hervormingsagenda Jeugd, zoals vastgelegd in de brief van het kabinet over de jeugdzorg en de reeks die daarop volgde.",
     ])
 }
+
+@Test func prettyPrintedXMLSpacesAroundPunctuationAreRemoved() {
+    #expect(WhiteSpace.tidyPunctuation("moties , ingediend bij het VSO ( 21501-08 , nr. 719 ) .") == "moties, ingediend bij het VSO (21501-08, nr. 719).")
+    #expect(WhiteSpace.tidyPunctuation("De voorzitter :") == "De voorzitter:")
+    #expect(WhiteSpace.tidyPunctuation("zie nr. 3 en art. 5") == "zie nr. 3 en art. 5")
+    #expect(WhiteSpace.tidyPunctuation("een .NET-toepassing") == "een .NET-toepassing")
+}

@@ -114,3 +114,40 @@ enum WhiteSpace {
         }
     }
 }
+
+extension WhiteSpace {
+    /// Removes the spaces that pretty-printed XML puts around inline elements:
+    /// `moties , ingediend` → `moties, ingediend`, `( 21501-08 , nr. 719 )` →
+    /// `(21501-08, nr. 719)`. Only for XML, where such a space is an artefact; expects
+    /// collapsed text.
+    static func tidyPunctuation(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard bytes.contains(0x20) else { return String(decoding: bytes, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var written = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20, index + 1 < bytes.count {
+                        let next = bytes[index + 1]
+                        let closesBefore = next == UInt8(ascii: ",") || next == UInt8(ascii: ".") || next == UInt8(ascii: ";")
+                            || next == UInt8(ascii: ":") || next == UInt8(ascii: ")")
+                        let opensAfter = written > 0 && out[written - 1] == UInt8(ascii: "(")
+                        // ". " before a digit or word is real text (`nr. 719`), so only drop
+                        // the space when the punctuation ends a word or the text.
+                        let punctuationEnds = index + 2 >= bytes.count || bytes[index + 2] == 0x20 || next == UInt8(ascii: ")")
+                        if (closesBefore && punctuationEnds) || opensAfter {
+                            index += 1
+                            continue
+                        }
+                    }
+                    out[written] = byte
+                    written += 1
+                    index += 1
+                }
+                return written
+            }
+        }
+    }
+}
