@@ -109,3 +109,29 @@ import Testing
     #expect(fromUTF16.text == "één brief")
     #expect(fromUTF16.warnings == [])
 }
+
+/// Every XML fixture cut at several points: a document whose warnings name the file
+/// (or, for a cut inside the first bytes, a skip or plain text); never a crash.
+@Test func truncatedFixturesAlwaysGiveAnOutcome() throws {
+    let fixtures = [
+        "koop/kst-34851-4.xml", "koop/kv-tk-2024Z18775.xml", "koop/syncfeed-2022D06725.xml",
+        "bwb/BWBR9999999_2020-01-01_0.xml", "corpus/parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3.xml",
+        "corpus/rechtspraak-xml/ECLI.NL.HR.1992.AA1835.xml", "corpus/htk-xml/reserialised-mojibake/h-tk-20172018-70-13.xml",
+    ]
+    var documents = 0
+    for fixture in fixtures {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path(fixture))))
+        for cut in stride(from: bytes.count / 9, to: bytes.count - 8, by: bytes.count / 9) {
+            let path = "test/cut-\(cut).xml"
+            switch Fixtures.outcome(Array(bytes.prefix(cut)), path: path) {
+            case .document(let document):
+                documents += 1
+                #expect(!document.warnings.isEmpty, "\(fixture) cut at \(cut) gave no warning")
+                #expect(document.warnings.allSatisfy { $0.hasPrefix(path + ": ") })
+            case .skipped(let reason):
+                #expect(!reason.isEmpty)
+            }
+        }
+    }
+    #expect(documents >= 50)
+}
