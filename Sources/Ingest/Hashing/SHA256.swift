@@ -72,9 +72,9 @@ public enum SHA256 {
         _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
         _ w: UnsafeMutablePointer<UInt32>
     ) {
+        let raw = UnsafeRawPointer(block)
         for t in 0 ..< 16 {
-            w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16
-                | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
+            w[t] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
         }
         var (a, b, c, d, e, f, g, h) = state
         // The schedule lives in a ring of 16 words, computed as the rounds need it, so it
