@@ -18,6 +18,8 @@ public struct Extractor: Sendable {
     /// The same for bytes already in memory; `path` names them in ids and warnings.
     func extract(bytes: [UInt8], path: String, relativeTo root: String?) -> ExtractionOutcome {
         let detection = FormatDetector.detect(bytes, path: path)
+        if case .unsupported(let reason) = detection { return .skipped(reason: reason) }
+        // Hashed only once we know the file is kept: a skipped video needs no digest.
         var context = Context(path: path, id: Self.documentID(path: path, root: root), hash: SHA256.hexDigest(of: bytes))
         switch detection {
         case .unsupported(let reason):
