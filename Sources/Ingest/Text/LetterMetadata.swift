@@ -34,7 +34,8 @@ struct LetterMetadata: Equatable {
         let headings = blocks.compactMap(\.heading)
 
         date = Self.findDate(in: headerText)
-        identifiers = Self.identifiers(in: Array(rawText.utf8.prefix(Self.identifierWindow)))
+        var raw = rawText
+        identifiers = raw.withUTF8 { Self.identifiers(in: UnsafeBufferPointer(rebasing: $0.prefix(Self.identifierWindow))) }
         for (dossier, number) in cleanup.footerReferences where !dossiers.contains(dossier) {
             dossiers.append(dossier)
             if documentNumber == nil { documentNumber = number }
@@ -124,30 +125,39 @@ struct LetterMetadata: Equatable {
     /// `2025Z19210`, `kv-tk-2024Z18775`, `ah-tk-20242025-594`, `kst-28345-252`, in order of
     /// first appearance, without repeats.
     static func identifiers(in bytes: [UInt8]) -> [String] {
+        bytes.withUnsafeBufferPointer { identifiers(in: $0) }
+    }
+
+    static func identifiers(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var found = [String]()
         func add(_ value: String) { if !found.contains(value) { found.append(value) } }
-        var index = 0
         let count = bytes.count
+        func digits(_ range: Range<Int>) -> Bool {
+            range.lowerBound >= 0 && range.upperBound <= count && range.allSatisfy { ByteClass.isDigit(bytes[$0]) }
+        }
+        var index = 0
         while index < count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "Z"), index >= 4, index + 5 < count,
-               (index - 4 ..< index).allSatisfy({ ByteClass.isDigit(bytes[$0]) }),
-               (index + 1 ... index + 5).allSatisfy({ ByteClass.isDigit(bytes[$0]) }),
-               index + 6 >= count || !ByteClass.isDigit(bytes[index + 6]),
-               index < 5 || !ByteClass.isDigit(bytes[index - 5]) {
-                add(String(decoding: bytes[(index - 4) ... (index + 5)], as: UTF8.self))
-            }
-            if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "k"),
-               index == 0 || !ByteClass.isLetter(bytes[index - 1]) {
-                for prefix in ["ah-tk-", "kv-tk-", "kst-"] where bytes[index...].starts(with: prefix.utf8) {
-                    var end = index + prefix.utf8.count
+            // Most bytes are neither 'Z' nor the start of a prefix; keep that test cheap.
+            if byte == UInt8(ascii: "Z") {
+                if digits(index - 4 ..< index), digits(index + 1 ..< index + 6),
+                   index + 6 >= count || !ByteClass.isDigit(bytes[index + 6]),
+                   index < 5 || !ByteClass.isDigit(bytes[index - 5]) {
+                    add(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index - 4) ... (index + 5)]), as: UTF8.self))
+                }
+            } else if (byte == UInt8(ascii: "a") || byte == UInt8(ascii: "k")), index + 4 < count,
+                      bytes[index + 2] == UInt8(ascii: "-") || bytes[index + 3] == UInt8(ascii: "-"),
+                      index == 0 || !ByteClass.isLetter(bytes[index - 1]) {
+                for prefix in Self.identifierPrefixes where index + prefix.count <= count
+                    && UnsafeBufferPointer(rebasing: bytes[index ..< index + prefix.count]).elementsEqual(prefix) {
+                    var end = index + prefix.count
                     while end < count, ByteClass.isDigit(bytes[end]) || ByteClass.isUpper(bytes[end]) || bytes[end] == UInt8(ascii: "-") {
                         end += 1
                     }
                     while end > index, bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
-                    if end - index > prefix.utf8.count + 3 {
-                        let identifier = String(decoding: bytes[index ..< end], as: UTF8.self)
-                        if prefix == "kv-tk-" { add(String(identifier.dropFirst(6))) }
+                    if end - index > prefix.count + 3 {
+                        let identifier = String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< end]), as: UTF8.self)
+                        if prefix.first == UInt8(ascii: "k"), prefix.count == 6 { add(String(identifier.dropFirst(6))) }
                         add(identifier)
                     }
                 }
@@ -156,6 +166,8 @@ struct LetterMetadata: Equatable {
         }
         return found
     }
+
+    private static let identifierPrefixes: [[UInt8]] = [Array("ah-tk-".utf8), Array("kv-tk-".utf8), Array("kst-".utf8)]
 
     /// `28 345, nr. 252` in the opening lines when it is not a citation of another paper
     /// (`Kamerstukken II, 2024-2025, 28345, nr. 285`).
