@@ -54,6 +54,14 @@ public enum SHA256 {
         return digest
     }
 
+    /// The constants in memory that lives as long as the program, so the rounds index a
+    /// plain pointer rather than an array.
+    nonisolated(unsafe) private static let roundConstantsPointer: UnsafePointer<UInt32> = {
+        let pointer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        pointer.initialize(from: roundConstants, count: 64)
+        return UnsafePointer(pointer)
+    }()
+
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -77,29 +85,27 @@ public enum SHA256 {
             w[t] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
         }
         var (a, b, c, d, e, f, g, h) = state
+        // One round; `word` is the schedule entry for round `t`.
+        @inline(__always) func round(_ t: Int, _ word: UInt32, _ k: UnsafePointer<UInt32>) {
+            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[t] &+ word
+            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            h = g; g = f; f = e; e = d &+ t1
+            d = c; c = b; b = a; a = t1 &+ s0 &+ majority
+        }
+        let k = roundConstantsPointer
+        for t in 0 ..< 16 { round(t, w[t], k) }
         // The schedule lives in a ring of 16 words, computed as the rounds need it, so it
         // stays in L1 next to the round state.
-        roundConstants.withUnsafeBufferPointer { k in
-            for t in 0 ..< 64 {
-                let word: UInt32
-                if t < 16 {
-                    word = w[t]
-                } else {
-                    let w15 = w[(t &- 15) & 15], w2 = w[(t &- 2) & 15]
-                    let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
-                    let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
-                    word = w[t & 15] &+ s0 &+ w[(t &- 7) & 15] &+ s1
-                    w[t & 15] = word
-                }
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ choice &+ k[t] &+ word
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                h = g; g = f; f = e; e = d &+ t1
-                d = c; c = b; b = a; a = t1 &+ t2
-            }
+        for t in 16 ..< 64 {
+            let w15 = w[(t &- 15) & 15], w2 = w[(t &- 2) & 15]
+            let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+            let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+            let word = w[t & 15] &+ s0 &+ w[(t &- 7) & 15] &+ s1
+            w[t & 15] = word
+            round(t, word, k)
         }
         state = (
             state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
