@@ -127,6 +127,8 @@ func realCorpusFileMetadata(_ index: Int) throws {
 @Test func pdfKamervragenLoseTheirRunningHeads() throws {
     let document = try Fixtures.document("corpus/kamervragen-txt/kv-004-Antwoord_op_vragen_van_het_lid_Boswijk_o.pdf.txt")
     #expect(!document.text.contains("ISSN 0921"))
+    #expect(!document.text.contains("Tweede Kamer der Staten-Generaal"))
+    #expect(document.passages[0].text.hasPrefix("Vergaderjaar 2024–2025 Aanhangsel van de Handelingen\n"))
     #expect(!document.text.contains("ah-tk-20242025-575"))
     #expect(document.notes.first == Note(label: "1", text: "X, 23 oktober 2024 (https://x.com/hubertsmeets/status/1849009806952071192)"))
     #expect(document.passages.compactMap(\.heading).prefix(4) == ["Vraag 1", "Antwoord 1", "Vraag 2", "Antwoord 2"])

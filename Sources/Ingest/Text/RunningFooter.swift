@@ -8,6 +8,7 @@ enum RunningFooter {
     }
 
     private static let marker = Array("Kamer, vergaderjaar ".utf8)
+    private static let mastheads = [Array("Tweede Kamer der Staten-Generaal".utf8), Array("Eerste Kamer der Staten-Generaal".utf8)]
 
     static func match(_ line: ArraySlice<UInt8>) -> Reference? {
         guard line.count < 200, line.firstOffset(of: marker) != nil else { return nil }
@@ -34,6 +35,11 @@ enum RunningFooter {
     /// (`kv-tk-2024Z18775`, `ah-tk-20242025-575`): page furniture, not text.
     static func isPageNumberOrIdentifier(_ line: ArraySlice<UInt8>) -> Bool {
         if line.count <= 4, line.allSatisfy(ByteClass.isDigit) { return true }
+        // The masthead repeated on every PDF page, often with the page number glued on:
+        // `Tweede Kamer der Staten-Generaal2`.
+        for masthead in mastheads where line.starts(with: masthead) {
+            if line.dropFirst(masthead.count).allSatisfy(ByteClass.isDigit) { return true }
+        }
         guard line.count <= 40, !line.contains(0x20) else { return false }
         return line.starts(with: "kv-tk-".utf8) || line.starts(with: "ah-tk-".utf8) || line.starts(with: "kst-".utf8)
     }
