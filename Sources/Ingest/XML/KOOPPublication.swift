@@ -76,9 +76,10 @@ struct KOOPPublication: XMLFormatReader {
         default:
             metadata.title = stukTitle
         }
-        if let description = assembler.first("kamervraagomschrijving") {
-            metadata.date = LetterMetadata.findDate(in: description)
-            metadata.authors = LetterMetadata.questioners(in: description)
+        if let descriptions = assembler.captured["kamervraagomschrijving"] {
+            // Answers carry a second description, "(ontvangen …)", which dates the document.
+            metadata.date = LetterMetadata.findDate(in: descriptions.joined(separator: "\n"))
+            metadata.authors = LetterMetadata.questioners(in: descriptions[0])
         }
         if let dateText = assembler.first("datumtekst") ?? assembler.first("vergaderdatum") {
             metadata.date = DocumentMetadata.isoDate(from: dateText) ?? metadata.date

@@ -106,3 +106,16 @@ import Testing
     #expect(document.documentNumber == "2022D06725")
     #expect(document.warnings == ["test/feed.xml: the feed holds 2 documents; only the first was read"])
 }
+
+@Test func kamervragenAnswersXMLKeepsQuestionsAndAnswersApart() throws {
+    let document = try Fixtures.document("koop/ah-tk-20242025-575.xml", root: Fixtures.root)
+    #expect(document.id == "ah-tk-20242025-575")
+    #expect(document.type == .antwoord)
+    #expect(document.title == "Vragen van het lid Boswijk (CDA) aan de Minister van Buitenlandse Zaken over het bezoek van de Secretaris-Generaal van de Verenigde Naties aan de top van de BRICS-landen (ingezonden 24 oktober 2024).")
+    #expect(document.date == "2024-11-18")
+    #expect(document.identifiers == ["2024Z17331"])
+    #expect(document.authors == ["Boswijk (CDA)"])
+    #expect(document.ministry == "Ministerie van Buitenlandse Zaken")
+    #expect(document.passages.map(\.heading) == [nil, "Vraag 1", "Antwoord 1", "Vraag 2", "Antwoord 2"])
+    #expect(document.passages.map(\.text).suffix(2) == ["Deelt u de analyse?", "Ja.\nDe Minister van Buitenlandse Zaken,\nC.C.J. Veldkamp"])
+}
