@@ -84,7 +84,7 @@ struct LetterMetadata: Equatable {
     static func parseDate(_ text: Substring) -> String? {
         var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" }
         if rest.hasPrefix("d.d.") { rest = rest.dropFirst(4).drop { $0 == " " } }
-        let words = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+        let words = rest.split(maxSplits: 3, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\n" })
         guard words.count >= 3, let day = Int(words[0]), (1 ... 31).contains(day),
               let month = month(named: words[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) else { return nil }
         let yearDigits = words[2].prefix { $0.isASCII && $0.isNumber }
@@ -240,7 +240,7 @@ struct LetterMetadata: Equatable {
 
     /// `van het lid Becker (VVD)`, `van de leden Piri (GroenLinks-PvdA) en Paternotte (D66)`.
     static func questioners(in text: String) -> [String] {
-        for cue in ["van het lid ", "van de leden ", "van lid "] {
+        for cue in ["van het lid ", "van de leden ", "van het leden ", "van lid "] {
             guard let range = text.byteRange(of: cue) else { continue }
             var names = text[range.upperBound...].prefix(300)
             for stop in [" aan de ", " aan het ", " aan\n", " over ", "\n"] {
@@ -267,7 +267,8 @@ struct LetterMetadata: Equatable {
         if questionAndAnswer || mentions(["antwoorden op kamervragen", "antwoord op vragen van", "antwoord van ", "gegeven antwoorden"]) {
             return .antwoord
         }
-        if mentions(["vragen van het lid", "vragen van de leden", "mondelinge vragen", "vragen gesteld door", "schriftelijke vragen"]) {
+        if mentions(["vragen van het lid", "vragen van de leden", "vragen van het leden", "vragen van lid", "mondelinge vragen",
+                     "vragen gesteld door", "schriftelijke vragen"]) {
             return .vragen
         }
         let start = opening.utf8Prefix(200)

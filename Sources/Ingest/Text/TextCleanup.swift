@@ -180,8 +180,9 @@ struct TextCleanup {
         let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!")
             || last == UInt8(ascii: ":") || last == UInt8(ascii: ";")
         guard let width else {
-            let nextStartsLower = next.first.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ?? false
-            return endsSentence || !nextStartsLower
+            // `(ingezonden 14 november⏎2024).` continues too.
+            let continues = next.first.map { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) } ?? false
+            return endsSentence || !continues
         }
         return endsSentence && lineLength * 10 < width * 8
     }
