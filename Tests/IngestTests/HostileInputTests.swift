@@ -135,3 +135,23 @@ import Testing
     }
     #expect(documents >= 50)
 }
+
+@Test func externalDTDsAndParameterEntitiesAreNotLoaded() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try "<!ENTITY leak \"GEHEIM-UIT-DTD\">\n".write(toFile: directory + "/geheim.dtd", atomically: true, encoding: .utf8)
+    let body = "<doc><p>Voor</p><p>&leak;</p><p>Na</p></doc>\n"
+    let parameterEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE doc [ <!ENTITY % ext SYSTEM \"file://\(directory)/geheim.dtd\"> %ext; ]>\n" + body
+    let externalSubset = "<?xml version=\"1.0\"?>\n<!DOCTYPE doc SYSTEM \"file://\(directory)/geheim.dtd\">\n" + body
+
+    let viaParameter = try Fixtures.document(Array(parameterEntity.utf8), path: "test/pe.xml")
+    #expect(viaParameter.text == "Voor\n&leak;\nNa")
+    #expect(viaParameter.warnings == ["test/pe.xml: not well-formed XML (line 3: Entity 'leak' not defined); libxml2 recovered no text, so the file was read as plain text"])
+
+    let viaSubset = try Fixtures.document(Array(externalSubset.utf8), path: "test/dtd.xml")
+    #expect(viaSubset.text == "Voor\nNa")
+    #expect(viaSubset.warnings == [
+        "test/dtd.xml: XML: line 3: Entity 'leak' not defined",
+        "test/dtd.xml: 1 entity references were not expanded (entities are never resolved)",
+    ])
+}
