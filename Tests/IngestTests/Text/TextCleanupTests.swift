@@ -113,3 +113,11 @@ private func paragraphs(_ text: String, markdown: Bool = false) -> [String] {
     #expect(WhiteSpace.tidyPunctuation("zie nr. 3 en art. 5") == "zie nr. 3 en art. 5")
     #expect(WhiteSpace.tidyPunctuation("een .NET-toepassing") == "een .NET-toepassing")
 }
+
+@Test func windowsAndOldMacLineEndingsReadLikeUnix() {
+    let unix = "Vraag 1\nKlopt het dat de regio-\nnale aanpak werkt?\n\nAntwoord 1\nJa.\n"
+    let expected = paragraphs(unix)
+    #expect(expected == ["Klopt het dat de regionale aanpak werkt?", "Ja."])
+    #expect(paragraphs(unix.replacingOccurrences(of: "\n", with: "\r\n")) == expected)
+    #expect(paragraphs(unix.replacingOccurrences(of: "\n", with: "\r")) == expected)
+}
