@@ -80,8 +80,8 @@ let expectedCorpus: [Expected] = [
         path: "parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3.xml", id: "parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3",
         title: "Verslag van de vergadering van de Eerste Kamer, Meeting 38, Session 3 (2022-07-12)", date: "2022-07-12",
         type: .handelingen, firstHeading: "De voorzitter"),
-    Expected(path: "wetten-xml/BWBV0001109/manifest.xml", id: "wetten-xml/BWBV0001109/manifest", title: "1992-12-18", date: nil, type: .overig),
-    Expected(path: "wetten-xml/BWBR0002458/manifest.xml", id: "wetten-xml/BWBR0002458/manifest", title: "1966-05-01", date: nil, type: .overig),
+    Expected(path: "wetten-xml/BWBV0001109/manifest.xml", id: "wetten-xml/BWBV0001109/manifest", title: "BWBV0001109", date: nil, type: .overig),
+    Expected(path: "wetten-xml/BWBR0002458/manifest.xml", id: "wetten-xml/BWBR0002458/manifest", title: "BWBR0002458", date: nil, type: .overig),
     Expected(
         path: "rechtspraak-xml/ECLI.NL.HR.1992.AA1835.xml", id: "rechtspraak-xml/ECLI.NL.HR.1992.AA1835",
         title: "Hoge Raad, 1992-05-27, ECLI:NL:HR:1992:AA1835", date: "1992-05-27", type: .uitspraak,
