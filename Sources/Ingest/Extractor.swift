@@ -18,6 +18,8 @@ public struct Extractor: Sendable {
     /// The same for bytes already in memory; `path` names them in ids and warnings.
     public func extract(bytes: [UInt8], path: String, relativeTo root: String?) -> ExtractionOutcome {
         let detection = FormatDetector.detect(bytes, path: path)
+        if case .unsupported(let reason) = detection { return .skipped(reason: reason) }
+        // Hashed only once we know the file is kept: a skipped video needs no digest.
         var context = Context(path: path, id: Self.documentID(path: path, root: root), hash: SHA256.hexDigest(of: bytes))
         switch detection {
         case .unsupported(let reason):
@@ -67,6 +69,7 @@ public struct Extractor: Sendable {
         let decoded = TextDecoder.decode(bytes, declaredEncoding: isUTF16 ? nil : XMLRepair.declaredEncoding(bytes))
         for repair in decoded.repairs { context.warn(repair) }
         bytes = Array(decoded.text.utf8)
+        XMLRepair.declareUTF8(&bytes)
         if XMLRepair.restoreAttributeCase(&bytes) { context.warn("restored the case of lower-cased attribute names") }
 
         let family = XMLFamily(rootElement: XMLFamily.rootElement(of: bytes) ?? "")
@@ -111,9 +114,7 @@ public struct Extractor: Sendable {
         if outcome.unexpandedEntities > 0 {
             context.warn("\(outcome.unexpandedEntities) entity references were not expanded (entities are never resolved)")
         }
-        if let syncFeed = reader as? SyncFeedEntry, syncFeed.documentCount > 1 {
-            context.warn("the feed holds \(syncFeed.documentCount) documents; only the first was read")
-        }
+        for remark in reader.remarks { context.warn(remark) }
         var metadata = reader.metadata()
         if metadata.isDeleted {
             return .skipped(reason: "the SyncFeed record marks the document as deleted (tk:verwijderd)")
@@ -123,7 +124,8 @@ public struct Extractor: Sendable {
             merged.fillGaps(from: metadata)
             metadata = merged
         }
-        if Reader.self == KOOPPublication.self {
+        // Only KOOP publications carry an identifier of their own (id contract).
+        if withSidecar {
             context.id = metadata.identifier ?? Self.koopIdentifier(fromPath: context.path) ?? context.id
         }
         return .document(assemble(metadata, reader.assembler.builder, format: .xml, context: &context))

@@ -21,22 +21,29 @@ public enum FileReading {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw ExtractionError(path: path, reason: systemMessage()) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw ExtractionError(path: path, reason: "it is a directory") }
+        // Read straight into the result at its stat size, then keep reading in case the
+        // file grew in between; one copy less than chunk-and-append.
         var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(status.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var filled = 0
+        var capacity = max(Int(status.st_size), 0) + 1
         while true {
-            #if canImport(Glibc)
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            #else
-            let count = chunk.withUnsafeMutableBytes { Darwin.read(descriptor, $0.baseAddress, $0.count) }
-            #endif
+            bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                #if canImport(Glibc)
+                return Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                #else
+                return Darwin.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                #endif
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw ExtractionError(path: path, reason: systemMessage())
             }
             if count == 0 { break }
-            bytes.append(contentsOf: chunk[0 ..< count])
+            filled += count
+            if filled == capacity { capacity *= 2 }
         }
+        bytes.removeSubrange(filled...)
         return bytes
     }
 

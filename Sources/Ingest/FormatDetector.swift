@@ -19,30 +19,29 @@ enum FormatDetector {
             return .unsupported(reason: "the file is \(kind), not text, Markdown or XML")
         }
         let isUTF16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-        let head: [UInt8]
+        let head: ArraySlice<UInt8>
         if isUTF16 {
-            head = Array(TextDecoder.decode(Array(bytes.prefix(sniffLength))).text.utf8)
+            head = Array(TextDecoder.decode(Array(bytes.prefix(sniffLength))).text.utf8)[...]
         } else {
-            head = Array(bytes.prefix(sniffLength))
-            if head.contains(0) {
-                return .unsupported(reason: "the file holds binary data (NUL bytes), not text")
-            }
-            var controls = 0
+            head = bytes.prefix(sniffLength)
+            var controls = 0, nul = false
             for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
                 controls += 1
+                if byte == 0 { nul = true }
             }
+            if nul { return .unsupported(reason: "the file holds binary data (NUL bytes), not text") }
             if controls * 20 > head.count {
                 return .unsupported(reason: "the file holds binary data (control characters), not text")
             }
         }
-        var start = TextDecoder.hasUTF8BOM(head) ? 3 : 0
+        var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < head.count, isSpace(head[start]) { start += 1 }
         if start == head.count, bytes.count <= sniffLength {
             return .unsupported(reason: "the file holds only white space")
         }
-        if looksLikeXML(head, from: start, whole: bytes, isUTF16: isUTF16) { return .xml }
+        if looksLikeXML(Array(head.prefix(1024)), from: start, whole: bytes, isUTF16: isUTF16) { return .xml }
         let lowerPath = path.lowercased()
-        if lowerPath.hasSuffix(".md") || lowerPath.hasSuffix(".markdown") || markdownSignals(head) >= 2 {
+        if lowerPath.hasSuffix(".md") || lowerPath.hasSuffix(".markdown") || markdownSignals(Array(head)) >= 2 {
             return .markdown
         }
         return .text
@@ -91,10 +90,15 @@ enum FormatDetector {
         if next == UInt8(ascii: "!") { return true }  // <!DOCTYPE or <!-- comment
         guard isNameStart else { return false }
         if isUTF16 { return true }
+        // Without a declaration the file must end by closing the element it opened.
+        var nameEnd = start + 1
+        while nameEnd < head.count, !isSpace(head[nameEnd]), head[nameEnd] != UInt8(ascii: ">"), head[nameEnd] != UInt8(ascii: "/") {
+            nameEnd += 1
+        }
+        let closing = Array("</".utf8) + head[(start + 1) ..< nameEnd] + [UInt8(ascii: ">")]
         var end = whole.count
         while end > 0, isSpace(whole[end - 1]) { end -= 1 }
-        return end > 0 && whole[end - 1] == UInt8(ascii: ">")
-            && XMLRepair.find(Array("</".utf8), in: whole, from: max(0, end - 512), limit: 512) != nil
+        return end >= closing.count && whole[(end - closing.count) ..< end].elementsEqual(closing)
     }
 
     /// Counts distinct kinds of Markdown syntax; one kind alone (a `#` line, a `**`)

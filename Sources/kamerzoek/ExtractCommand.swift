@@ -37,7 +37,7 @@ struct ExtractCommand: ParsableCommand {
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted, .sortedKeys]
-                let data = try encoder.encode(ExtractedDocument(document))
+                let data = try encoder.encode(document)
                 print(String(decoding: data, as: UTF8.self))
             } else {
                 print(ExtractedDocument.readable(document))
@@ -46,95 +46,9 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// The `extract --json` shape; these field names are a contract (fields may be added).
-struct ExtractedDocument: Encodable {
-    struct PassageRow: Encodable {
-        var ordinal: Int
-        var heading: String?
-        var text: String
-        var start: Int
-        var end: Int
-
-        enum CodingKeys: String, CodingKey { case ordinal, heading, text, start, end }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(ordinal, forKey: .ordinal)
-            try container.encode(heading, forKey: .heading)
-            try container.encode(text, forKey: .text)
-            try container.encode(start, forKey: .start)
-            try container.encode(end, forKey: .end)
-        }
-    }
-
-    struct NoteRow: Encodable {
-        var label: String?
-        var text: String
-    }
-
-    var id: String
-    var title: String?
-    var date: String?
-    var type: String
-    var dossier: String?
-    var dossiers: [String]
-    var documentNumber: String?
-    var identifiers: [String]
-    var ministry: String?
-    var authors: [String]
-    var source: String
-    var format: String
-    var contentHash: String
-    var passages: [PassageRow]
-    var notes: [NoteRow]
-    var warnings: [String]
-
-    init(_ document: Document) {
-        id = document.id
-        title = document.title
-        date = document.date
-        type = document.type.rawValue
-        dossier = document.dossier
-        dossiers = document.dossiers
-        documentNumber = document.documentNumber
-        identifiers = document.identifiers
-        ministry = document.ministry
-        authors = document.authors
-        source = document.source
-        format = document.format.rawValue
-        contentHash = document.contentHash
-        passages = document.passages.map { PassageRow(ordinal: $0.ordinal, heading: $0.heading, text: $0.text, start: $0.start, end: $0.end) }
-        notes = document.notes.map { NoteRow(label: $0.label, text: $0.text) }
-        warnings = document.warnings
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, title, date, type, dossier, dossiers, identifiers, ministry, authors, source, format, passages, notes, warnings
-        case documentNumber = "document_number"
-        case contentHash = "content_hash"
-    }
-
-    // Optional fields are written as null rather than left out: the shape stays fixed.
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(date, forKey: .date)
-        try container.encode(type, forKey: .type)
-        try container.encode(dossier, forKey: .dossier)
-        try container.encode(dossiers, forKey: .dossiers)
-        try container.encode(documentNumber, forKey: .documentNumber)
-        try container.encode(identifiers, forKey: .identifiers)
-        try container.encode(ministry, forKey: .ministry)
-        try container.encode(authors, forKey: .authors)
-        try container.encode(source, forKey: .source)
-        try container.encode(format, forKey: .format)
-        try container.encode(contentHash, forKey: .contentHash)
-        try container.encode(passages, forKey: .passages)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(warnings, forKey: .warnings)
-    }
-
+/// Human-readable output of `extract`; `--json` encodes `Document` itself, whose
+/// Codable form (Ingest's `Document+Codable.swift`) is the contract.
+enum ExtractedDocument {
     static func readable(_ document: Document) -> String {
         var lines = [String]()
         func field(_ name: String, _ value: String?) {

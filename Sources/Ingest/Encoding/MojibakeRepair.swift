@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Undoes one round of "UTF-8 read as Latin-1/Windows-1252 and written out as UTF-8".
 ///
 /// Such text shows each non-ASCII letter as two or three characters from the Latin-1 or
@@ -39,18 +45,23 @@ enum MojibakeRepair {
     /// U+0080…U+00BF (C2 xx) or one of Windows-1252's extras (C5, C6, CB or E2 lead).
     /// A correctly encoded `é` followed by a plain letter does not match.
     private static func mightContainMojibake(_ text: String) -> Bool {
-        var state = 0  // 1: saw C3, 2: saw C3 + lead-range byte
-        for byte in text.utf8 {
-            switch state {
-            case 2 where byte == 0xC2 || byte == 0xC5 || byte == 0xC6 || byte == 0xCB || byte == 0xE2:
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var offset = 0
+        // memchr jumps between C3 bytes, which are rare even in Dutch text.
+        while offset + 2 < count, let hit = memchr(base + offset, 0xC3, count - offset - 2) {
+            let index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second >= 0x82, second <= 0xB4,
+               third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2 {
                 return true
-            case 1 where byte >= 0x82 && byte <= 0xB4:
-                state = 2
-                continue
-            default:
-                break
             }
-            state = byte == 0xC3 ? 1 : 0
+            offset = index + 1
         }
         return false
     }
@@ -63,10 +74,14 @@ enum MojibakeRepair {
         }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil {
-            return scalar
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil else { return nil }
+        // Only characters Dutch text plausibly had: Latin letters with accents, general
+        // punctuation, currency and letter-like symbols. OCR noise such as `Ü»` would
+        // otherwise "repair" into Syriac or Greek.
+        switch scalar.value {
+        case 0x80 ... 0x24F, 0x2000 ... 0x206F, 0x20A0 ... 0x20CF, 0x2100 ... 0x214F: return scalar
+        default: return nil
         }
-        return nil
     }
 
     /// The byte a Latin-1 or Windows-1252 decoder would have turned into `scalar`.

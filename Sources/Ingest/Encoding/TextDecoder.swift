@@ -93,19 +93,7 @@ enum TextDecoder {
 extension String {
     /// The bytes as a String if they are valid UTF-8, nil otherwise (no replacement).
     init?(validatingUTF8Bytes bytes: ArraySlice<UInt8>) {
-        var valid = true
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        // Most files are valid: check first, then let the standard library build the
-        // string in one pass without re-validation surprises.
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: valid = false; break loop
-            }
-        }
-        guard valid else { return nil }
-        self = String(decoding: bytes, as: UTF8.self)
+        guard let valid = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = valid
     }
 }

@@ -21,11 +21,12 @@ public enum SHA256 {
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
             0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
         )
-        var schedule = [UInt32](repeating: 0, count: 64)
         let fullBlocks = bytes.count / 64
+        let schedule = UnsafeMutablePointer<UInt32>.allocate(capacity: 16)
+        defer { schedule.deallocate() }
         bytes.withUnsafeBufferPointer { buffer in
             for block in 0 ..< fullBlocks {
-                compress(UnsafeBufferPointer(rebasing: buffer[block * 64 ..< block * 64 + 64]), &state, &schedule)
+                compress(buffer.baseAddress! + block * 64, &state, schedule)
             }
         }
         // The padding: one 1-bit, zeros, then the message length in bits as a big-endian
@@ -39,7 +40,7 @@ public enum SHA256 {
         }
         tail.withUnsafeBufferPointer { buffer in
             for block in 0 ..< buffer.count / 64 {
-                compress(UnsafeBufferPointer(rebasing: buffer[block * 64 ..< block * 64 + 64]), &state, &schedule)
+                compress(buffer.baseAddress! + block * 64, &state, schedule)
             }
         }
         var digest = [UInt8]()
@@ -53,6 +54,14 @@ public enum SHA256 {
         return digest
     }
 
+    /// The constants in memory that lives as long as the program, so the rounds index a
+    /// plain pointer rather than an array.
+    nonisolated(unsafe) private static let roundConstantsPointer: UnsafePointer<UInt32> = {
+        let pointer = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        pointer.initialize(from: roundConstants, count: 64)
+        return UnsafePointer(pointer)
+    }()
+
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -64,30 +73,39 @@ public enum SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
+    /// One 64-byte block. Raw pointers because this loop is the whole cost of hashing
+    /// and bounds checks would double it; `block` always has 64 readable bytes.
     private static func compress(
-        _ block: UnsafeBufferPointer<UInt8>,
+        _ block: UnsafePointer<UInt8>,
         _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        _ w: inout [UInt32]
+        _ w: UnsafeMutablePointer<UInt32>
     ) {
+        let raw = UnsafeRawPointer(block)
         for t in 0 ..< 16 {
-            w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16
-                | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
-        }
-        for t in 16 ..< 64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            w[t] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
         }
         var (a, b, c, d, e, f, g, h) = state
-        for t in 0 ..< 64 {
+        // One round; `word` is the schedule entry for round `t`.
+        @inline(__always) func round(_ t: Int, _ word: UInt32, _ k: UnsafePointer<UInt32>) {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
+            let t1 = h &+ s1 &+ choice &+ k[t] &+ word
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
             h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
+            d = c; c = b; b = a; a = t1 &+ s0 &+ majority
+        }
+        let k = roundConstantsPointer
+        for t in 0 ..< 16 { round(t, w[t], k) }
+        // The schedule lives in a ring of 16 words, computed as the rounds need it, so it
+        // stays in L1 next to the round state.
+        for t in 16 ..< 64 {
+            let w15 = w[(t &- 15) & 15], w2 = w[(t &- 2) & 15]
+            let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+            let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+            let word = w[t & 15] &+ s0 &+ w[(t &- 7) & 15] &+ s1
+            w[t & 15] = word
+            round(t, word, k)
         }
         state = (
             state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
@@ -96,5 +114,5 @@ public enum SHA256 {
     }
 
     @inline(__always)
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }

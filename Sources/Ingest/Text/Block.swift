@@ -5,6 +5,19 @@ struct Block: Equatable {
     var heading: String?
     var text: String
     var section: Int
+    /// Words in `text`, counted while its white space was collapsed.
+    var words: Int
+
+    init(heading: String?, text: String, section: Int, words: Int? = nil) {
+        self.heading = heading
+        self.text = text
+        self.section = section
+        self.words = words ?? WhiteSpace.wordCount(text)
+    }
+
+    static func == (a: Block, b: Block) -> Bool {
+        a.heading == b.heading && a.text == b.text && a.section == b.section
+    }
 }
 
 /// Collects blocks and notes from any reader (plain text or XML) in document order.
@@ -25,9 +38,15 @@ struct BlockBuilder {
     mutating func breakSection() { section += 1 }
 
     mutating func paragraph(_ text: String) {
-        let cleaned = WhiteSpace.collapse(text)
-        guard !cleaned.isEmpty else { return }
-        blocks.append(Block(heading: currentHeading, text: cleaned, section: section))
+        var text = text
+        text.withUTF8 { paragraph(bytes: $0) }
+    }
+
+    /// The same for raw bytes, saving a String round trip on the text path.
+    mutating func paragraph(bytes: UnsafeBufferPointer<UInt8>) {
+        let (text, spaces) = WhiteSpace.collapsed(bytes)
+        guard !text.isEmpty else { return }
+        blocks.append(Block(heading: currentHeading, text: text, section: section, words: spaces + 1))
     }
 
     mutating func note(label: String?, text: String) {

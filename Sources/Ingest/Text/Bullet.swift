@@ -17,4 +17,21 @@ enum Bullet {
         }
         return nil
     }
+
+    /// `1. Een …`, `12) Het …`, `a. Het …`: an enumerated item starts a paragraph too, but
+    /// keeps its number. A capital must follow, so a wrapped `nr. 252` or `art. 3 lid`
+    /// continuation is not mistaken for one.
+    static func isEnumerator(_ line: ArraySlice<UInt8>) -> Bool {
+        var index = line.startIndex
+        let end = line.endIndex
+        if index < end, line[index] >= UInt8(ascii: "a"), line[index] <= UInt8(ascii: "z") {
+            index += 1
+        } else {
+            while index < end, ByteClass.isDigit(line[index]), index - line.startIndex < 2 { index += 1 }
+        }
+        guard index > line.startIndex, index + 2 < end,
+              line[index] == UInt8(ascii: ".") || line[index] == UInt8(ascii: ")"),
+              line[index + 1] == 0x20 else { return false }
+        return ByteClass.isUpper(line[index + 2])
+    }
 }

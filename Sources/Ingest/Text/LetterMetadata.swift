@@ -24,11 +24,18 @@ struct LetterMetadata: Equatable {
     init(rawText: String, cleanup: TextCleanup.Result) {
         let blocks = cleanup.builder.blocks
         let header = blocks.prefix(Self.headerBlocks)
-        let headerText = header.map(\.text).joined(separator: "\n")
+        // The opening only: at most headerBlocks blocks and about 8 KB.
+        var headerText = ""
+        for block in header {
+            if !headerText.isEmpty { headerText += "\n" }
+            headerText += block.text
+            if headerText.utf8.count >= 8192 { break }
+        }
         let headings = blocks.compactMap(\.heading)
 
         date = Self.findDate(in: headerText)
-        identifiers = Self.identifiers(in: Array(rawText.utf8.prefix(Self.identifierWindow)))
+        var raw = rawText
+        identifiers = raw.withUTF8 { Self.identifiers(in: UnsafeBufferPointer(rebasing: $0.prefix(Self.identifierWindow))) }
         for (dossier, number) in cleanup.footerReferences where !dossiers.contains(dossier) {
             dossiers.append(dossier)
             if documentNumber == nil { documentNumber = number }
@@ -39,11 +46,11 @@ struct LetterMetadata: Equatable {
         }
         ministry = Self.phrase(after: "Ministerie van ", in: headerText).map { "Ministerie van " + $0 }
         type = Self.classify(headerText: headerText, headings: headings, firstHeading: headings.first)
-        if type == .wet, date == nil, let heading = headings.first, let range = heading.range(of: " van ") {
+        if type == .wet, date == nil, let heading = headings.first, let range = heading.byteRange(of: " van ") {
             date = Self.parseDate(heading[range.upperBound...])
         }
         if [.antwoord, .vragen, .mededeling].contains(type) {
-            authors = Self.questioners(in: String(headerText.prefix(Self.openingLength)))
+            authors = Self.questioners(in: headerText.utf8Prefix(Self.openingLength))
         }
         title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
             ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
@@ -65,7 +72,7 @@ struct LetterMetadata: Equatable {
     static func findDate(in text: String) -> String? {
         for cue in ["Datum", "Den Haag,", "’s-Gravenhage,", "'s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden"] {
             var searchStart = text.startIndex
-            while let range = text.range(of: cue, range: searchStart ..< text.endIndex) {
+            while let range = text[searchStart...].byteRange(of: cue) {
                 if let date = parseDate(text[range.upperBound...].prefix(40)) { return date }
                 searchStart = range.upperBound
             }
@@ -77,7 +84,7 @@ struct LetterMetadata: Equatable {
     static func parseDate(_ text: Substring) -> String? {
         var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" }
         if rest.hasPrefix("d.d.") { rest = rest.dropFirst(4).drop { $0 == " " } }
-        let words = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+        let words = rest.split(maxSplits: 3, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\n" })
         guard words.count >= 3, let day = Int(words[0]), (1 ... 31).contains(day),
               let month = month(named: words[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) else { return nil }
         let yearDigits = words[2].prefix { $0.isASCII && $0.isNumber }
@@ -118,30 +125,39 @@ struct LetterMetadata: Equatable {
     /// `2025Z19210`, `kv-tk-2024Z18775`, `ah-tk-20242025-594`, `kst-28345-252`, in order of
     /// first appearance, without repeats.
     static func identifiers(in bytes: [UInt8]) -> [String] {
+        bytes.withUnsafeBufferPointer { identifiers(in: $0) }
+    }
+
+    static func identifiers(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var found = [String]()
         func add(_ value: String) { if !found.contains(value) { found.append(value) } }
-        var index = 0
         let count = bytes.count
+        func digits(_ range: Range<Int>) -> Bool {
+            range.lowerBound >= 0 && range.upperBound <= count && range.allSatisfy { ByteClass.isDigit(bytes[$0]) }
+        }
+        var index = 0
         while index < count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "Z"), index >= 4, index + 5 < count,
-               (index - 4 ..< index).allSatisfy({ ByteClass.isDigit(bytes[$0]) }),
-               (index + 1 ... index + 5).allSatisfy({ ByteClass.isDigit(bytes[$0]) }),
-               index + 6 >= count || !ByteClass.isDigit(bytes[index + 6]),
-               index < 5 || !ByteClass.isDigit(bytes[index - 5]) {
-                add(String(decoding: bytes[(index - 4) ... (index + 5)], as: UTF8.self))
-            }
-            if byte == UInt8(ascii: "a") || byte == UInt8(ascii: "k"),
-               index == 0 || !ByteClass.isLetter(bytes[index - 1]) {
-                for prefix in ["ah-tk-", "kv-tk-", "kst-"] where bytes[index...].starts(with: prefix.utf8) {
-                    var end = index + prefix.utf8.count
+            // Most bytes are neither 'Z' nor the start of a prefix; keep that test cheap.
+            if byte == UInt8(ascii: "Z") {
+                if digits(index - 4 ..< index), digits(index + 1 ..< index + 6),
+                   index + 6 >= count || !ByteClass.isDigit(bytes[index + 6]),
+                   index < 5 || !ByteClass.isDigit(bytes[index - 5]) {
+                    add(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index - 4) ... (index + 5)]), as: UTF8.self))
+                }
+            } else if (byte == UInt8(ascii: "a") || byte == UInt8(ascii: "k")), index + 4 < count,
+                      bytes[index + 2] == UInt8(ascii: "-") || bytes[index + 3] == UInt8(ascii: "-"),
+                      index == 0 || !ByteClass.isLetter(bytes[index - 1]) {
+                for prefix in Self.identifierPrefixes where index + prefix.count <= count
+                    && UnsafeBufferPointer(rebasing: bytes[index ..< index + prefix.count]).elementsEqual(prefix) {
+                    var end = index + prefix.count
                     while end < count, ByteClass.isDigit(bytes[end]) || ByteClass.isUpper(bytes[end]) || bytes[end] == UInt8(ascii: "-") {
                         end += 1
                     }
                     while end > index, bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
-                    if end - index > prefix.utf8.count + 3 {
-                        let identifier = String(decoding: bytes[index ..< end], as: UTF8.self)
-                        if prefix == "kv-tk-" { add(String(identifier.dropFirst(6))) }
+                    if end - index > prefix.count + 3 {
+                        let identifier = String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< end]), as: UTF8.self)
+                        if prefix.first == UInt8(ascii: "k"), prefix.count == 6 { add(String(identifier.dropFirst(6))) }
                         add(identifier)
                     }
                 }
@@ -151,13 +167,15 @@ struct LetterMetadata: Equatable {
         return found
     }
 
+    private static let identifierPrefixes: [[UInt8]] = [Array("ah-tk-".utf8), Array("kv-tk-".utf8), Array("kst-".utf8)]
+
     /// `28 345, nr. 252` in the opening lines when it is not a citation of another paper
     /// (`Kamerstukken II, 2024-2025, 28345, nr. 285`).
     static func ownReference(in lines: [String]) -> (dossier: String, number: String)? {
         for line in lines {
-            guard let range = line.range(of: ", nr. ") else { continue }
+            guard let range = line.byteRange(of: ", nr. ") else { continue }
             let before = line[..<range.lowerBound]
-            if before.contains("Kamerstuk") || before.contains("Handelingen") { continue }
+            if before.containsBytes("Kamerstuk") || before.containsBytes("Handelingen") { continue }
             let digits = before.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == " " }
             let dossier = String(digits.reversed()).filter { $0 != " " }
             let number = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber }
@@ -172,14 +190,14 @@ struct LetterMetadata: Equatable {
     /// (which then start in lower case) is joined.
     static func subject(in blocks: [String]) -> String? {
         for (index, block) in blocks.enumerated() {
-            guard let range = block.range(of: "Betreft") else { continue }
+            guard let range = block.byteRange(of: "Betreft") else { continue }
             var subject = String(block[range.upperBound...].drop { $0 == " " || $0 == ":" })
             for next in blocks.dropFirst(index + 1).prefix(3) {
                 guard let first = next.first, first.isLowercase else { break }
                 subject += " " + next
             }
             for label in ["Onze referentie", "Uw referentie", "Ons kenmerk", "Uw kenmerk", "Bijlage", "Datum "] {
-                if let end = subject.range(of: label) { subject = String(subject[..<end.lowerBound]) }
+                if let end = subject.byteRange(of: label) { subject = String(subject[..<end.lowerBound]) }
             }
             let trimmed = subject.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty { return shorten(trimmed) }
@@ -193,7 +211,7 @@ struct LetterMetadata: Equatable {
         let openers = ["Antwoorden op", "Antwoord op", "Antwoord van", "Vragen van", "Mondelinge vragen", "Mededeling van", "Schriftelijke vragen"]
         for block in blocks {
             for opener in openers {
-                if let range = block.range(of: opener) { return shorten(String(block[range.lowerBound...])) }
+                if let range = block.byteRange(of: opener) { return shorten(String(block[range.lowerBound...])) }
             }
         }
         return nil
@@ -208,7 +226,7 @@ struct LetterMetadata: Equatable {
 
     /// The words after `cue` while they look like a name (capitals, `en`, `van`, …).
     static func phrase(after cue: String, in text: String) -> String? {
-        guard let range = text.range(of: cue) else { return nil }
+        guard let range = text.byteRange(of: cue) else { return nil }
         var words = [Substring]()
         let line = text[range.upperBound...].prefix(120).prefix { $0 != "\n" }
         for word in line.split(separator: " ") {
@@ -222,11 +240,11 @@ struct LetterMetadata: Equatable {
 
     /// `van het lid Becker (VVD)`, `van de leden Piri (GroenLinks-PvdA) en Paternotte (D66)`.
     static func questioners(in text: String) -> [String] {
-        for cue in ["van het lid ", "van de leden ", "van lid "] {
-            guard let range = text.range(of: cue) else { continue }
+        for cue in ["van het lid ", "van de leden ", "van het leden ", "van lid "] {
+            guard let range = text.byteRange(of: cue) else { continue }
             var names = text[range.upperBound...].prefix(300)
             for stop in [" aan de ", " aan het ", " aan\n", " over ", "\n"] {
-                if let end = names.range(of: stop) { names = names[..<end.lowerBound] }
+                if let end = names.byteRange(of: stop) { names = names[..<end.lowerBound] }
             }
             for tail in [" aan de", " aan het", " aan"] where names.hasSuffix(tail) { names = names.dropLast(tail.count) }
             let people = names.replacingOccurrences(of: " en ", with: ", ")
@@ -239,9 +257,9 @@ struct LetterMetadata: Equatable {
     /// What the text says it is, from its opening words and headings. Only the opening
     /// counts: a letter that later mentions "antwoord op vragen" is still a letter.
     static func classify(headerText: String, headings: [String], firstHeading: String?) -> DocumentType {
-        let opening = String(headerText.prefix(openingLength))
-        let lower = opening.lowercased()
-        func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.contains($0) } }
+        let opening = headerText.utf8Prefix(openingLength)
+        let lower = opening.asciiLowercased
+        func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.containsBytes($0) } }
         let questionAndAnswer = headings.contains { $0.hasPrefix("Antwoord") } && headings.contains { $0.hasPrefix("Vraag") }
         if mentions(["uitstel beantwoording", "mededeling van", "niet binnen de gebruikelijke termijn"]) || opening.hasPrefix("Mededeling") {
             return .mededeling
@@ -249,25 +267,26 @@ struct LetterMetadata: Equatable {
         if questionAndAnswer || mentions(["antwoorden op kamervragen", "antwoord op vragen van", "antwoord van ", "gegeven antwoorden"]) {
             return .antwoord
         }
-        if mentions(["vragen van het lid", "vragen van de leden", "mondelinge vragen", "vragen gesteld door", "schriftelijke vragen"]) {
+        if mentions(["vragen van het lid", "vragen van de leden", "vragen van het leden", "vragen van lid", "mondelinge vragen",
+                     "vragen gesteld door", "schriftelijke vragen"]) {
             return .vragen
         }
-        let start = opening.prefix(200)
-        if start.contains("MOTIE") { return .motie }
-        if start.contains("AMENDEMENT") { return .amendement }
-        if start.contains("ONTWERP VAN WET") || start.contains("MEMORIE VAN TOELICHTING") || start.contains("Voorstel van wet") {
+        let start = opening.utf8Prefix(200)
+        if start.containsBytes("MOTIE") { return .motie }
+        if start.containsBytes("AMENDEMENT") { return .amendement }
+        if start.containsBytes("ONTWERP VAN WET") || start.containsBytes("MEMORIE VAN TOELICHTING") || start.containsBytes("Voorstel van wet") {
             return .wetsvoorstel
         }
         // "Bijlage 1." or "Bijlage bij …"; the plural "Bijlagen." heads a Handelingen appendix.
         if start.hasPrefix("Bijlage ") || firstHeading?.hasPrefix("Bijlage ") == true { return .bijlage }
-        if start.contains("VERSLAG") || start.hasPrefix("Verslag") { return .verslag }
-        if mentions(["geachte voorzitter", "aan de voorzitter van de tweede kamer", "betreft"]) || headerText.contains("\nBetreft ")
+        if start.containsBytes("VERSLAG") || start.hasPrefix("Verslag") { return .verslag }
+        if mentions(["geachte voorzitter", "aan de voorzitter van de tweede kamer", "betreft"]) || headerText.containsBytes("\nBetreft ")
             || headerText.hasPrefix("Betreft ") {
             return .brief
         }
         if let heading = firstHeading,
            ["Wet ", "Wet van", "Besluit", "Rijkswet", "Verdrag", "Regeling", "Reglement"].contains(where: { heading.hasPrefix($0) })
-            || lower.contains("bij de gratie gods") {
+            || lower.containsBytes("bij de gratie gods") {
             return .wet
         }
         return .overig

@@ -26,10 +26,19 @@ enum MarkdownSyntax {
     /// The inner text of a line that is entirely `**…**` or `***…***`: in Word-to-Markdown
     /// letters that is how section titles come out.
     static func wholeLineStrong(_ line: ArraySlice<UInt8>) -> [UInt8]? {
-        guard line.count > 4, line.starts(with: "**".utf8), line.reversed().starts(with: "**".utf8) else { return nil }
+        guard line.count > 4, line.first == UInt8(ascii: "*"), line.starts(with: "**".utf8), line.reversed().starts(with: "**".utf8) else { return nil }
         let inner = stripInline(Array(line))
         let trimmed = WhiteSpace.trim(inner[...])
         return trimmed.isEmpty || trimmed.contains(UInt8(ascii: "*")) ? nil : Array(trimmed)
+    }
+
+    /// True when `stripInline` would change the line; most lines of a law need no copy.
+    static func hasInlineSyntax(_ line: ArraySlice<UInt8>) -> Bool {
+        if line.first == UInt8(ascii: ">") || line.first == UInt8(ascii: "|") { return true }
+        for byte in line where byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "\\") {
+            return true
+        }
+        return false
     }
 
     /// Removes emphasis markers, escapes, table pipes and a quote marker; keeps a list

@@ -40,7 +40,7 @@ enum PassageSplitter {
                 pendingSection = block.section
             }
             pending.append(block.text)
-            pendingWords += WhiteSpace.wordCount(block.text)
+            pendingWords += block.words
         }
         flush()
         return passages

@@ -7,10 +7,13 @@ enum RunningFooter {
         var number: String?
     }
 
+    private static let marker = Array("Kamer, vergaderjaar ".utf8)
+    private static let mastheads = [Array("Tweede Kamer der Staten-Generaal".utf8), Array("Eerste Kamer der Staten-Generaal".utf8)]
+
     static func match(_ line: ArraySlice<UInt8>) -> Reference? {
-        guard line.count < 200 else { return nil }
+        guard line.count < 200, line.firstOffset(of: marker) != nil else { return nil }
         let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "Kamer, vergaderjaar ") else { return nil }
+        guard let range = text.byteRange(of: "Kamer, vergaderjaar ") else { return nil }
         // Skip the year range, then expect ", <dossier>[, nr. <number>]".
         let rest = text[range.upperBound...].drop { $0.isNumber || $0 == "-" || $0 == "–" || $0 == "/" }
         guard rest.hasPrefix(", ") else { return Reference() }
@@ -32,6 +35,11 @@ enum RunningFooter {
     /// (`kv-tk-2024Z18775`, `ah-tk-20242025-575`): page furniture, not text.
     static func isPageNumberOrIdentifier(_ line: ArraySlice<UInt8>) -> Bool {
         if line.count <= 4, line.allSatisfy(ByteClass.isDigit) { return true }
+        // The masthead repeated on every PDF page, often with the page number glued on:
+        // `Tweede Kamer der Staten-Generaal2`.
+        for masthead in mastheads where line.starts(with: masthead) {
+            if line.dropFirst(masthead.count).allSatisfy(ByteClass.isDigit) { return true }
+        }
         guard line.count <= 40, !line.contains(0x20) else { return false }
         return line.starts(with: "kv-tk-".utf8) || line.starts(with: "ah-tk-".utf8) || line.starts(with: "kst-".utf8)
     }

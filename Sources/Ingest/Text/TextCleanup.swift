@@ -38,9 +38,9 @@ struct TextCleanup {
         var builder = BlockBuilder()
         var footers: [(String, String?)] = []
         var lines = [Line]()
-        let bytes = Array(text.utf8)
+        var text = text
         var footnotes = FootnoteTracker()
-        bytes.withUnsafeBufferPointer { buffer in
+        text.withUTF8 { buffer in
             var start = 0
             var index = 0
             let count = buffer.count
@@ -72,6 +72,7 @@ struct TextCleanup {
         let trimmed = WhiteSpace.trim(line[...])
         if trimmed.isEmpty { return Line(kind: raw.isEmpty || WhiteSpace.trim(raw[...]).isEmpty ? .blank : .skipped, text: []) }
 
+        var text = trimmed
         if markdown {
             if trimmed.first == UInt8(ascii: "<"), trimmed.starts(with: "<meta".utf8) { return Line(kind: .skipped, text: []) }
             if let heading = MarkdownSyntax.heading(trimmed) {
@@ -83,11 +84,11 @@ struct TextCleanup {
             if let bold = MarkdownSyntax.wholeLineStrong(trimmed), WhiteSpace.wordCount(String(decoding: bold, as: UTF8.self)) <= 20 {
                 return Line(kind: .heading, text: bold, headingLevel: 2)
             }
-            line = MarkdownSyntax.stripInline(Array(trimmed))
-        } else {
-            line = Array(trimmed)
+            if MarkdownSyntax.hasInlineSyntax(trimmed) {
+                line = MarkdownSyntax.stripInline(Array(trimmed))
+                text = WhiteSpace.trim(line[...])
+            }
         }
-        let text = WhiteSpace.trim(line[...])
         if text.isEmpty { return Line(kind: .skipped, text: []) }
 
         if let reference = RunningFooter.match(text) {
@@ -102,6 +103,7 @@ struct TextCleanup {
         if QuestionHeading.matches(text) { return Line(kind: .heading, text: Array(text), headingLevel: 3) }
         footnotes.scanMarks(text, lineIndex: lineIndex)
         if let rest = Bullet.strip(text, markdown: markdown) { return Line(kind: .bullet, text: Array(rest)) }
+        if Bullet.isEnumerator(text) { return Line(kind: .bullet, text: Array(text)) }
         return Line(kind: .content, text: Array(text))
     }
 
@@ -117,7 +119,7 @@ struct TextCleanup {
         var index = 0
 
         func flush(_ builder: inout BlockBuilder) {
-            if !paragraph.isEmpty { builder.paragraph(String(decoding: paragraph, as: UTF8.self)) }
+            if !paragraph.isEmpty { paragraph.withUnsafeBufferPointer { builder.paragraph(bytes: $0) } }
             paragraph.removeAll(keepingCapacity: true)
         }
 
@@ -178,8 +180,9 @@ struct TextCleanup {
         let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!")
             || last == UInt8(ascii: ":") || last == UInt8(ascii: ";")
         guard let width else {
-            let nextStartsLower = next.first.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } ?? false
-            return endsSentence || !nextStartsLower
+            // `(ingezonden 14 november⏎2024).` continues too.
+            let continues = next.first.map { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ByteClass.isDigit($0) } ?? false
+            return endsSentence || !continues
         }
         return endsSentence && lineLength * 10 < width * 8
     }

@@ -3,6 +3,9 @@
 struct GenericXML: XMLFormatReader {
     var assembler = XMLTextAssembler()
     private var rootName: String?
+    /// A naming attribute on the root (`<work label="BWBR0002458">`), the best title an
+    /// unknown format offers.
+    private var rootLabel: String?
 
     private static let inline: Set<String> = [
         "nadruk", "sup", "sub", "inf", "b", "i", "u", "em", "strong", "a", "span", "emphasis", "extref", "intref", "code",
@@ -12,7 +15,12 @@ struct GenericXML: XMLFormatReader {
     init() {}
 
     mutating func startElement(_ name: String, attribute: (String) -> String?) {
-        if rootName == nil { rootName = name }
+        if rootName == nil {
+            rootName = name
+            for key in ["title", "titel", "label", "naam", "name"] {
+                if let value = attribute(key), !value.isEmpty { rootLabel = value; break }
+            }
+        }
         let local = name.split(separator: ":").last.map(String.init) ?? name
         if Self.headings.contains(local) { assembler.capture("heading") }
         let role: ElementRole
@@ -35,7 +43,7 @@ struct GenericXML: XMLFormatReader {
 
     mutating func metadata() -> DocumentMetadata {
         var metadata = DocumentMetadata()
-        metadata.title = assembler.captured["heading"]?.first { !$0.isEmpty }
+        metadata.title = assembler.captured["heading"]?.first { !$0.isEmpty } ?? rootLabel
         return metadata
     }
 }

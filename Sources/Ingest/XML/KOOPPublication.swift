@@ -42,6 +42,8 @@ struct KOOPPublication: XMLFormatReader {
             role = .heading
         } else if name == "nr", parent == "vraag" || parent == "antwoord" {
             role = .heading
+        } else if name == "nr", parent == "agendapunt" || parent == "opening" {
+            role = .skip  // the agenda item's ordinal, not text
         } else if name == "vraag" || name == "antwoord" || name == "spreekbeurt" {
             role = .section
         } else if name == "noot" {
@@ -74,9 +76,10 @@ struct KOOPPublication: XMLFormatReader {
         default:
             metadata.title = stukTitle
         }
-        if let description = assembler.first("kamervraagomschrijving") {
-            metadata.date = LetterMetadata.findDate(in: description)
-            metadata.authors = LetterMetadata.questioners(in: description)
+        if let descriptions = assembler.captured["kamervraagomschrijving"] {
+            // Answers carry a second description, "(ontvangen …)", which dates the document.
+            metadata.date = LetterMetadata.findDate(in: descriptions.joined(separator: "\n"))
+            metadata.authors = LetterMetadata.questioners(in: descriptions[0])
         }
         if let dateText = assembler.first("datumtekst") ?? assembler.first("vergaderdatum") {
             metadata.date = DocumentMetadata.isoDate(from: dateText) ?? metadata.date
@@ -108,14 +111,14 @@ struct KOOPPublication: XMLFormatReader {
             ("NOTA NAAR AANLEIDING", .verslag), ("VOORSTEL VAN WET", .wetsvoorstel),
             ("MEMORIE VAN TOELICHTING", .wetsvoorstel), ("BIJLAGE", .bijlage),
         ]
-        for (word, type) in table where upper.hasPrefix(word) || upper.contains(" \(word)") { return type }
-        return title.isEmpty ? .overig : .overig
+        for (word, type) in table where upper.hasPrefix(word) || upper.containsBytes(" \(word)") { return type }
+        return .overig
     }
 
     /// `De Minister van Justitie en Veiligheid,` → `Ministerie van Justitie en Veiligheid`.
     static func ministry(ofFunction function: String) -> String? {
         for office in ["Minister van ", "Staatssecretaris van "] {
-            guard let range = function.range(of: office) else { continue }
+            guard let range = function.byteRange(of: office) else { continue }
             var rest = Substring(function[range.upperBound...])
             while let last = rest.last, last == "," || last == " " || last == "." { rest = rest.dropLast() }
             return rest.isEmpty ? nil : "Ministerie van " + rest

@@ -13,8 +13,9 @@ struct SyncFeedEntry: XMLFormatReader {
 
     init() {}
 
-    /// How many `document` records the feed held; only the first is read.
-    var documentCount: Int { documentsSeen }
+    var remarks: [String] {
+        documentsSeen > 1 ? ["the feed holds \(documentsSeen) documents; only the first was read"] : []
+    }
 
     mutating func startElement(_ name: String, attribute: (String) -> String?) {
         let local = name.split(separator: ":").last.map(String.init) ?? name

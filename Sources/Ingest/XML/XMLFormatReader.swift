@@ -4,6 +4,12 @@ protocol XMLFormatReader: XMLContentHandler {
     var assembler: XMLTextAssembler { get set }
     /// Called once after the last event.
     mutating func metadata() -> DocumentMetadata
+    /// Format-specific remarks for the document's warnings (without the file name).
+    var remarks: [String] { get }
+}
+
+extension XMLFormatReader {
+    var remarks: [String] { [] }
 }
 
 /// The XML families we know, recognised by their root element.

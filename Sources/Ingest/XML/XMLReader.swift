@@ -34,7 +34,12 @@ enum XMLReader {
 
     static let maximumErrors = 5
 
+    /// libxml2 wants `xmlInitParser` once before readers are used from several threads
+    /// (the indexer extracts in parallel); a static let runs it exactly once.
+    private static let parserInitialised: Void = xmlInitParser()
+
     static func read<Handler: XMLContentHandler>(_ bytes: [UInt8], url: String, recover: Bool, into handler: inout Handler) -> Outcome {
+        _ = parserInitialised
         let errors = ErrorCollector()
         var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue

@@ -59,9 +59,12 @@ extension XMLRepair {
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var inTag = false
+        var bracketDepth = 0  // a DOCTYPE's internal subset holds '>' inside [ … ]
         for byte in bytes {
             if inTag {
-                if byte == UInt8(ascii: ">") { inTag = false }
+                if byte == UInt8(ascii: "[") { bracketDepth += 1 }
+                if byte == UInt8(ascii: "]") { bracketDepth -= 1 }
+                if byte == UInt8(ascii: ">"), bracketDepth <= 0 { inTag = false; bracketDepth = 0 }
             } else if byte == UInt8(ascii: "<") {
                 inTag = true
                 out.append(0x0A)
@@ -74,5 +77,15 @@ extension XMLRepair {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text
+    }
+}
+
+extension XMLRepair {
+    /// After we transcoded a file to UTF-8, its declaration must say so, or libxml2
+    /// switches to the declared encoding and garbles the text again.
+    static func declareUTF8(_ bytes: inout [UInt8]) {
+        guard let declared = declaredEncoding(bytes), declared.lowercased() != "utf-8",
+              let close = find(Array("?>".utf8), in: bytes, from: 0, limit: 256) else { return }
+        bytes.replaceSubrange(0 ..< close + 2, with: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8))
     }
 }

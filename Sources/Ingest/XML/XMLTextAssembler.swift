@@ -111,7 +111,7 @@ struct XMLTextAssembler {
             noteLabel = nil
             noteDepth = 0
         } else if depth == headingDepth, let text = heading {
-            builder.heading(String(decoding: text, as: UTF8.self))
+            builder.heading(WhiteSpace.tidyPunctuation(WhiteSpace.collapse(String(decoding: text, as: UTF8.self))))
             heading = nil
             headingDepth = 0
         } else if role == .block || role == .section {
@@ -155,7 +155,7 @@ struct XMLTextAssembler {
 
     private mutating func flushParagraph() {
         guard !paragraph.isEmpty else { return }
-        builder.paragraph(String(decoding: paragraph, as: UTF8.self))
+        builder.paragraph(WhiteSpace.tidyPunctuation(WhiteSpace.collapse(String(decoding: paragraph, as: UTF8.self))))
         paragraph.removeAll(keepingCapacity: true)
     }
 }

@@ -37,3 +37,11 @@ import Testing
     #expect(decoded.text == text)
     #expect(decoded.repairs.isEmpty)
 }
+
+@Test func ocrNoiseIsNotMistakenForMojibake() {
+    // From sgd-0000398363.txt: "Ü»" would decode to U+073B, a Syriac mark.
+    let text = "IITflNA VAN DO\\DEIÜ»Afi 25 J.V"
+    let decoded = TextDecoder.decode(Array(text.utf8))
+    #expect(decoded.text == text)
+    #expect(decoded.repairs.isEmpty)
+}

@@ -95,3 +95,27 @@ import Testing
     #expect(document.passages.map(\.heading) == [nil, "Artikel 1"])
     #expect(document.passages[1].text == "1\nDeze wet verstaat onder proef: een bepaling die alleen in tests bestaat.\n2\nEen proef is geen echte wet.")
 }
+
+@Test func syncFeedWithSeveralEntriesReadsTheFirstAndSaysSo() throws {
+    let feed = try String(contentsOfFile: Fixtures.path("koop/syncfeed-2022D06725.xml"), encoding: .utf8)
+    let entryStart = feed.range(of: "  <entry>")!.lowerBound
+    let entryEnd = feed.range(of: "</entry>\n")!.upperBound
+    let entry = String(feed[entryStart ..< entryEnd]).replacingOccurrences(of: "2022D06725", with: "2022D09999")
+    let doubled = feed.replacingOccurrences(of: "</feed>", with: entry + "</feed>")
+    let document = try Fixtures.document(Array(doubled.utf8), path: "test/feed.xml")
+    #expect(document.documentNumber == "2022D06725")
+    #expect(document.warnings == ["test/feed.xml: the feed holds 2 documents; only the first was read"])
+}
+
+@Test func kamervragenAnswersXMLKeepsQuestionsAndAnswersApart() throws {
+    let document = try Fixtures.document("koop/ah-tk-20242025-575.xml", root: Fixtures.root)
+    #expect(document.id == "ah-tk-20242025-575")
+    #expect(document.type == .antwoord)
+    #expect(document.title == "Vragen van het lid Boswijk (CDA) aan de Minister van Buitenlandse Zaken over het bezoek van de Secretaris-Generaal van de Verenigde Naties aan de top van de BRICS-landen (ingezonden 24 oktober 2024).")
+    #expect(document.date == "2024-11-18")
+    #expect(document.identifiers == ["2024Z17331"])
+    #expect(document.authors == ["Boswijk (CDA)"])
+    #expect(document.ministry == "Ministerie van Buitenlandse Zaken")
+    #expect(document.passages.map(\.heading) == [nil, "Vraag 1", "Antwoord 1", "Vraag 2", "Antwoord 2"])
+    #expect(document.passages.map(\.text).suffix(2) == ["Deelt u de analyse?", "Ja.\nDe Minister van Buitenlandse Zaken,\nC.C.J. Veldkamp"])
+}

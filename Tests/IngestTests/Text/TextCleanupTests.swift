@@ -89,3 +89,35 @@ private func paragraphs(_ text: String, markdown: Bool = false) -> [String] {
     #expect(result.builder.blocks.map(\.heading) == ["Vraag 1.", "Antwoord vraag 1.", "Vraag 4 en 5", "Antwoord op vragen 4 en 5"])
     #expect(Set(result.builder.blocks.map(\.section)).count == 4)
 }
+
+@Test func enumeratedItemsStartParagraphsAndKeepTheirNumber() {
+    let text = """
+        De Meerjarenagenda heeft de volgende ambities, die wij graag met u delen en toelichten:
+        1. Een 24 uur per dag bereikbaar advies- en meldpunt met een integrale crisisfunctie;
+        2. Eén integraal veiligheid- en beschermingsonderzoek, gericht op kinderen en
+        volwassenen;
+        a. Het Toekomstscenario kind- en gezinsbescherming en de Hervormingsagenda Jeugd, zoals
+        vastgelegd in de brief van het kabinet over de jeugdzorg en de reeks die daarop volgde.
+        """
+    #expect(paragraphs(text) == [
+        "De Meerjarenagenda heeft de volgende ambities, die wij graag met u delen en toelichten:",
+        "1. Een 24 uur per dag bereikbaar advies- en meldpunt met een integrale crisisfunctie;",
+        "2. Eén integraal veiligheid- en beschermingsonderzoek, gericht op kinderen en volwassenen;",
+        "a. Het Toekomstscenario kind- en gezinsbescherming en de Hervormingsagenda Jeugd, zoals vastgelegd in de brief van het kabinet over de jeugdzorg en de reeks die daarop volgde.",
+    ])
+}
+
+@Test func prettyPrintedXMLSpacesAroundPunctuationAreRemoved() {
+    #expect(WhiteSpace.tidyPunctuation("moties , ingediend bij het VSO ( 21501-08 , nr. 719 ) .") == "moties, ingediend bij het VSO (21501-08, nr. 719).")
+    #expect(WhiteSpace.tidyPunctuation("De voorzitter :") == "De voorzitter:")
+    #expect(WhiteSpace.tidyPunctuation("zie nr. 3 en art. 5") == "zie nr. 3 en art. 5")
+    #expect(WhiteSpace.tidyPunctuation("een .NET-toepassing") == "een .NET-toepassing")
+}
+
+@Test func windowsAndOldMacLineEndingsReadLikeUnix() {
+    let unix = "Vraag 1\nKlopt het dat de regio-\nnale aanpak werkt?\n\nAntwoord 1\nJa.\n"
+    let expected = paragraphs(unix)
+    #expect(expected == ["Klopt het dat de regionale aanpak werkt?", "Ja."])
+    #expect(paragraphs(unix.replacingOccurrences(of: "\n", with: "\r\n")) == expected)
+    #expect(paragraphs(unix.replacingOccurrences(of: "\n", with: "\r")) == expected)
+}

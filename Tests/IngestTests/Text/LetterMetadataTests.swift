@@ -62,3 +62,19 @@ import Testing
     #expect(document.documentNumber == "12")
     #expect(document.ministry == "Ministerie van Justitie en Veiligheid")
 }
+
+@Test func aDateWrappedOverTwoLinesIsFound() throws {
+    let text = """
+        2024Z18436
+        Vragen van de leden Rooderkerk en Paulusma (beiden D66) aan de
+        Staatssecretarissen van Onderwijs, Cultuur en Wetenschap over het artikel «Aidsfonds maakt zich zorgen» (ingezonden 14 november
+        2024).
+        Vraag 1
+        Bent u bekend met het gegeven dat het aantal hiv-diagnoses bij jonge mannen stijgt?
+        """
+    let document = try Fixtures.document(text: text)
+    #expect(document.date == "2024-11-14")
+    #expect(document.type == .vragen)
+    #expect(document.authors == ["Rooderkerk", "Paulusma (beiden D66)"])
+    #expect(LetterMetadata.findDate(in: "(ingezonden 19 november\n2024)") == "2024-11-19")
+}
