@@ -47,7 +47,7 @@ public final class Searcher {
             }
             guard accepted.contains(true) else { continue }
             let factory = MatcherFactory(segment: segment.reader, statistics: statistics)
-            let matcher = try factory.matcher(for: query)
+            let matcher = try factory.topLevelMatcher(for: query)
             let passageDocuments = segment.reader.passages.documents
             var steps = 0
             while matcher.current != Matcher.exhausted {
@@ -214,10 +214,8 @@ public final class Searcher {
             for (index, member) in members.enumerated() {
                 let candidate = groups[member.group].passages[member.passage]
                 var score = candidate.score
-                if occurrences[index].count >= 2, let span = Self.smallestSpan(occurrences[index]) {
-                    // Adjacent words (span k-1) earn the full bonus; it fades with distance.
-                    let ideal = Float(occurrences[index].count - 1)
-                    score *= 1 + Self.proximityWeight * ideal / Float(max(span, occurrences[index].count - 1))
+                if stems.count >= 2, occurrences[index].count >= 2 {
+                    score *= 1 + Self.proximityWeight * Self.closeness(occurrences[index], queryStems: stems.count)
                 }
                 score += Self.headingBoost * headingHits[index] * candidate.score / Float(stems.count)
                 score += Self.titleWeight * (titleScores[candidate.document] ?? 0)
@@ -229,21 +227,29 @@ public final class Searcher {
         }
     }
 
-    /// The shortest window (last − first position) holding one position from each list.
-    static func smallestSpan(_ lists: [[UInt32]]) -> Int? {
-        var cursors = Array(repeating: 0, count: lists.count)
-        var best: Int?
-        while true {
-            var low = UInt32.max, high: UInt32 = 0, lowIndex = 0
-            for (index, list) in lists.enumerated() {
-                guard cursors[index] < list.count else { return best }
-                let value = list[cursors[index]]
-                if value < low { low = value; lowIndex = index }
-                high = max(high, value)
+    /// How close the query's words stand, from 0 to 1: the mean over all pairs of query
+    /// stems of 1 / (nearest distance), counting pairs absent from the passage as 0. Adjacent
+    /// words give 1; a further matching word can only add, never lower it (a mean over the
+    /// matched words only would punish a passage for matching one word more, far away).
+    static func closeness(_ lists: [[UInt32]], queryStems: Int) -> Float {
+        var total: Float = 0
+        for first in lists.indices {
+            for second in lists.indices where second > first {
+                total += 1 / Float(max(1, nearestDistance(lists[first], lists[second])))
             }
-            best = min(best ?? Int.max, Int(high - low))
-            cursors[lowIndex] += 1
         }
+        return total / Float(queryStems * (queryStems - 1) / 2)
+    }
+
+    /// The smallest |a − b| over a in `first`, b in `second` (both ascending).
+    static func nearestDistance(_ first: [UInt32], _ second: [UInt32]) -> Int {
+        var i = 0, j = 0, best = Int.max
+        while i < first.count, j < second.count {
+            let a = Int(first[i]), b = Int(second[j])
+            best = min(best, abs(a - b))
+            if a < b { i += 1 } else { j += 1 }
+        }
+        return best
     }
 }
 

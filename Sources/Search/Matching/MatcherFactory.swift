@@ -61,3 +61,51 @@ struct MatcherFactory {
         space.isTitle ? segment.documents.map(\.titleLength) : segment.passages.lengths
     }
 }
+
+extension MatcherFactory {
+    /// The matcher for a whole query: a top-level AND (and its NOTs) is decided per
+    /// document (``DocumentConjunctionMatcher``); anything else matches passage by passage.
+    func topLevelMatcher(for query: PlannedQuery) throws -> Matcher {
+        var positive = query
+        var negative: [PlannedQuery] = []
+        if case let .exclude(included, excluded) = query {
+            positive = included
+            if case .any(let alternatives) = excluded { negative = alternatives } else { negative = [excluded] }
+        }
+        var clauses: [PlannedQuery]
+        if case .all(let parts) = positive { clauses = parts } else { clauses = [positive] }
+        let constraints = clauses.compactMap { clause -> PlannedQuery? in
+            if case .title(let inner) = clause { return inner }
+            return nil
+        }
+        clauses.removeAll { if case .title = $0 { return true } else { return false } }
+        guard !clauses.isEmpty, !clauses.contains(where: { $0 == .everything || $0 == .nothing }) else {
+            return try matcher(for: query)
+        }
+        return try DocumentConjunctionMatcher(
+            required: try clauses.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
+            scoring: try clauses.map(matcher(for:)),
+            constraints: try constraints.map(matcher(for:)),
+            excluded: try negative.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
+            entries: segment.documents, passageDocuments: segment.passages.documents)
+    }
+
+    /// The same clause asked of titles, so that a word found in the title counts for its
+    /// document; nil for clauses that have no title form.
+    static func titleVersion(of clause: PlannedQuery) -> PlannedQuery? {
+        func title(_ space: TermSpace) -> TermSpace { space == .bodyStem ? .titleStem : space == .bodyExact ? .titleExact : space }
+        switch clause {
+        case let .term(space, term): return .term(title(space), term)
+        case let .phrase(space, terms, offsets, slop): return .phrase(title(space), terms: terms, offsets: offsets, slop: slop)
+        case let .prefix(space, prefix): return .prefix(title(space), prefix)
+        case .any(let parts):
+            let mapped = parts.compactMap(titleVersion(of:))
+            return mapped.count == parts.count ? .any(mapped) : nil
+        case .all(let parts):
+            let mapped = parts.compactMap(titleVersion(of:))
+            return mapped.count == parts.count ? .all(mapped) : nil
+        case .exclude, .title, .filter, .everything, .nothing:
+            return nil
+        }
+    }
+}
