@@ -1,11 +1,20 @@
 import Analysis
 
 /// The terms of one field occurrence (a title, or one retrieval unit with its heading),
-/// in position order, as the analyzer made them.
+/// grouped by term: each distinct term with its positions, ascending and without repeats.
+///
+/// The grouping is done here, on the worker threads that analyse, so that the one writer
+/// thread does one dictionary lookup per distinct term per passage instead of one per token.
 struct AnalyzedField: Sendable {
-    var stems: [String] = []
-    var exacts: [String] = []
-    var positions: [UInt32] = []
+    struct Group: Sendable {
+        var term: String
+        var positions: [UInt32]
+    }
+
+    private(set) var stems: [Group] = []
+    private(set) var exacts: [Group] = []
+    private var stemIndex: [String: Int] = [:]
+    private var exactIndex: [String: Int] = [:]
     /// Positions the field spans (its BM25 length).
     var length: UInt32 = 0
     /// Positions below this belong to the heading (a match there earns the heading boost).
@@ -13,10 +22,27 @@ struct AnalyzedField: Sendable {
 
     mutating func append(_ tokens: [Token], offset: UInt32) {
         for token in tokens {
-            stems.append(token.stem)
-            exacts.append(token.exact)
-            positions.append(token.position + offset)
-            length = max(length, token.position + offset + 1)
+            let position = token.position + offset
+            Self.add(token.stem, position, to: &stems, index: &stemIndex)
+            Self.add(token.exact, position, to: &exacts, index: &exactIndex)
+            length = max(length, position + 1)
+        }
+    }
+
+    /// Drops the lookup tables once the field is complete: the writer needs only the groups.
+    mutating func finish() {
+        stemIndex = [:]
+        exactIndex = [:]
+    }
+
+    private static func add(_ term: String, _ position: UInt32, to groups: inout [Group], index: inout [String: Int]) {
+        if let existing = index[term] {
+            // The same term twice at one position (`ouder(s)` gives `ouders` and `ouder`,
+            // both stemming to `ouder`) counts once; tokens arrive in position order.
+            if groups[existing].positions.last != position { groups[existing].positions.append(position) }
+        } else {
+            index[term] = groups.count
+            groups.append(Group(term: term, positions: [position]))
         }
     }
 }
@@ -40,6 +66,7 @@ public struct AnalyzedDocument: Sendable {
         self.stored = stored
         var title = AnalyzedField()
         if let text = stored.title { title.append(try analyzer.analyze(text), offset: 0) }
+        title.finish()
         self.title = title
         var units: [AnalyzedField] = []
         for unit in stored.retrievalUnits {
@@ -50,6 +77,7 @@ public struct AnalyzedDocument: Sendable {
             }
             let textOffset = field.length == 0 ? 0 : field.length + 1
             field.append(try analyzer.analyze(unit.text), offset: textOffset)
+            field.finish()
             units.append(field)
         }
         self.units = units

@@ -58,37 +58,30 @@ final class SegmentBuilder {
     }
 
     private func add(_ field: AnalyzedField, id: UInt32, stem: TermSpace, exact: TermSpace) {
-        for index in field.positions.indices {
-            record(field.stems[index], space: stem, id: id, position: field.positions[index], length: field.length)
-            record(field.exacts[index], space: exact, id: id, position: field.positions[index], length: field.length)
-        }
+        for group in field.stems { record(group, space: stem, id: id, length: field.length) }
+        for group in field.exacts { record(group, space: exact, id: id, length: field.length) }
     }
 
-    private func record(_ term: String, space: TermSpace, id: UInt32, position: UInt32, length: UInt32) {
+    /// One distinct term of one passage (or title): ids arrive in increasing order, since
+    /// documents and their passages are added in order.
+    private func record(_ group: AnalyzedField.Group, space: TermSpace, id: UInt32, length: UInt32) {
         let spaceIndex = Int(space.rawValue) - 1
         let termID: Int
-        if let known = spaces[spaceIndex].termIDs[term] {
+        if let known = spaces[spaceIndex].termIDs[group.term] {
             termID = Int(known)
         } else {
             termID = spaces[spaceIndex].terms.count
-            spaces[spaceIndex].termIDs[term] = Int32(termID)
-            spaces[spaceIndex].terms.append(term)
+            spaces[spaceIndex].termIDs[group.term] = Int32(termID)
+            spaces[spaceIndex].terms.append(group.term)
             spaces[spaceIndex].postings.append(TermPostings())
-            estimatedBytes += 160 + term.utf8.count
+            estimatedBytes += 160 + group.term.utf8.count
         }
-        let last = spaces[spaceIndex].postings[termID].ids.last
-        if last == id {
-            // The same term twice at one position (`ouder(s)` gives `ouders` and `ouder`,
-            // both stemming to `ouder`) counts once.
-            if spaces[spaceIndex].postings[termID].positions.last == position { return }
-            spaces[spaceIndex].postings[termID].frequencies[spaces[spaceIndex].postings[termID].frequencies.count - 1] += 1
-        } else {
-            spaces[spaceIndex].postings[termID].ids.append(id)
-            spaces[spaceIndex].postings[termID].frequencies.append(1)
-            spaces[spaceIndex].postings[termID].minimumLength = min(spaces[spaceIndex].postings[termID].minimumLength, length)
-            estimatedBytes += 8
+        spaces[spaceIndex].postings[termID].ids.append(id)
+        spaces[spaceIndex].postings[termID].frequencies.append(UInt32(group.positions.count))
+        spaces[spaceIndex].postings[termID].positions.append(contentsOf: group.positions)
+        if length < spaces[spaceIndex].postings[termID].minimumLength {
+            spaces[spaceIndex].postings[termID].minimumLength = length
         }
-        spaces[spaceIndex].postings[termID].positions.append(position)
-        estimatedBytes += 4
+        estimatedBytes += 8 + 4 * group.positions.count
     }
 }
