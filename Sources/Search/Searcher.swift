@@ -42,12 +42,11 @@ public final class Searcher {
         var collector = Collector(perDocument: max(1, options.perDocument))
         var partial = false
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
-            let accepted = segment.reader.documents.enumerated().map { ordinal, entry in
-                segment.isLive(document: ordinal) && filters.allSatisfy { $0.accepts(entry) }
-            }
+            let accepted = Self.acceptedDocuments(segment, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics)
+            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, deadline: deadline)
             let matcher = try factory.topLevelMatcher(for: query)
+            if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true }
             let passageDocuments = segment.reader.passages.documents
             var steps = 0
             while matcher.current != Matcher.exhausted {
@@ -94,6 +93,22 @@ public final class Searcher {
     }
 
     // MARK: Planning helpers
+
+    /// Per document of the segment: live, and passing every filter. Reads the entries in
+    /// place (copying an entry would retain each of its strings, for every document).
+    static func acceptedDocuments(_ segment: IndexSnapshot.Segment, filters: [DocumentFilter]) -> [Bool] {
+        let documents = segment.reader.documents
+        var accepted = Array(repeating: true, count: documents.count)
+        if let deletions = segment.deletions {
+            for ordinal in accepted.indices where deletions.isDeleted(ordinal) { accepted[ordinal] = false }
+        }
+        for filter in filters {
+            for ordinal in accepted.indices where accepted[ordinal] && !filter.accepts(documents[ordinal]) {
+                accepted[ordinal] = false
+            }
+        }
+        return accepted
+    }
 
     /// Filters ANDed at the top become a per-document check before any matching, so a
     /// filter never works on a capped list.

@@ -13,6 +13,8 @@ public final class SegmentReader: Sendable {
     public let documents: [DocumentEntry]
     public let passages: PassageTable
     public let titleLengthSum: UInt64
+    /// Per document, the title's length: the BM25 lengths of the title spaces.
+    public let titleLengths: [UInt32]
     public let dictionary: TermDictionaryReader
     private let postings: ByteSlice
     private let positions: ByteSlice
@@ -39,6 +41,7 @@ public final class SegmentReader: Sendable {
         }
         documents = table.entries
         titleLengthSum = table.titleLengthSum
+        titleLengths = table.entries.map(\.titleLength)
         passages = try PassageTable.read(bodies[.passageLengths]!, documentCount: info.documentCount)
         guard passages.count == info.unitCount else {
             throw bodies[.passageLengths]!.corruption(at: 0, .invariantViolated("\(passages.count) passages, the segment info says \(info.unitCount)"))

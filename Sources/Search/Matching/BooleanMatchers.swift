@@ -46,40 +46,70 @@ final class ConjunctionMatcher: Matcher {
 }
 
 /// Any sub-matcher (OR); the score sums the parts standing on the current id.
+///
+/// The parts sit in a min-heap on their current ids, so moving costs O(log n) per part
+/// that moves: a prefix such as `belasting*` can expand to hundreds of terms, where
+/// scanning every part for the minimum at every step would dominate the search.
 final class DisjunctionMatcher: Matcher {
-    private let parts: [Matcher]
+    private var heap: [Matcher]
+    /// Reused by `score()`, so that scoring allocates nothing.
+    private var stack: [Int] = []
 
     init(_ parts: [Matcher]) {
-        self.parts = parts
+        heap = parts
         super.init()
-        current = parts.map(\.current).min() ?? Matcher.exhausted
+        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+        current = heap.first?.current ?? Matcher.exhausted
     }
 
-    override var cost: Int { parts.reduce(0) { $0 + $1.cost } }
+    override var cost: Int { heap.reduce(0) { $0 + $1.cost } }
 
     override func advance() throws -> UInt32 {
         guard current != Matcher.exhausted else { return current }
-        var next = Matcher.exhausted
-        for part in parts {
-            if part.current == current { try part.advance() }
-            next = min(next, part.current)
+        let leaving = current
+        while let top = heap.first, top.current == leaving {
+            try top.advance()
+            siftDown(0)
         }
-        current = next
+        current = heap.first?.current ?? Matcher.exhausted
         return current
     }
 
     override func seek(_ target: UInt32) throws -> UInt32 {
         guard current < target else { return current }
-        var next = Matcher.exhausted
-        for part in parts { next = min(next, try part.seek(target)) }
-        current = next
+        while let top = heap.first, top.current < target {
+            try top.seek(target)
+            siftDown(0)
+        }
+        current = heap.first?.current ?? Matcher.exhausted
         return current
     }
 
     override func score() throws -> Float {
+        // The parts on the current id form a subtree at the top of the heap.
         var total: Float = 0
-        for part in parts where part.current == current { total += try part.score() }
+        stack.removeAll(keepingCapacity: true)
+        if !heap.isEmpty { stack.append(0) }
+        while let index = stack.popLast() {
+            guard heap[index].current == current else { continue }
+            total += try heap[index].score()
+            if 2 * index + 1 < heap.count { stack.append(2 * index + 1) }
+            if 2 * index + 2 < heap.count { stack.append(2 * index + 2) }
+        }
         return total
+    }
+
+    private func siftDown(_ start: Int) {
+        var index = start
+        while true {
+            let left = 2 * index + 1, right = left + 1
+            var smallest = index
+            if left < heap.count, heap[left].current < heap[smallest].current { smallest = left }
+            if right < heap.count, heap[right].current < heap[smallest].current { smallest = right }
+            if smallest == index { return }
+            heap.swapAt(index, smallest)
+            index = smallest
+        }
     }
 }
 

@@ -10,35 +10,66 @@ import IndexStore
 /// title) is represented by its first passage, scored 0 here; the title boost of the
 /// rescoring ranks it.
 ///
-/// Built in two passes over the clauses: one that only collects documents, one that scores
-/// passages. Both read the same postings; the first reads ids only.
+/// One pass over the clauses' union scores every passage that matches any clause and notes
+/// which clauses each document has; the passages of documents that turn out to have them
+/// all are then handed out in order. The buffer holds one entry per passage matching any
+/// clause.
 final class DocumentConjunctionMatcher: Matcher {
-    private let passages: Matcher
-    private let allowed: [Bool]
-    private let passageDocuments: [UInt32]
-    /// First passages of allowed documents without a matching passage, ascending.
-    private let titleOnly: [UInt32]
-    private var titleOnlyIndex = 0
+    private var passages: [UInt32] = []
+    private var scores: [Float] = []
+    private var position = 0
+    /// The deadline passed during the pass: what was found is kept, the rest is unknown.
+    private(set) var wasCutShort = false
 
     /// - Parameters:
     ///   - required: per clause, a matcher over passages and one over titles (documents), or nil.
-    ///   - scoring: fresh matchers of the same clauses, for the scoring pass.
     ///   - constraints: document-level clauses (title searches) every document must meet.
     ///   - excluded: passage matchers and title matchers of excluded clauses.
     init(
-        required: [(passages: Matcher, titles: Matcher?)], scoring: [Matcher], constraints: [Matcher],
-        excluded: [(passages: Matcher, titles: Matcher?)], entries: [DocumentEntry], passageDocuments: [UInt32]
+        required: [(passages: Matcher, titles: Matcher?)], constraints: [Matcher],
+        excluded: [(passages: Matcher, titles: Matcher?)], entries: [DocumentEntry], passageDocuments: [UInt32],
+        deadline: ContinuousClock.Instant? = nil
     ) throws {
-        self.passageDocuments = passageDocuments
-        var allowed = Array(repeating: true, count: entries.count)
-        var bodyDocuments = Array(repeating: false, count: entries.count)
-        for clause in required {
-            var found = Array(repeating: false, count: entries.count)
-            try Self.collect(clause.passages, passageDocuments: passageDocuments, into: &found)
-            for index in found.indices where found[index] { bodyDocuments[index] = true }
-            if let titles = clause.titles { try Self.collectDocuments(titles, into: &found) }
-            for index in allowed.indices where !found[index] { allowed[index] = false }
+        precondition(!required.isEmpty && required.count <= 64, "1 to 64 required clauses")
+        let complete: UInt64 = required.count == 64 ? .max : (1 << UInt64(required.count)) - 1
+        var documentMasks = Array(repeating: UInt64(0), count: entries.count)
+        var hasBodyMatch = Array(repeating: false, count: entries.count)
+        var candidates: [(passage: UInt32, score: Float)] = []
+        // The union of the clauses, walked by hand so that we know which clauses stand on
+        // each passage.
+        let clauses = required.map(\.passages)
+        let clock = ContinuousClock()
+        var steps = 0
+        var cutShort = false
+        while true {
+            steps += 1
+            if steps & 1023 == 0, let deadline, clock.now > deadline {
+                cutShort = true
+                break
+            }
+            var low = Matcher.exhausted
+            for clause in clauses where clause.current < low { low = clause.current }
+            if low == Matcher.exhausted { break }
+            var score: Float = 0
+            var mask: UInt64 = 0
+            for (index, clause) in clauses.enumerated() where clause.current == low {
+                score += try clause.score()
+                mask |= 1 << UInt64(index)
+                try clause.advance()
+            }
+            let document = Int(passageDocuments[Int(low)])
+            documentMasks[document] |= mask
+            hasBodyMatch[document] = true
+            candidates.append((low, score))
         }
+        for (index, clause) in required.enumerated() {
+            guard let titles = clause.titles else { continue }
+            while titles.current != Matcher.exhausted {
+                if Int(titles.current) < entries.count { documentMasks[Int(titles.current)] |= 1 << UInt64(index) }
+                try titles.advance()
+            }
+        }
+        var allowed = documentMasks.map { $0 == complete }
         for constraint in constraints {
             var found = Array(repeating: false, count: entries.count)
             try Self.collectDocuments(constraint, into: &found)
@@ -46,26 +77,35 @@ final class DocumentConjunctionMatcher: Matcher {
         }
         for clause in excluded {
             var found = Array(repeating: false, count: entries.count)
-            try Self.collect(clause.passages, passageDocuments: passageDocuments, into: &found)
+            while clause.passages.current != Matcher.exhausted {
+                found[Int(passageDocuments[Int(clause.passages.current)])] = true
+                try clause.passages.advance()
+            }
             if let titles = clause.titles { try Self.collectDocuments(titles, into: &found) }
             for index in allowed.indices where found[index] { allowed[index] = false }
         }
-        self.allowed = allowed
-        titleOnly = entries.indices.filter { allowed[$0] && !bodyDocuments[$0] && entries[$0].unitCount > 0 }.map { entries[$0].firstUnit }
-        passages = scoring.count == 1 ? scoring[0] : DisjunctionMatcher(scoring)
-        super.init()
-        try skipDisallowed()
-        current = min(passages.current, titleOnly.first ?? Matcher.exhausted)
-    }
-
-    override var cost: Int { passages.cost }
-
-    private static func collect(_ matcher: Matcher, passageDocuments: [UInt32], into found: inout [Bool]) throws {
-        while matcher.current != Matcher.exhausted {
-            found[Int(passageDocuments[Int(matcher.current)])] = true
-            try matcher.advance()
+        // Passages of allowed documents, plus first passages of allowed documents matched
+        // through their titles only, in passage order.
+        var titleOnly = entries.indices.filter { allowed[$0] && !hasBodyMatch[$0] && entries[$0].unitCount > 0 }.map { entries[$0].firstUnit }[...]
+        for candidate in candidates where allowed[Int(passageDocuments[Int(candidate.passage)])] {
+            while let first = titleOnly.first, first < candidate.passage {
+                passages.append(first)
+                scores.append(0)
+                titleOnly.removeFirst()
+            }
+            passages.append(candidate.passage)
+            scores.append(candidate.score)
         }
+        for first in titleOnly {
+            passages.append(first)
+            scores.append(0)
+        }
+        super.init()
+        wasCutShort = cutShort
+        current = passages.first ?? Matcher.exhausted
     }
+
+    override var cost: Int { passages.count }
 
     private static func collectDocuments(_ matcher: Matcher, into found: inout [Bool]) throws {
         while matcher.current != Matcher.exhausted {
@@ -74,35 +114,17 @@ final class DocumentConjunctionMatcher: Matcher {
         }
     }
 
-    private func skipDisallowed() throws {
-        while passages.current != Matcher.exhausted, !allowed[Int(passageDocuments[Int(passages.current)])] {
-            try passages.advance()
-        }
-    }
-
-    private var titleOnlyCurrent: UInt32 { titleOnlyIndex < titleOnly.count ? titleOnly[titleOnlyIndex] : Matcher.exhausted }
-
     override func advance() throws -> UInt32 {
-        guard current != Matcher.exhausted else { return current }
-        if passages.current == current {
-            try passages.advance()
-            try skipDisallowed()
-        }
-        if titleOnlyCurrent == current { titleOnlyIndex += 1 }
-        current = min(passages.current, titleOnlyCurrent)
+        guard position < passages.count else { return current }
+        position += 1
+        current = position < passages.count ? passages[position] : Matcher.exhausted
         return current
     }
 
     override func seek(_ target: UInt32) throws -> UInt32 {
-        guard current < target else { return current }
-        try passages.seek(target)
-        try skipDisallowed()
-        while titleOnlyCurrent < target { titleOnlyIndex += 1 }
-        current = min(passages.current, titleOnlyCurrent)
+        while current < target { try advance() }
         return current
     }
 
-    override func score() throws -> Float {
-        passages.current == current ? try passages.score() : 0
-    }
+    override func score() throws -> Float { scores[position] }
 }

@@ -75,7 +75,9 @@ final class FilteredDocumentMatcher: Matcher {
     private let accepted: [Bool]
 
     init(filter: DocumentFilter, entries: [DocumentEntry]) {
-        accepted = entries.map(filter.accepts)
+        var accepted = Array(repeating: false, count: entries.count)
+        for ordinal in entries.indices where filter.accepts(entries[ordinal]) { accepted[ordinal] = true }
+        self.accepted = accepted
         super.init()
         current = UInt32(accepted.firstIndex(of: true) ?? Int(Matcher.exhausted))
     }

@@ -8,6 +8,8 @@ struct MatcherFactory {
 
     let segment: SegmentReader
     let statistics: CollectionStatistics
+    /// When the search must stop; the top-level pass checks it.
+    var deadline: ContinuousClock.Instant? = nil
 
     func matcher(for query: PlannedQuery) throws -> Matcher {
         switch query {
@@ -58,7 +60,7 @@ struct MatcherFactory {
     }
 
     private func lengths(_ space: TermSpace) -> [UInt32] {
-        space.isTitle ? segment.documents.map(\.titleLength) : segment.passages.lengths
+        space.isTitle ? segment.titleLengths : segment.passages.lengths
     }
 }
 
@@ -79,15 +81,14 @@ extension MatcherFactory {
             return nil
         }
         clauses.removeAll { if case .title = $0 { return true } else { return false } }
-        guard !clauses.isEmpty, !clauses.contains(where: { $0 == .everything || $0 == .nothing }) else {
+        guard !clauses.isEmpty, clauses.count <= 64, !clauses.contains(where: { $0 == .everything || $0 == .nothing }) else {
             return try matcher(for: query)
         }
         return try DocumentConjunctionMatcher(
             required: try clauses.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
-            scoring: try clauses.map(matcher(for:)),
             constraints: try constraints.map(matcher(for:)),
             excluded: try negative.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
-            entries: segment.documents, passageDocuments: segment.passages.documents)
+            entries: segment.documents, passageDocuments: segment.passages.documents, deadline: deadline)
     }
 
     /// The same clause asked of titles, so that a word found in the title counts for its
