@@ -46,14 +46,22 @@ struct LetterMetadata: Equatable {
         }
         ministry = Self.phrase(after: "Ministerie van ", in: headerText).map { "Ministerie van " + $0 }
         type = Self.classify(headerText: headerText, headings: headings, firstHeading: headings.first)
+        if type == .overig, Self.endsWithSignature(blocks.suffix(8).map(\.text)) {
+            // No cue at the start, but signed by a minister or state secretary: a letter
+            // from the government (PDF text of a Kamerstuk often starts mid-letter).
+            type = .brief
+        }
         if type == .wet, date == nil, let heading = headings.first, let range = heading.byteRange(of: " van ") {
             date = Self.parseDate(heading[range.upperBound...])
         }
         if [.antwoord, .vragen, .mededeling].contains(type) {
             authors = Self.questioners(in: headerText.utf8Prefix(Self.openingLength))
         }
+        // A Kamerstuk known by its own footer is better named by its number than by its
+        // first paragraph (PDF text of a letter often has no title line at all).
+        let kamerstuk = documentNumber.flatMap { number in dossiers.first.map { "Kamerstuk \($0), nr. \(number)" } }
         title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
-            ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
+            ?? kamerstuk ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
     }
 
     // MARK: - Dates
@@ -203,6 +211,17 @@ struct LetterMetadata: Equatable {
             if !trimmed.isEmpty { return shorten(trimmed) }
         }
         return nil
+    }
+
+    /// Whether one of the last blocks is a signature: a line starting "De Minister" or
+    /// "De Staatssecretaris" (as the letters sign: "De Minister voor Rechtsbescherming,").
+    static func endsWithSignature(_ blocks: [String]) -> Bool {
+        blocks.contains { block in
+            block.split(separator: "\n").contains { line in
+                let trimmed = line.drop { $0 == " " }
+                return (trimmed.hasPrefix("De Minister ") || trimmed.hasPrefix("De Staatssecretaris ")) && trimmed.count < 120
+            }
+        }
     }
 
     /// The line that names a Kamervragen document (`Antwoorden op Kamervragen van …`,
