@@ -15,10 +15,15 @@ public final class IndexWriter {
     let analyzer: Analyzer
     private(set) var manifest: Manifest
     private let extractor = Extractor()
+    /// Every file the writer creates goes through these (tests inject failures).
+    let files: FileOperations
 
     /// Opens (or creates) the index in `directory` for writing. Refuses an index built
     /// by another analyzer unless `rebuild`, which starts from an empty index.
-    public init(directory: String, rebuild: Bool = false, configuration: AnalyzerConfiguration = .standard) throws {
+    public init(
+        directory: String, rebuild: Bool = false, configuration: AnalyzerConfiguration = .standard, files: FileOperations = .system
+    ) throws {
+        self.files = files
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.directory = directory
         lock = try WriterLock(directory: directory)
@@ -255,7 +260,7 @@ public final class IndexWriter {
         let name = SegmentCommit.name(number: manifest.nextSegmentNumber)
         manifest.nextSegmentNumber += 1
         let segmentID = SegmentID.random()
-        let info = try SegmentWriter.write(builder, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory)
+        let info = try SegmentWriter.write(builder, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory, fileOperations: files)
         return SegmentCommit(name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount, deletionGeneration: 0, deletedCount: 0)
     }
 
@@ -273,7 +278,7 @@ public final class IndexWriter {
             commit.deletionGeneration += 1
             commit.deletedCount = bitmap.deletedCount
             let name = SegmentFile.deletions.fileName(segment: commit.name, generation: commit.deletionGeneration)
-            try bitmap.encode(segmentID: commit.segmentID).write(toFile: "\(directory)/\(name)", sync: true)
+            try files.writeFile(bitmap.encode(segmentID: commit.segmentID), "\(directory)/\(name)", true)
             result[index] = commit
         }
         // Segments with nothing left alive are dropped from the commit altogether.
@@ -285,8 +290,8 @@ public final class IndexWriter {
         next.generation = manifest.generation + 1
         next.analyzer = analyzer.identity
         next.commitTime = UInt64(max(0, Date().timeIntervalSince1970 * 1e9))
-        try ManifestStore.syncDirectory(directory)  // the new segment files' names first
-        try ManifestStore.commit(next, in: directory)
+        try files.syncDirectory(directory)  // the new segment files' names first
+        try ManifestStore.commit(next, in: directory, files: files)
         manifest = next
         try ManifestStore.removeUnreferencedFiles(keeping: manifest, in: directory)
     }

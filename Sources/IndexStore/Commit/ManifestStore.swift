@@ -41,23 +41,18 @@ public enum ManifestStore {
     }
 
     /// Makes `manifest` the index: write, fsync, rename, fsync the directory.
-    public static func commit(_ manifest: Manifest, in directory: String) throws {
+    public static func commit(_ manifest: Manifest, in directory: String, files: FileOperations = .system) throws {
         let final = "\(directory)/\(fileName(generation: manifest.generation))"
         let temporary = final + ".tmp"
-        try manifest.encode().write(toFile: temporary, sync: true)
-        guard rename(temporary, final) == 0 else {
-            throw IndexIOError(path: final, operation: "rename", errno: errno)
-        }
-        try syncDirectory(directory)
+        try files.writeFile(manifest.encode(), temporary, true)
+        try files.rename(temporary, final)
+        try files.syncDirectory(directory)
     }
 
     /// fsync on the directory makes a rename or a new file's name durable (POSIX leaves
     /// that to the directory, not to the file).
     public static func syncDirectory(_ directory: String) throws {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IndexIOError(path: directory, operation: "open directory", errno: errno) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw IndexIOError(path: directory, operation: "fsync directory", errno: errno) }
+        try FileOperations.system.syncDirectory(directory)
     }
 
     /// Deletes what `keep` does not reference: older manifests, segment and deletion files,

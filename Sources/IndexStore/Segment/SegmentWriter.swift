@@ -6,8 +6,9 @@ import Analysis
 enum SegmentWriter {
     /// Writes segment `name` into `directory`; returns what the manifest records about it.
     static func write(
-        _ builder: SegmentBuilder, name: String, segmentID: SegmentID, analyzer: AnalyzerIdentity, to directory: String
-    ) throws(IndexIOError) -> SegmentInfo {
+        _ builder: SegmentBuilder, name: String, segmentID: SegmentID, analyzer: AnalyzerIdentity, to directory: String,
+        fileOperations: FileOperations = .system
+    ) throws -> SegmentInfo {
         let (stored, offsets) = StoredFields.write(builder.documents, segmentID: segmentID)
 
         var entries: [DocumentEntry] = []
@@ -62,7 +63,7 @@ enum SegmentWriter {
             (.segmentInfo, info.write(segmentID: segmentID)),
         ]
         for (kind, file) in files {
-            try file.write(toFile: "\(directory)/\(kind.fileName(segment: name))", sync: true)
+            try fileOperations.writeFile(file, "\(directory)/\(kind.fileName(segment: name))", true)
         }
         return info
     }
