@@ -65,6 +65,11 @@ let package = Package(
             path: "bench/AnalyzerBenchmark"
         ),
         .executableTarget(
+            name: "Fuzz",
+            dependencies: ["Analysis", "Ingest", "Search"],
+            path: "bench/Fuzz"
+        ),
+        .executableTarget(
             name: "SearchBenchmark",
             dependencies: ["IndexStore", "Search"],
             path: "bench/SearchBenchmark"

@@ -83,22 +83,25 @@ struct Normalizer {
     }
 
     /// Handles one ASCII byte (and whatever artefact starts with it); returns the next index.
+    /// `inFootnote`: inside a footnote body another `[n:` is text, not a nested body
+    /// (bodies must not overlap: they are cut out of the running text).
     private mutating func normalizeASCII(
-        _ byte: UInt8, at index: Int, in source: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText
+        _ byte: UInt8, at index: Int, in source: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText,
+        inFootnote: Bool = false
     ) -> Int {
         switch byte {
         case UInt8(ascii: "["):
             if let end = Self.wordMarkerEnd(source, at: index) {
                 return end
             }
-            if let body = Self.footnoteBody(source, at: index) {
+            if !inFootnote, let body = Self.footnoteBody(source, at: index) {
                 // The label `[12:` and the closing `]` produce nothing; the body is kept.
                 let bodyStart = out.bytes.count
                 var inner = body.contentStart
                 while inner < body.contentEnd {
                     let innerByte = source[inner]
                     if innerByte < 0x80 {
-                        inner = normalizeASCII(innerByte, at: inner, in: source, into: &out)
+                        inner = normalizeASCII(innerByte, at: inner, in: source, into: &out, inFootnote: true)
                     } else {
                         let (scalar, length) = Self.decodeScalar(source, at: inner)
                         appendFolded(scalar, from: inner, to: inner + length, into: &out)

@@ -46,7 +46,7 @@ struct Tokenizer {
         nextPosition = 0
         text.bytes.withUnsafeBufferPointer { bytes in
             var cursor = 0
-            for body in text.footnoteBodies {
+            for body in text.footnoteBodies where body.lowerBound >= cursor {
                 scan(bytes, cursor ..< body.lowerBound)
                 cursor = body.upperBound
             }

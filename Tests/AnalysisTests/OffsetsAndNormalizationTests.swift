@@ -80,3 +80,14 @@ struct OffsetsAndNormalizationTests {
         }
     }
 }
+
+/// Inputs the fuzzer (bench/Fuzz) found to trap, kept as regression tests.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    @Test func nestedFootnoteBodiesAreOneBody() throws {
+        // A footnote body inside a footnote body once produced overlapping ranges, and the
+        // tokeniser trapped on a range whose end lay before its start.
+        let tokens = try Analyzer().analyze("tekst [1: noot [2: binnen] nog] verder")
+        #expect(tokens.map { "\($0.position) \($0.exact)" } == ["0 tekst", "1 verder", "3 noot", "4 2", "5 binnen", "6 nog"])
+    }
+}
