@@ -288,6 +288,9 @@ public final class IndexWriter {
     func commit(_ next: Manifest) throws {
         var next = next
         next.generation = manifest.generation + 1
+        // Segments flushed after `next` was copied have advanced the counter on `manifest`:
+        // keep the higher one, or the next flush would reuse a live segment's name.
+        next.nextSegmentNumber = max(next.nextSegmentNumber, manifest.nextSegmentNumber)
         next.analyzer = analyzer.identity
         next.commitTime = UInt64(max(0, Date().timeIntervalSince1970 * 1e9))
         try files.syncDirectory(directory)  // the new segment files' names first
