@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // A seeded generator shared by tests, fuzzers and benchmarks (not used by the product).
+        .target(name: "SeededRandom"),
         .target(
             name: "Analysis",
             dependencies: ["CStemmer"]
@@ -66,7 +68,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Fuzz",
-            dependencies: ["Analysis", "Ingest", "Search"],
+            dependencies: ["Analysis", "Ingest", "Search", "SeededRandom"],
             path: "bench/Fuzz"
         ),
         .executableTarget(
@@ -92,15 +94,15 @@ let package = Package(
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "IndexStoreTests",
-            dependencies: ["IndexStore", "Analysis"]
+            dependencies: ["IndexStore", "Analysis", "SeededRandom"]
         ),
         .testTarget(
             name: "SearchTests",
-            dependencies: ["Search", "IndexStore"]
+            dependencies: ["Search", "IndexStore", "SeededRandom"]
         ),
         .testTarget(
             name: "AnalysisTests",
-            dependencies: ["Analysis"],
+            dependencies: ["Analysis", "SeededRandom"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

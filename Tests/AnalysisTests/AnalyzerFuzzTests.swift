@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import Analysis
 
@@ -6,22 +7,12 @@ import Testing
 /// input and positions that never decrease.
 @Suite("Analyzer fuzzing")
 struct AnalyzerFuzzTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test func randomAndMutatedTextNeverTraps() throws {
         let analyzer = try Analyzer()
         let sample = Array(try Fixtures.corpusLetter("kamerstuk-28345-252-voortgang-huiselijk-geweld.txt").utf8.prefix(3000))
         let special = Array("[1: -\n(on)'s 36 658 z.s.m. 1.000 ECLI: kst- <sup>1</sup> ](x) \u{AD}\u{308}".utf8)
-        var random = SplitMix64(state: 42)
+        var random = SeededGenerator(seed: 42)
         var tokens: [Token] = []
         for round in 0 ..< 3000 {
             var bytes: [UInt8]

@@ -1,23 +1,6 @@
+@_exported import SeededRandom  // every test file of the target uses the seeded generator
 import Testing
 @testable import IndexStore
-
-/// A fixed-seed generator (SplitMix64), so that a failing random round trip fails the
-/// same way on the next run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The bytes as a slice named like a file, so error messages in failures are readable.
 func slice(_ bytes: [UInt8], name: String = "test.bin") -> ByteSlice {

@@ -11,17 +11,8 @@ import Analysis
 import Foundation
 import Ingest
 import Search
+import SeededRandom
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 var inputs = 1_000_000
 var seed: UInt64 = 1
@@ -53,7 +44,7 @@ let xmlSamples: [[UInt8]] = [
 ].map { Array($0.utf8) }
 let queryPieces = ["geweld", "\"", "(", ")", "OR", "NOT", "-", "*", "~", "titel:", "soort:", "dossier:", "datum:", "jaar:", "2024", "..", " ", "é", "\u{0}", "’"]
 
-func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+func mutate(_ input: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
     var bytes = input
     for _ in 0 ..< Int.random(in: 1 ... 8, using: &random) {
         let position = bytes.isEmpty ? 0 : Int.random(in: 0 ... bytes.count, using: &random)
@@ -70,13 +61,13 @@ func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
     return bytes
 }
 
-func randomBytes(_ random: inout SplitMix64, maximum: Int) -> [UInt8] {
+func randomBytes(_ random: inout SeededGenerator, maximum: Int) -> [UInt8] {
     (0 ..< Int.random(in: 0 ... maximum, using: &random)).map { _ in UInt8.random(in: 0 ... 255, using: &random) }
 }
 
 let analyzer = try Analyzer()
 let extractor = Extractor()
-var random = SplitMix64(state: seed)
+var random = SeededGenerator(seed: seed)
 let targets = target == "all" ? ["query", "analyzer", "text", "xml"] : [target]
 for name in targets {
     let clock = ContinuousClock()

@@ -114,40 +114,18 @@ final class DisjunctionMatcher: Matcher {
 }
 
 /// `included` minus `excluded` (AND NOT).
-final class ExclusionMatcher: Matcher {
-    private let included: Matcher
+final class ExclusionMatcher: SettlingMatcher {
     private let excluded: Matcher
 
     init(included: Matcher, excluded: Matcher) throws {
-        self.included = included
         self.excluded = excluded
-        super.init()
+        super.init(inner: included)
         try settle()
     }
 
-    override var cost: Int { included.cost }
-
-    private func settle() throws {
-        var candidate = included.current
-        while candidate != Matcher.exhausted, try excluded.seek(candidate) == candidate {
-            candidate = try included.advance()
-        }
-        current = candidate
+    override func accepts(_ id: UInt32) throws -> Bool {
+        try excluded.seek(id) != id
     }
 
-    override func advance() throws -> UInt32 {
-        guard current != Matcher.exhausted else { return current }
-        try included.advance()
-        try settle()
-        return current
-    }
-
-    override func seek(_ target: UInt32) throws -> UInt32 {
-        guard current < target else { return current }
-        try included.seek(target)
-        try settle()
-        return current
-    }
-
-    override func score() throws -> Float { try included.score() }
+    override func score() throws -> Float { try inner.score() }
 }

@@ -1,11 +1,10 @@
 /// Terms at fixed relative positions: a conjunction whose candidates are checked against
 /// the positions. With `slop` 0 the words must stand exactly as in the query; with slop N
 /// they must come in the query's order with at most N extra positions between them in all.
-final class PhraseMatcher: Matcher {
+final class PhraseMatcher: SettlingMatcher {
     private let terms: [TermMatcher]
     private let offsets: [UInt32]
     private let slop: Int
-    private let conjunction: ConjunctionMatcher
     private let idf: Float
     private let bm25: BM25
     private let lengths: [UInt32]
@@ -20,34 +19,14 @@ final class PhraseMatcher: Matcher {
         self.bm25 = bm25
         self.lengths = lengths
         positions = Array(repeating: [], count: terms.count)
-        conjunction = try ConjunctionMatcher(terms)
-        super.init()
+        super.init(inner: try ConjunctionMatcher(terms))
         try settle()
     }
 
-    override var cost: Int { conjunction.cost }
-
-    private func settle() throws {
-        while conjunction.current != Matcher.exhausted {
-            phraseFrequency = try countMatches()
-            if phraseFrequency > 0 { break }
-            try conjunction.advance()
-        }
-        current = conjunction.current
-    }
-
-    override func advance() throws -> UInt32 {
-        guard current != Matcher.exhausted else { return current }
-        try conjunction.advance()
-        try settle()
-        return current
-    }
-
-    override func seek(_ target: UInt32) throws -> UInt32 {
-        guard current < target else { return current }
-        try conjunction.seek(target)
-        try settle()
-        return current
+    /// The conjunction stands on a passage with every word; keep it if they form the phrase.
+    override func accepts(_ id: UInt32) throws -> Bool {
+        phraseFrequency = try countMatches()
+        return phraseFrequency > 0
     }
 
     override func score() throws -> Float {

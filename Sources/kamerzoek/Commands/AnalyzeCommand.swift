@@ -37,10 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
         let tokens = try analyzer.analyze(input)
         let rows = tokens.map { AnalyzedToken($0, in: input) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(rows)
-            print(String(decoding: data, as: UTF8.self))
+            try JSONOutput.print(rows)
         } else {
             print(AnalyzedToken.table(rows))
         }

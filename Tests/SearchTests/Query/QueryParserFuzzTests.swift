@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import Search
 
@@ -5,17 +6,6 @@ import Testing
 /// or a QueryParseError whose position lies inside the query, and never crash or hang.
 @Suite("Query parser fuzzing")
 struct QueryParserFuzzTests {
-    /// SplitMix64: tiny, seedable, the same sequence on every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let pieces = [
         "geweld", "huiselijk", "van", "Dijk", "OR", "AND", "NOT", "-", "+", "(", ")", "\"", "\u{201C}", "~", "~3", "*",
@@ -29,7 +19,7 @@ struct QueryParserFuzzTests {
     ]
 
     @Test func randomAndMutatedQueriesNeverCrash() {
-        var generator = SeededGenerator(state: 20261123)
+        var generator = SeededGenerator(seed: 20261123)
         var parsed = 0, rejected = 0
         for round in 0 ..< 20_000 {
             var query: String
