@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// kamerzoek: full-text search for Dutch parliamentary documents.
-/// The module table and the direction of dependencies are fixed in docs/ARCHITECTURE.md.
+/// The module table and the direction of dependencies are in docs/ARCHITECTURE.md.
 let package = Package(
     name: "kamerzoek",
     platforms: [.macOS(.v14)],
