@@ -39,7 +39,12 @@ public final class IndexSnapshot: Sendable {
     /// Opens the newest commit. `analyzer`, when given, must make the same terms as the
     /// analyzer that built the index. Retries when a commit lands while opening (a writer
     /// may remove the files of the commit just read).
-    public static func open(directory: String, analyzer: AnalyzerIdentity? = nil) throws -> IndexSnapshot {
+    ///
+    /// `verifyChecksums` reads every byte of every segment once and refuses a damaged one
+    /// (`IndexCorruption`, naming the file and `--rebuild`): searches use it, so that damage
+    /// is an error, never wrong results. It costs a read of the index (about 40 ms for the
+    /// 79 MB index of the whole test corpus, from the page cache).
+    public static func open(directory: String, analyzer: AnalyzerIdentity? = nil, verifyChecksums: Bool = false) throws -> IndexSnapshot {
         var attempt = 0
         while true {
             guard let manifest = try ManifestStore.latest(in: directory) else { throw OpenError.noIndex(directory: directory) }
@@ -47,7 +52,11 @@ public final class IndexSnapshot: Sendable {
                 throw OpenError.analyzerMismatch(directory: directory, index: manifest.analyzer.description, current: analyzer.description)
             }
             do {
-                return try IndexSnapshot(directory: directory, manifest: manifest)
+                let snapshot = try IndexSnapshot(directory: directory, manifest: manifest)
+                if verifyChecksums {
+                    for segment in snapshot.segments { try segment.reader.verifyChecksums() }
+                }
+                return snapshot
             } catch let error as IndexIOError where error.errno == ENOENT && attempt < 5 {
                 attempt += 1
                 let newest = try ManifestStore.generations(in: directory).first ?? 0

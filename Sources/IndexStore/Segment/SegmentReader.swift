@@ -67,12 +67,19 @@ public final class SegmentReader: Sendable {
         return try StoredFields.read(stored, entry: documents[ordinal])
     }
 
-    /// Recomputes every file's checksum and decodes every structure once: what
-    /// `kamerzoek check` runs. Throws the first damage found.
-    public func verify() throws(IndexCorruption) {
+    /// Recomputes the checksum of every file of the segment (not the deeper invariants of
+    /// ``verify()``): what a searcher runs before trusting a segment, so that a flipped
+    /// byte is refused with a clear error instead of turning into wrong results.
+    public func verifyChecksums() throws(IndexCorruption) {
         for (kind, file) in files.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             _ = try IndexFile.verify(file, kind: kind, segmentID: segmentID)
         }
+    }
+
+    /// Recomputes every file's checksum and decodes every structure once: what
+    /// `kamerzoek check` runs. Throws the first damage found.
+    public func verify() throws(IndexCorruption) {
+        try verifyChecksums()
         var positionsBuffer: [UInt32] = []
         var previousKey: [UInt8] = []
         var terms = 0

@@ -67,7 +67,7 @@ struct SearchCommand: ParsableCommand {
         options.timeBudget = .milliseconds(timeBudget)
         let searcher: Searcher
         do {
-            searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: index.directory))
+            searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: index.directory, verifyChecksums: true))
         } catch {
             throw CommandFailure("\(error)")
         }
