@@ -10,7 +10,7 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the index: best passages first, grouped per document.",
         discussion: """
             QUERY language (docs/QUERY.md):
-              huiselijk geweld            both words, in any inflection (AND is the default)
+              huiselijk geweld            both words in a document, any inflection
               a OR b, -a, NOT a, ( … )    either, without, grouping
               "huiselijk geweld"          the exact phrase (not stemmed; stop words count)
               "huiselijk geweld"~3        in this order, at most 3 words apart in all
@@ -23,7 +23,7 @@ struct SearchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The query (see below). Not needed with --batch.")
+    @Argument(help: "The query (see above). Not needed with --batch.")
     var query: String?
 
     @OptionGroup var index: IndexLocation
@@ -46,7 +46,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run one query per line of FILE in one process; prints one JSON line per query.", valueName: "FILE"))
     var batch: String?
 
-    @Flag(name: .long, help: "Print JSON (the contract of docs/QUERY.md).")
+    @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results.")
     var json = false
 
     func validate() throws {
