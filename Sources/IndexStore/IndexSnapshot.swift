@@ -87,6 +87,7 @@ public final class IndexSnapshot: Sendable {
             segments.append(Segment(commit: commit, reader: reader, deletions: deletions))
         }
         self.segments = segments
+        idIndex.snapshot = self
     }
 
     /// Live documents (deleted ones not counted).
@@ -99,14 +100,29 @@ public final class IndexSnapshot: Sendable {
         }
     }
 
-    /// Where the live document with this id is.
+    /// Where the live document with this id is (a dictionary built on first use).
     public func locate(id: String) -> (segment: Int, ordinal: Int)? {
-        for (segmentIndex, segment) in segments.enumerated().reversed() {
-            if let ordinal = segment.reader.documents.firstIndex(where: { $0.id == id }), segment.isLive(document: ordinal) {
-                return (segmentIndex, ordinal)
-            }
+        idIndex.value[id].map { ($0.segment, $0.ordinal) }
+    }
+
+    /// Live document ids → location; built once, when the first lookup needs it.
+    private let idIndex = LazyIDIndex()
+
+    private final class LazyIDIndex: @unchecked Sendable {
+        // @unchecked: `built` is written once under `lock` and read under it.
+        private let lock = NSLock()
+        private var built: [String: (segment: Int, ordinal: Int)]?
+        weak var snapshot: IndexSnapshot?
+
+        var value: [String: (segment: Int, ordinal: Int)] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            var index: [String: (segment: Int, ordinal: Int)] = [:]
+            snapshot?.forEachLiveDocument { segment, ordinal, entry in index[entry.id] = (segment, ordinal) }
+            built = index
+            return index
         }
-        return nil
     }
 
     public func storedDocument(id: String) throws -> StoredDocument? {
