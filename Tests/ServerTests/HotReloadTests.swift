@@ -4,61 +4,63 @@ import IndexStore
 import Search
 import Testing
 
-/// A commit made while the server runs (here by `IndexWriter.add` in this process; by
-/// `kamerzoek index` in practice) is seen by the next request, without a restart.
+/// A commit made while the server runs (here by `IndexWriter.index` in this process, as
+/// `kamerzoek index` makes it in another) is seen by the next request, without a restart.
 @Suite("Hot reload")
 struct HotReloadTests {
-    static func document(_ id: String, _ text: String) -> StoredDocument {
-        StoredDocument(id: id, source: "\(id).txt", contentHash: id, passages: [TestIndex.passage(text)])
-    }
-
     @Test func theNextRequestSeesANewCommit() async throws {
-        let index = try TestIndex()
-        try await withLiveServer(index) { client in
+        let corpus = try FileCorpus()
+        try corpus.commit(["brief": "Het kabinet neemt een maatregel tegen femicide.", "motie": "Verzoekt de regering om meer onderwijs."])
+        try await withLiveServer(corpus.index) { client in
             let before = try await client.getJSON("/api/search?q=femicide", as: SearchResult.self)
-            #expect(before.results.map(\.doc_id) == ["brief-geweld"])
+            #expect(before.results.map(\.doc_id) == ["brief"])
             let first = try await client.getJSON("/api/stats", as: StatsBody.self)
-            #expect(first.generation == 1)
+            #expect(first.generation == 1 && first.documents == 2)
 
-            try index.add([Self.document("nieuw", "Een nieuw plan tegen femicide.")])
+            try corpus.commit(["nieuw": "Een nieuw plan tegen femicide."])
 
             let after = try await client.getJSON("/api/search?q=femicide", as: SearchResult.self)
-            #expect(Set(after.results.map(\.doc_id)) == ["brief-geweld", "nieuw"])
+            #expect(Set(after.results.map(\.doc_id)) == ["brief", "nieuw"])
             let stats = try await client.getJSON("/api/stats", as: StatsBody.self)
-            #expect(stats.generation == 2 && stats.documents == 5)
+            #expect(stats.generation == 2 && stats.documents == 3)
             _ = try await client.getJSON("/api/documents/nieuw", as: EmptyJSON.self)
 
-            // A replaced document: the old text is gone, the new one found.
-            try index.add([Self.document("nieuw", "Een ander onderwerp.")])
+            // A changed file: the old text is gone, the new one found.
+            try corpus.commit(["nieuw": "Een ander onderwerp."])
             let replaced = try await client.getJSON("/api/search?q=femicide", as: SearchResult.self)
-            #expect(replaced.results.map(\.doc_id) == ["brief-geweld"])
+            #expect(replaced.results.map(\.doc_id) == ["brief"])
         }
     }
 
     @Test func theFirstCommitIsPickedUpByAServerStartedWithoutIndex() async throws {
-        let index = try TestIndex(empty: ())
-        try await withLiveServer(index) { client in
-            _ = try await client.getError("/api/search?q=geweld", status: .serviceUnavailable)
-            try index.add(TestIndex.documents)
+        let corpus = try FileCorpus()
+        try await withLiveServer(corpus.index) { client in
+            _ = try await client.getError("/api/search?q=femicide", status: .serviceUnavailable)
+            try corpus.commit(["brief": "Het kabinet neemt een maatregel tegen femicide."])
             let result = try await client.getJSON("/api/search?q=femicide", as: SearchResult.self)
             #expect(result.total == 1)
         }
     }
 
-    /// Requests from several connections while commits land: every response is 200, and its
+    /// Requests on several connections while commits land: every response is 200, and its
     /// total is exactly the total of the generation it says it came from (no response mixes
     /// two commits).
     @Test func concurrentRequestsDuringReindexingSeeWholeCommits() async throws {
-        let batch = 40, commits = 6
-        let index = try TestIndex(documents: (0 ..< batch).map { Self.document("g0-\($0)", "geweld in ronde nul") })
-        // Generation g holds g batches, one passage each.
+        let batch = 30, commits = 6
+        let corpus = try FileCorpus()
+        let files: @Sendable (Int) -> [String: String] = { round in
+            Dictionary(uniqueKeysWithValues: (0 ..< batch).map { ("r\(round)-\($0)", "Geweld in ronde \(round), bestand \($0).") })
+        }
+        try corpus.commit(files(0))
+        // Generation g holds g rounds of files, one passage each.
         let expectedTotals = Dictionary(uniqueKeysWithValues: (1 ... commits + 1).map { (String($0), $0 * batch) })
 
-        try await withLiveServer(index) { client in
+        try await withLiveServer(corpus.index) { client in
             let port = try #require(client.port)
             let writer = Task.detached {
                 for round in 1 ... commits {
-                    try index.add((0 ..< batch).map { Self.document("g\(round)-\($0)", "geweld in ronde \(round)") })
+                    let summary = try corpus.commit(files(round))
+                    #expect(summary.added == batch && summary.generation == UInt64(round + 1))
                 }
             }
             let seen = try await withThrowingTaskGroup(of: [String].self) { group in

@@ -1,5 +1,6 @@
 import Foundation
 import IndexStore
+import Logging
 
 /// The commit the server answers from, replaced when another process commits a newer one.
 ///
@@ -21,6 +22,7 @@ import IndexStore
 final class IndexHolder: Sendable {
     let directory: String
     private let settleInterval: Double
+    private let logger: Logger
     private let state = Locked(State())
     private let reopening = NSLock()
 
@@ -30,9 +32,10 @@ final class IndexHolder: Sendable {
         var trustedStamp: timespec?
     }
 
-    init(directory: String, settleInterval: Double = 1.0) {
+    init(directory: String, settleInterval: Double = 1.0, logger: Logger) {
         self.directory = directory
         self.settleInterval = settleInterval
+        self.logger = logger
     }
 
     /// The newest commit. Throws ``APIError/indexUnavailable`` when there is none.
@@ -66,10 +69,16 @@ final class IndexHolder: Sendable {
         let opened: LoadedIndex
         do {
             opened = LoadedIndex(snapshot: try IndexSnapshot.open(directory: directory))
-        } catch {
-            if let loaded { return loaded }  // keep answering from the last good commit
+        } catch IndexSnapshot.OpenError.noIndex {
             throw APIError.indexUnavailable
+        } catch {
+            // A newer commit that cannot be opened (damaged, or built by another analyzer)
+            // must not take the server down: keep answering from the last good commit.
+            guard let loaded else { throw error }
+            logger.error("Cannot open the newest commit of the index, still serving generation \(loaded.generation): \(error)")
+            return loaded
         }
+        logger.info("Serving generation \(opened.generation) of the index (\(opened.snapshot.documentCount) documents)")
         state.withLock { state in
             if (state.loaded?.generation ?? 0) < opened.generation {
                 state.loaded = opened

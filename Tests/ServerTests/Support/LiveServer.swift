@@ -16,10 +16,11 @@ func withLiveServer<Value: Sendable>(
     return try await buildApplication(settings, logger: logger).test(.live) { client in try await body(client) }
 }
 
-/// The access log is tested on its own; elsewhere it would only fill the test output.
+/// The access log is tested on its own; elsewhere it would only fill the test output
+/// (set KAMERZOEK_TEST_LOG=1 to see it, and the errors behind any 500).
 func quietLogger() -> Logger {
     var logger = Logger(label: "kamerzoek.server.test")
-    logger.logLevel = .critical
+    logger.logLevel = ProcessInfo.processInfo.environment["KAMERZOEK_TEST_LOG"] == nil ? .critical : .info
     return logger
 }
 

@@ -7,6 +7,7 @@ import IndexStore
 final class TestIndex: @unchecked Sendable {
     // Unchecked: the directory name never changes; writers are made per call.
     let directory: String
+    private let owned: Bool
 
     static func passage(_ text: String, heading: String? = nil) -> StoredPassage {
         StoredPassage(heading: heading, text: text, start: 0, end: text.utf8.count)
@@ -34,21 +35,27 @@ final class TestIndex: @unchecked Sendable {
             passages: [passage("Huiselijk geweld en seksueel geweld in de regio.")]),
     ]
 
+    /// One commit of `documents`. (One only: see `FileCorpus` on `IndexWriter.add`.)
     init(documents: [StoredDocument] = TestIndex.documents) throws {
         directory = NSTemporaryDirectory() + "kamerzoek-server-" + UUID().uuidString
-        try add(documents)
+        owned = true
+        try IndexWriter(directory: directory).add(documents)
+    }
+
+    /// An index that someone else made and removes.
+    init(existing directory: String) {
+        self.directory = directory
+        owned = false
     }
 
     /// Creates an empty directory: no commit yet.
     init(empty: Void) throws {
         directory = NSTemporaryDirectory() + "kamerzoek-server-" + UUID().uuidString
+        owned = true
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    /// One commit, as `kamerzoek index` makes in another process.
-    func add(_ documents: [StoredDocument]) throws {
-        try IndexWriter(directory: directory).add(documents)
+    deinit {
+        if owned { try? FileManager.default.removeItem(atPath: directory) }
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 }
