@@ -72,6 +72,11 @@ let package = Package(
             path: "bench/AnalyzerBenchmark"
         ),
         .executableTarget(
+            name: "SearchBenchmark",
+            dependencies: ["IndexStore", "Search"],
+            path: "bench/SearchBenchmark"
+        ),
+        .executableTarget(
             name: "ExtractBenchmark",
             dependencies: ["Ingest"],
             path: "bench/ExtractBenchmark"

@@ -10,6 +10,7 @@ public final class Searcher {
     public let snapshot: IndexSnapshot
     private let analyzer: Analyzer
     private let statistics: CollectionStatistics
+    private let documents = StoredDocumentCache()
 
     /// Scores within this fraction of each other count as ties (then date, then order).
     static let headingBoost: Float = 0.5
@@ -70,7 +71,7 @@ public final class Searcher {
             // then sort again; the tail keeps its BM25 order.
             let head = min(groups.count, options.offset + options.limit + 50)
             groups.sort { $0.best > $1.best }
-            for index in 0 ..< head { groups[index] = try rescore(groups[index], terms: highlights) }
+            try rescore(&groups[0 ..< head], terms: highlights)
             groups[0 ..< head].sort { $0.best > $1.best }
         } else {
             groups.sort { lhs, rhs in
@@ -150,11 +151,12 @@ public final class Searcher {
         var heading: String?
         var snippet = Snippet(text: "", highlights: [])
         if snippets {
-            let stored = try reader.storedDocument(Int(candidate.document))
-            let units = stored.retrievalUnits
-            if units.indices.contains(ordinal) {
-                heading = units[ordinal].heading
-                snippet = try SnippetBuilder(analyzer: analyzer).snippet(for: units[ordinal].text, terms: terms)
+            let stored = try documents.document(segment: candidate.segment, ordinal: candidate.document) {
+                try reader.storedDocument(Int(candidate.document))
+            }
+            if let unit = stored.unit(ordinal) {
+                heading = unit.heading
+                snippet = try SnippetBuilder(analyzer: analyzer).snippet(for: unit.text, terms: terms)
             }
         }
         return SearchHit(
@@ -166,46 +168,64 @@ public final class Searcher {
 
     /// Adds the evidence BM25 does not see: query words in the passage's heading, query
     /// words close together, query words in the document title.
-    private func rescore(_ group: Collector.Group, terms: HighlightTerms) throws -> Collector.Group {
-        let stems = Array(terms.stems.union(terms.stemPhrases.joined()))
-        guard !stems.isEmpty else { return group }
-        let reader = snapshot.segments[group.segment].reader
-        var rescored = group
+    ///
+    /// Works segment by segment with one cursor per query stem, visiting the candidates in
+    /// ascending passage order, so each postings list is read once however many candidates.
+    private func rescore(_ groups: inout ArraySlice<Collector.Group>, terms: HighlightTerms) throws {
+        let stems = Array(terms.stems.union(terms.stemPhrases.joined())).sorted()
+        guard !stems.isEmpty else { return }
+        // (group, passage) pairs per segment, in passage order.
+        var bySegment: [Int: [(group: Int, passage: Int)]] = [:]
+        for groupIndex in groups.indices {
+            for passageIndex in groups[groupIndex].passages.indices {
+                bySegment[groups[groupIndex].segment, default: []].append((groupIndex, passageIndex))
+            }
+        }
         var positions: [UInt32] = []
-        for (index, candidate) in group.passages.enumerated() {
-            var occurrences: [[UInt32]] = []
-            var headingHits: Float = 0
-            let headingLength = reader.passages.headingLengths[Int(candidate.passage)]
+        for (segmentIndex, var members) in bySegment {
+            let reader = snapshot.segments[segmentIndex].reader
+            members.sort { groups[$0.group].passages[$0.passage].passage < groups[$1.group].passages[$1.passage].passage }
+            var occurrences = Array(repeating: [[UInt32]](), count: members.count)
+            var headingHits = Array(repeating: Float(0), count: members.count)
             for stem in stems {
                 guard let info = try reader.termInfo(.bodyStem, stem) else { continue }
                 var cursor = try reader.cursor(info)
-                guard try cursor.seek(candidate.passage) == candidate.passage else { continue }
-                try cursor.positions(into: &positions)
-                occurrences.append(positions)
-                if positions.contains(where: { $0 < headingLength }) { headingHits += 1 }
-            }
-            var score = candidate.score
-            if occurrences.count >= 2, let span = Self.smallestSpan(occurrences) {
-                // Adjacent words (span k-1) earn the full bonus; it fades with distance.
-                let ideal = Float(occurrences.count - 1)
-                score *= 1 + Self.proximityWeight * ideal / Float(max(span, occurrences.count - 1))
-            }
-            score += Self.headingBoost * headingHits * candidate.score / Float(max(stems.count, 1))
-            var titleScore: Float = 0
-            for stem in stems {
-                guard let info = try reader.termInfo(.titleStem, stem) else { continue }
-                var cursor = try reader.cursor(info)
-                if try cursor.seek(candidate.document) == candidate.document {
-                    titleScore += statistics.titles.score(
-                        idf: statistics.titles.idf(documentFrequency: try statistics.documentFrequency(.titleStem, stem)),
-                        frequency: cursor.frequency, length: reader.documents[Int(candidate.document)].titleLength)
+                for (index, member) in members.enumerated() {
+                    let passage = groups[member.group].passages[member.passage].passage
+                    guard try cursor.seek(passage) == passage else { continue }
+                    try cursor.positions(into: &positions)
+                    occurrences[index].append(positions)
+                    if positions.first.map({ $0 < reader.passages.headingLengths[Int(passage)] }) ?? false { headingHits[index] += 1 }
                 }
             }
-            score += Self.titleWeight * titleScore
-            rescored.passages[index].score = score
+            // Title scores per document, read with one title cursor per stem.
+            var titleScores: [UInt32: Float] = [:]
+            let documents = Set(members.map { groups[$0.group].document }).sorted()
+            for stem in stems {
+                guard let info = try reader.termInfo(.titleStem, stem) else { continue }
+                let idf = statistics.titles.idf(documentFrequency: try statistics.documentFrequency(.titleStem, stem))
+                var cursor = try reader.cursor(info)
+                for document in documents where try cursor.seek(document) == document {
+                    titleScores[document, default: 0] += statistics.titles.score(
+                        idf: idf, frequency: cursor.frequency, length: reader.documents[Int(document)].titleLength)
+                }
+            }
+            for (index, member) in members.enumerated() {
+                let candidate = groups[member.group].passages[member.passage]
+                var score = candidate.score
+                if occurrences[index].count >= 2, let span = Self.smallestSpan(occurrences[index]) {
+                    // Adjacent words (span k-1) earn the full bonus; it fades with distance.
+                    let ideal = Float(occurrences[index].count - 1)
+                    score *= 1 + Self.proximityWeight * ideal / Float(max(span, occurrences[index].count - 1))
+                }
+                score += Self.headingBoost * headingHits[index] * candidate.score / Float(stems.count)
+                score += Self.titleWeight * (titleScores[candidate.document] ?? 0)
+                groups[member.group].passages[member.passage].score = score
+            }
         }
-        rescored.best = rescored.passages.map(\.score).max() ?? group.best
-        return rescored
+        for index in groups.indices {
+            groups[index].best = groups[index].passages.map(\.score).max() ?? groups[index].best
+        }
     }
 
     /// The shortest window (last − first position) holding one position from each list.
