@@ -28,7 +28,8 @@ struct PageTests {
             #expect(body.contains("<p class=\"summary\">2 passages in 1 document · "))
             #expect(body.components(separatedBy: "<li class=\"document\">").count == 2)
             #expect(body.contains("<p class=\"heading\">Femicide</p><p class=\"snippet\">Het kabinet neemt een <mark>maatregel</mark> tegen femicide.</p>"))
-            #expect(body.contains(#"<a href="/api/documents/brief-geweld">Voortgang aanpak huiselijk geweld</a>"#))
+            // The title links to the document's page, at the best passage shown.
+            #expect(body.contains(#"<a href="/documents/brief-geweld#p0">Voortgang aanpak huiselijk geweld</a>"#))
             #expect(body.contains(#"<option value="2" selected>2</option>"#))
         }
     }
@@ -39,7 +40,7 @@ struct PageTests {
             #expect(body.contains("Wet &quot;huiselijk&quot; &lt;geweld&gt; &amp; zo</a>"))
             #expect(body.contains("<p class=\"heading\">Artikel 1 &lt;kop&gt;</p>"))
             #expect(body.contains("is <mark>strafbaar</mark> &lt;b&gt;echt&lt;/b&gt; &amp; zo."))
-            #expect(body.contains(#"href="/api/documents/wetten/BWBR0001%20art%201""#))
+            #expect(body.contains(#"href="/documents/wetten/BWBR0001%20art%201#p0""#))
             #expect(!body.contains("<geweld>") && !body.contains("<b>echt"))
 
             // The query itself, in the title, the form and the error message.
@@ -92,6 +93,23 @@ struct PageTests {
             #expect(body.contains("<p class=\"error\" role=\"alert\">limit must be a whole number from 1 to 100.</p>"))
             let (_, parse, _) = try await client.get("/?q=geweld+(huiselijk")
             #expect(parse.contains("<pre class=\"error\">geweld (huiselijk\n       ^</pre>"))
+        }
+    }
+
+    @Test func theDocumentPageShowsEveryPassageEscapedWithAnchors() async throws {
+        try await withLiveServer(index) { client in
+            let (status, body, headers) = try await client.get("/documents/wetten/BWBR0001%20art%201")
+            #expect(status == .ok)
+            #expect(headers[.contentType] == "text/html; charset=utf-8")
+            #expect(body.contains("<title>Wet &quot;huiselijk&quot; &lt;geweld&gt; &amp; zo – kamerzoek</title>"))
+            #expect(body.contains("<section id=\"p0\"><h3>Artikel 1 &lt;kop&gt;</h3><p class=\"text\">Geweld in huiselijke kring is strafbaar &lt;b&gt;echt&lt;/b&gt; &amp; zo.</p></section>"))
+            #expect(body.contains(#"<a href="/api/documents/wetten/BWBR0001%20art%201">JSON</a>"#))
+            let (_, brief, _) = try await client.get("/documents/brief-geweld")
+            #expect(brief.contains("<section id=\"p2\"><h3>Noot 1</h3><p class=\"text\">Zie de monitor.</p></section>"))
+
+            let (missing, page, _) = try await client.get("/documents/bestaat-niet")
+            #expect(missing == .notFound)
+            #expect(page.contains("<p class=\"error\" role=\"alert\">There is no document with id &#39;bestaat-niet&#39;.</p>"))
         }
     }
 }

@@ -88,6 +88,19 @@ enum OpenAPIDocument {
               "400": {"description": "The page, showing what is wrong with a parameter or the query.", "content": {"text/html": {"schema": {"type": "string"}}}}
             }
           }
+        },
+        "/documents/{id}": {
+          "get": {
+            "operationId": "documentPage",
+            "summary": "A stored document as a page (HTML); passage n has the anchor #pn.",
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "description": "As for /api/documents/{id}.", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}},
+              "404": {"description": "A page saying there is no such document.", "content": {"text/html": {"schema": {"type": "string"}}}}
+            }
+          }
         }
       },
       "components": {

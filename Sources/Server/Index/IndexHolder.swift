@@ -30,6 +30,8 @@ final class IndexHolder: Sendable {
         var loaded: LoadedIndex?
         /// The directory time that `loaded` is known to be current for, once settled.
         var trustedStamp: timespec?
+        /// A newer generation that could not be opened: not retried on every request.
+        var failedGeneration: UInt64?
     }
 
     init(directory: String, settleInterval: Double = 1.0, logger: Logger) {
@@ -52,8 +54,8 @@ final class IndexHolder: Sendable {
 
     private func refresh(stamp: timespec?) throws -> LoadedIndex {
         let newest = try? ManifestStore.newestGeneration(in: directory)
-        let loaded = state.withLock { $0.loaded }
-        if let loaded, newest == nil || newest == loaded.generation {
+        let (loaded, failed) = state.withLock { ($0.loaded, $0.failedGeneration) }
+        if let loaded, newest == nil || newest == loaded.generation || newest == failed {
             // Nothing newer. A vanished directory keeps serving the last commit: its files
             // are still mapped.
             trust(stamp, for: loaded)
@@ -75,6 +77,7 @@ final class IndexHolder: Sendable {
             // A newer commit that cannot be opened (damaged, or built by another analyzer)
             // must not take the server down: keep answering from the last good commit.
             guard let loaded else { throw error }
+            state.withLock { $0.failedGeneration = newest }
             logger.error("Cannot open the newest commit of the index, still serving generation \(loaded.generation): \(error)")
             return loaded
         }

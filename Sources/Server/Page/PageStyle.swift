@@ -13,10 +13,13 @@ enum PageStyle {
         .summary,.hint{color:#555}.partial{color:#8a4b00}.error{color:#a4001d;font-weight:600}
         .results{padding-left:1.5rem}.document{margin:0 0 1.4rem}
         .document h2{font-size:1.1rem;margin:0}.document h2 a{color:#154273}
+        .document h2{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
         .meta{margin:0;color:#666;font-size:.85rem}
         .passages{list-style:none;padding:0;margin:.3rem 0 0}.passages li{margin:.3rem 0}
         .heading{margin:0;font-weight:600;font-size:.9rem}.snippet{margin:0}
         mark{background:#ffe08a;padding:0 .1em}
+        article h2{font-size:1.3rem;margin:.5rem 0 0}article h3{font-size:1rem;margin:1rem 0 0}
+        article .text{white-space:pre-line;margin:.3rem 0}section:target{background:#fff6d6}
         .pages{display:flex;gap:1rem;align-items:center}
         footer{color:#777;font-size:.85rem;padding:1rem 1.5rem}
         """

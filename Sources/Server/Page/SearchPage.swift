@@ -16,28 +16,7 @@ struct SearchPage {
 
     var html: String {
         let title = form.q.isEmpty ? "kamerzoek" : "\(HTML.escape(form.q)) – kamerzoek"
-        return """
-            <!doctype html>
-            <html lang="nl">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title)</title>
-            <style>\(PageStyle.css)</style>
-            </head>
-            <body>
-            <header>
-            <h1><a href="/">kamerzoek</a></h1>
-            \(formHTML)
-            </header>
-            <main>
-            \(outcomeHTML)
-            </main>
-            <footer>Zoeken in Kamerstukken · <a href="/openapi.json">API</a> · <a href="/api/stats">statistieken</a></footer>
-            </body>
-            </html>
-
-            """
+        return PageFrame(title: title, header: formHTML, main: outcomeHTML).html
     }
 
     // MARK: Form
@@ -102,7 +81,7 @@ struct SearchPage {
             return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>"
         }
         var html = "<p class=\"summary\">\(count(result.total, "passage", "passages"))\(result.total_is_exact ? "" : " of meer") in "
-            + "\(count(result.documents, "document", "documenten")) · \(result.took_ms) ms</p>\n"
+            + "\(count(result.documents, "document", "documenten")) · \(Self.milliseconds(result.took_ms))</p>\n"
         if result.partial {
             html += "<p class=\"partial\">De zoektijd was op: dit zijn de resultaten tot dan toe.</p>\n"
         }
@@ -123,7 +102,7 @@ struct SearchPage {
 
     private func documentHTML(_ hits: [SearchHit]) -> String {
         let first = hits[0]
-        let link = "/api/documents/" + URLEncoding.path(first.doc_id)
+        let link = "/documents/" + URLEncoding.path(first.doc_id) + "#p\(first.passage)"
         let meta = [first.type, first.date, first.dossier.map { "dossier \($0)" }, first.doc_id].compactMap { $0 }
         var html = "<li class=\"document\">\n<h2><a href=\"\(HTML.escape(link))\">\(HTML.escape(first.title ?? first.doc_id))</a></h2>\n"
         html += "<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))</p>\n<ul class=\"passages\">\n"
@@ -150,6 +129,12 @@ struct SearchPage {
             parts.append("<a rel=\"next\" href=\"/?\(HTML.escape(form.query(offset: offset + limit)))\">volgende »</a>")
         }
         return "<nav class=\"pages\" aria-label=\"Pagina's\">\(parts.joined(separator: " "))</nav>\n"
+    }
+
+    /// `4,1 ms`: one decimal, with the Dutch decimal comma.
+    static func milliseconds(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10),\(tenths % 10) ms"
     }
 
     private func count(_ number: Int, _ one: String, _ many: String) -> String {

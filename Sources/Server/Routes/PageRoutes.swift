@@ -3,7 +3,9 @@ import Hummingbird
 import Logging
 import Search
 
-/// `GET /`: the search page. It reads the API's parameters, so its URLs can be shared, and
+/// `GET /`: the search page, and `GET /documents/{id}`, the page of one document.
+///
+/// The search page reads the API's parameters, so its URLs can be shared, and
 /// shows a failure as a message on the page, with the status ``APIError`` gives it.
 struct PageRoutes {
     let index: IndexHolder
@@ -12,7 +14,19 @@ struct PageRoutes {
     var collection: RouteCollection<ServerContext> {
         let routes = RouteCollection(context: ServerContext.self)
         routes.get("/") { request, context in page(request, logger: context.logger) }
+        routes.get("documents/**") { _, context in document(context.parameters.getCatchAll(), logger: context.logger) }
         return routes
+    }
+
+    /// `GET /documents/{id}`: the document that a result links to, as a page.
+    func document(_ parts: [Substring], logger: Logger) -> HTMLResponse {
+        do {
+            return HTMLResponse(html: DocumentPage(document: try DocumentRoutes(index: index).document(parts)).html)
+        } catch {
+            let mapped = APIError(error, logger: logger)
+            let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.message))</p>"
+            return HTMLResponse(status: mapped.status, html: PageFrame(title: "kamerzoek", header: "", main: main).html)
+        }
     }
 
     func page(_ request: Request, logger: Logger) -> HTMLResponse {
