@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already resolved for Hummingbird; named here because Server logs through it directly.
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        // Also resolved for Hummingbird; named for NIOSingletons (see ServerRuntime).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         // Debian's libstemmer-dev ships no pkg-config file, so no `pkgConfig:` here;
@@ -56,6 +58,8 @@ let package = Package(
                 "Search", "IndexStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(

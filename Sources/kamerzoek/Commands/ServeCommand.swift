@@ -32,6 +32,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        ServerRuntime.runTasksOnEventLoops()
         let settings = ServerSettings(indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget))
         // The root command is synchronous, so the server runs on a task while this thread
         // (not one of the concurrency pool's) waits for it to stop.
