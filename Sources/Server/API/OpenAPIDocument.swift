@@ -29,7 +29,11 @@ enum OpenAPIDocument {
               {"name": "to", "in": "query", "description": "Only documents dated on or before this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}}
             ],
             "responses": {
-              "200": {"description": "The results. When the time budget ran out, `partial` is true and `total_is_exact` false.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}},
+              "200": {
+                "description": "The results. When the time budget ran out, `partial` is true and `total_is_exact` false.",
+                "headers": {"Kamerzoek-Generation": {"description": "The index commit that answered.", "schema": {"type": "integer", "minimum": 1}}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}
+              },
               "400": {"$ref": "#/components/responses/BadRequest"},
               "503": {"$ref": "#/components/responses/Unavailable"},
               "500": {"$ref": "#/components/responses/InternalError"}

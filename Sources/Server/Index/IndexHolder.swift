@@ -40,7 +40,8 @@ final class IndexHolder: Sendable {
         self.logger = logger
     }
 
-    /// The newest commit. Throws ``APIError/indexUnavailable`` when there is none.
+    /// The newest commit that can be opened. Throws ``APIError/indexUnavailable`` when
+    /// there is no commit yet, and the opening error when the only commit cannot be read.
     func current() throws -> LoadedIndex {
         let stamp = directoryStamp()
         if let stamp, let loaded = state.withLock({ state -> LoadedIndex? in
