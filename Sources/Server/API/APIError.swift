@@ -28,8 +28,6 @@ struct APIError: HTTPResponseError, Equatable {
             self.init(status: .badRequest, message: "\(error.message) (at position \(error.position + 1))", position: error.position)
         case let error as HTTPError where error.status == .notFound:
             self = .notFound("There is no such page or endpoint.")
-        case let error as HTTPError where error.status == .methodNotAllowed:
-            self.init(status: .methodNotAllowed, message: "This endpoint only answers GET.")
         case let error as HTTPError where error.status.code < 500:
             self.init(status: error.status, message: error.body ?? error.status.reasonPhrase)
         default:
