@@ -10,10 +10,3 @@ struct StatsResponse: ResponseEncodable, Equatable {
     var analyzer: String
     var generation: UInt64
 }
-
-/// `GET /health`: the server answers and has an index to answer from.
-struct HealthResponse: ResponseEncodable {
-    var status = "ok"
-    var generation: UInt64
-    var documents: Int
-}
