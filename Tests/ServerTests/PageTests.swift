@@ -31,6 +31,9 @@ struct PageTests {
             // The title links to the document's page, at the best passage shown.
             #expect(body.contains(#"<a href="/documents/brief-geweld#p0">Voortgang aanpak huiselijk geweld</a>"#))
             #expect(body.contains(#"<option value="2" selected>2</option>"#))
+            // A value that the form does not offer stays selected.
+            let (_, seven, _) = try await client.get("/?q=maatregel&limit=7")
+            #expect(seven.contains(#"<option value="100">100</option><option value="7" selected>7</option></select>"#))
         }
     }
 

@@ -29,7 +29,7 @@ struct SearchPage {
         <button type="submit">Zoeken</button>
         </div>
         <div class="filters">
-        <label>Soort \(select("type", options: [("", "alle soorten")] + typeOptions, selected: form.type))</label>
+        <label>Soort \(select("type", options: [("", "alle soorten")] + types.map { ($0, $0) }, selected: form.type))</label>
         <label>Dossier <input name="dossier" value="\(HTML.escape(form.dossier))" size="9" inputmode="numeric"></label>
         <label>Van <input type="date" name="from" value="\(HTML.escape(form.from))"></label>
         <label>Tot en met <input type="date" name="to" value="\(HTML.escape(form.to))"></label>
@@ -41,15 +41,11 @@ struct SearchPage {
         """
     }
 
-    /// The types in the index, plus the one asked for if the index has none of it (so the
-    /// form still shows what the URL says).
-    private var typeOptions: [(String, String)] {
-        var values = types
-        if !form.type.isEmpty, !values.contains(form.type) { values.append(form.type) }
-        return values.map { ($0, $0) }
-    }
-
+    /// A `<select>` that always shows `selected`: a value from a shared URL that is not
+    /// among the usual options (`limit=7`) is added, so the next search keeps it.
     private func select(_ name: String, options: [(value: String, label: String)], selected: String) -> String {
+        var options = options
+        if !options.contains(where: { $0.value == selected }) { options.append((selected, selected)) }
         let items = options.map { option in
             "<option value=\"\(HTML.escape(option.value))\"\(option.value == selected ? " selected" : "")>\(HTML.escape(option.label))</option>"
         }
