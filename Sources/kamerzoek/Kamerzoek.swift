@@ -8,7 +8,7 @@ struct Kamerzoek: ParsableCommand {
         abstract: "Full-text search for Dutch parliamentary documents.",
         subcommands: [
             IndexCommand.self, SearchCommand.self, StatsCommand.self, CheckCommand.self, ShowCommand.self, OptimizeCommand.self,
-            ExtractCommand.self, AnalyzeCommand.self,
+            ExtractCommand.self, AnalyzeCommand.self, ServeCommand.self,
         ]
     )
 }

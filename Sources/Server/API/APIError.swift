@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import Logging
+import Search
+
+/// Every error a client can see, with its status: the one place where failures become
+/// HTTP responses. The body is always `{"error": "…"}` (plus `position` for a query that
+/// cannot be read). Messages are written for the client; internal errors say nothing
+/// about files, paths or code, and are logged in full instead.
+struct APIError: HTTPResponseError, Equatable {
+    let status: HTTPResponse.Status
+    let message: String
+    /// For a query that cannot be read: where, in Unicode scalars from the start (0-based).
+    var position: Int?
+
+    static func badParameter(_ message: String) -> APIError { APIError(status: .badRequest, message: message) }
+    static func notFound(_ message: String) -> APIError { APIError(status: .notFound, message: message) }
+    static let indexUnavailable = APIError(status: .serviceUnavailable, message: "The index is not available yet: no commit has been made.")
+    static let internalError = APIError(status: .internalServerError, message: "The server could not answer this request.")
+
+    /// Maps anything a handler threw. Unknown errors become a 500 whose details go to the
+    /// log only.
+    init(_ error: any Error, logger: Logger) {
+        switch error {
+        case let error as APIError:
+            self = error
+        case let error as QueryParseError:
+            self.init(status: .badRequest, message: "\(error.message) (at position \(error.position + 1))", position: error.position)
+        case let error as HTTPError where error.status == .notFound:
+            self = .notFound("There is no such page or endpoint.")
+        case let error as HTTPError where error.status.code < 500:
+            self.init(status: error.status, message: error.body ?? error.status.reasonPhrase)
+        default:
+            logger.error("Request failed: \(String(reflecting: error))")
+            self = .internalError
+        }
+    }
+
+    init(status: HTTPResponse.Status, message: String, position: Int? = nil) {
+        self.status = status
+        self.message = message
+        self.position = position
+    }
+
+    private struct Body: Encodable {
+        var error: String
+        var position: Int?
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try JSONCoding.encoder.encode(Body(error: message, position: position), from: request, context: context)
+        response.status = status
+        return response
+    }
+}

@@ -1,0 +1,218 @@
+/// The API's OpenAPI 3.1 description, written by hand next to the code it describes.
+/// `Tests/ServerTests` validates real responses of every endpoint against these schemas, so
+/// a change to a response that is not made here too fails a test. Schemas list exactly the
+/// fields sent today (`additionalProperties: false`); clients should still ignore fields
+/// they do not know, since fields may be added (ARCHITECTURE.md, "Contracts").
+enum OpenAPIDocument {
+    static let json = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "kamerzoek",
+        "version": "1.0.0",
+        "description": "Full-text search in Dutch parliamentary documents. Every endpoint answers GET; errors have the body {\"error\": \"…\"}."
+      },
+      "paths": {
+        "/api/search": {
+          "get": {
+            "operationId": "search",
+            "summary": "Search: best passages first, grouped per document (the JSON of `kamerzoek search --json`).",
+            "parameters": [
+              {"name": "q", "in": "query", "required": true, "description": "The query, in the language of docs/QUERY.md; at most 1000 characters. Empty matches nothing.", "schema": {"type": "string", "maxLength": 1000}},
+              {"name": "limit", "in": "query", "description": "Documents per page.", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}},
+              {"name": "offset", "in": "query", "description": "Documents to skip.", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
+              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}},
+              {"name": "per_doc", "in": "query", "description": "Passages shown per document.", "schema": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1}},
+              {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …).", "schema": {"type": "string"}},
+              {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36600-VI).", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "description": "Only documents dated on or after this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}},
+              {"name": "to", "in": "query", "description": "Only documents dated on or before this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}}
+            ],
+            "responses": {
+              "200": {
+                "description": "The results. When the time budget ran out, `partial` is true and `total_is_exact` false.",
+                "headers": {"Kamerzoek-Generation": {"description": "The index commit that answered.", "schema": {"type": "integer", "minimum": 1}}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}
+              },
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "503": {"$ref": "#/components/responses/Unavailable"},
+              "500": {"$ref": "#/components/responses/InternalError"}
+            }
+          }
+        },
+        "/api/documents/{id}": {
+          "get": {
+            "operationId": "document",
+            "summary": "A stored document: metadata and passages, numbered as search hits number them.",
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "description": "The document id (`doc_id` of a hit). Ids may contain `/`: send it as is or as %2F.", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"description": "The document.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
+              "404": {"$ref": "#/components/responses/NotFound"},
+              "503": {"$ref": "#/components/responses/Unavailable"},
+              "500": {"$ref": "#/components/responses/InternalError"}
+            }
+          }
+        },
+        "/api/stats": {
+          "get": {
+            "operationId": "stats",
+            "summary": "What the index holds (the JSON of `kamerzoek stats --json`).",
+            "responses": {
+              "200": {"description": "Figures of the commit being served.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}},
+              "503": {"$ref": "#/components/responses/Unavailable"},
+              "500": {"$ref": "#/components/responses/InternalError"}
+            }
+          }
+        },
+        "/health": {
+          "get": {
+            "operationId": "health",
+            "summary": "200 while there is an index to answer from.",
+            "responses": {
+              "200": {"description": "Serving.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+              "503": {"$ref": "#/components/responses/Unavailable"}
+            }
+          }
+        },
+        "/openapi.json": {
+          "get": {
+            "operationId": "openapi",
+            "summary": "This document.",
+            "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}
+          }
+        },
+        "/": {
+          "get": {
+            "operationId": "page",
+            "summary": "The search page (HTML); takes the parameters of /api/search, none required.",
+            "responses": {
+              "200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}},
+              "400": {"description": "The page, showing what is wrong with a parameter or the query.", "content": {"text/html": {"schema": {"type": "string"}}}}
+            }
+          }
+        },
+        "/documents/{id}": {
+          "get": {
+            "operationId": "documentPage",
+            "summary": "A stored document as a page (HTML); passage n has the anchor #pn.",
+            "parameters": [
+              {"name": "id", "in": "path", "required": true, "description": "As for /api/documents/{id}.", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}},
+              "404": {"description": "A page saying there is no such document.", "content": {"text/html": {"schema": {"type": "string"}}}}
+            }
+          }
+        }
+      },
+      "components": {
+        "responses": {
+          "BadRequest": {"description": "A parameter or the query cannot be read.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "NotFound": {"description": "No such document or endpoint.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "Unavailable": {"description": "No index has been committed yet.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "InternalError": {"description": "The server failed; details are in its log, not here.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        },
+        "schemas": {
+          "SearchResult": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["query", "total", "total_is_exact", "documents", "took_ms", "partial", "results"],
+            "properties": {
+              "query": {"type": "string"},
+              "total": {"type": "integer", "minimum": 0, "description": "Matching passages."},
+              "total_is_exact": {"type": "boolean"},
+              "documents": {"type": "integer", "minimum": 0, "description": "Documents with a matching passage (what pages count)."},
+              "took_ms": {"type": "number", "minimum": 0},
+              "partial": {"type": "boolean", "description": "The time budget ran out; these are the results found until then."},
+              "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}}
+            }
+          },
+          "SearchHit": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["doc_id", "passage", "score", "title", "date", "type", "dossier", "heading", "source", "snippet"],
+            "properties": {
+              "doc_id": {"type": "string"},
+              "passage": {"type": "integer", "minimum": 0, "description": "Index into the document's passages."},
+              "score": {"type": "number"},
+              "title": {"type": ["string", "null"]},
+              "date": {"type": ["string", "null"], "format": "date"},
+              "type": {"type": "string"},
+              "dossier": {"type": ["string", "null"]},
+              "heading": {"type": ["string", "null"]},
+              "source": {"type": "string"},
+              "snippet": {"type": "string", "description": "HTML: escaped text with the hits in <mark>."}
+            }
+          },
+          "Document": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["id", "title", "date", "type", "dossier", "dossiers", "number", "ministry", "authors", "identifiers", "source", "passages"],
+            "properties": {
+              "id": {"type": "string"},
+              "title": {"type": ["string", "null"]},
+              "date": {"type": ["string", "null"], "format": "date"},
+              "type": {"type": "string"},
+              "dossier": {"type": ["string", "null"], "description": "The first of `dossiers`."},
+              "dossiers": {"type": "array", "items": {"type": "string"}},
+              "number": {"type": ["string", "null"]},
+              "ministry": {"type": ["string", "null"]},
+              "authors": {"type": "array", "items": {"type": "string"}},
+              "identifiers": {"type": "array", "items": {"type": "string"}},
+              "source": {"type": "string"},
+              "passages": {
+                "type": "array",
+                "description": "Body passages, then one per footnote.",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": ["passage", "heading", "text"],
+                  "properties": {
+                    "passage": {"type": "integer", "minimum": 0},
+                    "heading": {"type": ["string", "null"]},
+                    "text": {"type": "string"}
+                  }
+                }
+              }
+            }
+          },
+          "Stats": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["documents", "passages", "terms", "segments", "bytes_on_disk", "analyzer", "generation"],
+            "properties": {
+              "documents": {"type": "integer", "minimum": 0},
+              "passages": {"type": "integer", "minimum": 0},
+              "terms": {"type": "integer", "minimum": 0},
+              "segments": {"type": "integer", "minimum": 0},
+              "bytes_on_disk": {"type": "integer", "minimum": 0},
+              "analyzer": {"type": "string"},
+              "generation": {"type": "integer", "minimum": 1}
+            }
+          },
+          "Health": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["status", "generation", "documents"],
+            "properties": {
+              "status": {"const": "ok"},
+              "generation": {"type": "integer", "minimum": 1},
+              "documents": {"type": "integer", "minimum": 0}
+            }
+          },
+          "Error": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["error"],
+            "properties": {
+              "error": {"type": "string", "description": "What is wrong, for a person."},
+              "position": {"type": "integer", "minimum": 0, "description": "For a query that cannot be read: where, in Unicode scalars from the start (0-based); the message gives it 1-based."}
+            }
+          }
+        }
+      }
+    }
+    """#
+}

@@ -1,0 +1,40 @@
+import IndexStore
+
+/// One opened commit and what the server keeps per commit: its searchers and the figures
+/// that are costly to compute (stats walk every document; the page lists document types).
+/// A request holds on to the `LoadedIndex` it started with, so it finishes on that commit
+/// even when a newer one is loaded meanwhile.
+final class LoadedIndex: Sendable {
+    let snapshot: IndexSnapshot
+    let searchers: SearcherPool
+    private let cachedStats = Locked<StatsResponse?>(nil)
+    private let cachedTypes = Locked<[String]?>(nil)
+
+    init(snapshot: IndexSnapshot) {
+        self.snapshot = snapshot
+        searchers = SearcherPool(snapshot: snapshot)
+    }
+
+    var generation: UInt64 { snapshot.manifest.generation }
+
+    /// Computed once per commit: two racing requests may both compute it, which is harmless.
+    func stats() throws -> StatsResponse {
+        if let known = cachedStats.withLock({ $0 }) { return known }
+        let stats = StatsResponse(
+            documents: snapshot.documentCount, passages: snapshot.passageCount, terms: try snapshot.distinctTermCount(),
+            segments: snapshot.segments.count, bytes_on_disk: snapshot.bytesOnDisk(),
+            analyzer: snapshot.manifest.analyzer.description, generation: snapshot.manifest.generation)
+        cachedStats.withLock { $0 = stats }
+        return stats
+    }
+
+    /// The document types present, sorted, for the page's type filter.
+    func documentTypes() -> [String] {
+        if let known = cachedTypes.withLock({ $0 }) { return known }
+        var types = Set<String>()
+        snapshot.forEachLiveDocument { _, _, entry in types.insert(entry.type) }
+        let sorted = types.sorted()
+        cachedTypes.withLock { $0 = sorted }
+        return sorted
+    }
+}

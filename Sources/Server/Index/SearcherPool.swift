@@ -1,0 +1,42 @@
+import Foundation
+import IndexStore
+import Search
+
+/// Idle searchers over one snapshot, lent to one request at a time.
+///
+/// A `Searcher` is not thread-safe (it owns an analyzer and a cache of term statistics),
+/// and building one costs an analyzer plus collection statistics. Requests therefore borrow
+/// one, use it synchronously, and return it; the pool only grows to the number of requests
+/// that ran at the same moment, and keeps at most `capacity` idle ones.
+final class SearcherPool: @unchecked Sendable {
+    // Unchecked: `idle` is only touched under `lock`, and a searcher taken out of it
+    // belongs to exactly one caller until it is put back.
+    private let snapshot: IndexSnapshot
+    private let capacity: Int
+    private let lock = NSLock()
+    private var idle: [Searcher] = []
+
+    init(snapshot: IndexSnapshot, capacity: Int = 64) {
+        self.snapshot = snapshot
+        self.capacity = capacity
+    }
+
+    func withSearcher<Result>(_ body: (Searcher) throws -> Result) throws -> Result {
+        let searcher = try take()
+        defer { giveBack(searcher) }
+        return try body(searcher)
+    }
+
+    private func take() throws -> Searcher {
+        lock.lock()
+        let reused = idle.popLast()
+        lock.unlock()
+        return try reused ?? Searcher(snapshot: snapshot)
+    }
+
+    private func giveBack(_ searcher: Searcher) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < capacity { idle.append(searcher) }
+    }
+}

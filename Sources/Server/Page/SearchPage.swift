@@ -1,0 +1,139 @@
+import Search
+
+/// The page at `/`: a GET form (so every search is a shareable URL and works without
+/// JavaScript), then the results grouped per document, then links to other pages.
+struct SearchPage {
+    enum Outcome {
+        /// No query yet: the form alone.
+        case blank
+        case failed(APIError)
+        case found(SearchResult, SearchParameters)
+    }
+
+    var form: PageForm
+    var types: [String]
+    var outcome: Outcome
+
+    var html: String {
+        let title = form.q.isEmpty ? "kamerzoek" : "\(HTML.escape(form.q)) – kamerzoek"
+        return PageFrame(title: title, header: formHTML, main: outcomeHTML).html
+    }
+
+    // MARK: Form
+
+    private var formHTML: String {
+        """
+        <form method="get" action="/" role="search">
+        <div class="query">
+        <input type="search" name="q" value="\(HTML.escape(form.q))" aria-label="Zoekvraag" placeholder="bijvoorbeeld: huiselijk geweld" autofocus>
+        <button type="submit">Zoeken</button>
+        </div>
+        <div class="filters">
+        <label>Soort \(select("type", options: [("", "alle soorten")] + types.map { ($0, $0) }, selected: form.type))</label>
+        <label>Dossier <input name="dossier" value="\(HTML.escape(form.dossier))" size="9" inputmode="numeric"></label>
+        <label>Van <input type="date" name="from" value="\(HTML.escape(form.from))"></label>
+        <label>Tot en met <input type="date" name="to" value="\(HTML.escape(form.to))"></label>
+        <label>Volgorde \(select("sort", options: [("relevance", "relevantie"), ("date", "nieuwste eerst")], selected: form.sort))</label>
+        <label>Per pagina \(select("limit", options: ["10", "20", "50", "100"].map { ($0, $0) }, selected: form.limit))</label>
+        <label>Passages per document \(select("per_doc", options: ["1", "2", "3", "5"].map { ($0, $0) }, selected: form.perDocument))</label>
+        </div>
+        </form>
+        """
+    }
+
+    /// A `<select>` that always shows `selected`: a value from a shared URL that is not
+    /// among the usual options (`limit=7`) is added, so the next search keeps it.
+    private func select(_ name: String, options: [(value: String, label: String)], selected: String) -> String {
+        var options = options
+        if !options.contains(where: { $0.value == selected }) { options.append((selected, selected)) }
+        let items = options.map { option in
+            "<option value=\"\(HTML.escape(option.value))\"\(option.value == selected ? " selected" : "")>\(HTML.escape(option.label))</option>"
+        }
+        return "<select name=\"\(name)\">\(items.joined())</select>"
+    }
+
+    // MARK: Results
+
+    private var outcomeHTML: String {
+        switch outcome {
+        case .blank:
+            return "<p class=\"hint\">Zoek op woorden, \"een zinsdeel\", <code>woord*</code>, <code>a OR b</code>, <code>-woord</code>, <code>titel:…</code>.</p>"
+        case .failed(let error):
+            var html = "<p class=\"error\" role=\"alert\">\(HTML.escape(error.message))</p>"
+            if let position = error.position {
+                // The query with a caret under the problem, as the CLI shows it.
+                let caret = String(repeating: " ", count: position) + "^"
+                html += "<pre class=\"error\">\(HTML.escape(form.q))\n\(caret)</pre>"
+            }
+            return html
+        case let .found(result, parameters):
+            return resultHTML(result, parameters)
+        }
+    }
+
+    private func resultHTML(_ result: SearchResult, _ parameters: SearchParameters) -> String {
+        guard !result.results.isEmpty else {
+            let beyond = result.documents > 0 ? " op deze pagina" : ""
+            return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>"
+        }
+        var html = "<p class=\"summary\">\(count(result.total, "passage", "passages"))\(result.total_is_exact ? "" : " of meer") in "
+            + "\(count(result.documents, "document", "documenten")) · \(Self.milliseconds(result.took_ms))</p>\n"
+        if result.partial {
+            html += "<p class=\"partial\">De zoektijd was op: dit zijn de resultaten tot dan toe.</p>\n"
+        }
+        html += "<ol class=\"results\" start=\"\(parameters.offset + 1)\">\n"
+        for group in Self.groups(result.results) { html += documentHTML(group) }
+        html += "</ol>\n"
+        return html + paginationHTML(documents: result.documents, parameters: parameters)
+    }
+
+    /// Hits arrive grouped (a document's passages follow each other); split them per document.
+    static func groups(_ hits: [SearchHit]) -> [[SearchHit]] {
+        var groups: [[SearchHit]] = []
+        for hit in hits {
+            if groups.last?.first?.doc_id == hit.doc_id { groups[groups.count - 1].append(hit) } else { groups.append([hit]) }
+        }
+        return groups
+    }
+
+    private func documentHTML(_ hits: [SearchHit]) -> String {
+        let first = hits[0]
+        let link = "/documents/" + URLEncoding.path(first.doc_id) + "#p\(first.passage)"
+        let meta = [first.type, first.date, first.dossier.map { "dossier \($0)" }, first.doc_id].compactMap { $0 }
+        var html = "<li class=\"document\">\n<h2><a href=\"\(HTML.escape(link))\">\(HTML.escape(first.title ?? first.doc_id))</a></h2>\n"
+        html += "<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))</p>\n<ul class=\"passages\">\n"
+        for hit in hits {
+            html += "<li>"
+            if let heading = hit.heading, !heading.isEmpty { html += "<p class=\"heading\">\(HTML.escape(heading))</p>" }
+            // The engine escapes snippets itself; its `<mark>` tags are the only markup.
+            html += "<p class=\"snippet\">\(hit.snippet)</p></li>\n"
+        }
+        return html + "</ul>\n</li>\n"
+    }
+
+    private func paginationHTML(documents: Int, parameters: SearchParameters) -> String {
+        let limit = parameters.limit, offset = parameters.offset
+        guard documents > limit || offset > 0 else { return "" }
+        let pages = (documents + limit - 1) / limit
+        let page = offset / limit + 1
+        var parts: [String] = []
+        if offset > 0 {
+            parts.append("<a rel=\"prev\" href=\"/?\(HTML.escape(form.query(offset: max(0, offset - limit))))\">« vorige</a>")
+        }
+        parts.append("<span>pagina \(page) van \(max(pages, page))</span>")
+        if offset + limit < documents {
+            parts.append("<a rel=\"next\" href=\"/?\(HTML.escape(form.query(offset: offset + limit)))\">volgende »</a>")
+        }
+        return "<nav class=\"pages\" aria-label=\"Pagina's\">\(parts.joined(separator: " "))</nav>\n"
+    }
+
+    /// `4,1 ms`: one decimal, with the Dutch decimal comma.
+    static func milliseconds(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10),\(tenths % 10) ms"
+    }
+
+    private func count(_ number: Int, _ one: String, _ many: String) -> String {
+        "\(number) \(number == 1 ? one : many)"
+    }
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+import IndexStore
+
+/// `GET /api/documents/{id}`. Ids are paths relative to the indexed root, so they may hold
+/// `/`: the route takes the whole rest of the path, and each part may also be
+/// percent-encoded (`a%2Fb` and `a/b` name the same document).
+struct DocumentRoutes {
+    let index: IndexHolder
+
+    var collection: RouteCollection<ServerContext> {
+        let routes = RouteCollection(context: ServerContext.self)
+        routes.get("**") { request, context in try document(context.parameters.getCatchAll()) }
+        return routes
+    }
+
+    func document(_ parts: [Substring]) throws -> DocumentResponse {
+        let id = try parts.map { try QueryString.decode($0, plusIsSpace: false) }.joined(separator: "/")
+        guard !id.isEmpty else { throw APIError.notFound("Give a document id: /api/documents/{id}.") }
+        let loaded = try index.current()
+        guard let document = try loaded.snapshot.storedDocument(id: id) else {
+            throw APIError.notFound("There is no document with id '\(id)'.")
+        }
+        return DocumentResponse(document)
+    }
+}

@@ -1,0 +1,16 @@
+import Hummingbird
+
+/// `GET /health`, for a load balancer or a supervisor: 200 while there is an index to
+/// answer from, 503 (through ``APIError/indexUnavailable``) before the first commit.
+struct HealthRoutes {
+    let index: IndexHolder
+
+    var collection: RouteCollection<ServerContext> {
+        let routes = RouteCollection(context: ServerContext.self)
+        routes.get("health") { _, _ in
+            let loaded = try index.current()
+            return HealthResponse(generation: loaded.generation, documents: loaded.snapshot.documentCount)
+        }
+        return routes
+    }
+}

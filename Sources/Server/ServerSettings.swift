@@ -1,0 +1,19 @@
+/// How `kamerzoek serve` runs: where the index is, where to listen, how long a search may take.
+public struct ServerSettings: Sendable {
+    public var indexDirectory: String
+    public var host: String
+    public var port: Int
+    /// Past this a search returns what it has found, marked `partial` (never an error).
+    public var timeBudget: Duration
+    /// How old the index directory's modification time must be before the server stops
+    /// listing the directory on every request (see ``IndexHolder``).
+    public var settleInterval: Double
+
+    public init(indexDirectory: String, host: String = "127.0.0.1", port: Int = 8080, timeBudget: Duration = .seconds(2), settleInterval: Double = 1.0) {
+        self.indexDirectory = indexDirectory
+        self.host = host
+        self.port = port
+        self.timeBudget = timeBudget
+        self.settleInterval = settleInterval
+    }
+}

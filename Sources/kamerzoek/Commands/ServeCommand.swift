@@ -1,0 +1,58 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Server
+
+/// `kamerzoek serve`: the HTTP API and search page over an index, picking up new commits
+/// (from `kamerzoek index` in another process) without a restart.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the search page and the JSON API over HTTP.",
+        discussion: """
+            Endpoints: / (search page), /api/search?q=…, /api/documents/ID, /api/stats,
+            /health, /openapi.json. Stop with Ctrl-C (SIGINT) or SIGTERM.
+            """
+    )
+
+    @OptionGroup var index: IndexLocation
+
+    @Option(name: .long, help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 8080
+
+    @Option(name: .long, help: ArgumentHelp("Time budget per search in milliseconds; past it the results so far are returned, marked partial.", valueName: "MS"))
+    var timeBudget = 2000
+
+    func validate() throws {
+        guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
+    }
+
+    func run() throws {
+        ServerRuntime.runTasksOnEventLoops()
+        let settings = ServerSettings(indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget))
+        // The root command is synchronous, so the server runs on a task while this thread
+        // (not one of the concurrency pool's) waits for it to stop.
+        let outcome = ServeOutcome()
+        let finished = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                try await buildApplication(settings).runService()
+            } catch {
+                outcome.failure = "\(error)"
+            }
+            finished.signal()
+        }
+        finished.wait()
+        if let failure = outcome.failure { throw CommandFailure("The server stopped: \(failure)") }
+    }
+}
+
+/// What the server task reports back to the waiting thread; written before the semaphore
+/// is signalled and read after it is waited on, so the semaphore orders the accesses.
+private final class ServeOutcome: @unchecked Sendable {
+    var failure: String?
+}

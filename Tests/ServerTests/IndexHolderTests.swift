@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import Search
+import Testing
+@testable import Server
+
+/// The holder directly, for what HTTP cannot show: a request that holds a commit keeps
+/// reading it, whole, after newer commits replaced it and removed its files.
+@Suite("IndexHolder")
+struct IndexHolderTests {
+    @Test func aHeldCommitStaysReadableAfterItsFilesAreRemoved() throws {
+        let corpus = try FileCorpus()
+        try corpus.commit(["a": "Geweld in de eerste ronde."])
+        let holder = IndexHolder(directory: corpus.directory, logger: quietLogger())
+        let held = try holder.current()
+        #expect(held.generation == 1)
+        let segmentFiles = try Self.segmentFiles(in: corpus.directory)
+
+        // Enough commits for a merge, which removes the first segment's files.
+        for round in 1 ... 12 { try corpus.commit(["r\(round)": "Geweld in ronde \(round)."]) }
+        #expect(try Self.segmentFiles(in: corpus.directory).isDisjoint(with: segmentFiles))
+
+        let newest = try holder.current()
+        #expect(newest.generation > held.generation)
+        #expect(try Self.total("geweld", in: newest) == 13)
+        // The held commit still answers, from its own (unlinked but mapped) files.
+        #expect(try Self.total("geweld", in: held) == 1)
+        #expect(try held.stats().generation == 1)
+    }
+
+    @Test func withoutAnyCommitItIsUnavailable() throws {
+        let corpus = try FileCorpus()
+        let holder = IndexHolder(directory: corpus.directory, logger: quietLogger())
+        #expect(throws: APIError.indexUnavailable) { try holder.current() }
+    }
+
+    static func total(_ query: String, in loaded: LoadedIndex) throws -> Int {
+        try loaded.searchers.withSearcher { try $0.search(query).total }
+    }
+
+    /// Names of segment files (`_0.pst`, …) in the directory.
+    static func segmentFiles(in directory: String) throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("_") })
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HummingbirdTesting
+import IndexStore
+import Testing
+
+/// Real responses of every endpoint, successes and errors, validated against the schemas
+/// of the served `/openapi.json` by `Support/validate_openapi.py` (jsonschema and
+/// openapi-spec-validator, which also checks the document itself).
+@Suite("OpenAPI conformance")
+struct OpenAPIConformanceTests {
+    /// A response to check: the document's path template, the status, the parsed body.
+    struct Sample: Sendable {
+        var path: String
+        var uri: String
+    }
+
+    static let samples: [Sample] = [
+        Sample(path: "/api/search", uri: "/api/search?q=huiselijk+geweld&per_doc=3"),
+        Sample(path: "/api/search", uri: "/api/search?q=strafbaar"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&sort=date&type=overig"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&offset=100"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld+(huiselijk"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&limit=1000"),
+        Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
+        Sample(path: "/api/documents/{id}", uri: "/api/documents/zonder-datum"),
+        Sample(path: "/api/documents/{id}", uri: "/api/documents/wetten/BWBR0001%20art%201"),
+        Sample(path: "/api/documents/{id}", uri: "/api/documents/bestaat-niet"),
+        Sample(path: "/api/stats", uri: "/api/stats"),
+        Sample(path: "/health", uri: "/health"),
+    ]
+
+    static let unavailableSamples: [Sample] = [
+        Sample(path: "/api/search", uri: "/api/search?q=geweld"),
+        Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
+        Sample(path: "/api/stats", uri: "/api/stats"),
+        Sample(path: "/health", uri: "/health"),
+    ]
+
+    @Test func everyResponseMatchesItsSchema() async throws {
+        let index = try TestIndex()
+        let empty = try TestIndex(empty: ())
+        var collected: [[String: Any]] = []
+        let (openAPI, served) = try await withLiveServer(index) { client in
+            let document = try await client.get("/openapi.json").body
+            return (document, try await Self.fetch(Self.samples, from: client))
+        }
+        let unavailable = try await withLiveServer(empty) { client in try await Self.fetch(Self.unavailableSamples, from: client) }
+        for (sample, status, body) in served + unavailable {
+            collected.append(["path": sample.path, "status": status, "body": try JSONSerialization.jsonObject(with: Data(body.utf8))])
+        }
+        // Every documented status of these endpoints occurs at least once.
+        let statuses = Set(collected.map { "\($0["path"]!) \($0["status"]!)" })
+        #expect(statuses.isSuperset(of: ["/api/search 200", "/api/search 400", "/api/search 503", "/api/documents/{id} 200",
+                                         "/api/documents/{id} 404", "/api/stats 200", "/health 200", "/health 503"]))
+
+        let folder = NSTemporaryDirectory() + "kamerzoek-openapi-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(openAPI.utf8).write(to: URL(fileURLWithPath: folder + "/openapi.json"))
+        try JSONSerialization.data(withJSONObject: collected).write(to: URL(fileURLWithPath: folder + "/samples.json"))
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support/validate_openapi.py").path
+        let (status, output) = try Self.run(["/usr/bin/env", "python3", script, folder + "/openapi.json", folder + "/samples.json"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("\(collected.count) responses checked, 0 problems"))
+    }
+
+    static func fetch(_ samples: [Sample], from client: any TestClientProtocol) async throws -> [(Sample, Int, String)] {
+        var responses: [(Sample, Int, String)] = []
+        for sample in samples {
+            let (status, body, _) = try await client.get(sample.uri)
+            responses.append((sample, status.code, body))
+        }
+        return responses
+    }
+
+    static func run(_ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}

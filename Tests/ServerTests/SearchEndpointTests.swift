@@ -1,0 +1,113 @@
+import Foundation
+import HummingbirdTesting
+import IndexStore
+import Search
+import Testing
+
+@Suite("GET /api/search")
+struct SearchEndpointTests {
+    let index: TestIndex
+
+    init() throws { index = try TestIndex() }
+
+    @Test func answersWithTheSameResultAsTheSearcher() async throws {
+        let directory = index.directory
+        try await withLiveServer(index) { client in
+            let (status, body, headers) = try await client.get("/api/search?q=huiselijk+geweld&limit=10")
+            #expect(status == .ok)
+            #expect(headers[.contentType] == "application/json; charset=utf-8")
+            #expect(headers[.init("Kamerzoek-Generation")!] == "1")
+            // The terminal-only fields are dropped, as `search --json` drops them.
+            #expect(!body.contains("snippet_text") && !body.contains("highlights"))
+            let served = try JSONDecoder().decode(SearchResult.self, from: Data(body.utf8))
+
+            var expected = try Searcher(snapshot: IndexSnapshot.open(directory: directory)).search("huiselijk geweld")
+            expected.took_ms = served.took_ms
+            for index in expected.results.indices {
+                expected.results[index].snippet_text = nil
+                expected.results[index].highlights = nil
+            }
+            #expect(served == expected)
+            #expect(served.total == 3 && served.documents == 3 && !served.partial && served.total_is_exact)
+        }
+    }
+
+    @Test func keysAreSortedAndSlashesKept() async throws {
+        try await withLiveServer(index) { client in
+            let (_, body, _) = try await client.get("/api/search?q=strafbaar")
+            #expect(body.hasPrefix(#"{"documents":1,"partial":false,"query":"strafbaar","results":[{"date":"2020-01-01","doc_id":"wetten/BWBR0001 art 1","dossier":null,"#))
+            #expect(body.contains(#""source":"Corpus/wetten/BWBR0001 art 1.md""#))
+        }
+    }
+
+    @Test func pagesAndSortsDocuments() async throws {
+        try await withLiveServer(index) { client in
+            let byDate = try await client.getJSON("/api/search?q=geweld&sort=date&limit=2", as: SearchResult.self)
+            #expect(byDate.results.map(\.doc_id) == ["brief-geweld", "motie-onderwijs"])
+            #expect(byDate.documents == 4)
+            let next = try await client.getJSON("/api/search?q=geweld&sort=date&limit=2&offset=2", as: SearchResult.self)
+            #expect(next.results.map(\.doc_id) == ["wetten/BWBR0001 art 1", "zonder-datum"])
+        }
+    }
+
+    @Test func showsSeveralPassagesPerDocument() async throws {
+        try await withLiveServer(index) { client in
+            let one = try await client.getJSON("/api/search?q=maatregel&per_doc=1", as: SearchResult.self)
+            #expect(one.results.count == 1 && one.total == 2)
+            let two = try await client.getJSON("/api/search?q=maatregel&per_doc=2", as: SearchResult.self)
+            #expect(two.results.map(\.passage).sorted() == [0, 1])
+        }
+    }
+
+    @Test func filtersByTypeDossierAndDate() async throws {
+        let cases: [(String, Set<String>)] = [
+            ("/api/search?q=geweld", ["brief-geweld", "motie-onderwijs", "wetten/BWBR0001 art 1", "zonder-datum"]),
+            ("/api/search?q=geweld&type=motie", ["motie-onderwijs"]),
+            ("/api/search?q=geweld&dossier=28345", ["brief-geweld"]),
+            ("/api/search?q=geweld&from=2023-01-01&to=2023-12-31", ["motie-onderwijs"]),
+            // Open ends; undated documents never pass a date filter.
+            ("/api/search?q=geweld&from=2023-06-15", ["brief-geweld", "motie-onderwijs"]),
+            ("/api/search?q=geweld&to=2020-01-01", ["wetten/BWBR0001 art 1"]),
+            // A GET form sends empty fields: they mean "no filter".
+            ("/api/search?q=geweld&type=&dossier=&from=&to=&sort=&limit=", ["brief-geweld", "motie-onderwijs", "wetten/BWBR0001 art 1", "zonder-datum"]),
+        ]
+        try await withLiveServer(index) { client in
+            for (uri, expected) in cases {
+                let result = try await client.getJSON(uri, as: SearchResult.self)
+                #expect(Set(result.results.map(\.doc_id)) == expected, "\(uri)")
+            }
+        }
+    }
+
+    @Test func decodesFormEncoding() async throws {
+        try await withLiveServer(index) { client in
+            let plus = try await client.getJSON("/api/search?q=%22huiselijk+geweld%22", as: SearchResult.self)
+            #expect(plus.query == "\"huiselijk geweld\"")
+            // The law's title, `Wet "huiselijk" <geweld> & zo`, holds the phrase too: a
+            // title match counts for its document (docs/SEARCH.md).
+            #expect(Set(plus.results.map(\.doc_id)) == ["brief-geweld", "zonder-datum", "wetten/BWBR0001 art 1"])
+            let percent = try await client.getJSON("/api/search?q=huiselijk%20geweld", as: SearchResult.self)
+            #expect(percent.query == "huiselijk geweld")
+        }
+    }
+
+    @Test func anEmptyQueryMatchesNothing() async throws {
+        try await withLiveServer(index) { client in
+            let result = try await client.getJSON("/api/search?q=", as: SearchResult.self)
+            #expect(result.total == 0 && result.results.isEmpty)
+        }
+    }
+
+    @Test func anExhaustedTimeBudgetGivesPartialResultsNotAnError() async throws {
+        // The searcher looks at the clock every 1024 passages, so the index needs more.
+        let big = try TestIndex(documents: (0 ..< 3000).map { number in
+            StoredDocument(id: "d\(number)", source: "d\(number)", contentHash: "\(number)", passages: [TestIndex.passage("geweld nummer \(number)")])
+        })
+        try await withLiveServer(big, timeBudget: .zero) { client in
+            let result = try await client.getJSON("/api/search?q=geweld", as: SearchResult.self)
+            #expect(result.partial && !result.total_is_exact)
+            #expect(result.total > 0 && result.total < 3000)
+            #expect(result.results.count == 10)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import HummingbirdTesting
+import IndexStore
+import Testing
+
+@Suite("GET /api/stats, /health, /openapi.json")
+struct StatusEndpointTests {
+    struct HealthBody: Decodable, Equatable {
+        var status: String
+        var generation: UInt64
+        var documents: Int
+    }
+
+    let index: TestIndex
+
+    init() throws { index = try TestIndex() }
+
+    @Test func statsDescribeTheIndex() async throws {
+        let snapshot = try IndexSnapshot.open(directory: index.directory)
+        let expected = StatsBody(
+            documents: 4, passages: 6, terms: try snapshot.distinctTermCount(), segments: 1, bytes_on_disk: snapshot.bytesOnDisk(),
+            analyzer: snapshot.manifest.analyzer.description, generation: 1)
+        try await withLiveServer(index) { client in
+            let stats = try await client.getJSON("/api/stats", as: StatsBody.self)
+            #expect(stats == expected)
+        }
+    }
+
+    @Test func healthSaysOkWithTheGeneration() async throws {
+        try await withLiveServer(index) { client in
+            let health = try await client.getJSON("/health", as: HealthBody.self)
+            #expect(health == HealthBody(status: "ok", generation: 1, documents: 4))
+        }
+    }
+
+    @Test func openAPIIsServedAsJSON() async throws {
+        try await withLiveServer(index) { client in
+            let (status, body, headers) = try await client.get("/openapi.json")
+            #expect(status == .ok)
+            #expect(headers[.contentType] == "application/json; charset=utf-8")
+            let document = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+            #expect(document?["openapi"] as? String == "3.1.0")
+            let paths = (document?["paths"] as? [String: Any]).map { Set($0.keys) }
+            #expect(paths == ["/api/search", "/api/documents/{id}", "/api/stats", "/health", "/openapi.json", "/", "/documents/{id}"])
+        }
+    }
+}
