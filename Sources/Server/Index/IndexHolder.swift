@@ -71,7 +71,8 @@ final class IndexHolder: Sendable {
         }
         let opened: LoadedIndex
         do {
-            opened = LoadedIndex(snapshot: try IndexSnapshot.open(directory: directory))
+            // Checksums once per commit: a damaged segment is refused here, never served.
+            opened = LoadedIndex(snapshot: try IndexSnapshot.open(directory: directory, verifyChecksums: true))
         } catch IndexSnapshot.OpenError.noIndex {
             throw APIError.indexUnavailable
         } catch {
