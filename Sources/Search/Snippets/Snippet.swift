@@ -11,7 +11,7 @@ public struct Snippet: Sendable, Equatable {
 
     /// HTML: text escaped, each highlight in `<mark>`.
     public var html: String {
-        render(open: "<mark>", close: "</mark>", escape: Self.escapeHTML)
+        render(open: "<mark>", close: "</mark>", escape: { Self.escapeHTML($0) })
     }
 
     /// The text with highlights between `open` and `close` (ANSI bold on a terminal).
@@ -28,7 +28,9 @@ public struct Snippet: Sendable, Equatable {
         return output
     }
 
-    static func escapeHTML(_ text: Substring) -> String {
+    /// Text safe inside an HTML element or a quoted attribute value: the one escaping rule
+    /// of the project (the server's page uses it too).
+    public static func escapeHTML(_ text: some StringProtocol) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

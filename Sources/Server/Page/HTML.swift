@@ -1,24 +1,13 @@
 import Hummingbird
+import Search
 
 /// The page's one escaping function and its response type. Everything the page shows
 /// passes through `escape`, except snippets, which the engine has already escaped (only
 /// its own `<mark>` tags are markup).
 enum HTML {
-    /// Text for an element or a quoted attribute value.
+    /// Text for an element or a quoted attribute value (the same rule as snippets).
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        Snippet.escapeHTML(text)
     }
 }
 
