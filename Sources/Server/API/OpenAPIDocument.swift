@@ -149,7 +149,7 @@ enum OpenAPIDocument {
           "Document": {
             "type": "object",
             "additionalProperties": false,
-            "required": ["id", "title", "date", "type", "dossier", "dossiers", "number", "ministry", "authors", "identifiers", "source", "passages"],
+            "required": ["id", "title", "date", "type", "dossier", "dossiers", "number", "ministry", "authors", "identifiers", "source", "content_hash", "format", "warnings", "passages"],
             "properties": {
               "id": {"type": "string"},
               "title": {"type": ["string", "null"]},
@@ -162,6 +162,9 @@ enum OpenAPIDocument {
               "authors": {"type": "array", "items": {"type": "string"}},
               "identifiers": {"type": "array", "items": {"type": "string"}},
               "source": {"type": "string"},
+              "content_hash": {"type": "string", "description": "SHA-256 of the source file, hex."},
+              "format": {"type": "string", "enum": ["text", "markdown", "xml"]},
+              "warnings": {"type": "array", "items": {"type": "string"}, "description": "What extraction repaired or could not read."},
               "passages": {
                 "type": "array",
                 "description": "Body passages, then one per footnote.",

@@ -3,7 +3,7 @@ import IndexStore
 /// The page at `/documents/{id}`: one stored document, its passages numbered as search
 /// hits number them, each with an anchor (`#p7`) that the results page links to.
 struct DocumentPage {
-    var document: DocumentResponse
+    var document: DocumentView
 
     var html: String {
         let title = document.title ?? document.id

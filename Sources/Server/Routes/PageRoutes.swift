@@ -21,7 +21,7 @@ struct PageRoutes {
     /// `GET /documents/{id}`: the document that a result links to, as a page.
     func document(_ parts: [Substring], logger: Logger) -> HTMLResponse {
         do {
-            return HTMLResponse(html: DocumentPage(document: try DocumentRoutes(index: index).document(parts)).html)
+            return HTMLResponse(html: DocumentPage(document: try DocumentRoutes(index: index).document(parts).view).html)
         } catch {
             let mapped = APIError(error, logger: logger)
             let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.message))</p>"

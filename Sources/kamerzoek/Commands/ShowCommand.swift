@@ -24,51 +24,15 @@ struct ShowCommand: ParsableCommand {
             throw CommandFailure("There is no document with id '\(id)' in \(index.directory).")
         }
         if json {
-            try JSONOutput.print(StoredDocumentJSON(document), pretty: true)
+            try JSONOutput.print(DocumentView(document), pretty: true)
         } else {
-            print(StoredDocumentJSON.readable(document))
+            print(StoredDocumentText.readable(document))
         }
     }
 }
 
-/// The `show --json` shape: the `extract --json` fields plus what the index adds.
-struct StoredDocumentJSON: Encodable {
-    struct PassageJSON: Encodable {
-        var heading: String?
-        var text: String
-    }
-
-    struct NoteJSON: Encodable {
-        var label: String?
-        var text: String
-    }
-
-    var id, source, type, content_hash, format: String
-    var title, date, number, ministry: String?
-    var dossier: String?
-    var dossiers, identifiers, authors, warnings: [String]
-    var passages: [PassageJSON]
-    var notes: [NoteJSON]
-
-    init(_ document: StoredDocument) {
-        id = document.id
-        source = document.source
-        type = document.type
-        content_hash = document.contentHash
-        format = document.format
-        title = document.title
-        date = document.date
-        number = document.documentNumber
-        ministry = document.ministry
-        dossier = document.dossiers.first
-        dossiers = document.dossiers
-        identifiers = document.identifiers
-        authors = document.authors
-        warnings = document.warnings
-        passages = document.passages.map { PassageJSON(heading: $0.heading, text: $0.text) }
-        notes = document.notes.map { NoteJSON(label: $0.label, text: $0.text) }
-    }
-
+/// The human rendering of a stored document.
+enum StoredDocumentText {
     static func readable(_ document: StoredDocument) -> String {
         var lines = [
             "id       \(document.id)", "title    \(document.title ?? "—")", "date     \(document.date ?? "—")",
