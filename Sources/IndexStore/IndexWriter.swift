@@ -150,6 +150,17 @@ public final class IndexWriter {
                 switch outcome {
                 case .unchanged:
                     summary.unchanged += 1
+                    if let existing, let snapshot {
+                        // Same content, new size or time (a copy, a checkout): record the new
+                        // facts, or every later run would read and hash the file again. The
+                        // stored record is re-analysed; nothing is extracted.
+                        var stored = try snapshot.segments[existing.segment].reader.storedDocument(existing.ordinal)
+                        stored.fileSize = file.size
+                        stored.modificationTime = file.modificationTime
+                        deletions[existing.segment, default: []].insert(existing.ordinal)
+                        usedIDs.insert(stored.id)
+                        builder.add(try AnalyzedDocument(stored, analyzer: analyzer))
+                    }
                 case .failed(let message):
                     summary.failed += 1
                     summary.warnings.append(message)
