@@ -153,6 +153,10 @@ struct SearcherTests {
         #expect(try index.idSet("geweld jaar:2024") == ["brief-geweld"])
         #expect(try index.idSet("soort:motie OR soort:verslag") == ["motie-onderwijs", "verslag-onderwijs"])
         #expect(try index.idSet("onderwijs -soort:motie") == ["verslag-onderwijs"])
+        // NOT after filters alone also leaves out whole documents: brief-geweld mentions
+        // femicide only in its second passage.
+        #expect(try index.idSet("soort:brief -femicide") == [])
+        #expect(try index.idSet("soort:brief -kinderopvang") == ["brief-geweld"])
         // An undated document never passes a date filter.
         #expect(try index.idSet("geweld datum:..2030") == ["brief-geweld", "antwoord-dijk"])
     }

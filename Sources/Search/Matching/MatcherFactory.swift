@@ -81,7 +81,10 @@ extension MatcherFactory {
             return nil
         }
         clauses.removeAll { if case .title = $0 { return true } else { return false } }
-        guard !clauses.isEmpty, clauses.count <= 64, !clauses.contains(where: { $0 == .everything || $0 == .nothing }) else {
+        // `.everything` (filters only) needs the document-level walk only to apply NOTs to
+        // whole documents (`soort:brief -femicide`); alone it is cheaper as it is.
+        guard !clauses.isEmpty, clauses.count <= 64, !clauses.contains(.nothing),
+              negative.isEmpty ? !clauses.contains(.everything) : true else {
             return try matcher(for: query)
         }
         return try DocumentConjunctionMatcher(
