@@ -145,6 +145,7 @@ public final class IndexWriter {
         for (batchIndex, batchItems) in batches.enumerated() {
             let batch = batchItems.map(\.0)
             let outcomes = pipeline.take(batchIndex)
+            var toAdd: [AnalyzedDocument] = []
             for (file, outcome) in zip(batch, outcomes) {
                 let existing = bySource[file.path]
                 switch outcome {
@@ -159,7 +160,7 @@ public final class IndexWriter {
                         stored.modificationTime = file.modificationTime
                         deletions[existing.segment, default: []].insert(existing.ordinal)
                         usedIDs.insert(stored.id)
-                        builder.add(try AnalyzedDocument(stored, analyzer: analyzer))
+                        toAdd.append(try AnalyzedDocument(stored, analyzer: analyzer))
                     }
                 case .failed(let message):
                     summary.failed += 1
@@ -191,17 +192,30 @@ public final class IndexWriter {
                         document = AnalyzedDocument(renaming: document, to: stored)
                     }
                     usedIDs.insert(id)
-                    builder.add(document)
+                    toAdd.append(document)
                     summary.warnings.append(contentsOf: document.stored.warnings)
                 }
                 filesDone += 1
                 bytesDone += file.size
                 progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: totalBytes))
-                if builder.estimatedBytes >= options.ramBudgetBytes {
+            }
+            // Add the batch in runs that end where the RAM budget is reached, and flush there:
+            // the same segments as adding one by one, with the writer's work spread over
+            // two threads (SegmentBuilder.add(contentsOf:)).
+            var run: [AnalyzedDocument] = []
+            var runBytes = 0
+            for document in toAdd {
+                run.append(document)
+                runBytes += document.estimatedBytes
+                if builder.estimatedBytes + runBytes >= options.ramBudgetBytes {
+                    builder.add(contentsOf: run)
                     newSegments.append(try flush(builder))
                     builder = SegmentBuilder()
+                    run.removeAll()
+                    runBytes = 0
                 }
             }
+            builder.add(contentsOf: run)
         }
         if !builder.isEmpty { newSegments.append(try flush(builder)) }
 

@@ -54,6 +54,17 @@ public struct AnalyzedDocument: Sendable {
     /// One per retrieval unit (``StoredDocument/retrievalUnits``).
     let units: [AnalyzedField]
 
+    /// At most what adding this document costs a ``SegmentBuilder`` (each distinct term
+    /// counted as if new): lets the writer cut a batch where the RAM budget is reached.
+    var estimatedBytes: Int {
+        var bytes = 512 + stored.passages.reduce(0) { $0 + $1.text.utf8.count + 64 }
+        for field in units + [title] {
+            bytes += 16
+            for group in field.stems + field.exacts { bytes += 168 + group.term.utf8.count + 4 * group.positions.count }
+        }
+        return bytes
+    }
+
     init(stored: StoredDocument, title: AnalyzedField, units: [AnalyzedField]) {
         self.stored = stored
         self.title = title

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An inverted index in memory: documents are added one by one and the whole is written
 /// as one segment by ``SegmentWriter`` when the RAM budget is reached or at commit.
 ///
@@ -14,10 +16,35 @@ final class SegmentBuilder {
         var minimumLength: UInt32 = .max
     }
 
-    struct Space {
+    /// One term space's dictionary and postings. A class, so that the spaces can be filled
+    /// on two threads at once, each thread owning its own spaces.
+    final class Space: @unchecked Sendable {
+        // @unchecked: a space is filled by one thread at a time (``add(contentsOf:)`` gives
+        // each thread its own spaces) and read only after the filling threads have joined.
         var termIDs: [String: Int32] = [:]
         var terms: [String] = []
         var postings: [TermPostings] = []
+
+        /// One distinct term of one passage (or title); returns the bytes it added. Ids
+        /// arrive in increasing order, since documents and their passages are added in order.
+        func record(_ group: AnalyzedField.Group, id: UInt32, length: UInt32) -> Int {
+            var added = 8 + 4 * group.positions.count
+            let termID: Int
+            if let known = termIDs[group.term] {
+                termID = Int(known)
+            } else {
+                termID = terms.count
+                termIDs[group.term] = Int32(termID)
+                terms.append(group.term)
+                postings.append(TermPostings())
+                added += 160 + group.term.utf8.count
+            }
+            postings[termID].ids.append(id)
+            postings[termID].frequencies.append(UInt32(group.positions.count))
+            postings[termID].positions.append(contentsOf: group.positions)
+            if length < postings[termID].minimumLength { postings[termID].minimumLength = length }
+            return added
+        }
     }
 
     private(set) var documents: [StoredDocument] = []
@@ -29,7 +56,8 @@ final class SegmentBuilder {
     private(set) var unitOrdinalInDocument: [UInt32] = []
     private(set) var unitLengths: [UInt32] = []
     private(set) var unitHeadingLengths: [UInt32] = []
-    private(set) var spaces = Array(repeating: Space(), count: TermSpace.allCases.count)
+    /// Indexed by `TermSpace.rawValue - 1`.
+    let spaces = TermSpace.allCases.map { _ in Space() }
 
     /// A rough count of the memory held, for the flush decision: array payloads plus a
     /// fixed overhead per term and per document.
@@ -40,48 +68,70 @@ final class SegmentBuilder {
     var isEmpty: Bool { documents.isEmpty }
 
     func add(_ document: AnalyzedDocument) {
-        let documentOrdinal = UInt32(documents.count)
-        documents.append(document.stored)
-        firstUnit.append(UInt32(unitLengths.count))
-        titleLengths.append(document.title.length)
-        estimatedBytes += 512 + document.stored.passages.reduce(0) { $0 + $1.text.utf8.count + 64 }
-        add(document.title, id: documentOrdinal, stem: .titleStem, exact: .titleExact)
-        for (ordinal, unit) in document.units.enumerated() {
-            let unitID = UInt32(unitLengths.count)
-            unitDocument.append(documentOrdinal)
-            unitOrdinalInDocument.append(UInt32(ordinal))
-            unitLengths.append(unit.length)
-            unitHeadingLengths.append(unit.headingLength)
-            estimatedBytes += 16
-            add(unit, id: unitID, stem: .bodyStem, exact: .bodyExact)
+        add(contentsOf: [document])
+    }
+
+    /// Adds documents in order. The passage and document bookkeeping is done first; then
+    /// the stem spaces and the exact spaces are filled on two threads at once, since the
+    /// dictionary lookups are the writer's main cost and the spaces share nothing.
+    func add(contentsOf batch: [AnalyzedDocument]) {
+        var unitStarts: [UInt32] = []
+        let firstDocument = UInt32(documents.count)
+        for document in batch {
+            let documentOrdinal = UInt32(documents.count)
+            documents.append(document.stored)
+            unitStarts.append(UInt32(unitLengths.count))
+            firstUnit.append(UInt32(unitLengths.count))
+            titleLengths.append(document.title.length)
+            estimatedBytes += 512 + document.stored.passages.reduce(0) { $0 + $1.text.utf8.count + 64 }
+            for (ordinal, unit) in document.units.enumerated() {
+                unitDocument.append(documentOrdinal)
+                unitOrdinalInDocument.append(UInt32(ordinal))
+                unitLengths.append(unit.length)
+                unitHeadingLengths.append(unit.headingLength)
+                estimatedBytes += 16
+            }
         }
-    }
-
-    private func add(_ field: AnalyzedField, id: UInt32, stem: TermSpace, exact: TermSpace) {
-        for group in field.stems { record(group, space: stem, id: id, length: field.length) }
-        for group in field.exacts { record(group, space: exact, id: id, length: field.length) }
-    }
-
-    /// One distinct term of one passage (or title): ids arrive in increasing order, since
-    /// documents and their passages are added in order.
-    private func record(_ group: AnalyzedField.Group, space: TermSpace, id: UInt32, length: UInt32) {
-        let spaceIndex = Int(space.rawValue) - 1
-        let termID: Int
-        if let known = spaces[spaceIndex].termIDs[group.term] {
-            termID = Int(known)
+        let firstUnits = unitStarts
+        let added = UnsafeSendableCounters(count: 2)
+        let spaces = self.spaces
+        // Thread 0 fills the stem spaces, thread 1 the exact spaces.
+        let fill: @Sendable (Int) -> Void = { which in
+            let exact = which == 1
+            let body = spaces[Int((exact ? TermSpace.bodyExact : .bodyStem).rawValue) - 1]
+            let title = spaces[Int((exact ? TermSpace.titleExact : .titleStem).rawValue) - 1]
+            var bytes = 0
+            for (index, document) in batch.enumerated() {
+                for group in exact ? document.title.exacts : document.title.stems {
+                    bytes += title.record(group, id: firstDocument + UInt32(index), length: document.title.length)
+                }
+                for (ordinal, unit) in document.units.enumerated() {
+                    let id = firstUnits[index] + UInt32(ordinal)
+                    for group in exact ? unit.exacts : unit.stems { bytes += body.record(group, id: id, length: unit.length) }
+                }
+            }
+            added.set(which, bytes)
+        }
+        if batch.count >= 4 {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: fill)
         } else {
-            termID = spaces[spaceIndex].terms.count
-            spaces[spaceIndex].termIDs[group.term] = Int32(termID)
-            spaces[spaceIndex].terms.append(group.term)
-            spaces[spaceIndex].postings.append(TermPostings())
-            estimatedBytes += 160 + group.term.utf8.count
+            fill(0)
+            fill(1)
         }
-        spaces[spaceIndex].postings[termID].ids.append(id)
-        spaces[spaceIndex].postings[termID].frequencies.append(UInt32(group.positions.count))
-        spaces[spaceIndex].postings[termID].positions.append(contentsOf: group.positions)
-        if length < spaces[spaceIndex].postings[termID].minimumLength {
-            spaces[spaceIndex].postings[termID].minimumLength = length
-        }
-        estimatedBytes += 8 + 4 * group.positions.count
+        estimatedBytes += added.total
     }
+}
+
+/// Per-thread byte counts of ``SegmentBuilder/add(contentsOf:)``: each thread writes only
+/// its own slot, and the total is read after all have finished.
+private final class UnsafeSendableCounters: @unchecked Sendable {
+    private var values: [Int]
+
+    init(count: Int) { values = Array(repeating: 0, count: count) }
+
+    func set(_ index: Int, _ value: Int) {
+        values.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    var total: Int { values.reduce(0, +) }
 }
