@@ -38,9 +38,6 @@ struct GenericXML: XMLFormatReader {
         assembler.start(name, role: role)
     }
 
-    mutating func endElement(_ name: String) { assembler.end(name) }
-    mutating func text(_ text: String) { assembler.text(text) }
-
     mutating func metadata() -> DocumentMetadata {
         var metadata = DocumentMetadata()
         metadata.title = assembler.captured["heading"]?.first { !$0.isEmpty } ?? rootLabel

@@ -14,7 +14,6 @@ struct KOOPMetadataSidecar: XMLFormatReader {
         assembler.start(name, role: .skip)
     }
 
-    mutating func endElement(_ name: String) { assembler.end(name) }
     mutating func text(_ text: String) {}
 
     private func all(_ name: String) -> [String] {

@@ -56,9 +56,6 @@ struct KOOPPublication: XMLFormatReader {
         assembler.start(name, role: role)
     }
 
-    mutating func endElement(_ name: String) { assembler.end(name) }
-    mutating func text(_ text: String) { assembler.text(text) }
-
     mutating func metadata() -> DocumentMetadata {
         var metadata = DocumentMetadata()
         metadata.identifier = identifierFromRecord

@@ -32,9 +32,6 @@ struct ParlaMintReader: XMLFormatReader {
         assembler.start(name, role: role)
     }
 
-    mutating func endElement(_ name: String) { assembler.end(name) }
-    mutating func text(_ text: String) { assembler.text(text) }
-
     mutating func metadata() -> DocumentMetadata {
         var metadata = DocumentMetadata()
         metadata.type = .handelingen

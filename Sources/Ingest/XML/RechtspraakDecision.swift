@@ -27,9 +27,6 @@ struct RechtspraakDecision: XMLFormatReader {
         if name == "inhoudsindicatie" { assembler.builder.heading("Inhoudsindicatie") }
     }
 
-    mutating func endElement(_ name: String) { assembler.end(name) }
-    mutating func text(_ text: String) { assembler.text(text) }
-
     mutating func metadata() -> DocumentMetadata {
         var metadata = DocumentMetadata()
         let ecli = assembler.first("dcterms:identifier")

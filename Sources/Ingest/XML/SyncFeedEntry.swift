@@ -40,8 +40,6 @@ struct SyncFeedEntry: XMLFormatReader {
         assembler.end(name)
     }
 
-    mutating func text(_ text: String) { assembler.text(text) }
-
     mutating func metadata() -> DocumentMetadata {
         var metadata = DocumentMetadata()
         metadata.isDeleted = isDeleted

@@ -10,6 +10,10 @@ protocol XMLFormatReader: XMLContentHandler {
 
 extension XMLFormatReader {
     var remarks: [String] { [] }
+
+    /// Most readers decide only where elements start; ends and text go to the assembler.
+    mutating func endElement(_ name: String) { assembler.end(name) }
+    mutating func text(_ text: String) { assembler.text(text) }
 }
 
 /// The XML families we know, recognised by their root element.
