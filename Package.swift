@@ -98,6 +98,11 @@ let package = Package(
             path: "bench/IndexCodecBenchmark"
         ),
         .executableTarget(
+            name: "PassageExport",
+            dependencies: ["IndexStore"],
+            path: "bench/PassageExport"
+        ),
+        .executableTarget(
             name: "RelevanceEvaluation",
             dependencies: ["Analysis", "IndexStore", "Search"],
             path: "bench/RelevanceEvaluation"

@@ -1,17 +1,24 @@
 // Search latency: runs a list of queries many times against an index in one process and
-// reports per-query latency percentiles, with and without snippets.
+// reports latency percentiles.
 //
 //   swift run -c release SearchBenchmark [--index DIR] [--queries FILE] [--rounds N]
+//   swift run -c release SearchBenchmark [--index DIR] --by-type FILE.tsv [--rounds N] [--json]
 //
 // Defaults: the index in Index/ (build it with `kamerzoek index Corpus`), the queries in
 // bench/queries.txt, 200 rounds. A new Searcher per query would include the analyzer's set-up;
 // this measures one searcher reused, as a server's pool would.
+//
+// `--by-type` reads `type<TAB>query` lines (bench/queries-by-type.tsv, the mix bench/peers
+// runs on every engine) and reports p50/p95/p99 per type, without snippets, after one
+// warm-up round; `--json` prints the same JSON shape as the peers' `search` command.
 import Foundation
 import IndexStore
 import Search
 
 var indexDirectory = "Index"
 var queryFile = "bench/queries.txt"
+var typedQueryFile: String?
+var json = false
 var rounds = 200
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
@@ -19,19 +26,92 @@ while let argument = arguments.first {
     switch argument {
     case "--index": indexDirectory = arguments.removeFirst()
     case "--queries": queryFile = arguments.removeFirst()
+    case "--by-type": typedQueryFile = arguments.removeFirst()
+    case "--json": json = true
     case "--rounds": rounds = Int(arguments.removeFirst()) ?? rounds
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
     }
 }
-guard let data = FileManager.default.contents(atPath: queryFile) else {
-    FileHandle.standardError.write(Data("cannot read \(queryFile)\n".utf8))
-    exit(1)
+
+func readLines(_ path: String) -> [String] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
 }
-let queries = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+
 let searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: indexDirectory))
 let clock = ContinuousClock()
+
+func microseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+}
+
+/// Sorted samples → the value at fraction `p` (index ⌊n·p⌋, as the peers compute it).
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+if let typedQueryFile {
+    let lines = readLines(typedQueryFile).map { line -> (type: String, query: String) in
+        let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+        guard fields.count == 2 else {
+            FileHandle.standardError.write(Data("expected type<TAB>query: \(line)\n".utf8))
+            exit(1)
+        }
+        return (fields[0], fields[1])
+    }
+    var options = SearchOptions()
+    options.snippets = false
+    var samples = Array(repeating: [Double](), count: lines.count)
+    var totals = Array(repeating: 0, count: lines.count)
+    var exact = Array(repeating: true, count: lines.count)
+    for round in 0 ... rounds {
+        for (index, line) in lines.enumerated() {
+            let started = clock.now
+            let result = try searcher.search(line.query, options: options)
+            let elapsed = microseconds(clock.now - started)
+            if round > 0 { samples[index].append(elapsed) }  // round 0 warms up
+            totals[index] = result.total
+            exact[index] = result.total_is_exact
+        }
+    }
+    var types: [String] = []
+    for line in lines where !types.contains(line.type) { types.append(line.type) }
+    var byType: [String: [String: Double]] = [:]
+    for type in types {
+        let sorted = lines.indices.filter { lines[$0].type == type }.flatMap { samples[$0] }.sorted()
+        byType[type] = [
+            "n": Double(sorted.count), "mean_us": sorted.reduce(0, +) / Double(sorted.count),
+            "p50_us": percentile(sorted, 0.5), "p95_us": percentile(sorted, 0.95), "p99_us": percentile(sorted, 0.99),
+        ]
+    }
+    if json {
+        let queries: [[String: Any]] = lines.indices.map { index in
+            ["type": lines[index].type, "query": lines[index].query, "hits": totals[index], "hits_exact": exact[index],
+             "p50_us": percentile(samples[index].sorted(), 0.5)]
+        }
+        let object: [String: Any] = ["engine": "kamerzoek", "rounds": rounds, "by_type": byType, "queries": queries]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    } else {
+        print("type        n      mean µs   p50 µs   p95 µs   p99 µs")
+        for type in types {
+            let row = byType[type]!
+            print(type.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %5.0f %10.0f %8.0f %8.0f %8.0f", row["n"]!, row["mean_us"]!, row["p50_us"]!, row["p95_us"]!, row["p99_us"]!))
+        }
+        for index in lines.indices {
+            print(String(format: "  %8.0f µs  %8d hits  %@", percentile(samples[index].sorted(), 0.5), totals[index], lines[index].query))
+        }
+    }
+    exit(0)
+}
+
+let queries = readLines(queryFile)
 
 @MainActor
 func measure(snippets: Bool) throws -> [Double] {
@@ -42,8 +122,7 @@ func measure(snippets: Bool) throws -> [Double] {
         for query in queries {
             let started = clock.now
             _ = try searcher.search(query, options: options)
-            let elapsed = clock.now - started
-            samples.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+            samples.append(microseconds(clock.now - started))
         }
     }
     return samples.sorted()
@@ -51,9 +130,8 @@ func measure(snippets: Bool) throws -> [Double] {
 
 for snippets in [false, true] {
     let samples = try measure(snippets: snippets)
-    func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
     let mean = samples.reduce(0, +) / Double(samples.count)
     print(String(
         format: "%@: %d searches, mean %.0f µs, p50 %.0f µs, p99 %.0f µs, %.0f searches/s on one core",
-        snippets ? "with snippets   " : "without snippets", samples.count, mean, percentile(0.5), percentile(0.99), 1e6 / mean))
+        snippets ? "with snippets   " : "without snippets", samples.count, mean, percentile(samples, 0.5), percentile(samples, 0.99), 1e6 / mean))
 }

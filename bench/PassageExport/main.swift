@@ -1,0 +1,92 @@
+// Writes every retrieval unit (passage or footnote) of an index as one JSON line, so that
+// the peer engines in bench/peers index exactly the passages kamerzoek indexed.
+//
+//   swift run -c release PassageExport --index DIR --out FILE.jsonl
+//
+// One line: {"doc_id", "passage", "title", "heading", "text", "type", "dossiers", "date"}.
+// `passage` is the unit's number within its document, as in search results; `date` is
+// ISO yyyy-mm-dd or null. Documents come in index order, units in document order.
+import Foundation
+import IndexStore
+
+var indexDirectory = "Index"
+var outputPath: String?
+var arguments = Array(CommandLine.arguments.dropFirst())
+while let argument = arguments.first {
+    arguments.removeFirst()
+    switch argument {
+    case "--index": indexDirectory = arguments.removeFirst()
+    case "--out": outputPath = arguments.removeFirst()
+    default:
+        FileHandle.standardError.write(Data("unknown argument \(argument)\nusage: PassageExport --index DIR --out FILE.jsonl\n".utf8))
+        exit(2)
+    }
+}
+guard let outputPath else {
+    FileHandle.standardError.write(Data("usage: PassageExport --index DIR --out FILE.jsonl\n".utf8))
+    exit(2)
+}
+
+/// The fields a peer needs for one unit; Codable so JSON escaping is Foundation's.
+struct ExportedPassage: Encodable {
+    let doc_id: String
+    let passage: Int
+    let title: String?
+    let heading: String?
+    let text: String
+    let type: String
+    let dossiers: [String]
+    let date: String?
+
+    func encode(to encoder: any Encoder) throws {
+        // Explicit nulls, so every peer sees the same keys on every line.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(doc_id, forKey: .doc_id)
+        try container.encode(passage, forKey: .passage)
+        try container.encode(title, forKey: .title)
+        try container.encode(heading, forKey: .heading)
+        try container.encode(text, forKey: .text)
+        try container.encode(type, forKey: .type)
+        try container.encode(dossiers, forKey: .dossiers)
+        try container.encode(date, forKey: .date)
+    }
+
+    enum CodingKeys: String, CodingKey { case doc_id, passage, title, heading, text, type, dossiers, date }
+}
+
+do {
+    let snapshot = try IndexSnapshot.open(directory: indexDirectory)
+    guard FileManager.default.createFile(atPath: outputPath, contents: nil),
+          let output = FileHandle(forWritingAtPath: outputPath)
+    else {
+        FileHandle.standardError.write(Data("cannot create \(outputPath)\n".utf8))
+        exit(1)
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    var units = 0
+    var bytes = 0
+    var buffer = Data()
+    try snapshot.forEachLiveDocument { segment, ordinal, _ in
+        let document = try snapshot.segments[segment].reader.storedDocument(ordinal)
+        for (number, unit) in document.retrievalUnits.enumerated() {
+            let line = ExportedPassage(
+                doc_id: document.id, passage: number, title: document.title, heading: unit.heading,
+                text: unit.text, type: document.type, dossiers: document.dossiers, date: document.date)
+            buffer.append(try encoder.encode(line))
+            buffer.append(0x0A)
+            units += 1
+            bytes += unit.text.utf8.count
+        }
+        if buffer.count > 1 << 20 {
+            output.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+    output.write(buffer)
+    try output.close()
+    FileHandle.standardError.write(Data("\(units) units, \(bytes) bytes of text from \(snapshot.documentCount) documents\n".utf8))
+} catch {
+    FileHandle.standardError.write(Data("PassageExport: \(error)\n".utf8))
+    exit(1)
+}
