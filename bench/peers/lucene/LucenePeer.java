@@ -1,7 +1,7 @@
 // Lucene 8 peer for kamerzoek's benchmarks (bench/peers). See README.md in this folder.
 //
 //   index  --passages FILE.jsonl --dir DIR [--threads N]
-//   search --dir DIR --queries QUERIES.json --rounds N [--query-cache]
+//   search --dir DIR --queries QUERIES.json --rounds N [--warmup N] [--query-cache]
 //
 // Only the JDK and the Lucene jars (core, analyzers-common) are used; JSON is read and
 // written by the small classes at the bottom of this file.
@@ -64,7 +64,7 @@ public final class LucenePeer {
     static final String F_DATE = "date";
     static final String F_DOC_ID = "doc_id";
     static final String F_PASSAGE = "passage";
-    static final int WARMUP_ROUNDS = 3;
+    static final int DEFAULT_WARMUP_ROUNDS = 3;
     static final int TOP_N = 10;
 
     /** A user error: bad arguments or bad input. Printed on stderr, exit status 2. */
@@ -97,7 +97,7 @@ public final class LucenePeer {
 
     static String usage() {
         return "usage: lucene_peer.sh index  --passages FILE.jsonl --dir DIR [--threads N]\n"
-             + "       lucene_peer.sh search --dir DIR --queries QUERIES.json --rounds N [--query-cache]";
+             + "       lucene_peer.sh search --dir DIR --queries QUERIES.json --rounds N [--warmup N] [--query-cache]";
     }
 
     static Map<String, String> parseOptions(String[] args) throws UsageError {
@@ -378,6 +378,11 @@ public final class LucenePeer {
         Path queriesFile = Paths.get(required(options, "queries"));
         int rounds = positiveInt("rounds", required(options, "rounds"));
         boolean queryCache = options.remove("query-cache") != null;
+        String warmupOption = options.remove("warmup");
+        int warmupRounds = DEFAULT_WARMUP_ROUNDS;
+        if (warmupOption != null) {
+            warmupRounds = warmupOption.equals("0") ? 0 : positiveInt("warmup", warmupOption);
+        }
         rejectLeftovers(options);
         if (!Files.isDirectory(dir)) throw new UsageError("index directory " + dir + " does not exist");
         if (!Files.isRegularFile(queriesFile) || !Files.isReadable(queriesFile))
@@ -393,17 +398,17 @@ public final class LucenePeer {
             for (BenchQuery q : queries) q.samples = new long[rounds];
 
             long sink = 0;
-            System.err.println("lucene-peer: " + WARMUP_ROUNDS + " warm-up rounds (not measured), then "
+            System.err.println("lucene-peer: " + warmupRounds + " warm-up rounds (not measured), then "
                     + rounds + " measured rounds over " + queries.size() + " queries");
-            for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {
-                boolean measured = round >= WARMUP_ROUNDS;
+            for (int round = 0; round < warmupRounds + rounds; round++) {
+                boolean measured = round >= warmupRounds;
                 for (BenchQuery q : queries) {
                     long t0 = System.nanoTime();
                     Query query = buildQuery(q, analyzer);
                     TopDocs top = searcher.search(query, TOP_N);
                     for (ScoreDoc hit : top.scoreDocs) sink += hit.doc;
                     long elapsed = System.nanoTime() - t0;
-                    if (measured) q.samples[round - WARMUP_ROUNDS] = elapsed;
+                    if (measured) q.samples[round - warmupRounds] = elapsed;
                     long hits = top.totalHits.value;
                     boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                     if (q.hits >= 0 && (q.hits != hits || q.hitsExact != exact))
@@ -430,7 +435,7 @@ public final class LucenePeer {
             out.beginObject();
             out.key("engine").value(ENGINE);
             out.key("rounds").value(rounds);
-            out.key("warmup_rounds").value(WARMUP_ROUNDS);
+            out.key("warmup_rounds").value(warmupRounds);
             out.key("query_cache").value(queryCache);
             out.key("segments").value(reader.leaves().size());
             out.key("by_type").beginObject();

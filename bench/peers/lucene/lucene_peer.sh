@@ -2,7 +2,7 @@
 # Lucene 8 peer for kamerzoek's benchmarks. See README.md in this folder.
 #
 #   lucene_peer.sh index  --passages FILE.jsonl --dir DIR [--threads N]
-#   lucene_peer.sh search --dir DIR --queries QUERIES.json --rounds N [--query-cache]
+#   lucene_peer.sh search --dir DIR --queries QUERIES.json --rounds N [--warmup N] [--query-cache]
 #   lucene_peer.sh build      (only compile; do this before measuring peak RSS)
 #
 # Compiles LucenePeer.java into build/ (git-ignored) when the class is missing or older
