@@ -160,7 +160,9 @@ public final class LucenePeer {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int segments;
         Directory directory = FSDirectory.open(dir);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
+        IndexWriter writer = new IndexWriter(directory, config);
+        boolean committed = false;
+        try {
             BlockingQueue<List<Line>> queue = new ArrayBlockingQueue<>(threads * 4);
             List<Line> poison = new ArrayList<>();
             Thread[] workers = new Thread[threads];
@@ -216,6 +218,11 @@ public final class LucenePeer {
             if (error instanceof Exception) throw (Exception) error;
             if (error != null) throw new RuntimeException(error);
             writer.commit();
+            writer.close();
+            committed = true;
+        } finally {
+            // On failure, leave no half-written commit behind (close() would commit).
+            if (!committed) writer.rollback();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         segments = SegmentInfos.readLatestCommit(directory).size();
@@ -265,7 +272,7 @@ public final class LucenePeer {
         Line(long number, String text) { this.number = number; this.text = text; }
     }
 
-    /** The index directory must be missing, empty, or hold only a Lucene index (which is replaced). */
+    /** The index directory must be missing, empty, or hold only Lucene's files (an index, or what a failed run left), which are deleted. */
     static void prepareIndexDir(Path dir) throws IOException, UsageError {
         if (!Files.exists(dir)) {
             Files.createDirectories(dir);
@@ -277,12 +284,11 @@ public final class LucenePeer {
             for (Path file : stream) files.add(file);
         }
         if (files.isEmpty()) return;
-        boolean isIndex = files.stream().anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
         for (Path file : files) {
             String name = file.getFileName().toString();
             boolean luceneFile = name.startsWith("segments") || name.startsWith("_") || name.equals("write.lock")
                     || name.startsWith("pending_segments");
-            if (!isIndex || !luceneFile || !Files.isRegularFile(file))
+            if (!luceneFile || !Files.isRegularFile(file))
                 throw new UsageError("--dir " + dir + " is not empty and is not a Lucene index (found " + name
                         + "); give a new or empty directory");
         }
