@@ -48,7 +48,10 @@ let package = Package(
         ),
         .target(
             name: "IndexStore",
-            dependencies: ["Analysis", "Ingest", "CZlib"]
+            dependencies: ["Analysis", "Ingest", "CZlib"],
+            // Postings cursors are called per posting from Search: let their bodies be
+            // inlined there (a call that copies the cursor costs more than the decoding).
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]
         ),
         .target(
             name: "Search",

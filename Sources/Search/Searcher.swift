@@ -39,6 +39,174 @@ public final class Searcher {
         var (query, filters) = Self.hoistFilters(planned)
         filters += options.filters
 
+        let clauses = TopLevelClauses(query)
+        let found = options.exhaustive || !clauses.isDocumentLevel
+            ? try collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
+            : try collectTopDocuments(clauses, filters: filters, options: options, deadline: deadline)
+        var groups = found.groups
+        let highlights = Self.highlightTerms(of: query)
+        if options.sort == .relevance {
+            // Rescore the head of the ranking with heading, proximity and title evidence,
+            // then sort again; the tail keeps its BM25 order.
+            let head = min(groups.count, options.offset + options.limit + Self.rescoredBeyondPage)
+            groups.sort(by: Self.ranksBefore)
+            try rescore(&groups[0 ..< head], terms: highlights)
+            groups[0 ..< head].sort(by: Self.ranksBefore)
+        } else {
+            groups.sort { lhs, rhs in
+                let left = dateOf(lhs), right = dateOf(rhs)
+                return left != right ? left > right : Self.ranksBefore(lhs, rhs)
+            }
+        }
+        var hits: [SearchHit] = []
+        for group in groups.dropFirst(options.offset).prefix(options.limit) {
+            for candidate in group.passages.sorted(by: { $0.score > $1.score }) {
+                hits.append(try hit(for: candidate, terms: highlights, snippets: options.snippets))
+            }
+        }
+        let elapsed = clock.now - started
+        let milliseconds = (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+        return SearchResult(
+            query: text, total: found.total, total_is_exact: found.totalIsExact, documents: found.documents,
+            took_ms: (milliseconds * 1000).rounded() / 1000, partial: found.partial, results: hits)
+    }
+
+    /// The matches a search found: the groups to rank (every matching document, or only
+    /// those that can be on the page), and the counts over all of them.
+    struct Found {
+        var groups: [Collector.Group]
+        var total: Int
+        var documents: Int
+        var totalIsExact: Bool
+        var partial: Bool
+    }
+
+    /// Groups ranked this far past the requested page are rescored too, so that a document
+    /// just below the page can move onto it.
+    static let rescoredBeyondPage = 50
+
+    /// Higher score first; a tie goes to the earlier document in index order.
+    static func ranksBefore(_ lhs: Collector.Group, _ rhs: Collector.Group) -> Bool {
+        lhs.best != rhs.best ? lhs.best > rhs.best : (lhs.segment, lhs.document) < (rhs.segment, rhs.document)
+    }
+
+    // MARK: Collecting
+
+    /// Counts every match exactly (``SegmentMatches``), then ranks only what can reach the
+    /// page (``MaxScoreRanker`` for relevance, the newest documents for date order), then
+    /// scores the chosen documents' passages (``PassageGatherer``).
+    private func collectTopDocuments(
+        _ clauses: TopLevelClauses, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
+    ) throws -> Found {
+        let units = clauses.scoringUnits
+        var check = DeadlineCheck(deadline)
+        var segmentMatches: [(segment: Int, factory: MatcherFactory, matches: SegmentMatches)] = []
+        var total = 0, documentCount = 0, countComplete = true
+        for (segmentIndex, segment) in snapshot.segments.enumerated() {
+            let accepted = Self.acceptedDocuments(segment, filters: filters)
+            guard accepted.contains(true) else { continue }
+            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, deadline: deadline)
+            let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
+            total += matches.total
+            documentCount += matches.documents
+            segmentMatches.append((segmentIndex, factory, matches))
+            if !matches.complete {
+                countComplete = false
+                break
+            }
+        }
+
+        func scorers(_ factory: MatcherFactory, _ matches: SegmentMatches) throws -> [Matcher] {
+            try units.indices.map { index in
+                if let recording = matches.recordings[index] { return ReplayMatcher(recording) }
+                return try factory.matcher(for: units[index].query)
+            }
+        }
+        let wanted = options.offset + options.limit + Self.rescoredBeyondPage
+        var chosen: [Int: [UInt32]] = [:]
+        var rankComplete = true
+        if options.sort == .relevance {
+            var top = TopDocuments(capacity: wanted)
+            // The ranking has its own clock check: a deadline that passed while counting
+            // still leaves it its first 1,024 steps, so a partial answer is not empty.
+            var rankCheck = DeadlineCheck(deadline)
+            for (segmentIndex, factory, matches) in segmentMatches {
+                let ranker = MaxScoreRanker(scorers: try scorers(factory, matches))
+                if try !ranker.rank(
+                    segment: segmentIndex, matches: matches, entries: factory.segment.documents,
+                    passageDocuments: factory.segment.passages.documents, into: &top, deadline: &rankCheck) {
+                    rankComplete = false
+                }
+                for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
+                if !rankComplete { break }
+            }
+            for entry in top.entries { chosen[entry.segment, default: []].append(entry.document) }
+        } else {
+            chosen = newestDocuments(segmentMatches.map { ($0.segment, $0.matches) }, count: wanted)
+        }
+
+        var groups: [Collector.Group] = []
+        let gatherer = PassageGatherer(perDocument: max(1, options.perDocument))
+        for (segmentIndex, factory, matches) in segmentMatches {
+            guard let documents = chosen[segmentIndex]?.sorted() else { continue }
+            groups += try gatherer.gather(
+                documents: documents, segment: segmentIndex, scorers: try scorers(factory, matches), entries: factory.segment.documents)
+        }
+        return Found(
+            groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
+            partial: !countComplete || !rankComplete)
+    }
+
+    /// The `count` newest matching documents, and every other document as new as the
+    /// oldest of them (date ties are ordered by score, which needs their passages).
+    private func newestDocuments(_ segmentMatches: [(segment: Int, matches: SegmentMatches)], count: Int) -> [Int: [UInt32]] {
+        // The `count` largest dates in a min-heap: its root is the oldest date that makes it.
+        var newest: [UInt32] = []
+        newest.reserveCapacity(count)
+        for (segmentIndex, matches) in segmentMatches {
+            let entries = snapshot.segments[segmentIndex].reader.documents
+            for document in matches.eligible.indices where matches.eligible[document] {
+                let date = entries[document].date
+                if newest.count < count {
+                    newest.append(date)
+                    var index = newest.count - 1
+                    while index > 0, newest[(index - 1) / 2] > newest[index] {
+                        newest.swapAt(index, (index - 1) / 2)
+                        index = (index - 1) / 2
+                    }
+                } else if date > newest[0] {
+                    newest[0] = date
+                    var index = 0
+                    while true {
+                        let left = 2 * index + 1, right = left + 1
+                        var smallest = index
+                        if left < newest.count, newest[left] < newest[smallest] { smallest = left }
+                        if right < newest.count, newest[right] < newest[smallest] { smallest = right }
+                        if smallest == index { break }
+                        newest.swapAt(index, smallest)
+                        index = smallest
+                    }
+                }
+            }
+        }
+        let oldest = newest.count < count ? 0 : newest[0]
+        var chosen: [Int: [UInt32]] = [:]
+        for (segmentIndex, matches) in segmentMatches {
+            let entries = snapshot.segments[segmentIndex].reader.documents
+            for document in matches.eligible.indices where matches.eligible[document] && entries[document].date >= oldest {
+                chosen[segmentIndex, default: []].append(UInt32(document))
+            }
+        }
+        return chosen
+    }
+
+    /// Visits and scores every match: the reference the pruned path must agree with, and
+    /// the way for queries that are not decided per document (title clauses alone, more
+    /// than 64 clauses).
+    private func collectEveryMatch(
+        _ query: PlannedQuery, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
+    ) throws -> Found {
+        let clock = ContinuousClock()
         var collector = Collector(perDocument: max(1, options.perDocument))
         var partial = false
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
@@ -63,33 +231,8 @@ public final class Searcher {
                 try matcher.advance()
             }
         }
-
-        var groups = collector.groups()
-        let highlights = Self.highlightTerms(of: query)
-        if options.sort == .relevance {
-            // Rescore the head of the ranking with heading, proximity and title evidence,
-            // then sort again; the tail keeps its BM25 order.
-            let head = min(groups.count, options.offset + options.limit + 50)
-            groups.sort { $0.best > $1.best }
-            try rescore(&groups[0 ..< head], terms: highlights)
-            groups[0 ..< head].sort { $0.best > $1.best }
-        } else {
-            groups.sort { lhs, rhs in
-                let left = dateOf(lhs), right = dateOf(rhs)
-                return left != right ? left > right : lhs.best > rhs.best
-            }
-        }
-        var hits: [SearchHit] = []
-        for group in groups.dropFirst(options.offset).prefix(options.limit) {
-            for candidate in group.passages.sorted(by: { $0.score > $1.score }) {
-                hits.append(try hit(for: candidate, terms: highlights, snippets: options.snippets))
-            }
-        }
-        let elapsed = clock.now - started
-        let milliseconds = (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
-        return SearchResult(
-            query: text, total: collector.total, total_is_exact: !partial, documents: groups.count,
-            took_ms: (milliseconds * 1000).rounded() / 1000, partial: partial, results: hits)
+        let groups = collector.groups()
+        return Found(groups: groups, total: collector.total, documents: groups.count, totalIsExact: !partial, partial: partial)
     }
 
     // MARK: Planning helpers

@@ -11,6 +11,8 @@
 // `--by-type` reads `type<TAB>query` lines (bench/queries-by-type.tsv, the mix bench/peers
 // runs on every engine) and reports p50/p95/p99 per type, without snippets, after one
 // warm-up round; `--json` prints the same JSON shape as the peers' `search` command.
+// `--exhaustive` scores every match (no MaxScore), to measure what the pruning saves;
+// `--verify` first checks that both ways give the same totals and the same first pages.
 import Foundation
 import IndexStore
 import Search
@@ -19,6 +21,8 @@ var indexDirectory = "Index"
 var queryFile = "bench/queries.txt"
 var typedQueryFile: String?
 var json = false
+var exhaustive = false
+var verify = false
 var rounds = 200
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
@@ -28,6 +32,8 @@ while let argument = arguments.first {
     case "--queries": queryFile = arguments.removeFirst()
     case "--by-type": typedQueryFile = arguments.removeFirst()
     case "--json": json = true
+    case "--exhaustive": exhaustive = true
+    case "--verify": verify = true
     case "--rounds": rounds = Int(arguments.removeFirst()) ?? rounds
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -67,6 +73,31 @@ if let typedQueryFile {
     }
     var options = SearchOptions()
     options.snippets = false
+    options.exhaustive = exhaustive
+    if verify {
+        var differences = 0
+        for line in lines {
+            for sort in [SortOrder.relevance, .date] {
+                var pruned = options, full = options
+                pruned.exhaustive = false
+                full.exhaustive = true
+                pruned.sort = sort
+                full.sort = sort
+                let a = try searcher.search(line.query, options: pruned), b = try searcher.search(line.query, options: full)
+                let same = a.total == b.total && a.documents == b.documents
+                    && a.results.map(\.doc_id) == b.results.map(\.doc_id) && a.results.map(\.passage) == b.results.map(\.passage)
+                    && zip(a.results, b.results).allSatisfy { abs($0.score - $1.score) <= 1e-3 * max(1, abs($1.score)) }
+                if !same {
+                    differences += 1
+                    print("DIFFERENT (\(sort)): \(line.query): total \(a.total) vs \(b.total), documents \(a.documents) vs \(b.documents)")
+                    print("  pruned:     \(a.results.map { "\($0.doc_id)#\($0.passage) \($0.score)" })")
+                    print("  exhaustive: \(b.results.map { "\($0.doc_id)#\($0.passage) \($0.score)" })")
+                }
+            }
+        }
+        print("verify: \(lines.count * 2 - differences) of \(lines.count * 2) searches agree")
+        if differences > 0 { exit(1) }
+    }
     var samples = Array(repeating: [Double](), count: lines.count)
     var totals = Array(repeating: 0, count: lines.count)
     var exact = Array(repeating: true, count: lines.count)

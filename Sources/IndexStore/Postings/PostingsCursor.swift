@@ -123,16 +123,84 @@ public struct PostingsCursor: Sendable {
     /// or nil when the list is one block and the term-level bound applies.
     public func currentBlockBounds() throws(IndexCorruption) -> (maximumFrequency: UInt32, minimumLength: UInt32)? {
         guard skipCount > 0, blockIndex >= 0 else { return nil }
-        let entry = blockIndex * PostingsFormat.skipEntryByteCount
-        return (UInt32(try postings.integer(at: entry + 12, as: UInt16.self)), UInt32(try postings.integer(at: entry + 14, as: UInt16.self)))
+        return try blockBounds(blockIndex)
     }
 
     /// The last id of the current block: a scorer can skip to the block after it.
     public var currentBlockLastID: UInt32 { blockLength > 0 ? ids[blockLength - 1] : Self.exhausted }
 
+    /// Calls `body` with every id from the current one to the end of the list, a decoded
+    /// block at a time, and leaves the cursor exhausted; `body` returns false to stop early
+    /// (the cursor then stands after the last id it was given). Counting through this loop
+    /// costs no call per posting, which is what an exact `total` over a common word needs.
+    @discardableResult
+    public mutating func forEachRemainingID(_ body: (UInt32) throws -> Bool) throws -> Bool {
+        guard current != Self.exhausted else { return true }
+        while true {
+            for index in indexInBlock ..< blockLength {
+                guard try body(ids[index]) else {
+                    indexInBlock = index
+                    try advance()
+                    return false
+                }
+            }
+            guard blockIndex + 1 < blockCount else { break }
+            try loadBlock(blockIndex + 1)
+        }
+        indexInBlock = blockLength - 1
+        current = Self.exhausted
+        return true
+    }
+
+    /// Skips whole blocks after the current one, without decoding them, while `skip`
+    /// answers true for a block's bounds (its maximum frequency and minimum length, as
+    /// ``currentBlockBounds()``), and stands on the first id of the first block it keeps.
+    /// Block-max scoring: a block whose best possible score cannot enter the top k is
+    /// never decoded. A list of one block has no bounds to ask about and simply ends.
+    @discardableResult
+    public mutating func skipBlocks(while skip: (UInt32, UInt32) -> Bool) throws(IndexCorruption) -> UInt32 {
+        guard current != Self.exhausted else { return current }
+        var block = blockIndex + 1
+        while block < skipCount {
+            let bounds = try blockBounds(block)
+            if !skip(bounds.maximumFrequency, bounds.minimumLength) {
+                try loadBlock(block)
+                current = ids[0]
+                return current
+            }
+            block += 1
+        }
+        indexInBlock = blockLength - 1
+        current = Self.exhausted
+        return current
+    }
+
+    /// The largest `score(maximumFrequency, minimumLength)` over the list's blocks: the
+    /// term's score bound for MaxScore. A list of one block has no skip entries, so its
+    /// postings are scored one by one through `exact` (id, frequency) instead.
+    public func listBound(block bound: (UInt32, UInt32) -> Float, exact: (UInt32, UInt32) -> Float) throws(IndexCorruption) -> Float {
+        guard skipCount > 0 else {
+            guard blockIndex == 0 else { return .infinity }
+            var best: Float = 0
+            for index in 0 ..< blockLength { best = max(best, exact(ids[index], frequencies[index] + 1)) }
+            return best
+        }
+        var best: Float = 0
+        for block in 0 ..< skipCount {
+            let bounds = try blockBounds(block)
+            best = max(best, bound(bounds.maximumFrequency, bounds.minimumLength))
+        }
+        return best
+    }
+
     // MARK: Blocks
 
     private var blockCount: Int { skipCount > 0 ? skipCount : (documentFrequency > 0 ? 1 : 0) }
+
+    private func blockBounds(_ block: Int) throws(IndexCorruption) -> (maximumFrequency: UInt32, minimumLength: UInt32) {
+        let entry = block * PostingsFormat.skipEntryByteCount
+        return (UInt32(try postings.integer(at: entry + 12, as: UInt16.self)), UInt32(try postings.integer(at: entry + 14, as: UInt16.self)))
+    }
 
     private func lastID(ofBlock block: Int) throws(IndexCorruption) -> UInt32 {
         try postings.integer(at: block * PostingsFormat.skipEntryByteCount, as: UInt32.self)

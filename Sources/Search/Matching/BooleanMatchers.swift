@@ -11,6 +11,8 @@ final class ConjunctionMatcher: Matcher {
 
     override var cost: Int { parts.first?.cost ?? 0 }
 
+    override var maximumScore: Float { parts.reduce(0) { $0 + $1.maximumScore } }
+
     private func align(_ start: UInt32) throws {
         var target = start
         outer: while target != Matcher.exhausted {
@@ -63,6 +65,17 @@ final class DisjunctionMatcher: Matcher {
     }
 
     override var cost: Int { heap.reduce(0) { $0 + $1.cost } }
+
+    override var maximumScore: Float { heap.reduce(0) { $0 + $1.maximumScore } }
+
+    /// Each part's ids in turn: an id in two parts is visited twice, no heap is kept up.
+    override func visitRemaining(_ body: (UInt32) throws -> Bool) throws -> Bool {
+        defer { current = Matcher.exhausted }
+        for part in heap {
+            guard try part.visitRemaining(body) else { return false }
+        }
+        return true
+    }
 
     override func advance() throws -> UInt32 {
         guard current != Matcher.exhausted else { return current }
@@ -128,4 +141,6 @@ final class ExclusionMatcher: SettlingMatcher {
     }
 
     override func score() throws -> Float { try inner.score() }
+
+    override var maximumScore: Float { inner.maximumScore }
 }

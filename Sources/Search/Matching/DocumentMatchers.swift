@@ -68,6 +68,8 @@ final class DocumentToPassageMatcher: Matcher {
     }
 
     override func score() throws -> Float { documentScore }
+
+    override var maximumScore: Float { weight == 0 ? 0 : documents.maximumScore * weight }
 }
 
 /// The documents passing a filter, in order.
@@ -83,6 +85,8 @@ final class FilteredDocumentMatcher: Matcher {
     }
 
     override var cost: Int { accepted.count }
+
+    override var maximumScore: Float { 0 }
 
     override func advance() throws -> UInt32 {
         guard current != Matcher.exhausted else { return current }

@@ -7,7 +7,8 @@
 /// Classes rather than protocols with generics: query trees are built at run time, and a
 /// virtual call per matched id is cheap next to decoding postings.
 class Matcher {
-    static let exhausted = UInt32.max
+    /// Computed, not stored: a stored static is initialised lazily, behind a check on every read.
+    @inline(__always) static var exhausted: UInt32 { .max }
 
     var current: UInt32 = Matcher.exhausted
 
@@ -25,11 +26,30 @@ class Matcher {
     }
 
     func score() throws -> Float { 0 }
+
+    /// No id of this matcher scores more than this (MaxScore's bound). Infinity, the
+    /// default, is always safe: the scorer then never skips anything for this matcher.
+    var maximumScore: Float { .infinity }
+
+    /// Calls `body` with every remaining id, at least once each and in no particular order
+    /// (a disjunction hands over each part's ids in turn), and leaves the matcher spent.
+    /// For counting, where order does not matter and a call per posting does.
+    /// `body` returns false to stop; the result says whether every id was visited.
+    @discardableResult
+    func visitRemaining(_ body: (UInt32) throws -> Bool) throws -> Bool {
+        while current != Matcher.exhausted {
+            guard try body(current) else { return false }
+            try advance()
+        }
+        return true
+    }
 }
 
 /// Matches nothing.
 final class EmptyMatcher: Matcher {
     override func advance() throws -> UInt32 { current }
+
+    override var maximumScore: Float { 0 }
 }
 
 /// Every id below `limit`, scoring 0 (filter-only queries).
@@ -43,6 +63,8 @@ final class AllMatcher: Matcher {
     }
 
     override var cost: Int { Int(limit) }
+
+    override var maximumScore: Float { 0 }
 
     override func advance() throws -> UInt32 {
         guard current != Matcher.exhausted else { return current }

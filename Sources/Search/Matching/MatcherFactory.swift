@@ -68,29 +68,16 @@ extension MatcherFactory {
     /// The matcher for a whole query: a top-level AND (and its NOTs) is decided per
     /// document (``DocumentConjunctionMatcher``); anything else matches passage by passage.
     func topLevelMatcher(for query: PlannedQuery) throws -> Matcher {
-        var positive = query
-        var negative: [PlannedQuery] = []
-        if case let .exclude(included, excluded) = query {
-            positive = included
-            if case .any(let alternatives) = excluded { negative = alternatives } else { negative = [excluded] }
-        }
-        var clauses: [PlannedQuery]
-        if case .all(let parts) = positive { clauses = parts } else { clauses = [positive] }
-        let constraints = clauses.compactMap { clause -> PlannedQuery? in
-            if case .title(let inner) = clause { return inner }
-            return nil
-        }
-        clauses.removeAll { if case .title = $0 { return true } else { return false } }
+        let clauses = TopLevelClauses(query)
         // `.everything` (filters only) needs the document-level walk only to apply NOTs to
         // whole documents (`soort:brief -femicide`); alone it is cheaper as it is.
-        guard !clauses.isEmpty, clauses.count <= 64, !clauses.contains(.nothing),
-              negative.isEmpty ? !clauses.contains(.everything) : true else {
+        guard clauses.isDocumentLevel, clauses.excluded.isEmpty ? !clauses.required.contains(.everything) : true else {
             return try matcher(for: query)
         }
         return try DocumentConjunctionMatcher(
-            required: try clauses.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
-            constraints: try constraints.map(matcher(for:)),
-            excluded: try negative.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
+            required: try clauses.required.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
+            constraints: try clauses.constraints.map(matcher(for:)),
+            excluded: try clauses.excluded.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
             entries: segment.documents, passageDocuments: segment.passages.documents, deadline: deadline)
     }
 

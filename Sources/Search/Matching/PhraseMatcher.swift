@@ -33,6 +33,9 @@ final class PhraseMatcher: SettlingMatcher {
         bm25.score(idf: idf, frequency: phraseFrequency, length: lengths[Int(current)])
     }
 
+    /// BM25's frequency part saturates below `k1 + 1`.
+    override var maximumScore: Float { idf * (BM25.k1 + 1) }
+
     /// How many times the phrase occurs in the current passage.
     private func countMatches() throws -> UInt32 {
         for index in terms.indices { try terms[index].positions(into: &positions[index]) }

@@ -2,10 +2,16 @@ import IndexStore
 
 /// One term's postings, scored with BM25.
 final class TermMatcher: Matcher {
-    private var cursor: PostingsCursor
+    /// Unchecked: a matcher is used by one thread, and the run-time exclusivity check on
+    /// every access to a class's stored struct cost more than decoding the postings.
+    @exclusivity(unchecked) private var cursor: PostingsCursor
     private let idf: Float
     private let bm25: BM25
     private let lengths: [UInt32]
+    private lazy var listBound: Float = computeListBound()
+    /// The bound of the block ending at `boundedBlockLastID`, computed once per block.
+    private var boundedBlockLastID = Matcher.exhausted
+    private var boundedBlockScore: Float = .infinity
 
     init(cursor: PostingsCursor, idf: Float, bm25: BM25, lengths: [UInt32]) {
         self.cursor = cursor
@@ -32,9 +38,57 @@ final class TermMatcher: Matcher {
         bm25.score(idf: idf, frequency: cursor.frequency, length: lengths[Int(current)])
     }
 
+    override var maximumScore: Float { listBound }
+
+    override func visitRemaining(_ body: (UInt32) throws -> Bool) throws -> Bool {
+        defer { current = cursor.current }
+        return try cursor.forEachRemainingID(body)
+    }
+
     var frequency: UInt32 { cursor.frequency }
 
     func positions(into buffer: inout [UInt32]) throws {
         try cursor.positions(into: &buffer)
+    }
+
+    // MARK: Block-max
+
+    /// The best score any posting of the current block can have (the list's bound when the
+    /// list is a single block).
+    func currentBlockMaximumScore() throws -> Float {
+        let last = cursor.currentBlockLastID
+        if last != boundedBlockLastID {
+            boundedBlockLastID = last
+            if let bounds = try cursor.currentBlockBounds() {
+                boundedBlockScore = blockBound(bounds.maximumFrequency, bounds.minimumLength)
+            } else {
+                boundedBlockScore = listBound
+            }
+        }
+        return boundedBlockScore
+    }
+
+    /// The last id of the current block.
+    var currentBlockLastID: UInt32 { cursor.currentBlockLastID }
+
+    /// Leaves the current block and skips, undecoded, every later block whose bound is at
+    /// most `threshold`; stands on the first id of the next block worth reading.
+    @discardableResult
+    func skipBlocks(boundAtMost threshold: Float) throws -> UInt32 {
+        current = try cursor.skipBlocks { self.blockBound($0, $1) <= threshold }
+        return current
+    }
+
+    /// BM25 grows with frequency and falls with length, so the block's largest frequency
+    /// with its shortest length bounds every posting in it. The writer caps both at 65 535:
+    /// a capped frequency bounds nothing, a capped length still does (it only lowers it).
+    private func blockBound(_ maximumFrequency: UInt32, _ minimumLength: UInt32) -> Float {
+        maximumFrequency >= 65535 ? .infinity : bm25.score(idf: idf, frequency: maximumFrequency, length: minimumLength)
+    }
+
+    private func computeListBound() -> Float {
+        (try? cursor.listBound(
+            block: blockBound,
+            exact: { self.bm25.score(idf: self.idf, frequency: $1, length: self.lengths[Int($0)]) })) ?? .infinity
     }
 }

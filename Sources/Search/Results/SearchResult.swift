@@ -72,6 +72,9 @@ public struct SearchOptions: Sendable {
     public var snippets = true
     /// Filters from outside the query text (the HTTP endpoint's `type=`, `dossier=`, …).
     public var filters: [DocumentFilter] = []
+    /// Visit and score every match instead of skipping what cannot reach the page: the
+    /// same results, slower; for tests and benchmarks that check the pruning.
+    public var exhaustive = false
 
     public init() {}
 }

@@ -1,0 +1,101 @@
+import IndexStore
+
+/// Ranks one segment's matching documents into ``TopDocuments`` by their best passage's
+/// BM25 score, skipping what cannot make the top k (MaxScore, Turtle & Flood 1995, with
+/// block-max bounds from the postings' skip entries).
+///
+/// A passage's score is the sum of its scoring units' scores. The units are ordered by
+/// their bound; the longest prefix whose bounds add up to no more than the threshold (the
+/// weakest document in the top k) is *non-essential*: a passage matching only those
+/// cannot get in, so candidates come from the essential units alone, and a non-essential
+/// unit is only asked about a candidate while the score could still get past the
+/// threshold. Before scoring a candidate its block-max bound is checked; with a single
+/// essential term whole blocks are skipped undecoded. `minister` then decodes the blocks
+/// that hold its best passages, and `gemeenten OR provincies` walks the rarer word's list
+/// and looks the other up.
+///
+/// Counting is not done here: ``SegmentMatches`` has counted every match before, so the
+/// total stays exact whatever this skips.
+struct MaxScoreRanker {
+    private let scorers: [Matcher]
+    private let bounds: [Float]
+    /// `prefix[i]`: the bounds of units 0…i added up.
+    private let prefix: [Float]
+
+    init(scorers: [Matcher]) {
+        let ordered = scorers.map { ($0, $0.maximumScore) }.sorted { $0.1 < $1.1 }
+        self.scorers = ordered.map(\.0)
+        bounds = ordered.map(\.1)
+        var running: Float = 0
+        prefix = bounds.map { bound in
+            running += bound
+            return running
+        }
+    }
+
+    /// Offers every document of the segment that could be in the top k, with its best
+    /// passage's score. Returns false when the deadline cut the walk.
+    func rank(
+        segment: Int, matches: SegmentMatches, entries: [DocumentEntry], passageDocuments: [UInt32],
+        into top: inout TopDocuments, deadline: inout DeadlineCheck
+    ) throws -> Bool {
+        let count = scorers.count
+        var essential = 0
+        var document = Matcher.exhausted
+        var best: Float = -.infinity
+        defer {
+            if document != Matcher.exhausted { top.offer(.init(score: best, segment: segment, document: document)) }
+        }
+        while true {
+            if deadline.expired() { return false }
+            let threshold = top.threshold
+            while essential < count, prefix[essential] <= threshold { essential += 1 }
+            guard essential < count else { return true }
+            var candidate = Matcher.exhausted
+            for index in essential ..< count where scorers[index].current < candidate { candidate = scorers[index].current }
+            guard candidate != Matcher.exhausted else { return true }
+
+            let candidateDocument = passageDocuments[Int(candidate)]
+            guard matches.eligible[Int(candidateDocument)] else {
+                // Not a match of the whole query (filtered out, a required word missing):
+                // none of its passages is, so jump past the document.
+                let entry = entries[Int(candidateDocument)]
+                let end = entry.firstUnit + entry.unitCount
+                for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
+                continue
+            }
+            let nonEssential = essential > 0 ? prefix[essential - 1] : 0
+            if threshold > -.infinity {
+                var bound = nonEssential
+                for index in essential ..< count where scorers[index].current == candidate {
+                    bound += try (scorers[index] as? TermMatcher)?.currentBlockMaximumScore() ?? bounds[index]
+                }
+                if bound <= threshold {
+                    if essential == count - 1, let term = scorers[essential] as? TermMatcher {
+                        try term.skipBlocks(boundAtMost: threshold - nonEssential)
+                    } else {
+                        for index in essential ..< count where scorers[index].current == candidate { try scorers[index].advance() }
+                    }
+                    continue
+                }
+            }
+            var score: Float = 0
+            for index in essential ..< count where scorers[index].current == candidate {
+                score += try scorers[index].score()
+                try scorers[index].advance()
+            }
+            var index = essential - 1
+            while index >= 0, score + prefix[index] > threshold {
+                if try scorers[index].seek(candidate) == candidate { score += try scorers[index].score() }
+                index -= 1
+            }
+            if candidateDocument != document {
+                if document != Matcher.exhausted { top.offer(.init(score: best, segment: segment, document: document)) }
+                document = candidateDocument
+                best = score
+            } else {
+                best = max(best, score)
+            }
+        }
+    }
+}

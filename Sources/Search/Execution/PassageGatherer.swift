@@ -1,0 +1,49 @@
+import IndexStore
+
+/// Scores every matching passage of a few chosen documents (the top k, or the newest) and
+/// keeps each document's best `perDocument`: the ranking only needed each document's
+/// best passage, and skipped the rest.
+struct PassageGatherer {
+    let perDocument: Int
+
+    /// `documents` ascending; `scorers` fresh, one per scoring unit.
+    func gather(
+        documents: [UInt32], segment: Int, scorers: [Matcher], entries: [DocumentEntry]
+    ) throws -> [Collector.Group] {
+        var groups: [Collector.Group] = []
+        groups.reserveCapacity(documents.count)
+        for document in documents {
+            let entry = entries[Int(document)]
+            let end = entry.firstUnit + entry.unitCount
+            var kept: [Candidate] = []
+            var position = entry.firstUnit
+            while position < end {
+                var candidate = Matcher.exhausted
+                for scorer in scorers {
+                    if scorer.current < position { try scorer.seek(position) }
+                    candidate = min(candidate, scorer.current)
+                }
+                guard candidate < end else { break }
+                var score: Float = 0
+                for scorer in scorers where scorer.current == candidate { score += try scorer.score() }
+                keep(Candidate(segment: segment, passage: candidate, document: document, score: score), in: &kept)
+                position = candidate + 1
+            }
+            if kept.isEmpty {
+                // Matched through its title alone: shown by its first passage.
+                kept = [Candidate(segment: segment, passage: entry.firstUnit, document: document, score: 0)]
+            }
+            groups.append(Collector.Group(segment: segment, document: document, best: kept.map(\.score).max()!, passages: kept))
+        }
+        return groups
+    }
+
+    /// The best `perDocument` candidates, an earlier passage winning a tie.
+    private func keep(_ candidate: Candidate, in kept: inout [Candidate]) {
+        if kept.count < perDocument {
+            kept.append(candidate)
+        } else if let weakest = kept.indices.min(by: { kept[$0].score < kept[$1].score }), kept[weakest].score < candidate.score {
+            kept[weakest] = candidate
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Matches recorded by the counting pass, handed out again for ranking: a phrase or a
+/// prefix is matched once (positions read, alternatives merged) and scored from the
+/// record after that. Its bound is exact, the best recorded score.
+final class ReplayMatcher: Matcher {
+    struct Recording {
+        var ids: [UInt32] = []
+        var scores: [Float] = []
+        var best: Float = 0
+
+        mutating func append(_ id: UInt32, _ score: Float) {
+            ids.append(id)
+            scores.append(score)
+            best = max(best, score)
+        }
+    }
+
+    private let recording: Recording
+    private var position = 0
+
+    init(_ recording: Recording) {
+        self.recording = recording
+        super.init()
+        current = recording.ids.first ?? Matcher.exhausted
+    }
+
+    override var cost: Int { recording.ids.count }
+
+    override var maximumScore: Float { recording.best }
+
+    override func advance() throws -> UInt32 {
+        guard position < recording.ids.count else { return current }
+        position += 1
+        current = position < recording.ids.count ? recording.ids[position] : Matcher.exhausted
+        return current
+    }
+
+    override func seek(_ target: UInt32) throws -> UInt32 {
+        guard current < target else { return current }
+        // Gallop, then binary search: the ranking seeks far ahead when skipping documents.
+        var step = 1, low = position, high = position + 1
+        while high < recording.ids.count, recording.ids[high] < target {
+            low = high
+            step *= 2
+            high = position + step
+        }
+        high = min(high, recording.ids.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if recording.ids[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        position = low
+        current = position < recording.ids.count ? recording.ids[position] : Matcher.exhausted
+        return current
+    }
+
+    override func score() throws -> Float { recording.scores[position] }
+}

@@ -1,0 +1,127 @@
+import IndexStore
+
+/// The counting pass over one segment: which documents match the query and how many of
+/// their passages, exactly, without scoring anything but recorded clauses.
+///
+/// Each scoring unit is walked on its own (no merging), setting the bits of the passages
+/// it matches and its clause's bit in the document's mask; title versions of the clauses
+/// set mask bits too. A document matches when it passes the filters, has every required
+/// clause's bit, meets the title constraints and has no excluded clause. Its matching
+/// passages are the set bits in its range; a document matched through its title alone
+/// counts one passage (its first), as the ranking shows it by that passage.
+///
+/// Terms are only counted here (a block-decoding loop, no call per posting); other units
+/// (phrases, prefixes) are matched and scored once and recorded, so ranking replays them
+/// instead of reading positions again.
+struct SegmentMatches {
+    /// Per document: matches the whole query.
+    private(set) var eligible: [Bool]
+    private(set) var passages: PassageBitmap
+    /// Matching passages and documents (lower bounds when `complete` is false).
+    private(set) var total = 0
+    private(set) var documents = 0
+    /// False when the deadline cut the pass: then fewer documents are eligible than should be.
+    private(set) var complete = true
+    /// Per scoring unit: nil for a term, else its recorded matches.
+    private(set) var recordings: [ReplayMatcher.Recording?]
+    /// Matching documents none of whose passages matches (the title did): ranking never
+    /// meets them, so they are offered with score 0 (the title boost may lift them).
+    private(set) var titleOnly: [UInt32] = []
+
+    init(
+        clauses: TopLevelClauses, units: [(clause: Int, query: PlannedQuery)], factory: MatcherFactory,
+        accepted: [Bool], deadline: inout DeadlineCheck
+    ) throws {
+        let entries = factory.segment.documents
+        let passageDocuments = factory.segment.passages.documents
+        eligible = accepted
+        passages = PassageBitmap(count: passageDocuments.count)
+        recordings = Array(repeating: nil, count: units.count)
+        // Exclusions and title constraints first: cut short there, nothing is eligible,
+        // rather than documents that should have been left out.
+        for constraint in clauses.constraints {
+            var found = Array(repeating: false, count: entries.count)
+            let visited = try factory.matcher(for: constraint).visitRemaining { document in
+                if Int(document) < found.count { found[Int(document)] = true }
+                return !deadline.expired()
+            }
+            guard visited else { cutShort(); return }
+            for index in eligible.indices where !found[index] { eligible[index] = false }
+        }
+        for clause in clauses.excluded {
+            var found = Array(repeating: false, count: entries.count)
+            guard try factory.matcher(for: clause).visitRemaining({ passage in
+                found[Int(passageDocuments[Int(passage)])] = true
+                return !deadline.expired()
+            }) else { cutShort(); return }
+            if let title = MatcherFactory.titleVersion(of: clause) {
+                guard try factory.matcher(for: title).visitRemaining({ document in
+                    if Int(document) < found.count { found[Int(document)] = true }
+                    return !deadline.expired()
+                }) else { cutShort(); return }
+            }
+            for index in eligible.indices where found[index] { eligible[index] = false }
+        }
+
+        var masks = Array(repeating: UInt64(0), count: entries.count)
+        var visitedAll = true
+        pass: for (unitIndex, unit) in units.enumerated() {
+            let bit: UInt64 = 1 << UInt64(unit.clause)
+            let matcher = try factory.matcher(for: unit.query)
+            if case .term = unit.query {
+                visitedAll = try matcher.visitRemaining { passage in
+                    passages.insert(passage)
+                    masks[Int(passageDocuments[Int(passage)])] |= bit
+                    return !deadline.expired()
+                }
+            } else {
+                var recording = ReplayMatcher.Recording()
+                while matcher.current != Matcher.exhausted {
+                    let passage = matcher.current
+                    recording.append(passage, try matcher.score())
+                    passages.insert(passage)
+                    masks[Int(passageDocuments[Int(passage)])] |= bit
+                    if deadline.expired() {
+                        visitedAll = false
+                        break
+                    }
+                    try matcher.advance()
+                }
+                recordings[unitIndex] = recording
+            }
+            if !visitedAll { break pass }
+        }
+        if visitedAll {
+            for (index, clause) in clauses.required.enumerated() {
+                guard let title = MatcherFactory.titleVersion(of: clause) else { continue }
+                let bit: UInt64 = 1 << UInt64(index)
+                visitedAll = try factory.matcher(for: title).visitRemaining { document in
+                    if Int(document) < masks.count { masks[Int(document)] |= bit }
+                    return !deadline.expired()
+                }
+                if !visitedAll { break }
+            }
+        }
+        complete = visitedAll
+
+        let required = clauses.required.count
+        let all: UInt64 = required == 64 ? .max : (1 << UInt64(required)) - 1
+        for index in eligible.indices where eligible[index] {
+            let entry = entries[index]
+            guard masks[index] == all, entry.unitCount > 0 else {
+                eligible[index] = false
+                continue
+            }
+            let first = Int(entry.firstUnit)
+            let matched = passages.count(in: first ..< first + Int(entry.unitCount))
+            if matched == 0 { titleOnly.append(UInt32(index)) }
+            total += max(1, matched)
+            documents += 1
+        }
+    }
+
+    private mutating func cutShort() {
+        complete = false
+        for index in eligible.indices { eligible[index] = false }
+    }
+}
