@@ -193,6 +193,7 @@ def kamerzoek_search(kz_index, args, results):
 
 
 def attempt(results, engine, stage, fn, *fn_args):
+    results.setdefault("loadavg", {})["%s %s" % (engine, stage)] = round(os.getloadavg()[0], 2)
     try:
         return fn(*fn_args)
     except Exception as err:   # record and go on with the next engine
@@ -272,8 +273,12 @@ def hits_table(results, engines, queries):
             r = lookup.get((engine, q["type"], q["query"]))
             if r is None:
                 cells.append("")
+            elif r.get("hits_exact", True):
+                cells.append("%d" % r["hits"])
+            elif r.get("count") is not None:      # Lucene: lower bound while timed, exact count untimed
+                cells.append("≈%d (%d)" % (r["hits"], r["count"]))
             else:
-                cells.append(("%d" if r.get("hits_exact", True) else "≈%d") % r["hits"])
+                cells.append("≈%d" % r["hits"])
         rows.append("| %s | %s | %s |" % (q["type"], q["query"].replace("|", "\\|"), " | ".join(cells)))
     return "\n".join(rows)
 
@@ -311,6 +316,7 @@ def main():
     if args.passages:
         passages = os.path.abspath(args.passages)
     else:
+        results.setdefault("loadavg", {})["kamerzoek index"] = round(os.getloadavg()[0], 2)
         kz_index = kamerzoek_index(args, results)     # a failure here stops the run: peers need the export
         passages = export_passages(args, kz_index)
     n_passages, text_bytes = passages_stats(passages)
@@ -348,8 +354,14 @@ def main():
     tables.append(index_table(results, engines, text_bytes, n_passages))
     tables.append("\n### Search latency, µs: p50 / p95 / p99 (%d rounds after one warm-up round)\n" % args.rounds)
     tables.append(search_table(results, engines))
-    tables.append("\n### Matching passages per query (≈ = engine's estimate)\n")
+    tables.append("\n### Matching passages per query (≈N = the engine's timed count is an estimate or lower bound; (M) = its exact count, taken untimed)\n")
     tables.append(hits_table(results, engines, queries))
+    loads = results.get("loadavg", {})
+    if loads:
+        # The previous step of this run counts too (the 1-minute average lags), so about 1-2 is
+        # normal here; clearly more means other work shared the 2 cores.
+        tables.append("\n1-minute load average before each step: %s"
+                      % ", ".join("%s %.1f" % kv for kv in loads.items()))
     if results["failures"]:
         tables.append("\n### Failures\n")
         for f in results["failures"]:
