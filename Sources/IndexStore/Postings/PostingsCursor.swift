@@ -129,27 +129,42 @@ public struct PostingsCursor: Sendable {
     /// The last id of the current block: a scorer can skip to the block after it.
     public var currentBlockLastID: UInt32 { blockLength > 0 ? ids[blockLength - 1] : Self.exhausted }
 
-    /// Calls `body` with every id from the current one to the end of the list, a decoded
-    /// block at a time, and leaves the cursor exhausted; `body` returns false to stop early
-    /// (the cursor then stands after the last id it was given). Counting through this loop
-    /// costs no call per posting, which is what an exact `total` over a common word needs.
+    /// Hands `body` the rest of the list a decoded block at a time — the ids, and the
+    /// frequencies minus one, from the current posting on — and leaves the cursor
+    /// exhausted. Before decoding each later block it asks `skip` with the block's bounds
+    /// (maximum frequency, minimum length) and passes over the blocks it answers true for.
+    /// `body` returns false to stop (the cursor then stands after that block).
+    ///
+    /// Counting a common word and ranking a single term go through this loop: no call and
+    /// no copy per posting, and block-max skipping between blocks.
     @discardableResult
-    public mutating func forEachRemainingID(_ body: (UInt32) throws -> Bool) throws -> Bool {
+    public mutating func forEachRemainingBlock(
+        skip: (UInt32, UInt32) -> Bool = { _, _ in false },
+        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
+    ) throws -> Bool {
         guard current != Self.exhausted else { return true }
         while true {
-            for index in indexInBlock ..< blockLength {
-                guard try body(ids[index]) else {
-                    indexInBlock = index
-                    try advance()
-                    return false
+            let start = indexInBlock, end = blockLength
+            let proceed = try ids.withUnsafeBufferPointer { ids in
+                try frequencies.withUnsafeBufferPointer { frequencies in
+                    try body(UnsafeBufferPointer(rebasing: ids[start ..< end]), UnsafeBufferPointer(rebasing: frequencies[start ..< end]))
                 }
             }
-            guard blockIndex + 1 < blockCount else { break }
-            try loadBlock(blockIndex + 1)
+            var next = blockIndex + 1
+            while next < skipCount {
+                let bounds = try blockBounds(next)
+                if !skip(bounds.maximumFrequency, bounds.minimumLength) { break }
+                next += 1
+            }
+            guard next < blockCount else {
+                indexInBlock = blockLength - 1
+                current = Self.exhausted
+                return proceed
+            }
+            try loadBlock(next)
+            current = ids[0]
+            if !proceed { return false }
         }
-        indexInBlock = blockLength - 1
-        current = Self.exhausted
-        return true
     }
 
     /// Skips whole blocks after the current one, without decoding them, while `skip`

@@ -39,6 +39,9 @@ struct MaxScoreRanker {
         segment: Int, matches: SegmentMatches, entries: [DocumentEntry], passageDocuments: [UInt32],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
+        if scorers.count == 1, let term = scorers[0] as? TermMatcher {
+            return try rank(term: term, segment: segment, matches: matches, passageDocuments: passageDocuments, into: &top, deadline: &deadline)
+        }
         let count = scorers.count
         var essential = 0
         var document = Matcher.exhausted
@@ -97,5 +100,50 @@ struct MaxScoreRanker {
                 best = max(best, score)
             }
         }
+    }
+
+    /// One term alone (`minister`, `van de minister` without its stop words): a loop over
+    /// decoded blocks, skipping undecoded every block whose bound cannot beat the weakest
+    /// of the top k.
+    private func rank(
+        term: TermMatcher, segment: Int, matches: SegmentMatches, passageDocuments: [UInt32],
+        into top: inout TopDocuments, deadline: inout DeadlineCheck
+    ) throws -> Bool {
+        var document = Matcher.exhausted
+        var documentIsEligible = false
+        var best: Float = -.infinity
+        var threshold = top.threshold
+        var complete = true
+        let lengths = term.lengthsByID
+        try lengths.withUnsafeBufferPointer { lengths in
+            try passageDocuments.withUnsafeBufferPointer { passageDocuments in
+                try matches.eligible.withUnsafeBufferPointer { eligible in
+                    try term.forEachRemainingBlock(skippingAtMost: { threshold }) { ids, frequencies in
+                        for index in ids.indices {
+                            let passage = Int(ids[index])
+                            let passageDocument = passageDocuments[passage]
+                            if passageDocument != document {
+                                if documentIsEligible {
+                                    top.offer(.init(score: best, segment: segment, document: document))
+                                    threshold = top.threshold
+                                }
+                                document = passageDocument
+                                documentIsEligible = eligible[Int(passageDocument)]
+                                best = -.infinity
+                            }
+                            guard documentIsEligible else { continue }
+                            best = max(best, term.score(frequency: frequencies[index] + 1, length: lengths[passage]))
+                        }
+                        if deadline.expired(after: ids.count) {
+                            complete = false
+                            return false
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+        if documentIsEligible { top.offer(.init(score: best, segment: segment, document: document)) }
+        return complete
     }
 }

@@ -11,6 +11,13 @@ struct PassageBitmap {
         words[Int(id >> 6)] |= 1 << UInt64(id & 63)
     }
 
+    /// Sets the bits of a batch of ids.
+    mutating func insert(contentsOf ids: UnsafeBufferPointer<UInt32>) {
+        words.withUnsafeMutableBufferPointer { words in
+            for id in ids { words[Int(id >> 6)] |= 1 << UInt64(id & 63) }
+        }
+    }
+
     /// Set bits in `range` (a document's contiguous passages).
     func count(in range: Range<Int>) -> Int {
         guard !range.isEmpty else { return 0 }

@@ -41,39 +41,32 @@ struct SegmentMatches {
         // rather than documents that should have been left out.
         for constraint in clauses.constraints {
             var found = Array(repeating: false, count: entries.count)
-            let visited = try factory.matcher(for: constraint).visitRemaining { document in
-                if Int(document) < found.count { found[Int(document)] = true }
-                return !deadline.expired()
-            }
-            guard visited else { cutShort(); return }
+            guard try Self.markDocuments(of: factory.matcher(for: constraint), in: &found, deadline: &deadline) else { cutShort(); return }
             for index in eligible.indices where !found[index] { eligible[index] = false }
         }
         for clause in clauses.excluded {
             var found = Array(repeating: false, count: entries.count)
-            guard try factory.matcher(for: clause).visitRemaining({ passage in
-                found[Int(passageDocuments[Int(passage)])] = true
-                return !deadline.expired()
-            }) else { cutShort(); return }
+            var masks = Array(repeating: UInt64(0), count: entries.count)
+            var unused = PassageBitmap(count: 0)
+            guard try Self.markPassages(
+                of: factory.matcher(for: clause), bit: 1, passageDocuments: passageDocuments, bitmap: &unused, masks: &masks,
+                marksPassages: false, deadline: &deadline) else { cutShort(); return }
+            for index in masks.indices where masks[index] != 0 { found[index] = true }
             if let title = MatcherFactory.titleVersion(of: clause) {
-                guard try factory.matcher(for: title).visitRemaining({ document in
-                    if Int(document) < found.count { found[Int(document)] = true }
-                    return !deadline.expired()
-                }) else { cutShort(); return }
+                guard try Self.markDocuments(of: factory.matcher(for: title), in: &found, deadline: &deadline) else { cutShort(); return }
             }
             for index in eligible.indices where found[index] { eligible[index] = false }
         }
 
         var masks = Array(repeating: UInt64(0), count: entries.count)
         var visitedAll = true
-        pass: for (unitIndex, unit) in units.enumerated() {
+        for (unitIndex, unit) in units.enumerated() where visitedAll {
             let bit: UInt64 = 1 << UInt64(unit.clause)
             let matcher = try factory.matcher(for: unit.query)
             if case .term = unit.query {
-                visitedAll = try matcher.visitRemaining { passage in
-                    passages.insert(passage)
-                    masks[Int(passageDocuments[Int(passage)])] |= bit
-                    return !deadline.expired()
-                }
+                visitedAll = try Self.markPassages(
+                    of: matcher, bit: bit, passageDocuments: passageDocuments, bitmap: &passages, masks: &masks,
+                    marksPassages: true, deadline: &deadline)
             } else {
                 var recording = ReplayMatcher.Recording()
                 while matcher.current != Matcher.exhausted {
@@ -89,17 +82,15 @@ struct SegmentMatches {
                 }
                 recordings[unitIndex] = recording
             }
-            if !visitedAll { break pass }
         }
-        if visitedAll {
-            for (index, clause) in clauses.required.enumerated() {
-                guard let title = MatcherFactory.titleVersion(of: clause) else { continue }
-                let bit: UInt64 = 1 << UInt64(index)
-                visitedAll = try factory.matcher(for: title).visitRemaining { document in
-                    if Int(document) < masks.count { masks[Int(document)] |= bit }
-                    return !deadline.expired()
+        for (index, clause) in clauses.required.enumerated() where visitedAll {
+            guard let title = MatcherFactory.titleVersion(of: clause) else { continue }
+            let bit: UInt64 = 1 << UInt64(index)
+            visitedAll = try factory.matcher(for: title).visitRemaining { documents in
+                masks.withUnsafeMutableBufferPointer { masks in
+                    for document in documents where Int(document) < masks.count { masks[Int(document)] |= bit }
                 }
-                if !visitedAll { break }
+                return !deadline.expired(after: documents.count)
             }
         }
         complete = visitedAll
@@ -120,8 +111,34 @@ struct SegmentMatches {
         }
     }
 
+    /// Sets `bit` in the mask of every document `matcher` has a passage of (and, with
+    /// `marksPassages`, the passages' bits); false when the deadline cut it short.
+    private static func markPassages(
+        of matcher: Matcher, bit: UInt64, passageDocuments: [UInt32], bitmap: inout PassageBitmap, masks: inout [UInt64],
+        marksPassages: Bool, deadline: inout DeadlineCheck
+    ) throws -> Bool {
+        try passageDocuments.withUnsafeBufferPointer { passageDocuments in
+            try masks.withUnsafeMutableBufferPointer { masks in
+                try matcher.visitRemaining { passages in
+                    for passage in passages { masks[Int(passageDocuments[Int(passage)])] |= bit }
+                    if marksPassages { bitmap.insert(contentsOf: passages) }
+                    return !deadline.expired(after: passages.count)
+                }
+            }
+        }
+    }
+
+    /// Marks the documents a title or filter matcher yields; false when cut short.
+    private static func markDocuments(of matcher: Matcher, in found: inout [Bool], deadline: inout DeadlineCheck) throws -> Bool {
+        try matcher.visitRemaining { documents in
+            for document in documents where Int(document) < found.count { found[Int(document)] = true }
+            return !deadline.expired(after: documents.count)
+        }
+    }
+
     private mutating func cutShort() {
         complete = false
+        titleOnly = []
         for index in eligible.indices { eligible[index] = false }
     }
 }

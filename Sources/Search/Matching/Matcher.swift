@@ -31,17 +31,24 @@ class Matcher {
     /// default, is always safe: the scorer then never skips anything for this matcher.
     var maximumScore: Float { .infinity }
 
-    /// Calls `body` with every remaining id, at least once each and in no particular order
-    /// (a disjunction hands over each part's ids in turn), and leaves the matcher spent.
-    /// For counting, where order does not matter and a call per posting does.
-    /// `body` returns false to stop; the result says whether every id was visited.
+    /// Calls `body` with every remaining id, a batch at a time, at least once each and in
+    /// no particular order (a disjunction hands over each part's ids in turn), and leaves
+    /// the matcher spent. For counting, where order does not matter and a call per posting
+    /// does. `body` returns false to stop; the result says whether every id was visited.
     @discardableResult
-    func visitRemaining(_ body: (UInt32) throws -> Bool) throws -> Bool {
-        while current != Matcher.exhausted {
-            guard try body(current) else { return false }
-            try advance()
+    func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { batch in
+            while current != Matcher.exhausted {
+                var count = 0
+                while count < batch.count, current != Matcher.exhausted {
+                    batch[count] = current
+                    count += 1
+                    try advance()
+                }
+                guard try body(UnsafeBufferPointer(rebasing: batch[..<count])) else { return false }
+            }
+            return true
         }
-        return true
     }
 }
 

@@ -40,10 +40,29 @@ final class TermMatcher: Matcher {
 
     override var maximumScore: Float { listBound }
 
-    override func visitRemaining(_ body: (UInt32) throws -> Bool) throws -> Bool {
+    override func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
         defer { current = cursor.current }
-        return try cursor.forEachRemainingID(body)
+        return try cursor.forEachRemainingBlock { ids, _ in try body(ids) }
     }
+
+    /// The rest of the list a block at a time with the frequencies minus one, skipping the
+    /// blocks whose bound is at most `threshold()` (asked before each block) undecoded.
+    /// The single-term ranking's loop.
+    func forEachRemainingBlock(
+        skippingAtMost threshold: () -> Float, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
+    ) throws {
+        defer { current = cursor.current }
+        try cursor.forEachRemainingBlock(skip: { self.blockBound($0, $1) <= threshold() }, body)
+    }
+
+    /// This term's BM25 for a frequency and a passage length, as ``score()`` computes it.
+    @inline(__always)
+    func score(frequency: UInt32, length: UInt32) -> Float {
+        bm25.score(idf: idf, frequency: frequency, length: length)
+    }
+
+    /// Passage (or title) lengths by id, for ``score(frequency:length:)``.
+    var lengthsByID: [UInt32] { lengths }
 
     var frequency: UInt32 { cursor.frequency }
 
