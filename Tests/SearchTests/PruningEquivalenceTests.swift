@@ -1,0 +1,116 @@
+import Foundation
+import IndexStore
+import SeededRandom
+import Testing
+@testable import Search
+
+/// MaxScore and block-max skip work, never answers: on an index large enough for lists of
+/// many blocks, in several segments with deletions, every query must give the pruned path
+/// exactly the totals and the page the exhaustive path gives.
+@Suite("Pruned search equals exhaustive search")
+struct PruningEquivalenceTests {
+    /// Words with a skewed distribution, so that some lists span dozens of blocks (where
+    /// block-max bounds matter) and some are rare.
+    static let vocabulary = [
+        "minister", "gemeente", "provincie", "belasting", "onderwijs", "stikstof", "rechter", "wet",
+        "jeugdzorg", "subsidie", "vergunning", "kabinet", "kamer", "geweld", "toeslag", "school",
+        "politie", "justitie", "regeling", "besluit", "ammoniak", "heffing", "inkomen", "cassatie",
+    ]
+    static let fillers = ["de", "het", "een", "van", "in", "op", "en", "is", "niet", "dat"]
+    static let types = ["brief", "motie", "antwoord", "wet", "verslag"]
+
+    static func makeIndex() throws -> (directory: String, snapshot: IndexSnapshot) {
+        var random = SeededGenerator(seed: 20261123)
+        func word() -> String {
+            // Zipf-like: the first words of the vocabulary are far more common.
+            let rank = Int(Double(vocabulary.count) * pow(Double.random(in: 0 ..< 1, using: &random), 4))
+            return vocabulary[min(rank, vocabulary.count - 1)]
+        }
+        func passage() -> StoredPassage {
+            let length = Int.random(in: 3 ... 40, using: &random)
+            let words = (0 ..< length).map { _ in Bool.random(using: &random) ? word() : fillers.randomElement(using: &random)! }
+            let heading: String? = Int.random(in: 0 ..< 8, using: &random) == 0 ? word() : nil
+            return FixtureIndex.passage(words.joined(separator: " "), heading: heading)
+        }
+        func document(_ number: Int) -> StoredDocument {
+            let year = 2015 + Int.random(in: 0 ..< 10, using: &random)
+            let dated = Int.random(in: 0 ..< 6, using: &random) != 0
+            return StoredDocument(
+                id: "doc-\(number)", source: "doc-\(number).txt", contentHash: "\(number)-\(year)",
+                title: Bool.random(using: &random) ? "\(word()) \(word())" : nil,
+                date: dated ? String(format: "%04d-%02d-%02d", year, Int.random(in: 1 ... 12, using: &random), Int.random(in: 1 ... 28, using: &random)) : nil,
+                type: types.randomElement(using: &random)!, dossiers: ["\(36000 + number % 7)"],
+                passages: (0 ..< Int.random(in: 1 ... 12, using: &random)).map { _ in passage() })
+        }
+        let directory = NSTemporaryDirectory() + "kamerzoek-pruning-" + UUID().uuidString
+        let writer = try IndexWriter(directory: directory)
+        // Three commits, the last replacing some earlier documents: several segments and
+        // deletion bitmaps.
+        try writer.add((0 ..< 900).map(document))
+        try writer.add((900 ..< 1500).map(document))
+        try writer.add((0 ..< 200).filter { $0 % 3 == 0 }.map(document))
+        return (directory, try IndexSnapshot.open(directory: directory))
+    }
+
+    static let queries = [
+        "minister", "gemeente", "cassatie", "heffing", "de", "van de minister", "het is niet",
+        "minister gemeente", "minister kabinet kamer", "gemeente provincie subsidie",
+        "minister OR gemeente", "stikstof OR ammoniak", "wet OR besluit OR regeling", "belasting OR heffing OR inkomen",
+        "\"de minister\"", "\"minister van\"", "\"van de\"", "\"gemeente provincie\"~3",
+        "minister -gemeente", "belasting -heffing -inkomen", "(minister OR kabinet) kamer",
+        "minister \"de gemeente\"", "geweld OR \"de toeslag\"", "minist*", "sub* gemeente",
+        "titel:minister", "titel:minister gemeente", "soort:brief minister", "soort:motie minister OR kamer",
+        "jaar:2020 gemeente", "datum:2016-01-01..2018-12-31 minister", "dossier:36003 wet",
+        "soort:brief", "soort:brief -minister", "minister titel:kamer -geweld",
+    ]
+
+    @Test func everyQueryGivesTheSameTotalsAndPage() throws {
+        let index = try Self.makeIndex()
+        defer { try? FileManager.default.removeItem(atPath: index.directory) }
+        #expect(index.snapshot.segments.count >= 2)
+        #expect(index.snapshot.segments.contains { $0.deletions != nil })
+        let searcher = try Searcher(snapshot: index.snapshot)
+        var compared = 0
+        for query in Self.queries {
+            for sort in SortOrder.allCases {
+                for (offset, perDocument) in [(0, 1), (20, 1), (0, 3)] {
+                    var options = SearchOptions()
+                    options.snippets = false
+                    options.sort = sort
+                    options.offset = offset
+                    options.perDocument = perDocument
+                    options.exhaustive = false
+                    let pruned = try searcher.search(query, options: options)
+                    options.exhaustive = true
+                    let full = try searcher.search(query, options: options)
+                    let context = "\(query) \(sort) offset \(offset) per document \(perDocument)"
+                    #expect(pruned.total == full.total, "\(context)")
+                    #expect(pruned.documents == full.documents, "\(context)")
+                    #expect(pruned.total_is_exact && !pruned.partial, "\(context)")
+                    #expect(pruned.results.map(\.doc_id) == full.results.map(\.doc_id), "\(context)")
+                    #expect(pruned.results.map(\.passage) == full.results.map(\.passage), "\(context)")
+                    for (a, b) in zip(pruned.results, full.results) {
+                        #expect(abs(a.score - b.score) <= 1e-4 * max(1, abs(b.score)), "\(context)")
+                    }
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == Self.queries.count * 6)
+    }
+
+    /// The pruning must actually have something to skip: the common words' lists are
+    /// long enough to have skip entries and block bounds.
+    @Test func theCommonWordsSpanManyBlocks() throws {
+        let index = try Self.makeIndex()
+        defer { try? FileManager.default.removeItem(atPath: index.directory) }
+        let searcher = try Searcher(snapshot: index.snapshot)
+        var options = SearchOptions()
+        options.snippets = false
+        let common = try searcher.search("minister", options: options).total
+        let rare = try searcher.search("cassatie", options: options).total
+        #expect(common > 5 * 128)
+        #expect(rare > 0)
+        #expect(rare < common / 5)
+    }
+}
