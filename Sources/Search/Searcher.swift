@@ -9,7 +9,7 @@ import IndexStore
 public final class Searcher {
     public let snapshot: IndexSnapshot
     private let analyzer: Analyzer
-    private let statistics: CollectionStatistics
+    let statistics: CollectionStatistics
     private let documents = StoredDocumentCache()
 
     /// Scores within this fraction of each other count as ties (then date, then order).
@@ -91,114 +91,6 @@ public final class Searcher {
     }
 
     // MARK: Collecting
-
-    /// Counts every match exactly (``SegmentMatches``), then ranks only what can reach the
-    /// page (``MaxScoreRanker`` for relevance, the newest documents for date order), then
-    /// scores the chosen documents' passages (``PassageGatherer``).
-    private func collectTopDocuments(
-        _ clauses: TopLevelClauses, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
-    ) throws -> Found {
-        let units = clauses.scoringUnits
-        var check = DeadlineCheck(deadline)
-        var segmentMatches: [(segment: Int, factory: MatcherFactory, matches: SegmentMatches)] = []
-        var total = 0, documentCount = 0, countComplete = true
-        for (segmentIndex, segment) in snapshot.segments.enumerated() {
-            let accepted = Self.acceptedDocuments(segment, filters: filters)
-            guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, deadline: deadline)
-            let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
-            total += matches.total
-            documentCount += matches.documents
-            segmentMatches.append((segmentIndex, factory, matches))
-            if !matches.complete {
-                countComplete = false
-                break
-            }
-        }
-
-        func scorers(_ factory: MatcherFactory, _ matches: SegmentMatches) throws -> [Matcher] {
-            try units.indices.map { index in
-                if let recording = matches.recordings[index] { return ReplayMatcher(recording) }
-                return try factory.matcher(for: units[index].query)
-            }
-        }
-        let wanted = options.offset + options.limit + Self.rescoredBeyondPage
-        var chosen: [Int: [UInt32]] = [:]
-        var rankComplete = true
-        if options.sort == .relevance {
-            var top = TopDocuments(capacity: wanted)
-            // The ranking has its own clock check: a deadline that passed while counting
-            // still leaves it its first 1,024 steps, so a partial answer is not empty.
-            var rankCheck = DeadlineCheck(deadline)
-            for (segmentIndex, factory, matches) in segmentMatches {
-                let ranker = MaxScoreRanker(scorers: try scorers(factory, matches))
-                if try !ranker.rank(
-                    segment: segmentIndex, matches: matches, entries: factory.segment.documents,
-                    passageDocuments: factory.segment.passages.documents, into: &top, deadline: &rankCheck) {
-                    rankComplete = false
-                }
-                for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
-                if !rankComplete { break }
-            }
-            for entry in top.entries { chosen[entry.segment, default: []].append(entry.document) }
-        } else {
-            chosen = newestDocuments(segmentMatches.map { ($0.segment, $0.matches) }, count: wanted)
-        }
-
-        var groups: [Collector.Group] = []
-        let gatherer = PassageGatherer(perDocument: max(1, options.perDocument))
-        for (segmentIndex, factory, matches) in segmentMatches {
-            guard let documents = chosen[segmentIndex]?.sorted() else { continue }
-            groups += try gatherer.gather(
-                documents: documents, segment: segmentIndex, scorers: try scorers(factory, matches), entries: factory.segment.documents)
-        }
-        return Found(
-            groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
-            partial: !countComplete || !rankComplete)
-    }
-
-    /// The `count` newest matching documents, and every other document as new as the
-    /// oldest of them (date ties are ordered by score, which needs their passages).
-    private func newestDocuments(_ segmentMatches: [(segment: Int, matches: SegmentMatches)], count: Int) -> [Int: [UInt32]] {
-        // The `count` largest dates in a min-heap: its root is the oldest date that makes it.
-        var newest: [UInt32] = []
-        newest.reserveCapacity(count)
-        for (segmentIndex, matches) in segmentMatches {
-            let entries = snapshot.segments[segmentIndex].reader.documents
-            for document in matches.eligible.indices where matches.eligible[document] {
-                let date = entries[document].date
-                if newest.count < count {
-                    newest.append(date)
-                    var index = newest.count - 1
-                    while index > 0, newest[(index - 1) / 2] > newest[index] {
-                        newest.swapAt(index, (index - 1) / 2)
-                        index = (index - 1) / 2
-                    }
-                } else if date > newest[0] {
-                    newest[0] = date
-                    var index = 0
-                    while true {
-                        let left = 2 * index + 1, right = left + 1
-                        var smallest = index
-                        if left < newest.count, newest[left] < newest[smallest] { smallest = left }
-                        if right < newest.count, newest[right] < newest[smallest] { smallest = right }
-                        if smallest == index { break }
-                        newest.swapAt(index, smallest)
-                        index = smallest
-                    }
-                }
-            }
-        }
-        let oldest = newest.count < count ? 0 : newest[0]
-        var chosen: [Int: [UInt32]] = [:]
-        for (segmentIndex, matches) in segmentMatches {
-            let entries = snapshot.segments[segmentIndex].reader.documents
-            for document in matches.eligible.indices where matches.eligible[document] && entries[document].date >= oldest {
-                chosen[segmentIndex, default: []].append(UInt32(document))
-            }
-        }
-        return chosen
-    }
 
     /// Visits and scores every match: the reference the pruned path must agree with, and
     /// the way for queries that are not decided per document (title clauses alone, more

@@ -109,33 +109,71 @@ struct MaxScoreRanker {
         term: TermMatcher, segment: Int, matches: SegmentMatches, passageDocuments: [UInt32],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
+        try Self.walk(term: term, segment: segment, eligible: matches.eligible, passageDocuments: passageDocuments, counting: false, into: &top, deadline: &deadline).complete
+    }
+
+    /// What one pass over a single term found besides the ranking.
+    struct TermCount {
+        /// Matching passages and documents among the eligible ones.
+        var total = 0
+        var documents = 0
+        /// Per document: has a matching passage.
+        var matched: [Bool]
+        var complete = true
+    }
+
+    /// Ranks and counts a query of one term in a single pass: every posting must be
+    /// counted anyway, so a separate counting pass would only decode the list twice.
+    static func rankAndCount(
+        term: TermMatcher, segment: Int, accepted: [Bool], passageDocuments: [UInt32],
+        into top: inout TopDocuments, deadline: inout DeadlineCheck
+    ) throws -> TermCount {
+        try walk(term: term, segment: segment, eligible: accepted, passageDocuments: passageDocuments, counting: true, into: &top, deadline: &deadline)
+    }
+
+    /// The single-term loop. With `counting`, nothing is skipped and the matching passages
+    /// and documents are counted on the way.
+    private static func walk(
+        term: TermMatcher, segment: Int, eligible: [Bool], passageDocuments: [UInt32], counting: Bool,
+        into top: inout TopDocuments, deadline: inout DeadlineCheck
+    ) throws -> TermCount {
+        var count = TermCount(matched: counting ? Array(repeating: false, count: eligible.count) : [])
         var document = Matcher.exhausted
         var documentIsEligible = false
         var best: Float = -.infinity
+        var passagesInDocument = 0
         var threshold = top.threshold
-        var complete = true
         let lengths = term.lengthsByID
+        func closeDocument() {
+            guard documentIsEligible else { return }
+            top.offer(.init(score: best, segment: segment, document: document))
+            threshold = top.threshold
+            if counting {
+                count.total += passagesInDocument
+                count.documents += 1
+                count.matched[Int(document)] = true
+            }
+        }
         try lengths.withUnsafeBufferPointer { lengths in
             try passageDocuments.withUnsafeBufferPointer { passageDocuments in
-                try matches.eligible.withUnsafeBufferPointer { eligible in
-                    try term.forEachRemainingBlock(skippingAtMost: { threshold }) { ids, frequencies in
+                try eligible.withUnsafeBufferPointer { eligible in
+                    try term.forEachRemainingBlock(skippingAtMost: { counting ? -.infinity : threshold }) { ids, frequencies in
                         for index in ids.indices {
                             let passage = Int(ids[index])
                             let passageDocument = passageDocuments[passage]
                             if passageDocument != document {
-                                if documentIsEligible {
-                                    top.offer(.init(score: best, segment: segment, document: document))
-                                    threshold = top.threshold
-                                }
+                                closeDocument()
                                 document = passageDocument
                                 documentIsEligible = eligible[Int(passageDocument)]
                                 best = -.infinity
+                                passagesInDocument = 0
                             }
                             guard documentIsEligible else { continue }
+                            passagesInDocument += 1
                             best = max(best, term.score(frequency: frequencies[index] + 1, length: lengths[passage]))
                         }
                         if deadline.expired(after: ids.count) {
-                            complete = false
+                            count.complete = false
                             return false
                         }
                         return true
@@ -143,7 +181,7 @@ struct MaxScoreRanker {
                 }
             }
         }
-        if documentIsEligible { top.offer(.init(score: best, segment: segment, document: document)) }
-        return complete
+        closeDocument()
+        return count
     }
 }
