@@ -11,6 +11,11 @@ public final class Searcher {
     private let analyzer: Analyzer
     let statistics: CollectionStatistics
     private let documents = StoredDocumentCache()
+    let lookups = TermLookups()
+    /// Exact phrases read through stop-word pairs where segments have them; tests turn it
+    /// off to check that both ways find the same passages.
+    var usesStopWordPairs = true
+    private let liveDocuments: [[Bool]]
 
     /// Scores within this fraction of each other count as ties (then date, then order).
     static let headingBoost: Float = 0.5
@@ -25,7 +30,8 @@ public final class Searcher {
             throw IndexSnapshot.OpenError.analyzerMismatch(
                 directory: snapshot.directory, index: snapshot.manifest.analyzer.description, current: analyzer.identity.description)
         }
-        statistics = CollectionStatistics(snapshot)
+        statistics = CollectionStatistics(snapshot, lookups: lookups)
+        liveDocuments = snapshot.segments.map(Self.liveDocuments)
     }
 
     /// Parses, plans and runs `text`. Throws ``QueryParseError`` for a query that cannot be
@@ -35,6 +41,7 @@ public final class Searcher {
         let clock = ContinuousClock()
         let started = clock.now
         let deadline = started + options.timeBudget
+        lookups.forget()
         let planned = try QueryPlanner(analyzer: analyzer).plan(try QueryParser.parse(text))
         var (query, filters) = Self.hoistFilters(planned)
         filters += options.filters
@@ -102,9 +109,9 @@ public final class Searcher {
         var collector = Collector(perDocument: max(1, options.perDocument))
         var partial = false
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
-            let accepted = Self.acceptedDocuments(segment, filters: filters)
+            let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, deadline: deadline)
+            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
             let matcher = try factory.topLevelMatcher(for: query)
             if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true }
             let passageDocuments = segment.reader.passages.documents
@@ -129,20 +136,29 @@ public final class Searcher {
 
     // MARK: Planning helpers
 
-    /// Per document of the segment: live, and passing every filter. Reads the entries in
-    /// place (copying an entry would retain each of its strings, for every document).
-    static func acceptedDocuments(_ segment: IndexSnapshot.Segment, filters: [DocumentFilter]) -> [Bool] {
-        let documents = segment.reader.documents
-        var accepted = Array(repeating: true, count: documents.count)
-        if let deletions = segment.deletions {
-            for ordinal in accepted.indices where deletions.isDeleted(ordinal) { accepted[ordinal] = false }
-        }
+    /// Per document of segment `index`: live, and passing every filter. Without filters
+    /// this is the searcher's own live list, shared rather than rebuilt per query.
+    func acceptedDocuments(_ index: Int, filters: [DocumentFilter]) -> [Bool] {
+        guard !filters.isEmpty else { return liveDocuments[index] }
+        var accepted = liveDocuments[index]
+        let documents = snapshot.segments[index].reader.documents
         for filter in filters {
+            // Reads the entries in place (copying an entry would retain each of its
+            // strings, for every document).
             for ordinal in accepted.indices where accepted[ordinal] && !filter.accepts(documents[ordinal]) {
                 accepted[ordinal] = false
             }
         }
         return accepted
+    }
+
+    /// Per segment, per document: not deleted in this snapshot.
+    static func liveDocuments(_ segment: IndexSnapshot.Segment) -> [Bool] {
+        var live = Array(repeating: true, count: segment.reader.documents.count)
+        if let deletions = segment.deletions {
+            for ordinal in live.indices where deletions.isDeleted(ordinal) { live[ordinal] = false }
+        }
+        return live
     }
 
     /// Filters ANDed at the top become a per-document check before any matching, so a
@@ -239,7 +255,7 @@ public final class Searcher {
             var occurrences = Array(repeating: [[UInt32]](), count: members.count)
             var headingHits = Array(repeating: Float(0), count: members.count)
             for stem in stems {
-                guard let info = try reader.termInfo(.bodyStem, stem) else { continue }
+                guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
                 var cursor = try reader.cursor(info)
                 for (index, member) in members.enumerated() {
                     let passage = groups[member.group].passages[member.passage].passage
@@ -253,7 +269,7 @@ public final class Searcher {
             var titleScores: [UInt32: Float] = [:]
             let documents = Set(members.map { groups[$0.group].document }).sorted()
             for stem in stems {
-                guard let info = try reader.termInfo(.titleStem, stem) else { continue }
+                guard let info = try lookups.info(reader, .titleStem, stem) else { continue }
                 let idf = statistics.titles.idf(documentFrequency: try statistics.documentFrequency(.titleStem, stem))
                 var cursor = try reader.cursor(info)
                 for document in documents where try cursor.seek(document) == document {

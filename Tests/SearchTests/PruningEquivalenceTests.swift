@@ -114,3 +114,65 @@ struct PruningEquivalenceTests {
         #expect(rare < common / 5)
     }
 }
+
+/// Stop-word pairs are a way to read a phrase, not a different phrase: with and without
+/// them every phrase finds the same passages with the same scores.
+@Suite("Phrases through stop-word pairs")
+struct StopWordPairTests {
+    static let phrases = [
+        "\"de minister\"", "\"van de\"", "\"het is niet\"", "\"minister van de\"", "\"de gemeente provincie\"",
+        "\"in de kamer\"", "\"de minister\" gemeente", "\"van de\" -minister", "\"op de\" OR \"in het\"",
+        "\"dat is\"", "\"een van de\"", "\"minister de\"~1", "\"is niet dat\"", "soort:brief \"de minister\"",
+    ]
+
+    @Test func pairsFindWhatTheWordsFind() throws {
+        let index = try PruningEquivalenceTests.makeIndex()
+        defer { try? FileManager.default.removeItem(atPath: index.directory) }
+        #expect(index.snapshot.segments.allSatisfy { $0.reader.hasStopWordPairs })
+        #expect(try index.snapshot.segments[0].reader.termInfo(.bodyExact, "van de") != nil)
+        let searcher = try Searcher(snapshot: index.snapshot)
+        for query in Self.phrases {
+            var options = SearchOptions()
+            options.snippets = false
+            options.limit = 50
+            options.perDocument = 3
+            searcher.usesStopWordPairs = true
+            let pairs = try searcher.search(query, options: options)
+            searcher.usesStopWordPairs = false
+            let words = try searcher.search(query, options: options)
+            #expect(pairs.total == words.total, "\(query)")
+            #expect(pairs.documents == words.documents, "\(query)")
+            #expect(pairs.results.map(\.doc_id) == words.results.map(\.doc_id), "\(query)")
+            #expect(pairs.results.map(\.passage) == words.results.map(\.passage), "\(query)")
+            for (a, b) in zip(pairs.results, words.results) {
+                #expect(abs(a.score - b.score) <= 1e-4 * max(1, abs(b.score)), "\(query)")
+            }
+        }
+        // The common phrase is found at all (the fillers are stop words).
+        var options = SearchOptions()
+        options.snippets = false
+        #expect(try searcher.search("\"van de\"", options: options).total > 100)
+    }
+
+    /// A pair is only kept where both words are common in the segment; a phrase with a rare
+    /// word reads the words, and still finds every occurrence.
+    @Test func aPhraseWithARareWordIsFoundWithoutItsPair() throws {
+        let directory = NSTemporaryDirectory() + "kamerzoek-pairs-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let writer = try IndexWriter(directory: directory)
+        try writer.add((0 ..< 300).map { number in
+            let text = number % 100 == 0 ? "de zeldzaamheid van de minister" : "de minister en de gemeente"
+            return StoredDocument(id: "d\(number)", source: "d\(number)", contentHash: "\(number)", passages: [FixtureIndex.passage(text)])
+        })
+        let snapshot = try IndexSnapshot.open(directory: directory)
+        let reader = snapshot.segments[0].reader
+        #expect(try reader.termInfo(.bodyExact, "de minister") != nil)
+        #expect(try reader.termInfo(.bodyExact, "de zeldzaamheid") == nil)
+        let searcher = try Searcher(snapshot: snapshot)
+        var options = SearchOptions()
+        options.snippets = false
+        #expect(try searcher.search("\"de zeldzaamheid\"", options: options).total == 3)
+        #expect(try searcher.search("\"de minister\"", options: options).total == 300)
+        #expect(try searcher.search("\"zeldzaamheid van de minister\"", options: options).total == 3)
+    }
+}

@@ -173,8 +173,13 @@ def peer_index(engine, args, passages, results):
 
 
 def peer_search(engine, index_dir, args, queries_json, results):
+    extra = []
+    if engine == "lucene":
+        # The JVM compiles the hot paths only after many calls: 3 rounds of warm-up leave
+        # it measuring the interpreter (bench/peers/lucene/README.md). A server is warm.
+        extra = ["--warmup", "100"]
     cmd = peer_command(engine, ["search", "--dir", index_dir, "--queries", queries_json,
-                                "--rounds", str(args.rounds)])
+                                "--rounds", str(args.rounds)] + extra)
     out, wall, rss = run_measured(cmd, args.work, engine + "-search", args.timeout)
     entry = last_json(out)
     entry["wall_seconds"] = round(wall, 3)

@@ -6,7 +6,9 @@
 /// and add a line to that document's History section.
 public enum FormatVersion {
     /// What this build writes.
-    public static let current: UInt16 = 1
+    public static let current: UInt16 = 2
     /// What this build reads. Older versions stay here as long as their reader code does.
-    public static let supported: ClosedRange<UInt16> = 1...1
+    /// Version 1 differs only in what the exact space holds (no ``StopWordPair`` terms):
+    /// its segments are searched without pairs, and merged into version 2.
+    public static let supported: ClosedRange<UInt16> = 1...2
 }

@@ -20,12 +20,32 @@ struct AnalyzedField: Sendable {
     /// Positions below this belong to the heading (a match there earns the heading boost).
     var headingLength: UInt32 = 0
 
-    mutating func append(_ tokens: [Token], offset: UInt32) {
+    /// Adds the terms of `tokens`, shifted by `offset`. With `pairs`, every two adjacent
+    /// exact forms of which at least one is a stop word are also added as one exact term
+    /// (``StopWordPair``) at the first one's position.
+    mutating func append(_ tokens: [Token], offset: UInt32, pairs: Bool = false) {
+        // Tokens come in position order, sometimes several at one position (`ouder(s)`);
+        // the tokens at the position before the current one are the pairs' first words.
+        var currentPosition = UInt32.max
+        var atCurrent: [Token] = []
+        var atPrevious: [Token] = []
         for token in tokens {
             let position = token.position + offset
             Self.add(token.stem, position, to: &stems, index: &stemIndex)
             Self.add(token.exact, position, to: &exacts, index: &exactIndex)
             length = max(length, position + 1)
+            guard pairs else { continue }
+            if token.position != currentPosition {
+                atPrevious = currentPosition != .max && token.position == currentPosition + 1 ? atCurrent : []
+                atCurrent.removeAll(keepingCapacity: true)
+                currentPosition = token.position
+            }
+            // The stop test is on the exact forms, exactly as a query asks for pairs (a
+            // token's stop flag is not: `VAN` in capitals is flagged as an acronym).
+            for first in atPrevious where StopWordPair.isIndexed(first.exact, token.exact) {
+                Self.add(StopWordPair.term(first.exact, token.exact), position - 1, to: &exacts, index: &exactIndex)
+            }
+            atCurrent.append(token)
         }
     }
 
@@ -83,11 +103,11 @@ public struct AnalyzedDocument: Sendable {
         for unit in stored.retrievalUnits {
             var field = AnalyzedField()
             if let heading = unit.heading {
-                field.append(try analyzer.analyze(heading), offset: 0)
+                field.append(try analyzer.analyze(heading), offset: 0, pairs: true)
                 field.headingLength = field.length
             }
             let textOffset = field.length == 0 ? 0 : field.length + 1
-            field.append(try analyzer.analyze(unit.text), offset: textOffset)
+            field.append(try analyzer.analyze(unit.text), offset: textOffset, pairs: true)
             field.finish()
             units.append(field)
         }

@@ -10,6 +10,10 @@ public final class SegmentReader: Sendable {
     public let name: String
     public let segmentID: SegmentID
     public let info: SegmentInfo
+    /// The format version the segment was written in (its files share one).
+    public let formatVersion: UInt16
+    /// Whether the body's exact space holds ``StopWordPair`` terms.
+    public var hasStopWordPairs: Bool { StopWordPair.isPresent(formatVersion: formatVersion) }
     public let documents: [DocumentEntry]
     public let passages: PassageTable
     public let titleLengthSum: UInt64
@@ -34,6 +38,7 @@ public final class SegmentReader: Sendable {
             bodies[kind] = try IndexFile.open(file, kind: kind, segmentID: segmentID)
         }
         self.files = files
+        formatVersion = try FileHeader.read(from: files[.segmentInfo]!, expecting: .segmentInfo).formatVersion
         info = try SegmentInfo.read(bodies[.segmentInfo]!)
         let table = try DocumentTableReader.read(bodies[.documents]!, unitCount: info.unitCount)
         guard table.entries.count == info.documentCount else {

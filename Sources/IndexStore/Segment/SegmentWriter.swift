@@ -32,7 +32,9 @@ enum SegmentWriter {
         var keyed: [(key: [UInt8], space: Int, term: Int)] = []
         for (spaceIndex, space) in builder.spaces.enumerated() {
             let spaceByte = UInt8(spaceIndex + 1)
+            let isBodyExact = spaceByte == TermSpace.bodyExact.rawValue
             for (termIndex, term) in space.terms.enumerated() {
+                if isBodyExact, !StopWordPair.isWorthKeeping(term, in: space) { continue }
                 var key: [UInt8] = [spaceByte]
                 key.append(contentsOf: term.utf8)
                 keyed.append((key, spaceIndex, termIndex))

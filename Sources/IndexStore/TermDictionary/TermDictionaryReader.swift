@@ -42,17 +42,65 @@ public struct TermDictionaryReader: Sendable {
     }
 
     /// The term's information, or nil when the segment does not have it.
+    ///
+    /// Walks the block without rebuilding its keys: it only tracks how many leading bytes
+    /// the previous key shares with the one looked for (`matched`). An entry sharing fewer
+    /// bytes with its predecessor than that is already past the key; one sharing more is
+    /// still before it; only one sharing exactly that many has its suffix compared. Every
+    /// query looks its terms up in every segment, so this is on the path of every search.
     public func lookup(_ key: [UInt8]) throws(IndexCorruption) -> TermInfo? {
         guard let block = lastBlock(startingAtOrBefore: key) else { return nil }
-        var found: TermInfo?
-        try scan(block: block) { entryKey, info in
-            if entryKey == key {
-                found = info
-                return false
+        let entries = min(blockSize, termCount - block * blockSize)
+        var reader = ByteReader(dictionary, position: 0)
+        try reader.seek(to: blockOffsets[block])
+        var previousLength = 0
+        var matched = 0
+        for entry in 0 ..< entries {
+            let start = reader.position
+            let shared = Int(try reader.readVarUInt32())
+            let suffix = try reader.readLengthPrefixedSlice(maximumCount: Self.maximumKeyLength)
+            guard shared <= previousLength, entry > 0 || shared == 0 else {
+                throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(previousLength)"))
             }
-            return entryKey.lexicographicallyPrecedes(key)
+            previousLength = shared + suffix.count
+            if entry == 0, !suffix.withUnsafeBytes({ $0.elementsEqual(blockKeys[block]) }) {
+                throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
+            }
+            if shared < matched { return nil }
+            if shared == matched {
+                // -1: this entry comes before the key, 0: it is the key, 1: after it.
+                let order: Int = suffix.withUnsafeBytes { bytes in
+                    var index = 0
+                    while index < bytes.count, matched + index < key.count, bytes[index] == key[matched + index] { index += 1 }
+                    defer { matched += index }
+                    if index == bytes.count { return matched + index == key.count ? 0 : -1 }
+                    if matched + index == key.count { return 1 }
+                    return bytes[index] < key[matched + index] ? -1 : 1
+                }
+                if order > 0 { return nil }
+                if order == 0 { return try readInfo(&reader, space: key.first) }
+            }
+            try skipInfo(&reader)
         }
-        return found
+        return nil
+    }
+
+    private func readInfo(_ reader: inout ByteReader, space spaceByte: UInt8?) throws(IndexCorruption) -> TermInfo {
+        // A key of no known space gets the tighter bound (verify() reports the space).
+        let space = TermSpace(rawValue: spaceByte ?? 0)
+        return TermInfo(
+            documentFrequency: try reader.readVarUInt32(), postingsOffset: try reader.readVarUInt64(),
+            positionsOffset: try reader.readVarUInt64(), maximumFrequency: try reader.readVarUInt32(),
+            minimumLength: try reader.readVarUInt32(),
+            idLimit: space.map { $0.isTitle ? documentCount : unitCount } ?? min(documentCount, unitCount))
+    }
+
+    private func skipInfo(_ reader: inout ByteReader) throws(IndexCorruption) {
+        _ = try reader.readVarUInt32()
+        _ = try reader.readVarUInt64()
+        _ = try reader.readVarUInt64()
+        _ = try reader.readVarUInt32()
+        _ = try reader.readVarUInt32()
     }
 
     /// Every term whose key starts with `prefix`, in key order, at most `limit` of them
@@ -119,14 +167,7 @@ public struct TermDictionaryReader: Sendable {
             if entry == 0, key != blockKeys[block] {
                 throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
             }
-            // A key of no known space gets the tighter bound (verify() reports the space).
-            let space = TermSpace(rawValue: key.first ?? 0)
-            let info = TermInfo(
-                documentFrequency: try reader.readVarUInt32(), postingsOffset: try reader.readVarUInt64(),
-                positionsOffset: try reader.readVarUInt64(), maximumFrequency: try reader.readVarUInt32(),
-                minimumLength: try reader.readVarUInt32(),
-                idLimit: space.map { $0.isTitle ? documentCount : unitCount } ?? min(documentCount, unitCount))
-            if try !body(key, info) { return }
+            if try !body(key, try readInfo(&reader, space: key.first)) { return }
         }
     }
 }

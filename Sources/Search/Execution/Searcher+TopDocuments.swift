@@ -18,9 +18,9 @@ extension Searcher {
         var segmentMatches: [(segment: Int, factory: MatcherFactory, matches: SegmentMatches)] = []
         var total = 0, documentCount = 0, countComplete = true
         for (segmentIndex, segment) in snapshot.segments.enumerated() {
-            let accepted = Self.acceptedDocuments(segment, filters: filters)
+            let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, deadline: deadline)
+            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
             let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
             total += matches.total
             documentCount += matches.documents
@@ -126,9 +126,9 @@ extension Searcher {
         var total = 0, documentCount = 0, complete = true
         var factories: [Int: MatcherFactory] = [:]
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
-            let accepted = Self.acceptedDocuments(segment, filters: filters)
+            let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, deadline: deadline)
+            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
             factories[segmentIndex] = factory
             var matched = Array(repeating: false, count: accepted.count)
             if let matcher = try factory.matcher(for: term) as? TermMatcher {

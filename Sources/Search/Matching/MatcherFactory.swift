@@ -8,6 +8,10 @@ struct MatcherFactory {
 
     let segment: SegmentReader
     let statistics: CollectionStatistics
+    let lookups: TermLookups
+    /// Read exact phrases with stop words through ``StopWordPair`` terms where the segment
+    /// has them; off only to check that both ways find the same (tests).
+    var usesStopWordPairs = true
     /// When the search must stop; the top-level pass checks it.
     var deadline: ContinuousClock.Instant? = nil
 
@@ -16,18 +20,32 @@ struct MatcherFactory {
         case let .term(space, term):
             return try termMatcher(space, term) ?? EmptyMatcher()
         case let .phrase(space, terms, offsets, slop):
-            var matchers: [TermMatcher] = []
             var idf: Float = 0
             for term in terms {
-                guard let matcher = try termMatcher(space, term) else { return EmptyMatcher() }
-                matchers.append(matcher)
                 idf += statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
             }
-            return try PhraseMatcher(terms: matchers, offsets: offsets, slop: slop, idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
+            // Scored as the words' phrase whichever terms are read to find it. A pair the
+            // segment did not keep (a rare word) sends it back to the words.
+            var (readTerms, readOffsets) = (terms, offsets)
+            if let (pairTerms, pairOffsets) = stopWordPairs(space, terms, offsets, slop),
+               try pairTerms.allSatisfy({ try lookups.info(segment, space, $0) != nil }) {
+                (readTerms, readOffsets) = (pairTerms, pairOffsets)
+            }
+            if readTerms.count == 1 {
+                // One pair (`"de minister"`): its frequency is the phrase's, no positions needed.
+                guard let info = try lookups.info(segment, space, readTerms[0]) else { return EmptyMatcher() }
+                return TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
+            }
+            var matchers: [TermMatcher] = []
+            for term in readTerms {
+                guard let matcher = try termMatcher(space, term) else { return EmptyMatcher() }
+                matchers.append(matcher)
+            }
+            return try PhraseMatcher(terms: matchers, offsets: readOffsets, slop: slop, idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
         case let .prefix(space, prefix):
             let expansion = try segment.dictionary.terms(withPrefix: space.key(prefix), limit: Self.maximumPrefixExpansions)
             var matchers: [Matcher] = []
-            for (key, info) in expansion.terms {
+            for (key, info) in expansion.terms where !key.contains(StopWordPair.separator) {
                 let term = String(decoding: key.dropFirst(), as: UTF8.self)
                 let idf = statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
                 matchers.append(TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space)))
@@ -53,8 +71,28 @@ struct MatcherFactory {
         }
     }
 
+    /// An exact phrase with stop words, as the ``StopWordPair`` terms that find it: every
+    /// adjacent pair with a stop word, plus the words no pair covers, at their offsets.
+    /// Nil when the segment has no pairs, the phrase has none, or it is not a plain run of
+    /// words (a slop, or several words at one offset).
+    private func stopWordPairs(_ space: TermSpace, _ terms: [String], _ offsets: [UInt32], _ slop: Int) -> ([String], [UInt32])? {
+        guard usesStopWordPairs, space == .bodyExact, slop == 0, terms.count >= 2, segment.hasStopWordPairs,
+              offsets.indices.allSatisfy({ offsets[$0] == offsets[0] + UInt32($0) }) else { return nil }
+        var parts: [(term: String, offset: UInt32)] = []
+        var covered = Array(repeating: false, count: terms.count)
+        for index in 0 ..< terms.count - 1 where StopWordPair.isIndexed(terms[index], terms[index + 1]) {
+            parts.append((StopWordPair.term(terms[index], terms[index + 1]), offsets[index]))
+            covered[index] = true
+            covered[index + 1] = true
+        }
+        guard !parts.isEmpty else { return nil }
+        for index in terms.indices where !covered[index] { parts.append((terms[index], offsets[index])) }
+        parts.sort { $0.offset < $1.offset }
+        return (parts.map(\.term), parts.map(\.offset))
+    }
+
     private func termMatcher(_ space: TermSpace, _ term: String) throws -> TermMatcher? {
-        guard let info = try segment.termInfo(space, term) else { return nil }
+        guard let info = try lookups.info(segment, space, term) else { return nil }
         let idf = statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
         return TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
     }

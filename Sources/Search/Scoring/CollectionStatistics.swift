@@ -8,10 +8,11 @@ final class CollectionStatistics {
     let passages: BM25
     let titles: BM25
     private let snapshot: IndexSnapshot
-    private var frequencies: [[UInt8]: Int] = [:]
+    private let lookups: TermLookups
 
-    init(_ snapshot: IndexSnapshot) {
+    init(_ snapshot: IndexSnapshot, lookups: TermLookups) {
         self.snapshot = snapshot
+        self.lookups = lookups
         passages = BM25(
             count: snapshot.segments.reduce(0) { $0 + $1.reader.passages.count },
             lengthSum: snapshot.segments.reduce(0) { $0 + $1.reader.passages.lengthSum })
@@ -24,13 +25,10 @@ final class CollectionStatistics {
 
     /// Passages (or titles) containing the term, over all segments.
     func documentFrequency(_ space: TermSpace, _ term: String) throws -> Int {
-        let key = space.key(term)
-        if let known = frequencies[key] { return known }
         var total = 0
         for segment in snapshot.segments {
-            total += Int(try segment.reader.dictionary.lookup(key)?.documentFrequency ?? 0)
+            total += Int(try lookups.info(segment.reader, space, term)?.documentFrequency ?? 0)
         }
-        frequencies[key] = total
         return total
     }
 }

@@ -1,0 +1,45 @@
+import Analysis
+
+/// Two adjacent exact forms, at least one of them a stop word, indexed as one term of the
+/// body's exact space (from format version 2): `de minister`, `in het`, `kader van`.
+///
+/// A phrase such as `"de minister"` would otherwise read the positions of `de` in nearly
+/// every passage; as the term `de minister` it reads one short list. `"in het kader van"`
+/// becomes the pairs `in het`, `het kader`, `kader van` at offsets 0, 1, 2, led by the
+/// rarest. The same idea as Lucene's CommonGrams and Nutch's stop-word bigrams.
+///
+/// A pair is only kept in a segment when both its words occur in at least
+/// ``minimumWordFrequency`` passages of the segment: a phrase with a rarer word is led by
+/// that word and cheap without pairs, and most distinct pairs are of that kind (they would
+/// double the dictionary). So a pair term is in a segment with all its occurrences or not
+/// at all, and a search that does not find one reads the phrase's words instead.
+///
+/// The two forms are joined by a space, which no exact form contains (the tokeniser splits
+/// on it), so a pair can never collide with a word; prefix expansion leaves pairs out.
+public enum StopWordPair {
+    public static let separator: UInt8 = 0x20
+
+    public static func term(_ first: String, _ second: String) -> String { first + " " + second }
+
+    /// Whether a pair of exact forms would have been indexed (the analyzer's stop flag is
+    /// the same test).
+    public static func isIndexed(_ first: String, _ second: String) -> Bool {
+        DutchStopWords.contains(first) || DutchStopWords.contains(second)
+    }
+
+    /// Passages of a segment each word of a pair must occur in for the pair to be kept.
+    public static let minimumWordFrequency = 256
+
+    /// Whether `term` of the body's exact space is a word, or a pair worth keeping.
+    static func isWorthKeeping(_ term: String, in space: SegmentBuilder.Space) -> Bool {
+        let bytes = term.utf8
+        guard let split = bytes.firstIndex(of: separator) else { return true }
+        func frequency(_ word: Substring.UTF8View) -> Int {
+            space.termIDs[String(Substring(word))].map { space.postings[Int($0)].ids.count } ?? 0
+        }
+        return frequency(bytes[..<split]) >= minimumWordFrequency && frequency(bytes[bytes.index(after: split)...]) >= minimumWordFrequency
+    }
+
+    /// Whether segments of this format version hold pairs.
+    public static func isPresent(formatVersion: UInt16) -> Bool { formatVersion >= 2 }
+}
