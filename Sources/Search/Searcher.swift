@@ -274,7 +274,7 @@ public final class Searcher {
                 var cursor = try reader.cursor(info)
                 for document in documents where try cursor.seek(document) == document {
                     titleScores[document, default: 0] += statistics.titles.score(
-                        idf: idf, frequency: cursor.frequency, length: reader.documents[Int(document)].titleLength)
+                        idf: idf, frequency: try cursor.frequency, length: reader.titleLengths[Int(document)])
                 }
             }
             for (index, member) in members.enumerated() {

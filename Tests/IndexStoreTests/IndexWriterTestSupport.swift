@@ -128,7 +128,7 @@ func livePostings(_ snapshot: IndexSnapshot) throws -> [[UInt8]: [LivePosting]] 
                     let entry = reader.documents[document]
                     result[key, default: []].append(LivePosting(
                         document: entry.id, unit: isTitle ? -1 : id - Int(entry.firstUnit),
-                        frequency: cursor.frequency, positions: positions))
+                        frequency: try cursor.frequency, positions: positions))
                 }
                 try cursor.advance()
             }

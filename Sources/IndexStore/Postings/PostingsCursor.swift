@@ -28,7 +28,10 @@ public struct PostingsCursor: Sendable {
     private var blockLength = 0
     private var indexInBlock = 0
     /// Where the block after the current one starts, when read sequentially.
-    private var nextBlockOffset: Int
+    /// The current block's frequencies are decoded on first use: counting, and seeking
+    /// past a block, need only its ids.
+    private var frequenciesDecoded = false
+    private var frequenciesOffset = 0
     /// Positions: the byte offset where the positions of posting `positionsIndex` of the
     /// current block start.
     private var positionsOffset = 0
@@ -45,7 +48,6 @@ public struct PostingsCursor: Sendable {
         self.positions = try positions.slice(from: Int(info.positionsOffset))
         skipCount = PostingsFormat.skipEntryCount(documentFrequency: documentFrequency)
         blocksStart = skipCount * PostingsFormat.skipEntryByteCount
-        nextBlockOffset = blocksStart
         ids = Array(repeating: 0, count: PostingsFormat.blockLength)
         frequencies = Array(repeating: 0, count: PostingsFormat.blockLength)
         if documentFrequency > 0 {
@@ -55,7 +57,12 @@ public struct PostingsCursor: Sendable {
     }
 
     /// The frequency of the current id.
-    public var frequency: UInt32 { frequencies[indexInBlock] + 1 }
+    public var frequency: UInt32 {
+        mutating get throws(IndexCorruption) {
+            try decodeFrequencies()
+            return frequencies[indexInBlock] + 1
+        }
+    }
 
     @discardableResult
     public mutating func advance() throws(IndexCorruption) -> UInt32 {
@@ -98,6 +105,7 @@ public struct PostingsCursor: Sendable {
     public mutating func positions(into buffer: inout [UInt32]) throws(IndexCorruption) {
         buffer.removeAll(keepingCapacity: true)
         guard current != Self.exhausted else { return }
+        try decodeFrequencies()
         var reader = ByteReader(positions, position: 0)
         try reader.seek(to: positionsOffset)
         // Skip the positions of earlier postings of this block that nobody asked for.
@@ -139,15 +147,17 @@ public struct PostingsCursor: Sendable {
     /// no copy per posting, and block-max skipping between blocks.
     @discardableResult
     public mutating func forEachRemainingBlock(
+        frequencies wantsFrequencies: Bool = true,
         skip: (UInt32, UInt32) -> Bool = { _, _ in false },
         _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
     ) throws -> Bool {
         guard current != Self.exhausted else { return true }
         while true {
-            let start = indexInBlock, end = blockLength
+            if wantsFrequencies { try decodeFrequencies() }
+            let start = indexInBlock, end = wantsFrequencies ? blockLength : indexInBlock
             let proceed = try ids.withUnsafeBufferPointer { ids in
                 try frequencies.withUnsafeBufferPointer { frequencies in
-                    try body(UnsafeBufferPointer(rebasing: ids[start ..< end]), UnsafeBufferPointer(rebasing: frequencies[start ..< end]))
+                    try body(UnsafeBufferPointer(rebasing: ids[start ..< blockLength]), UnsafeBufferPointer(rebasing: frequencies[start ..< end]))
                 }
             }
             var next = blockIndex + 1
@@ -193,9 +203,10 @@ public struct PostingsCursor: Sendable {
     /// The largest `score(maximumFrequency, minimumLength)` over the list's blocks: the
     /// term's score bound for MaxScore. A list of one block has no skip entries, so its
     /// postings are scored one by one through `exact` (id, frequency) instead.
-    public func listBound(block bound: (UInt32, UInt32) -> Float, exact: (UInt32, UInt32) -> Float) throws(IndexCorruption) -> Float {
+    public mutating func listBound(block bound: (UInt32, UInt32) -> Float, exact: (UInt32, UInt32) -> Float) throws(IndexCorruption) -> Float {
         guard skipCount > 0 else {
             guard blockIndex == 0 else { return .infinity }
+            try decodeFrequencies()
             var best: Float = 0
             for index in 0 ..< blockLength { best = max(best, exact(ids[index], frequencies[index] + 1)) }
             return best
@@ -209,6 +220,19 @@ public struct PostingsCursor: Sendable {
     }
 
     // MARK: Blocks
+
+    private mutating func decodeFrequencies() throws(IndexCorruption) {
+        guard !frequenciesDecoded, blockLength > 0 else { return }
+        var reader = ByteReader(postings, position: 0)
+        try reader.seek(to: frequenciesOffset)
+        try PackedBlock.read(count: blockLength, from: &reader, into: &frequencies)
+        // A frequency is bounded by a passage's length; anything near 2^32 is damage, and
+        // refusing it here keeps `frequency + 1` from overflowing later.
+        for index in 0 ..< blockLength where frequencies[index] >= Self.maximumFrequency {
+            throw postings.corruption(at: frequenciesOffset, .implausibleLength(Int(frequencies[index]), limit: Int(Self.maximumFrequency)))
+        }
+        frequenciesDecoded = true
+    }
 
     private var blockCount: Int { skipCount > 0 ? skipCount : (documentFrequency > 0 ? 1 : 0) }
 
@@ -224,7 +248,8 @@ public struct PostingsCursor: Sendable {
     private mutating func loadBlock(_ block: Int) throws(IndexCorruption) {
         let count = min(PostingsFormat.blockLength, documentFrequency - block * PostingsFormat.blockLength)
         let base: UInt32 = block == 0 ? 0 : try lastID(ofBlock: block - 1) &+ 1
-        var offset = nextBlockOffset
+        // Without a skip table the list is one block, right after the (empty) table.
+        var offset = blocksStart
         var positionsStart = 0
         if skipCount > 0 {
             let entry = block * PostingsFormat.skipEntryByteCount
@@ -236,12 +261,8 @@ public struct PostingsCursor: Sendable {
         var reader = ByteReader(postings, position: 0)
         try reader.seek(to: offset)
         try DeltaBlock.read(count: count, base: base, from: &reader, into: &ids)
-        try PackedBlock.read(count: count, from: &reader, into: &frequencies)
-        // A frequency is bounded by a passage's length; anything near 2^32 is damage, and
-        // refusing it here keeps `frequency + 1` from overflowing later.
-        for index in 0 ..< count where frequencies[index] >= Self.maximumFrequency {
-            throw postings.corruption(at: offset, .implausibleLength(Int(frequencies[index]), limit: Int(Self.maximumFrequency)))
-        }
+        frequenciesOffset = reader.position
+        frequenciesDecoded = false
         if skipCount > 0, try lastID(ofBlock: block) != ids[count - 1] {
             throw postings.corruption(at: offset, .invariantViolated("block \(block) does not end at its skip entry's id"))
         }
@@ -249,7 +270,6 @@ public struct PostingsCursor: Sendable {
         guard ids[count - 1] < idLimit else {
             throw postings.corruption(at: offset, .invariantViolated("a posting points at id \(ids[count - 1]) of \(idLimit)"))
         }
-        nextBlockOffset = reader.position
         blockIndex = block
         blockLength = count
         indexInBlock = 0

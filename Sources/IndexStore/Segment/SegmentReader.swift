@@ -10,6 +10,11 @@ public final class SegmentReader: Sendable {
     public let name: String
     public let segmentID: SegmentID
     public let info: SegmentInfo
+    /// Per document: its retrieval units' ids, and its date (yyyymmdd, 0 when unknown).
+    /// Plain arrays beside ``documents``: reading a field of a `DocumentEntry` in a loop
+    /// copies the entry and retains each of its strings.
+    public let unitRanges: [Range<UInt32>]
+    public let dates: [UInt32]
     /// The format version the segment was written in (its files share one).
     public let formatVersion: UInt16
     /// Whether the body's exact space holds ``StopWordPair`` terms.
@@ -45,6 +50,8 @@ public final class SegmentReader: Sendable {
             throw bodies[.documents]!.corruption(at: 0, .invariantViolated("\(table.entries.count) documents, the segment info says \(info.documentCount)"))
         }
         documents = table.entries
+        unitRanges = table.entries.map { $0.firstUnit ..< $0.firstUnit + $0.unitCount }
+        dates = table.entries.map(\.date)
         titleLengthSum = table.titleLengthSum
         titleLengths = table.entries.map(\.titleLength)
         passages = try PassageTable.read(bodies[.passageLengths]!, documentCount: info.documentCount)

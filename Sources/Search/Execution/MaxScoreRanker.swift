@@ -36,7 +36,7 @@ struct MaxScoreRanker {
     /// Offers every document of the segment that could be in the top k, with its best
     /// passage's score. Returns false when the deadline cut the walk.
     func rank(
-        segment: Int, matches: SegmentMatches, entries: [DocumentEntry], passageDocuments: [UInt32],
+        segment: Int, matches: SegmentMatches, unitRanges: [Range<UInt32>], passageDocuments: [UInt32],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
         if scorers.count == 1, let term = scorers[0] as? TermMatcher {
@@ -62,8 +62,7 @@ struct MaxScoreRanker {
             guard matches.eligible[Int(candidateDocument)] else {
                 // Not a match of the whole query (filtered out, a required word missing):
                 // none of its passages is, so jump past the document.
-                let entry = entries[Int(candidateDocument)]
-                let end = entry.firstUnit + entry.unitCount
+                let end = unitRanges[Int(candidateDocument)].upperBound
                 for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
                 continue
             }

@@ -8,15 +8,15 @@ struct PassageGatherer {
 
     /// `documents` ascending; `scorers` fresh, one per scoring unit.
     func gather(
-        documents: [UInt32], segment: Int, scorers: [Matcher], entries: [DocumentEntry]
+        documents: [UInt32], segment: Int, scorers: [Matcher], unitRanges: [Range<UInt32>]
     ) throws -> [Collector.Group] {
         var groups: [Collector.Group] = []
         groups.reserveCapacity(documents.count)
         for document in documents {
-            let entry = entries[Int(document)]
-            let end = entry.firstUnit + entry.unitCount
+            let units = unitRanges[Int(document)]
+            let end = units.upperBound
             var kept: [Candidate] = []
-            var position = entry.firstUnit
+            var position = units.lowerBound
             while position < end {
                 var candidate = Matcher.exhausted
                 for scorer in scorers {
@@ -31,7 +31,7 @@ struct PassageGatherer {
             }
             if kept.isEmpty {
                 // Matched through its title alone: shown by its first passage.
-                kept = [Candidate(segment: segment, passage: entry.firstUnit, document: document, score: 0)]
+                kept = [Candidate(segment: segment, passage: units.lowerBound, document: document, score: 0)]
             }
             groups.append(Collector.Group(segment: segment, document: document, best: kept.map(\.score).max()!, passages: kept))
         }

@@ -48,7 +48,7 @@ extension Searcher {
             for (segmentIndex, factory, matches) in segmentMatches {
                 let ranker = MaxScoreRanker(scorers: try scorers(factory, matches))
                 if try !ranker.rank(
-                    segment: segmentIndex, matches: matches, entries: factory.segment.documents,
+                    segment: segmentIndex, matches: matches, unitRanges: factory.segment.unitRanges,
                     passageDocuments: factory.segment.passages.documents, into: &top, deadline: &rankCheck) {
                     rankComplete = false
                 }
@@ -65,7 +65,7 @@ extension Searcher {
         for (segmentIndex, factory, matches) in segmentMatches {
             guard let documents = chosen[segmentIndex]?.sorted() else { continue }
             groups += try gatherer.gather(
-                documents: documents, segment: segmentIndex, scorers: try scorers(factory, matches), entries: factory.segment.documents)
+                documents: documents, segment: segmentIndex, scorers: try scorers(factory, matches), unitRanges: factory.segment.unitRanges)
         }
         return Found(
             groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
@@ -79,9 +79,9 @@ extension Searcher {
         var newest: [UInt32] = []
         newest.reserveCapacity(count)
         for (segmentIndex, matches) in segmentMatches {
-            let entries = snapshot.segments[segmentIndex].reader.documents
+            let dates = snapshot.segments[segmentIndex].reader.dates
             for document in matches.eligible.indices where matches.eligible[document] {
-                let date = entries[document].date
+                let date = dates[document]
                 if newest.count < count {
                     newest.append(date)
                     var index = newest.count - 1
@@ -107,8 +107,8 @@ extension Searcher {
         let oldest = newest.count < count ? 0 : newest[0]
         var chosen: [Int: [UInt32]] = [:]
         for (segmentIndex, matches) in segmentMatches {
-            let entries = snapshot.segments[segmentIndex].reader.documents
-            for document in matches.eligible.indices where matches.eligible[document] && entries[document].date >= oldest {
+            let dates = snapshot.segments[segmentIndex].reader.dates
+            for document in matches.eligible.indices where matches.eligible[document] && dates[document] >= oldest {
                 chosen[segmentIndex, default: []].append(UInt32(document))
             }
         }
@@ -144,10 +144,10 @@ extension Searcher {
                 }
             }
             guard let title = MatcherFactory.titleVersion(of: term) else { continue }
-            let entries = segment.reader.documents
+            let unitRanges = segment.reader.unitRanges
             complete = try factory.matcher(for: title).visitRemaining { documents in
                 for document in documents.map(Int.init)
-                where document < accepted.count && accepted[document] && !matched[document] && entries[document].unitCount > 0 {
+                where document < accepted.count && accepted[document] && !matched[document] && !unitRanges[document].isEmpty {
                     // Only in the title: counted as one passage, shown by its first.
                     total += 1
                     documentCount += 1
@@ -165,7 +165,7 @@ extension Searcher {
             guard let factory = factories[segmentIndex] else { continue }
             groups += try gatherer.gather(
                 documents: documents.sorted(), segment: segmentIndex, scorers: [try factory.matcher(for: term)],
-                entries: factory.segment.documents)
+                unitRanges: factory.segment.unitRanges)
         }
         return Found(groups: groups, total: total, documents: documentCount, totalIsExact: complete, partial: !complete)
     }

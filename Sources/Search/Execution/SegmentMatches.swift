@@ -34,6 +34,7 @@ struct SegmentMatches {
     ) throws {
         let entries = factory.segment.documents
         let passageDocuments = factory.segment.passages.documents
+        let unitRanges = factory.segment.unitRanges
         eligible = accepted
         passages = PassageBitmap(count: passageDocuments.count)
         recordings = Array(repeating: nil, count: units.count)
@@ -98,13 +99,12 @@ struct SegmentMatches {
         let required = clauses.required.count
         let all: UInt64 = required == 64 ? .max : (1 << UInt64(required)) - 1
         for index in eligible.indices where eligible[index] {
-            let entry = entries[index]
-            guard masks[index] == all, entry.unitCount > 0 else {
+            let units = unitRanges[index]
+            guard masks[index] == all, !units.isEmpty else {
                 eligible[index] = false
                 continue
             }
-            let first = Int(entry.firstUnit)
-            let matched = passages.count(in: first ..< first + Int(entry.unitCount))
+            let matched = passages.count(in: Int(units.lowerBound) ..< Int(units.upperBound))
             if matched == 0 { titleOnly.append(UInt32(index)) }
             total += max(1, matched)
             documents += 1

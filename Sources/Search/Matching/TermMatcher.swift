@@ -35,14 +35,14 @@ final class TermMatcher: Matcher {
     }
 
     override func score() throws -> Float {
-        bm25.score(idf: idf, frequency: cursor.frequency, length: lengths[Int(current)])
+        bm25.score(idf: idf, frequency: try cursor.frequency, length: lengths[Int(current)])
     }
 
     override var maximumScore: Float { listBound }
 
     override func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
         defer { current = cursor.current }
-        return try cursor.forEachRemainingBlock { ids, _ in try body(ids) }
+        return try cursor.forEachRemainingBlock(frequencies: false) { ids, _ in try body(ids) }
     }
 
     /// The rest of the list a block at a time with the frequencies minus one, skipping the
@@ -64,7 +64,7 @@ final class TermMatcher: Matcher {
     /// Passage (or title) lengths by id, for ``score(frequency:length:)``.
     var lengthsByID: [UInt32] { lengths }
 
-    var frequency: UInt32 { cursor.frequency }
+    var frequency: UInt32 { get throws { try cursor.frequency } }
 
     func positions(into buffer: inout [UInt32]) throws {
         try cursor.positions(into: &buffer)

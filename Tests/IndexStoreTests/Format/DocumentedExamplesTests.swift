@@ -57,7 +57,7 @@ import Testing
         var buffer: [UInt32] = []
         while cursor.current != PostingsCursor.exhausted {
             try cursor.positions(into: &buffer)
-            read.append("\(cursor.current)×\(cursor.frequency)@\(buffer)")
+            read.append("\(cursor.current)×\(try cursor.frequency)@\(buffer)")
             try cursor.advance()
         }
         #expect(read == ["3×1@[7]", "4×3@[2, 10, 200]", "9×1@[0]"])

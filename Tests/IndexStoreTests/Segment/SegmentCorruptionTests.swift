@@ -59,7 +59,7 @@ struct SegmentCorruptionTests {
                 } else {
                     _ = reader.documents[Int(cursor.current)]
                 }
-                _ = cursor.frequency
+                _ = try cursor.frequency
                 _ = try cursor.currentBlockBounds()
                 try cursor.positions(into: &positions)
                 try cursor.advance()

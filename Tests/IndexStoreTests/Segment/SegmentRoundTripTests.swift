@@ -49,7 +49,7 @@ func postings(_ reader: SegmentReader, _ space: TermSpace, _ term: String) throw
     var positions: [UInt32] = []
     while cursor.current != PostingsCursor.exhausted {
         try cursor.positions(into: &positions)
-        result.append((cursor.current, cursor.frequency, positions))
+        result.append((cursor.current, try cursor.frequency, positions))
         try cursor.advance()
     }
     return result
