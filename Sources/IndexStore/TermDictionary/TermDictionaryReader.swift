@@ -51,38 +51,58 @@ public struct TermDictionaryReader: Sendable {
     public func lookup(_ key: [UInt8]) throws(IndexCorruption) -> TermInfo? {
         guard let block = lastBlock(startingAtOrBefore: key) else { return nil }
         let entries = min(blockSize, termCount - block * blockSize)
-        var reader = ByteReader(dictionary, position: 0)
-        try reader.seek(to: blockOffsets[block])
-        var previousLength = 0
-        var matched = 0
-        for entry in 0 ..< entries {
-            let start = reader.position
-            let shared = Int(try reader.readVarUInt32())
-            let suffix = try reader.readLengthPrefixedSlice(maximumCount: Self.maximumKeyLength)
-            guard shared <= previousLength, entry > 0 || shared == 0 else {
-                throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(previousLength)"))
-            }
-            previousLength = shared + suffix.count
-            if entry == 0, !suffix.withUnsafeBytes({ $0.elementsEqual(blockKeys[block]) }) {
-                throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
-            }
-            if shared < matched { return nil }
-            if shared == matched {
-                // -1: this entry comes before the key, 0: it is the key, 1: after it.
-                let order: Int = suffix.withUnsafeBytes { bytes in
-                    var index = 0
-                    while index < bytes.count, matched + index < key.count, bytes[index] == key[matched + index] { index += 1 }
-                    defer { matched += index }
-                    if index == bytes.count { return matched + index == key.count ? 0 : -1 }
-                    if matched + index == key.count { return 1 }
-                    return bytes[index] < key[matched + index] ? -1 : 1
+        let blockKey = blockKeys[block]
+        // The scan works on the raw bytes (one bounds-checked varint decoder, no reader
+        // or slice per field); the found entry's information is read the usual way.
+        let dictionary = self.dictionary
+        let infoOffset: Int? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> Int? in
+            var position = blockOffsets[block]
+            func varint() throws(IndexCorruption) -> Int {
+                do throws(VarInt.Malformation) {
+                    let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
+                    position += length
+                    return Int(clamping: value)
+                } catch {
+                    throw dictionary.corruption(at: position, .malformedVarInt(error))
                 }
-                if order > 0 { return nil }
-                if order == 0 { return try readInfo(&reader, space: key.first) }
             }
-            try skipInfo(&reader)
+            var previousLength = 0
+            var matched = 0
+            for entry in 0 ..< entries {
+                let start = position
+                let shared = try varint()
+                let suffixLength = try varint()
+                guard suffixLength <= Self.maximumKeyLength, suffixLength <= bytes.count - position else {
+                    throw dictionary.corruption(at: start, .implausibleLength(suffixLength, limit: min(Self.maximumKeyLength, bytes.count - position)))
+                }
+                guard shared <= previousLength, entry > 0 || shared == 0 else {
+                    throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(previousLength)"))
+                }
+                let suffix = UnsafeRawBufferPointer(rebasing: bytes[position ..< position + suffixLength])
+                position += suffixLength
+                previousLength = shared + suffixLength
+                if entry == 0, !suffix.elementsEqual(blockKey) {
+                    throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
+                }
+                if shared < matched { return nil }
+                if shared == matched {
+                    var index = 0
+                    while index < suffix.count, matched + index < key.count, suffix[index] == key[matched + index] { index += 1 }
+                    let entryEnded = index == suffix.count, keyEnded = matched + index == key.count
+                    if entryEnded, keyEnded { return position }
+                    // Past the key: it is a proper prefix of the entry, or the entry's
+                    // first differing byte is larger.
+                    if keyEnded || (!entryEnded && suffix[index] > key[matched + index]) { return nil }
+                    matched += index
+                }
+                for _ in 0 ..< 5 { _ = try varint() }
+            }
+            return nil
         }
-        return nil
+        guard let infoOffset else { return nil }
+        var reader = ByteReader(dictionary, position: 0)
+        try reader.seek(to: infoOffset)
+        return try readInfo(&reader, space: key.first)
     }
 
     private func readInfo(_ reader: inout ByteReader, space spaceByte: UInt8?) throws(IndexCorruption) -> TermInfo {
