@@ -224,7 +224,7 @@ public final class IndexWriter {
             var next = manifest
             next.segments = try applyDeletions(deletions, to: manifest.segments) + newSegments
             try commit(next)
-            try mergeIfNeeded(mergeFactor: options.mergeFactor)
+            try mergeIfNeeded(options)
         }
         summary.generation = manifest.generation
         let elapsed = clock.now - started
@@ -327,8 +327,9 @@ public final class IndexWriter {
     // MARK: Merging
 
     /// Runs the merge policy until it has nothing to do.
-    private func mergeIfNeeded(mergeFactor: Int) throws {
-        while let group = MergePolicy.findMerges(manifest.segments, mergeFactor: mergeFactor).first {
+    private func mergeIfNeeded(_ options: IndexOptions) throws {
+        let maximumUnits = options.maximumMergedPassages ?? MergePolicy.maximumUnits(ramBudgetBytes: options.ramBudgetBytes)
+        while let group = MergePolicy.findMerges(manifest.segments, mergeFactor: options.mergeFactor, maximumUnits: maximumUnits).first {
             try merge(group)
         }
     }

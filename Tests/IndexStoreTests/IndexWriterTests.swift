@@ -248,6 +248,13 @@ struct IndexWriterTests {
         #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)) == ["huiselijk-geweld", "onderwijs/wiskunde", "stikstof"])
     }
 
+    @Test func aTinyBudgetAllowsNoMergeThatWouldOutgrowIt() throws {
+        let folder = try LetterFolder([:])
+        for number in 0 ..< 5 { try folder.write("brief-\(number).txt", "Brief nummer \(number) over de begroting van het jaar 202\(number).") }
+        _ = try folder.run(LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 2))
+        #expect(try IndexSnapshot.open(directory: folder.index).segments.count == 5)
+    }
+
     @Test func flushesAtTheRAMBudgetIntoSeveralSegmentsOfOneCommit() throws {
         let folder = try LetterFolder()
         let summary = try folder.run(LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 100))
@@ -262,7 +269,9 @@ struct IndexWriterTests {
     @Test func tieredMergesKeepTheSegmentCountDown() throws {
         let folder = try LetterFolder([:])
         for number in 0 ..< 5 { try folder.write("brief-\(number).txt", "Brief nummer \(number) over de begroting van het jaar 202\(number).") }
-        let summary = try folder.run(LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 2))
+        var options = LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 2)
+        options.maximumMergedPassages = 1_000  // the 1-byte budget would allow no merge at all
+        let summary = try folder.run(options)
         #expect(summary.added == 5)
         let snapshot = try IndexSnapshot.open(directory: folder.index)
         // 5 one-document segments with factor 2: 1+1 → 2, 1+1 → 2, then 2+2 → 4; 4 and 1 remain.

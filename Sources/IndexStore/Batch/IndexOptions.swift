@@ -16,6 +16,10 @@ public struct IndexOptions: Sendable {
     public var maximumFileSize: UInt64 = 256 << 20
     /// Segments merge in groups of this many per size tier.
     public var mergeFactor = 10
+    /// The most live passages one merge may rebuild: a merge re-analyses its segments into
+    /// one segment held in memory, so this bounds a merge's memory as the budget bounds a
+    /// flush. Nil: what ``ramBudgetBytes`` holds (``MergePolicy``).
+    public var maximumMergedPassages: Int?
 
     public init() {}
 }

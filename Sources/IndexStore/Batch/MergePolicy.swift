@@ -3,16 +3,30 @@
 /// holding `mergeFactor` segments is merged into one segment of the next tier (as
 /// Lucene's tiered and log-byte-size policies do, simplified). A segment more than half
 /// deleted is rewritten on its own to reclaim the space.
+///
+/// A merge re-analyses its segments' stored text into one in-memory segment, so it costs
+/// about what building that many passages costs: no merge may hold more than
+/// `maximumUnits` live passages (from the RAM budget, ``maximumUnits(ramBudgetBytes:)``).
+/// Segments that a full flush produced are therefore not merged again, and a large index
+/// keeps about one segment per budget's worth of text; `optimize` alone merges all.
 enum MergePolicy {
-    /// Groups of segment indices to merge, each sorted, no index in two groups.
-    static func findMerges(_ segments: [SegmentCommit], mergeFactor: Int) -> [[Int]] {
+    /// What one passage costs a segment being built, measured on the shared corpus
+    /// (flushes at a 256 MiB budget held about 200,000 passages).
+    static let estimatedBytesPerUnit = 1_300
+
+    /// The most live passages a merge under `ramBudgetBytes` may rebuild.
+    static func maximumUnits(ramBudgetBytes: Int) -> Int { max(1, ramBudgetBytes / estimatedBytesPerUnit) }
+
+    /// Groups of segment indices to merge, each sorted, no index in two groups, none
+    /// holding more than `maximumUnits` live passages.
+    static func findMerges(_ segments: [SegmentCommit], mergeFactor: Int, maximumUnits: Int = .max) -> [[Int]] {
         guard mergeFactor >= 2 else { return [] }
         var merges: [[Int]] = []
         var used = Set<Int>()
         var tiers: [Int: [Int]] = [:]
         for (index, segment) in segments.enumerated() {
             let live = segment.documentCount - segment.deletedCount
-            if segment.documentCount > 0, segment.deletedCount * 2 > segment.documentCount {
+            if segment.documentCount > 0, segment.deletedCount * 2 > segment.documentCount, liveUnits(segment) <= maximumUnits {
                 merges.append([index])
                 used.insert(index)
                 continue
@@ -24,12 +38,20 @@ enum MergePolicy {
             var start = 0
             while members.count - start >= mergeFactor {
                 let group = Array(members[start ..< start + mergeFactor])
+                start += mergeFactor
+                guard group.reduce(0, { $0 + liveUnits(segments[$1]) }) <= maximumUnits else { continue }
                 merges.append(group.sorted())
                 used.formUnion(group)
-                start += mergeFactor
             }
         }
         return merges
+    }
+
+    /// Live passages, estimated from the live share of the documents (deletions count
+    /// documents, not passages).
+    static func liveUnits(_ segment: SegmentCommit) -> Int {
+        guard segment.documentCount > 0 else { return 0 }
+        return segment.unitCount * (segment.documentCount - segment.deletedCount) / segment.documentCount
     }
 
     static func tier(of liveDocuments: Int, factor: Int) -> Int {
