@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Looks terms up in a segment's dictionary: a binary search over the block keys held in
 /// memory (`.tdx`), then a scan of one front-coded block of `.tdc`.
 public struct TermDictionaryReader: Sendable {
@@ -160,11 +166,22 @@ public struct TermDictionaryReader: Sendable {
         }
     }
 
+    /// Byte order of two keys (`memcmp`, then the shorter first): the generic
+    /// `lexicographicallyPrecedes` costs a call per byte, and every lookup compares a
+    /// dozen block keys.
+    static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        let common = min(lhs.count, rhs.count)
+        let order = lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common) }
+        }
+        return order != 0 ? order < 0 : lhs.count < rhs.count
+    }
+
     private func lastBlock(startingAtOrBefore key: [UInt8]) -> Int? {
         var low = 0, high = blockKeys.count
         while low < high {
             let middle = (low + high) / 2
-            if key.lexicographicallyPrecedes(blockKeys[middle]) { high = middle } else { low = middle + 1 }
+            if Self.precedes(key, blockKeys[middle]) { high = middle } else { low = middle + 1 }
         }
         return low == 0 ? nil : low - 1
     }

@@ -12,7 +12,24 @@ final class TermLookups {
         let term: String
     }
 
+    private struct SpaceTerm: Hashable {
+        let space: TermSpace
+        let term: String
+    }
+
     private var known: [Key: TermInfo?] = [:]
+    private var frequencies: [SpaceTerm: Int] = [:]
+
+    /// Passages (or titles) with the term in all of `segments`: every segment's matcher
+    /// needs the index-wide figure, so it is summed once per search, not once per segment.
+    func documentFrequency(_ segments: [IndexSnapshot.Segment], _ space: TermSpace, _ term: String) throws -> Int {
+        let key = SpaceTerm(space: space, term: term)
+        if let known = frequencies[key] { return known }
+        var total = 0
+        for segment in segments { total += Int(try info(segment.reader, space, term)?.documentFrequency ?? 0) }
+        frequencies[key] = total
+        return total
+    }
 
     func info(_ segment: SegmentReader, _ space: TermSpace, _ term: String) throws -> TermInfo? {
         let key = Key(segment: ObjectIdentifier(segment), space: space, term: term)
@@ -22,5 +39,8 @@ final class TermLookups {
         return answer
     }
 
-    func forget() { known.removeAll(keepingCapacity: true) }
+    func forget() {
+        known.removeAll(keepingCapacity: true)
+        frequencies.removeAll(keepingCapacity: true)
+    }
 }

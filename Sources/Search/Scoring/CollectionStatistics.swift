@@ -25,10 +25,6 @@ final class CollectionStatistics {
 
     /// Passages (or titles) containing the term, over all segments.
     func documentFrequency(_ space: TermSpace, _ term: String) throws -> Int {
-        var total = 0
-        for segment in snapshot.segments {
-            total += Int(try lookups.info(segment.reader, space, term)?.documentFrequency ?? 0)
-        }
-        return total
+        try lookups.documentFrequency(snapshot.segments, space, term)
     }
 }
