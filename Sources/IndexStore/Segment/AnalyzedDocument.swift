@@ -11,10 +11,21 @@ struct AnalyzedField: Sendable {
         var positions: [UInt32]
     }
 
+    /// Two adjacent exact forms with a stop word among them (``StopWordPair``), by their
+    /// indices in ``exacts``: the writer keys pairs by its own term ids, and builds the
+    /// pair's text only for the pairs it keeps.
+    struct PairGroup: Sendable {
+        var first: Int32
+        var second: Int32
+        var positions: [UInt32]
+    }
+
     private(set) var stems: [Group] = []
     private(set) var exacts: [Group] = []
+    private(set) var pairs: [PairGroup] = []
     private var stemIndex: [String: Int] = [:]
     private var exactIndex: [String: Int] = [:]
+    private var pairIndex: [UInt64: Int] = [:]
     /// Positions the field spans (its BM25 length).
     var length: UInt32 = 0
     /// Positions below this belong to the heading (a match there earns the heading boost).
@@ -43,7 +54,7 @@ struct AnalyzedField: Sendable {
             // The stop test is on the exact forms, exactly as a query asks for pairs (a
             // token's stop flag is not: `VAN` in capitals is flagged as an acronym).
             for first in atPrevious where StopWordPair.isIndexed(first.exact, token.exact) {
-                Self.add(StopWordPair.term(first.exact, token.exact), position - 1, to: &exacts, index: &exactIndex)
+                addPair(exactIndex[first.exact]!, exactIndex[token.exact]!, at: position - 1)
             }
             atCurrent.append(token)
         }
@@ -53,6 +64,17 @@ struct AnalyzedField: Sendable {
     mutating func finish() {
         stemIndex = [:]
         exactIndex = [:]
+        pairIndex = [:]
+    }
+
+    private mutating func addPair(_ first: Int, _ second: Int, at position: UInt32) {
+        let key = UInt64(first) << 32 | UInt64(second)
+        if let existing = pairIndex[key] {
+            if pairs[existing].positions.last != position { pairs[existing].positions.append(position) }
+        } else {
+            pairIndex[key] = pairs.count
+            pairs.append(PairGroup(first: Int32(first), second: Int32(second), positions: [position]))
+        }
     }
 
     private static func add(_ term: String, _ position: UInt32, to groups: inout [Group], index: inout [String: Int]) {
@@ -81,6 +103,7 @@ public struct AnalyzedDocument: Sendable {
         for field in units + [title] {
             bytes += 16
             for group in field.stems + field.exacts { bytes += 168 + group.term.utf8.count + 4 * group.positions.count }
+            for pair in field.pairs { bytes += SegmentBuilder.PairSpace.newPairBytes + 4 * pair.positions.count }
         }
         return bytes
     }

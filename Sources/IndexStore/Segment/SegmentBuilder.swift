@@ -28,6 +28,11 @@ final class SegmentBuilder {
         /// One distinct term of one passage (or title); returns the bytes it added. Ids
         /// arrive in increasing order, since documents and their passages are added in order.
         func record(_ group: AnalyzedField.Group, id: UInt32, length: UInt32) -> Int {
+            record(group, id: id, length: length, termID: nil)
+        }
+
+        /// ``record(_:id:length:)``, also telling the term's id (for the pairs of the field).
+        func record(_ group: AnalyzedField.Group, id: UInt32, length: UInt32, termID termIDOut: UnsafeMutablePointer<Int32>?) -> Int {
             var added = 8 + 4 * group.positions.count
             let termID: Int
             if let known = termIDs[group.term] {
@@ -43,6 +48,40 @@ final class SegmentBuilder {
             postings[termID].frequencies.append(UInt32(group.positions.count))
             postings[termID].positions.append(contentsOf: group.positions)
             if length < postings[termID].minimumLength { postings[termID].minimumLength = length }
+            termIDOut?.pointee = Int32(termID)
+            return added
+        }
+    }
+
+    /// The body's stop-word pairs, keyed by the two words' term ids in the body's exact
+    /// space: a pair costs an integer key here, and becomes text (`de minister`) only when
+    /// the writer keeps it (``StopWordPair``). Most pairs hold a rare word and are dropped.
+    final class PairSpace: @unchecked Sendable {
+        // @unchecked: filled by the thread that fills the exact spaces, read after it joined.
+        /// What a pair seen for the first time adds (key, entry, three arrays).
+        static let newPairBytes = 96
+
+        var pairIDs: [UInt64: Int32] = [:]
+        var words: [(first: Int32, second: Int32)] = []
+        var postings: [TermPostings] = []
+
+        func record(first: Int32, second: Int32, positions: [UInt32], id: UInt32, length: UInt32) -> Int {
+            var added = 8 + 4 * positions.count
+            let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+            let pairID: Int
+            if let known = pairIDs[key] {
+                pairID = Int(known)
+            } else {
+                pairID = words.count
+                pairIDs[key] = Int32(pairID)
+                words.append((first, second))
+                postings.append(TermPostings())
+                added += Self.newPairBytes
+            }
+            postings[pairID].ids.append(id)
+            postings[pairID].frequencies.append(UInt32(positions.count))
+            postings[pairID].positions.append(contentsOf: positions)
+            if length < postings[pairID].minimumLength { postings[pairID].minimumLength = length }
             return added
         }
     }
@@ -58,6 +97,7 @@ final class SegmentBuilder {
     private(set) var unitHeadingLengths: [UInt32] = []
     /// Indexed by `TermSpace.rawValue - 1`.
     let spaces = TermSpace.allCases.map { _ in Space() }
+    let pairs = PairSpace()
 
     /// A rough count of the memory held, for the flush decision: array payloads plus a
     /// fixed overhead per term and per document.
@@ -95,6 +135,7 @@ final class SegmentBuilder {
         let firstUnits = unitStarts
         let added = UnsafeSendableCounters(count: 2)
         let spaces = self.spaces
+        let pairs = self.pairs
         // Thread 0 fills the stem spaces, thread 1 the exact spaces.
         let fill: @Sendable (Int) -> Void = { which in
             let exact = which == 1
@@ -107,7 +148,21 @@ final class SegmentBuilder {
                 }
                 for (ordinal, unit) in document.units.enumerated() {
                     let id = firstUnits[index] + UInt32(ordinal)
-                    for group in exact ? unit.exacts : unit.stems { bytes += body.record(group, id: id, length: unit.length) }
+                    if !exact || unit.pairs.isEmpty {
+                        for group in exact ? unit.exacts : unit.stems { bytes += body.record(group, id: id, length: unit.length) }
+                        continue
+                    }
+                    // The field's exact groups in order, remembering their term ids for the pairs.
+                    var termIDs = [Int32](repeating: 0, count: unit.exacts.count)
+                    termIDs.withUnsafeMutableBufferPointer { termIDs in
+                        for (groupIndex, group) in unit.exacts.enumerated() {
+                            bytes += body.record(group, id: id, length: unit.length, termID: termIDs.baseAddress! + groupIndex)
+                        }
+                    }
+                    for pair in unit.pairs {
+                        bytes += pairs.record(
+                            first: termIDs[Int(pair.first)], second: termIDs[Int(pair.second)], positions: pair.positions, id: id, length: unit.length)
+                    }
                 }
             }
             added.set(which, bytes)

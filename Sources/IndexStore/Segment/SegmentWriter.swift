@@ -28,17 +28,24 @@ enum SegmentWriter {
             documents: builder.unitDocument, lengths: builder.unitLengths,
             headingLengths: builder.unitHeadingLengths, segmentID: segmentID)
 
-        // The dictionary wants all spaces' terms in key order.
+        // The dictionary wants all spaces' terms in key order; the stop-word pairs worth
+        // keeping join the body's exact space (`space` == `pairSpace` marks them).
+        let pairSpace = builder.spaces.count
         var keyed: [(key: [UInt8], space: Int, term: Int)] = []
         for (spaceIndex, space) in builder.spaces.enumerated() {
             let spaceByte = UInt8(spaceIndex + 1)
-            let isBodyExact = spaceByte == TermSpace.bodyExact.rawValue
             for (termIndex, term) in space.terms.enumerated() {
-                if isBodyExact, !StopWordPair.isWorthKeeping(term, in: space) { continue }
                 var key: [UInt8] = [spaceByte]
                 key.append(contentsOf: term.utf8)
                 keyed.append((key, spaceIndex, termIndex))
             }
+        }
+        let exactWords = builder.spaces[Int(TermSpace.bodyExact.rawValue) - 1]
+        for (pairIndex, words) in builder.pairs.words.enumerated()
+        where StopWordPair.isWorthKeeping(exactWords.postings[Int(words.first)].ids.count, exactWords.postings[Int(words.second)].ids.count) {
+            var key: [UInt8] = [TermSpace.bodyExact.rawValue]
+            key.append(contentsOf: StopWordPair.term(exactWords.terms[Int(words.first)], exactWords.terms[Int(words.second)]).utf8)
+            keyed.append((key, pairSpace, pairIndex))
         }
         keyed.sort { $0.key.lexicographicallyPrecedes($1.key) }
 
@@ -46,8 +53,8 @@ enum SegmentWriter {
         postings.startFiles(segmentID: segmentID)
         var dictionary = TermDictionaryWriter(segmentID: segmentID)
         for entry in keyed {
-            let term = builder.spaces[entry.space].postings[entry.term]
-            let isTitle = TermSpace(rawValue: UInt8(entry.space + 1))!.isTitle
+            let term = entry.space == pairSpace ? builder.pairs.postings[entry.term] : builder.spaces[entry.space].postings[entry.term]
+            let isTitle = entry.space != pairSpace && TermSpace(rawValue: UInt8(entry.space + 1))!.isTitle
             let start = postings.write(term, lengths: isTitle ? builder.titleLengths : builder.unitLengths, bodyStart: FileHeader.byteCount)
             dictionary.add(key: entry.key, TermInfo(
                 documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,

@@ -30,14 +30,9 @@ public enum StopWordPair {
     /// Passages of a segment each word of a pair must occur in for the pair to be kept.
     public static let minimumWordFrequency = 256
 
-    /// Whether `term` of the body's exact space is a word, or a pair worth keeping.
-    static func isWorthKeeping(_ term: String, in space: SegmentBuilder.Space) -> Bool {
-        let bytes = term.utf8
-        guard let split = bytes.firstIndex(of: separator) else { return true }
-        func frequency(_ word: Substring.UTF8View) -> Int {
-            space.termIDs[String(Substring(word))].map { space.postings[Int($0)].ids.count } ?? 0
-        }
-        return frequency(bytes[..<split]) >= minimumWordFrequency && frequency(bytes[bytes.index(after: split)...]) >= minimumWordFrequency
+    /// Whether a pair whose words occur in these many passages of the segment is kept.
+    static func isWorthKeeping(_ firstFrequency: Int, _ secondFrequency: Int) -> Bool {
+        firstFrequency >= minimumWordFrequency && secondFrequency >= minimumWordFrequency
     }
 
     /// Whether segments of this format version hold pairs.
