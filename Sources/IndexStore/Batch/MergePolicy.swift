@@ -10,9 +10,10 @@
 /// Segments that a full flush produced are therefore not merged again, and a large index
 /// keeps about one segment per budget's worth of text; `optimize` alone merges all.
 enum MergePolicy {
-    /// What one passage costs a segment being built, measured on the shared corpus
-    /// (flushes at a 256 MiB budget held about 200,000 passages).
-    static let estimatedBytesPerUnit = 1_300
+    /// What one passage costs a segment being built, on the high side: flushes at a
+    /// 256 MiB budget held 46,000 to 92,000 passages of the shared corpus (2.8–5.6 KiB
+    /// each, stop-word pairs included), and a merge builds its segment the same way.
+    static let estimatedBytesPerUnit = 4_096
 
     /// The most live passages a merge under `ramBudgetBytes` may rebuild.
     static func maximumUnits(ramBudgetBytes: Int) -> Int { max(1, ramBudgetBytes / estimatedBytesPerUnit) }
