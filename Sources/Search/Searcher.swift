@@ -111,7 +111,7 @@ public final class Searcher {
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
+            let factory = matcherFactory(segment, deadline: deadline)
             let matcher = try factory.topLevelMatcher(for: query)
             if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true }
             let passageDocuments = segment.reader.passages.documents
@@ -150,6 +150,11 @@ public final class Searcher {
             }
         }
         return accepted
+    }
+
+    /// Builds the matchers of one segment for this search.
+    func matcherFactory(_ segment: IndexSnapshot.Segment, deadline: ContinuousClock.Instant) -> MatcherFactory {
+        MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
     }
 
     /// Per segment, per document: not deleted in this snapshot.

@@ -20,7 +20,7 @@ extension Searcher {
         for (segmentIndex, segment) in snapshot.segments.enumerated() {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
+            let factory = matcherFactory(segment, deadline: deadline)
             let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
             total += matches.total
             documentCount += matches.documents
@@ -128,7 +128,7 @@ extension Searcher {
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
+            let factory = matcherFactory(segment, deadline: deadline)
             factories[segmentIndex] = factory
             var matched = Array(repeating: false, count: accepted.count)
             if let matcher = try factory.matcher(for: term) as? TermMatcher {
