@@ -47,9 +47,15 @@ public final class Searcher {
         filters += options.filters
 
         let clauses = TopLevelClauses(query)
-        let found = options.exhaustive || !clauses.isDocumentLevel
+        var found = options.exhaustive || !clauses.isDocumentLevel
             ? try collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
             : try collectTopDocuments(clauses, filters: filters, options: options, deadline: deadline)
+        if found.partial, found.groups.isEmpty, !options.exhaustive, clauses.isDocumentLevel {
+            // The budget ran out while counting an AND clause by clause, before any document
+            // was known to have them all. The walk in passage order finds some in its first
+            // steps (it too looks at the clock only every 1,024), so the answer is not empty.
+            found = try collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
+        }
         var groups = found.groups
         let highlights = Self.highlightTerms(of: query)
         if options.sort == .relevance {

@@ -6,9 +6,11 @@
 /// and add a line to that document's History section.
 public enum FormatVersion {
     /// What this build writes.
-    public static let current: UInt16 = 2
+    public static let current: UInt16 = 3
     /// What this build reads. Older versions stay here as long as their reader code does.
-    /// Version 1 differs only in what the exact space holds (no ``StopWordPair`` terms):
-    /// its segments are searched without pairs, and merged into version 2.
-    public static let supported: ClosedRange<UInt16> = 1...2
+    /// Version 2 differs in its skip entries (one loose bound instead of four impacts) and
+    /// its dictionary entries (no document count); version 1 also in what the exact space
+    /// holds (no ``StopWordPair`` terms). Their segments are read as they are, searched
+    /// with what they have, and merged into the current version.
+    public static let supported: ClosedRange<UInt16> = 1...3
 }

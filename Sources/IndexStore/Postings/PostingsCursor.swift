@@ -18,6 +18,9 @@ public struct PostingsCursor: Sendable {
     private let postings: ByteSlice
     private let positions: ByteSlice
     private let skipCount: Int
+    private let skipEntryByteCount: Int
+    /// Skip entries carry four impact pairs (format 3) rather than one loose pair.
+    private let hasImpacts: Bool
     private let blocksStart: Int
     private let idLimit: UInt32
 
@@ -38,7 +41,7 @@ public struct PostingsCursor: Sendable {
     private var positionsIndex = 0
 
     /// `postings` and `positions` are the file bodies; `info` says where the term starts.
-    init(postings: ByteSlice, positions: ByteSlice, info: TermInfo) throws(IndexCorruption) {
+    init(postings: ByteSlice, positions: ByteSlice, info: TermInfo, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
         documentFrequency = Int(info.documentFrequency)
         idLimit = info.idLimit
         guard info.postingsOffset <= UInt64(postings.count), info.positionsOffset <= UInt64(positions.count) else {
@@ -47,7 +50,9 @@ public struct PostingsCursor: Sendable {
         self.postings = try postings.slice(from: Int(info.postingsOffset))
         self.positions = try positions.slice(from: Int(info.positionsOffset))
         skipCount = PostingsFormat.skipEntryCount(documentFrequency: documentFrequency)
-        blocksStart = skipCount * PostingsFormat.skipEntryByteCount
+        skipEntryByteCount = PostingsFormat.skipEntryByteCount(formatVersion: formatVersion)
+        hasImpacts = formatVersion >= 3
+        blocksStart = skipCount * skipEntryByteCount
         ids = Array(repeating: 0, count: PostingsFormat.blockLength)
         frequencies = Array(repeating: 0, count: PostingsFormat.blockLength)
         if documentFrequency > 0 {
@@ -127,9 +132,9 @@ public struct PostingsCursor: Sendable {
         }
     }
 
-    /// The best frequency and shortest length in the current block (block-max bounds),
-    /// or nil when the list is one block and the term-level bound applies.
-    public func currentBlockBounds() throws(IndexCorruption) -> (maximumFrequency: UInt32, minimumLength: UInt32)? {
+    /// What bounds the scores in the current block (block-max), or nil when the list is
+    /// one block and the term-level bound applies.
+    public func currentBlockBounds() throws(IndexCorruption) -> BlockImpacts? {
         guard skipCount > 0, blockIndex >= 0 else { return nil }
         return try blockBounds(blockIndex)
     }
@@ -140,19 +145,23 @@ public struct PostingsCursor: Sendable {
     /// Hands `body` the rest of the list a decoded block at a time — the ids, and the
     /// frequencies minus one, from the current posting on — and leaves the cursor
     /// exhausted. Before decoding each later block it asks `skip` with the block's bounds
-    /// (maximum frequency, minimum length) and passes over the blocks it answers true for.
+    /// (``BlockImpacts``) and passes over the blocks it answers true for; `frequencies`,
+    /// asked the same for each block it hands over, says whether to decode its
+    /// frequencies too (`body` gets an empty buffer otherwise: counting needs only ids).
     /// `body` returns false to stop (the cursor then stands after that block).
     ///
     /// Counting a common word and ranking a single term go through this loop: no call and
     /// no copy per posting, and block-max skipping between blocks.
     @discardableResult
     public mutating func forEachRemainingBlock(
-        frequencies wantsFrequencies: Bool = true,
-        skip: (UInt32, UInt32) -> Bool = { _, _ in false },
+        frequencies wantsFrequencies: (BlockImpacts) -> Bool = { _ in true },
+        skip: (BlockImpacts) -> Bool = { _ in false },
         _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
     ) throws -> Bool {
         guard current != Self.exhausted else { return true }
         while true {
+            // A list of one block has no bounds: its frequencies are always wanted.
+            let wantsFrequencies = try currentBlockBounds().map(wantsFrequencies) ?? true
             if wantsFrequencies { try decodeFrequencies() }
             let start = indexInBlock, end = wantsFrequencies ? blockLength : indexInBlock
             let proceed = try ids.withUnsafeBufferPointer { ids in
@@ -162,8 +171,7 @@ public struct PostingsCursor: Sendable {
             }
             var next = blockIndex + 1
             while next < skipCount {
-                let bounds = try blockBounds(next)
-                if !skip(bounds.maximumFrequency, bounds.minimumLength) { break }
+                if try !skip(blockBounds(next)) { break }
                 next += 1
             }
             guard next < blockCount else {
@@ -178,17 +186,16 @@ public struct PostingsCursor: Sendable {
     }
 
     /// Skips whole blocks after the current one, without decoding them, while `skip`
-    /// answers true for a block's bounds (its maximum frequency and minimum length, as
-    /// ``currentBlockBounds()``), and stands on the first id of the first block it keeps.
+    /// answers true for a block's bounds (``BlockImpacts``, as ``currentBlockBounds()``),
+    /// and stands on the first id of the first block it keeps.
     /// Block-max scoring: a block whose best possible score cannot enter the top k is
     /// never decoded. A list of one block has no bounds to ask about and simply ends.
     @discardableResult
-    public mutating func skipBlocks(while skip: (UInt32, UInt32) -> Bool) throws(IndexCorruption) -> UInt32 {
+    public mutating func skipBlocks(while skip: (BlockImpacts) -> Bool) throws(IndexCorruption) -> UInt32 {
         guard current != Self.exhausted else { return current }
         var block = blockIndex + 1
         while block < skipCount {
-            let bounds = try blockBounds(block)
-            if !skip(bounds.maximumFrequency, bounds.minimumLength) {
+            if try !skip(blockBounds(block)) {
                 try loadBlock(block)
                 current = ids[0]
                 return current
@@ -200,10 +207,9 @@ public struct PostingsCursor: Sendable {
         return current
     }
 
-    /// The largest `score(maximumFrequency, minimumLength)` over the list's blocks: the
-    /// term's score bound for MaxScore. A list of one block has no skip entries, so its
+    /// The largest block bound over the list's blocks: the term's score bound for MaxScore. A list of one block has no skip entries, so its
     /// postings are scored one by one through `exact` (id, frequency) instead.
-    public mutating func listBound(block bound: (UInt32, UInt32) -> Float, exact: (UInt32, UInt32) -> Float) throws(IndexCorruption) -> Float {
+    public mutating func listBound(block bound: (BlockImpacts) -> Float, exact: (UInt32, UInt32) -> Float) throws(IndexCorruption) -> Float {
         guard skipCount > 0 else {
             guard blockIndex == 0 else { return .infinity }
             try decodeFrequencies()
@@ -212,10 +218,7 @@ public struct PostingsCursor: Sendable {
             return best
         }
         var best: Float = 0
-        for block in 0 ..< skipCount {
-            let bounds = try blockBounds(block)
-            best = max(best, bound(bounds.maximumFrequency, bounds.minimumLength))
-        }
+        for block in 0 ..< skipCount { best = max(best, bound(try blockBounds(block))) }
         return best
     }
 
@@ -236,13 +239,18 @@ public struct PostingsCursor: Sendable {
 
     private var blockCount: Int { skipCount > 0 ? skipCount : (documentFrequency > 0 ? 1 : 0) }
 
-    private func blockBounds(_ block: Int) throws(IndexCorruption) -> (maximumFrequency: UInt32, minimumLength: UInt32) {
-        let entry = block * PostingsFormat.skipEntryByteCount
-        return (UInt32(try postings.integer(at: entry + 12, as: UInt16.self)), UInt32(try postings.integer(at: entry + 14, as: UInt16.self)))
+    private func blockBounds(_ block: Int) throws(IndexCorruption) -> BlockImpacts {
+        let entry = block * skipEntryByteCount + 12
+        func value(_ offset: Int) throws(IndexCorruption) -> UInt32 { UInt32(try postings.integer(at: entry + offset, as: UInt16.self)) }
+        guard hasImpacts else { return BlockImpacts(maximumFrequency: try value(0), minimumLength: try value(2)) }
+        return BlockImpacts(
+            frequencies: (try value(0), try value(4), try value(8), try value(12)),
+            lengths: (try value(2), try value(6), try value(10), try value(14)))
     }
 
+
     private func lastID(ofBlock block: Int) throws(IndexCorruption) -> UInt32 {
-        try postings.integer(at: block * PostingsFormat.skipEntryByteCount, as: UInt32.self)
+        try postings.integer(at: block * skipEntryByteCount, as: UInt32.self)
     }
 
     private mutating func loadBlock(_ block: Int) throws(IndexCorruption) {
@@ -252,7 +260,7 @@ public struct PostingsCursor: Sendable {
         var offset = blocksStart
         var positionsStart = 0
         if skipCount > 0 {
-            let entry = block * PostingsFormat.skipEntryByteCount
+            let entry = block * skipEntryByteCount
             offset = blocksStart + Int(try postings.integer(at: entry + 4, as: UInt32.self))
             positionsStart = Int(try postings.integer(at: entry + 8, as: UInt32.self))
         } else if block != 0 {

@@ -29,17 +29,19 @@ struct PostingsWriter {
                     // Lists that span more than one block get a skip entry for every block,
                     // the tail included, so that a cursor can jump straight to any of them.
                     if count > PostingsFormat.blockLength {
-                        var maxFrequency: UInt32 = 0
-                        var minLength: UInt32 = .max
-                        for index in blockStart ..< blockEnd {
-                            maxFrequency = max(maxFrequency, frequencies[index])
-                            minLength = min(minLength, lengths[Int(ids[index])])
-                        }
+                        let impacts = BlockImpacts.of(
+                            frequencies: frequencies[blockStart ..< blockEnd],
+                            lengths: ids[blockStart ..< blockEnd].lazy.map { lengths[Int($0)] })
                         postings.writeInteger(ids[blockEnd - 1], as: UInt32.self)
                         postings.writeInteger(UInt32(blockWriter.count), as: UInt32.self)
                         postings.writeInteger(UInt32(positions.count - positionsStart), as: UInt32.self)
-                        postings.writeInteger(UInt16(min(maxFrequency, 65535)), as: UInt16.self)
-                        postings.writeInteger(UInt16(min(minLength, 65535)), as: UInt16.self)
+                        for (frequency, length) in [
+                            (impacts.frequencies.0, impacts.lengths.0), (impacts.frequencies.1, impacts.lengths.1),
+                            (impacts.frequencies.2, impacts.lengths.2), (impacts.frequencies.3, impacts.lengths.3),
+                        ] {
+                            postings.writeInteger(UInt16(frequency), as: UInt16.self)
+                            postings.writeInteger(UInt16(length), as: UInt16.self)
+                        }
                     }
                     let blockIDs = UnsafeBufferPointer(rebasing: ids[blockStart ..< blockEnd])
                     DeltaBlock.write(blockIDs, base: base, into: &blockWriter)

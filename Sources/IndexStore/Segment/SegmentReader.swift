@@ -59,7 +59,8 @@ public final class SegmentReader: Sendable {
             throw bodies[.passageLengths]!.corruption(at: 0, .invariantViolated("\(passages.count) passages, the segment info says \(info.unitCount)"))
         }
         dictionary = try TermDictionaryReader(
-            index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!, unitCount: info.unitCount, documentCount: info.documentCount)
+            index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!, unitCount: info.unitCount, documentCount: info.documentCount,
+            formatVersion: formatVersion)
         postings = bodies[.postings]!
         positions = bodies[.positions]!
         stored = bodies[.storedFields]!
@@ -70,7 +71,7 @@ public final class SegmentReader: Sendable {
     }
 
     public func cursor(_ info: TermInfo) throws(IndexCorruption) -> PostingsCursor {
-        try PostingsCursor(postings: postings, positions: positions, info: info)
+        try PostingsCursor(postings: postings, positions: positions, info: info, formatVersion: formatVersion)
     }
 
     /// The stored record of document `ordinal` (decompressed on each call).

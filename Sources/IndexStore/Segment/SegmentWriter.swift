@@ -59,7 +59,8 @@ enum SegmentWriter {
             dictionary.add(key: entry.key, TermInfo(
                 documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,
                 positionsOffset: start.positionsOffset, maximumFrequency: term.frequencies.max() ?? 0,
-                minimumLength: term.minimumLength))
+                minimumLength: term.minimumLength,
+                documentCount: isTitle ? UInt32(term.ids.count) : Self.distinctDocuments(term.ids, builder.unitDocument)))
         }
         postings.finishFiles()
         dictionary.finish()
@@ -75,6 +76,17 @@ enum SegmentWriter {
             try fileOperations.writeFile(file, "\(directory)/\(kind.fileName(segment: name))", true)
         }
         return info
+    }
+
+    /// How many documents the passages `ids` (ascending) belong to.
+    static func distinctDocuments(_ ids: [UInt32], _ unitDocument: [UInt32]) -> UInt32 {
+        var count: UInt32 = 0
+        var last = UInt32.max
+        for id in ids where unitDocument[Int(id)] != last {
+            last = unitDocument[Int(id)]
+            count += 1
+        }
+        return count
     }
 
     /// Every file a segment consists of (without its deletions), for cleanup and checks.

@@ -15,12 +15,18 @@ public struct TermDictionaryReader: Sendable {
     /// Id bounds for body and title postings (``TermInfo/idLimit``).
     private let unitCount: UInt32
     private let documentCount: UInt32
+    /// Entries end with the term's document count (format 3).
+    private let hasDocumentCounts: Bool
 
     /// Longest key the writer can produce (a term is at most a few hundred bytes).
     static let maximumKeyLength = 4096
 
-    init(index: ByteSlice, dictionary: ByteSlice, unitCount: Int = Int(UInt32.max), documentCount: Int = Int(UInt32.max)) throws(IndexCorruption) {
+    init(
+        index: ByteSlice, dictionary: ByteSlice, unitCount: Int = Int(UInt32.max), documentCount: Int = Int(UInt32.max),
+        formatVersion: UInt16 = FormatVersion.current
+    ) throws(IndexCorruption) {
         self.dictionary = dictionary
+        hasDocumentCounts = formatVersion >= 3
         self.unitCount = UInt32(clamping: unitCount)
         self.documentCount = UInt32(clamping: documentCount)
         var reader = ByteReader(index)
@@ -101,7 +107,7 @@ public struct TermDictionaryReader: Sendable {
                     if keyEnded || (!entryEnded && suffix[index] > key[matched + index]) { return nil }
                     matched += index
                 }
-                for _ in 0 ..< 5 { _ = try varint() }
+                for _ in 0 ..< (hasDocumentCounts ? 6 : 5) { _ = try varint() }
             }
             return nil
         }
@@ -117,7 +123,7 @@ public struct TermDictionaryReader: Sendable {
         return TermInfo(
             documentFrequency: try reader.readVarUInt32(), postingsOffset: try reader.readVarUInt64(),
             positionsOffset: try reader.readVarUInt64(), maximumFrequency: try reader.readVarUInt32(),
-            minimumLength: try reader.readVarUInt32(),
+            minimumLength: try reader.readVarUInt32(), documentCount: hasDocumentCounts ? try reader.readVarUInt32() : nil,
             idLimit: space.map { $0.isTitle ? documentCount : unitCount } ?? min(documentCount, unitCount))
     }
 
@@ -127,6 +133,7 @@ public struct TermDictionaryReader: Sendable {
         _ = try reader.readVarUInt64()
         _ = try reader.readVarUInt32()
         _ = try reader.readVarUInt32()
+        if hasDocumentCounts { _ = try reader.readVarUInt32() }
     }
 
     /// Every term whose key starts with `prefix`, in key order, at most `limit` of them

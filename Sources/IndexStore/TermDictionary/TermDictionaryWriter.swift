@@ -45,6 +45,7 @@ struct TermDictionaryWriter {
         dictionary.writeVarUInt64(info.positionsOffset)
         dictionary.writeVarUInt32(info.maximumFrequency)
         dictionary.writeVarUInt32(info.minimumLength)
+        dictionary.writeVarUInt32(info.documentCount ?? 0)
         previousKey = key
         termCount += 1
     }

@@ -9,6 +9,10 @@ public struct TermInfo: Sendable, Equatable {
     /// bound the term's best BM25 score in this segment (MaxScore).
     public var maximumFrequency: UInt32
     public var minimumLength: UInt32
+    /// Documents with the term: the distinct documents of its passages (body spaces), the
+    /// documents themselves (title spaces). Nil in segments older than format 3. With it a
+    /// one-word query knows how many documents match without walking the postings.
+    public var documentCount: UInt32? = nil
     /// Every id in the term's postings is below this: the segment's unit count (body
     /// spaces) or document count (title spaces). Not stored: the dictionary reader sets it
     /// from the key's space, and the cursor refuses a larger id as damage, so that a

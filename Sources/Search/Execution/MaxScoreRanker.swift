@@ -121,6 +121,16 @@ struct MaxScoreRanker {
         var complete = true
     }
 
+    /// Ranks a query of one term whose counts are known (from the dictionary): blocks
+    /// whose bound cannot beat the weakest of the top k are skipped undecoded. Returns
+    /// false when the deadline cut it.
+    static func rank(
+        term: TermMatcher, segment: Int, eligible: [Bool], passageDocuments: [UInt32],
+        into top: inout TopDocuments, deadline: inout DeadlineCheck
+    ) throws -> Bool {
+        try walk(term: term, segment: segment, eligible: eligible, passageDocuments: passageDocuments, counting: false, into: &top, deadline: &deadline).complete
+    }
+
     /// Ranks and counts a query of one term in a single pass: every posting must be
     /// counted anyway, so a separate counting pass would only decode the list twice.
     static func rankAndCount(
@@ -156,7 +166,10 @@ struct MaxScoreRanker {
         try lengths.withUnsafeBufferPointer { lengths in
             try passageDocuments.withUnsafeBufferPointer { passageDocuments in
                 try eligible.withUnsafeBufferPointer { eligible in
-                    try term.forEachRemainingBlock(skippingAtMost: { counting ? -.infinity : threshold }) { ids, frequencies in
+                    let visit: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool = { ids, frequencies in
+                        // Counting hands over every block, with frequencies only where the
+                        // block can beat the threshold: the others are counted, not scored.
+                        let scores = !frequencies.isEmpty
                         for index in ids.indices {
                             let passage = Int(ids[index])
                             let passageDocument = passageDocuments[passage]
@@ -169,13 +182,18 @@ struct MaxScoreRanker {
                             }
                             guard documentIsEligible else { continue }
                             passagesInDocument += 1
-                            best = max(best, term.score(frequency: frequencies[index] + 1, length: lengths[passage]))
+                            if scores { best = max(best, term.score(frequency: frequencies[index] + 1, length: lengths[passage])) }
                         }
                         if deadline.expired(after: ids.count) {
                             count.complete = false
                             return false
                         }
                         return true
+                    }
+                    if counting {
+                        try term.forEachRemainingBlock(scoringAbove: { threshold }, visit)
+                    } else {
+                        try term.forEachRemainingBlock(skippingAtMost: { threshold }, visit)
                     }
                 }
             }

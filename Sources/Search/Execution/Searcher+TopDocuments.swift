@@ -123,31 +123,50 @@ extension Searcher {
     ) throws -> Found {
         var check = DeadlineCheck(deadline)
         var top = TopDocuments(capacity: options.offset + options.limit + Self.rescoredBeyondPage)
-        var total = 0, documentCount = 0, complete = true
+        var total = 0, documentCount = 0, countComplete = true, rankComplete = true
         var factories: [Int: MatcherFactory] = [:]
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
             let factory = matcherFactory(segment, deadline: deadline)
             factories[segmentIndex] = factory
-            var matched = Array(repeating: false, count: accepted.count)
+            // Which documents have the word in a passage: known from the counting walk, or
+            // (when the dictionary counted for us) looked up for the few title matches.
+            var hasBodyMatch: (Int) throws -> Bool = { _ in false }
             if let matcher = try factory.matcher(for: term) as? TermMatcher {
-                let count = try MaxScoreRanker.rankAndCount(
-                    term: matcher, segment: segmentIndex, accepted: accepted, passageDocuments: segment.reader.passages.documents,
-                    into: &top, deadline: &check)
-                total += count.total
-                documentCount += count.documents
-                matched = count.matched
-                if !count.complete {
-                    complete = false
-                    break segments
+                if filters.isEmpty, segment.deletions == nil, let counts = try Self.dictionaryCounts(of: term, in: segment.reader, lookups: lookups) {
+                    // Every posting counts and the dictionary has counted them: only the
+                    // ranking walks, skipping the blocks that cannot reach the top k.
+                    total += counts.passages
+                    documentCount += counts.documents
+                    if try !MaxScoreRanker.rank(
+                        term: matcher, segment: segmentIndex, eligible: accepted,
+                        passageDocuments: segment.reader.passages.documents, into: &top, deadline: &check) {
+                        rankComplete = false
+                        break segments
+                    }
+                    if let body = try factory.matcher(for: term) as? TermMatcher {
+                        let unitRanges = segment.reader.unitRanges
+                        hasBodyMatch = { document in try body.seek(unitRanges[document].lowerBound) < unitRanges[document].upperBound }
+                    }
+                } else {
+                    let count = try MaxScoreRanker.rankAndCount(
+                        term: matcher, segment: segmentIndex, accepted: accepted, passageDocuments: segment.reader.passages.documents,
+                        into: &top, deadline: &check)
+                    total += count.total
+                    documentCount += count.documents
+                    if !count.complete {
+                        countComplete = false
+                        break segments
+                    }
+                    hasBodyMatch = { count.matched[$0] }
                 }
             }
             guard let title = MatcherFactory.titleVersion(of: term) else { continue }
             let unitRanges = segment.reader.unitRanges
-            complete = try factory.matcher(for: title).visitRemaining { documents in
-                for document in documents.map(Int.init)
-                where document < accepted.count && accepted[document] && !matched[document] && !unitRanges[document].isEmpty {
+            countComplete = try factory.matcher(for: title).visitRemaining { documents in
+                for document in documents.map(Int.init) where document < accepted.count && accepted[document] && !unitRanges[document].isEmpty {
+                    guard try !hasBodyMatch(document) else { continue }
                     // Only in the title: counted as one passage, shown by its first.
                     total += 1
                     documentCount += 1
@@ -155,7 +174,7 @@ extension Searcher {
                 }
                 return !check.expired(after: documents.count)
             }
-            if !complete { break }
+            if !countComplete { break }
         }
         var chosen: [Int: [UInt32]] = [:]
         for entry in top.entries { chosen[entry.segment, default: []].append(entry.document) }
@@ -167,6 +186,17 @@ extension Searcher {
                 documents: documents.sorted(), segment: segmentIndex, scorers: [try factory.matcher(for: term)],
                 unitRanges: factory.segment.unitRanges)
         }
-        return Found(groups: groups, total: total, documents: documentCount, totalIsExact: complete, partial: !complete)
+        return Found(
+            groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
+            partial: !countComplete || !rankComplete)
+    }
+
+    /// A term's passages and documents in a segment, from its dictionary entry (format 3
+    /// on): nil when the entry has no document count, or the segment lacks the term.
+    static func dictionaryCounts(of term: PlannedQuery, in segment: SegmentReader, lookups: TermLookups) throws -> (passages: Int, documents: Int)? {
+        guard case let .term(space, text) = term, let info = try lookups.info(segment, space, text), let documents = info.documentCount else {
+            return nil
+        }
+        return (Int(info.documentFrequency), Int(documents))
     }
 }

@@ -42,7 +42,7 @@ final class TermMatcher: Matcher {
 
     override func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
         defer { current = cursor.current }
-        return try cursor.forEachRemainingBlock(frequencies: false) { ids, _ in try body(ids) }
+        return try cursor.forEachRemainingBlock(frequencies: { _ in false }) { ids, _ in try body(ids) }
     }
 
     /// The rest of the list a block at a time with the frequencies minus one, skipping the
@@ -52,7 +52,17 @@ final class TermMatcher: Matcher {
         skippingAtMost threshold: () -> Float, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
     ) throws {
         defer { current = cursor.current }
-        try cursor.forEachRemainingBlock(skip: { self.blockBound($0, $1) <= threshold() }, body)
+        try cursor.forEachRemainingBlock(skip: { self.blockBound($0) <= threshold() }, body)
+    }
+
+    /// Every remaining block, with its frequencies only where the block's bound is above
+    /// `threshold()` (an empty frequency buffer otherwise): a single term's count needs
+    /// every id, its ranking only the blocks that can still reach the top k.
+    func forEachRemainingBlock(
+        scoringAbove threshold: () -> Float, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
+    ) throws {
+        defer { current = cursor.current }
+        try cursor.forEachRemainingBlock(frequencies: { self.blockBound($0) > threshold() }, body)
     }
 
     /// This term's BM25 for a frequency and a passage length, as ``score()`` computes it.
@@ -79,7 +89,7 @@ final class TermMatcher: Matcher {
         if last != boundedBlockLastID {
             boundedBlockLastID = last
             if let bounds = try cursor.currentBlockBounds() {
-                boundedBlockScore = blockBound(bounds.maximumFrequency, bounds.minimumLength)
+                boundedBlockScore = blockBound(bounds)
             } else {
                 boundedBlockScore = listBound
             }
@@ -94,15 +104,14 @@ final class TermMatcher: Matcher {
     /// most `threshold`; stands on the first id of the next block worth reading.
     @discardableResult
     func skipBlocks(boundAtMost threshold: Float) throws -> UInt32 {
-        current = try cursor.skipBlocks { self.blockBound($0, $1) <= threshold }
+        current = try cursor.skipBlocks { self.blockBound($0) <= threshold }
         return current
     }
 
-    /// BM25 grows with frequency and falls with length, so the block's largest frequency
-    /// with its shortest length bounds every posting in it. The writer caps both at 65 535:
-    /// a capped frequency bounds nothing, a capped length still does (it only lowers it).
-    private func blockBound(_ maximumFrequency: UInt32, _ minimumLength: UInt32) -> Float {
-        maximumFrequency >= 65535 ? .infinity : bm25.score(idf: idf, frequency: maximumFrequency, length: minimumLength)
+    /// BM25 grows with frequency and falls with length, so the best of the block's impact
+    /// pairs bounds every posting in it. A capped frequency bounds nothing.
+    private func blockBound(_ impacts: BlockImpacts) -> Float {
+        impacts.isCapped ? .infinity : impacts.bound { self.bm25.score(idf: self.idf, frequency: $0, length: $1) }
     }
 
     private func computeListBound() -> Float {

@@ -11,9 +11,9 @@ import Testing
         DeltaBlock.write([7, 8, 11, 300], base: 5, into: &writer)
         IndexFile.writeFooter(into: &writer)
         #expect(hex(writer.bytes) == """
-            4B 5A 49 58 02 00 04 00 00 01 02 03 04 05 06 07 \
+            4B 5A 49 58 03 00 04 00 00 01 02 03 04 05 06 07 \
             08 09 0A 0B 0C 0D 0E 0F 02 00 02 A0 02 4B 5A 45 \
-            4E 01 00 00 00 53 4D BB F7
+            4E 01 00 00 00 7C 66 82 AD
             """)
     }
 
@@ -67,12 +67,12 @@ import Testing
     /// second front-coded against the first.
     @Test func termDictionaryEntries() {
         var writer = TermDictionaryWriter(segmentID: SegmentID(low: 1, high: 2))
-        writer.add(key: TermSpace.bodyStem.key("raad"), TermInfo(documentFrequency: 3, postingsOffset: 0, positionsOffset: 0, maximumFrequency: 3, minimumLength: 250))
-        writer.add(key: TermSpace.bodyStem.key("raadsel"), TermInfo(documentFrequency: 1, postingsOffset: 6, positionsOffset: 6, maximumFrequency: 1, minimumLength: 12))
+        writer.add(key: TermSpace.bodyStem.key("raad"), TermInfo(documentFrequency: 3, postingsOffset: 0, positionsOffset: 0, maximumFrequency: 3, minimumLength: 250, documentCount: 2))
+        writer.add(key: TermSpace.bodyStem.key("raadsel"), TermInfo(documentFrequency: 1, postingsOffset: 6, positionsOffset: 6, maximumFrequency: 1, minimumLength: 12, documentCount: 1))
         writer.finish()
         let dictionary = Array(writer.dictionary.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
         let index = Array(writer.index.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
-        #expect(hex(dictionary) == "00 05 01 72 61 61 64 03 00 00 03 FA 01 05 03 73 65 6C 01 06 06 01 0C")
+        #expect(hex(dictionary) == "00 05 01 72 61 61 64 03 00 00 03 FA 01 02 05 03 73 65 6C 01 06 06 01 0C 01")
         #expect(hex(index) == "02 20 01 05 01 72 61 61 64 00")
     }
 }
