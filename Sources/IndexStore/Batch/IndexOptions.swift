@@ -5,7 +5,7 @@ public struct IndexOptions: Sendable {
     /// Memory for the in-memory segment before it is flushed to disk. It bounds the segment
     /// being built, not the process: writing a segment out needs roughly as much again for a
     /// moment, and the extraction pipeline holds a few batches (measured peaks with 256 MB:
-    /// 558 MB on the shared test corpus, 736 MB on the 1 GB generated corpus). Merges are
+    /// 544 MB on the shared test corpus, 740 MB on the 1 GB generated corpus). Merges are
     /// held to the same budget (``maximumMergedPassages``).
     public var ramBudgetBytes = 256 << 20
     /// Remove documents whose files have gone from the given roots (`--no-prune` keeps them).
