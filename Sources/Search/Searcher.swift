@@ -336,6 +336,16 @@ struct Candidate {
     var passage: UInt32
     var document: UInt32
     var score: Float
+
+    /// Adds this passage to a document's best `limit` passages (candidates arriving in
+    /// passage order: an earlier passage wins a tie).
+    func keep(in kept: inout [Candidate], atMost limit: Int) {
+        if kept.count < limit {
+            kept.append(self)
+        } else if let weakest = kept.indices.min(by: { kept[$0].score < kept[$1].score }), kept[weakest].score < score {
+            kept[weakest] = self
+        }
+    }
 }
 
 /// Counts every match and keeps, per document, its best passages.
@@ -363,12 +373,7 @@ struct Collector {
             return
         }
         collected[index].best = max(collected[index].best, candidate.score)
-        if collected[index].passages.count < perDocument {
-            collected[index].passages.append(candidate)
-        } else if let weakest = collected[index].passages.indices.min(by: { collected[index].passages[$0].score < collected[index].passages[$1].score }),
-                  collected[index].passages[weakest].score < candidate.score {
-            collected[index].passages[weakest] = candidate
-        }
+        candidate.keep(in: &collected[index].passages, atMost: perDocument)
     }
 
     func groups() -> [Group] { collected }

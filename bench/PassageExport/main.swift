@@ -27,33 +27,6 @@ guard let outputPath else {
     exit(2)
 }
 
-/// The fields a peer needs for one unit; Codable so JSON escaping is Foundation's.
-struct ExportedPassage: Encodable {
-    let doc_id: String
-    let passage: Int
-    let title: String?
-    let heading: String?
-    let text: String
-    let type: String
-    let dossiers: [String]
-    let date: String?
-
-    func encode(to encoder: any Encoder) throws {
-        // Explicit nulls, so every peer sees the same keys on every line.
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(doc_id, forKey: .doc_id)
-        try container.encode(passage, forKey: .passage)
-        try container.encode(title, forKey: .title)
-        try container.encode(heading, forKey: .heading)
-        try container.encode(text, forKey: .text)
-        try container.encode(type, forKey: .type)
-        try container.encode(dossiers, forKey: .dossiers)
-        try container.encode(date, forKey: .date)
-    }
-
-    enum CodingKeys: String, CodingKey { case doc_id, passage, title, heading, text, type, dossiers, date }
-}
-
 do {
     let snapshot = try IndexSnapshot.open(directory: indexDirectory)
     guard FileManager.default.createFile(atPath: outputPath, contents: nil),
@@ -62,18 +35,18 @@ do {
         FileHandle.standardError.write(Data("cannot create \(outputPath)\n".utf8))
         exit(1)
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
     var units = 0
     var bytes = 0
     var buffer = Data()
     try snapshot.forEachLiveDocument { segment, ordinal, _ in
         let document = try snapshot.segments[segment].reader.storedDocument(ordinal)
         for (number, unit) in document.retrievalUnits.enumerated() {
-            let line = ExportedPassage(
-                doc_id: document.id, passage: number, title: document.title, heading: unit.heading,
-                text: unit.text, type: document.type, dossiers: document.dossiers, date: document.date)
-            buffer.append(try encoder.encode(line))
+            // Explicit nulls, so every peer sees the same keys on every line.
+            let line: [String: Any] = [
+                "doc_id": document.id, "passage": number, "title": document.title ?? NSNull(), "heading": unit.heading ?? NSNull(),
+                "text": unit.text, "type": document.type, "dossiers": document.dossiers, "date": document.date ?? NSNull(),
+            ]
+            buffer.append(try JSONSerialization.data(withJSONObject: line, options: [.withoutEscapingSlashes, .sortedKeys]))
             buffer.append(0x0A)
             units += 1
             bytes += unit.text.utf8.count

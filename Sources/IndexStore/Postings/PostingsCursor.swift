@@ -169,18 +169,7 @@ public struct PostingsCursor: Sendable {
                     try body(UnsafeBufferPointer(rebasing: ids[start ..< blockLength]), UnsafeBufferPointer(rebasing: frequencies[start ..< end]))
                 }
             }
-            var next = blockIndex + 1
-            while next < skipCount {
-                if try !skip(blockBounds(next)) { break }
-                next += 1
-            }
-            guard next < blockCount else {
-                indexInBlock = blockLength - 1
-                current = Self.exhausted
-                return proceed
-            }
-            try loadBlock(next)
-            current = ids[0]
+            guard try moveToNextBlock(skipping: skip) != Self.exhausted else { return proceed }
             if !proceed { return false }
         }
     }
@@ -193,6 +182,12 @@ public struct PostingsCursor: Sendable {
     @discardableResult
     public mutating func skipBlocks(while skip: (BlockImpacts) -> Bool) throws(IndexCorruption) -> UInt32 {
         guard current != Self.exhausted else { return current }
+        return try moveToNextBlock(skipping: skip)
+    }
+
+    /// Loads the first block after the current one that `skip` does not pass over and
+    /// stands on its first id; exhausted when there is none.
+    private mutating func moveToNextBlock(skipping skip: (BlockImpacts) -> Bool) throws(IndexCorruption) -> UInt32 {
         var block = blockIndex + 1
         while block < skipCount {
             if try !skip(blockBounds(block)) {

@@ -40,7 +40,7 @@ struct MaxScoreRanker {
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
         if scorers.count == 1, let term = scorers[0] as? TermMatcher {
-            return try rank(term: term, segment: segment, matches: matches, passageDocuments: passageDocuments, into: &top, deadline: &deadline)
+            return try Self.rank(term: term, segment: segment, eligible: matches.eligible, passageDocuments: passageDocuments, into: &top, deadline: &deadline)
         }
         let count = scorers.count
         var essential = 0
@@ -101,16 +101,6 @@ struct MaxScoreRanker {
         }
     }
 
-    /// One term alone (`minister`, `van de minister` without its stop words): a loop over
-    /// decoded blocks, skipping undecoded every block whose bound cannot beat the weakest
-    /// of the top k.
-    private func rank(
-        term: TermMatcher, segment: Int, matches: SegmentMatches, passageDocuments: [UInt32],
-        into top: inout TopDocuments, deadline: inout DeadlineCheck
-    ) throws -> Bool {
-        try Self.walk(term: term, segment: segment, eligible: matches.eligible, passageDocuments: passageDocuments, counting: false, into: &top, deadline: &deadline).complete
-    }
-
     /// What one pass over a single term found besides the ranking.
     struct TermCount {
         /// Matching passages and documents among the eligible ones.
@@ -121,9 +111,10 @@ struct MaxScoreRanker {
         var complete = true
     }
 
-    /// Ranks a query of one term whose counts are known (from the dictionary): blocks
-    /// whose bound cannot beat the weakest of the top k are skipped undecoded. Returns
-    /// false when the deadline cut it.
+    /// Ranks one term alone (`minister`, `van de minister` without its stop words) whose
+    /// matches are counted elsewhere (a counting pass, or the dictionary): a loop over
+    /// decoded blocks, skipping undecoded every block whose bound cannot beat the weakest
+    /// of the top k. Returns false when the deadline cut it.
     static func rank(
         term: TermMatcher, segment: Int, eligible: [Bool], passageDocuments: [UInt32],
         into top: inout TopDocuments, deadline: inout DeadlineCheck

@@ -26,7 +26,7 @@ struct PassageGatherer {
                 guard candidate < end else { break }
                 var score: Float = 0
                 for scorer in scorers where scorer.current == candidate { score += try scorer.score() }
-                keep(Candidate(segment: segment, passage: candidate, document: document, score: score), in: &kept)
+                Candidate(segment: segment, passage: candidate, document: document, score: score).keep(in: &kept, atMost: perDocument)
                 position = candidate + 1
             }
             if kept.isEmpty {
@@ -36,14 +36,5 @@ struct PassageGatherer {
             groups.append(Collector.Group(segment: segment, document: document, best: kept.map(\.score).max()!, passages: kept))
         }
         return groups
-    }
-
-    /// The best `perDocument` candidates, an earlier passage winning a tie.
-    private func keep(_ candidate: Candidate, in kept: inout [Candidate]) {
-        if kept.count < perDocument {
-            kept.append(candidate)
-        } else if let weakest = kept.indices.min(by: { kept[$0].score < kept[$1].score }), kept[weakest].score < candidate.score {
-            kept[weakest] = candidate
-        }
     }
 }

@@ -55,17 +55,14 @@ extension Searcher {
                 for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
                 if !rankComplete { break }
             }
-            for entry in top.entries { chosen[entry.segment, default: []].append(entry.document) }
+            chosen = top.documentsBySegment
         } else {
             chosen = newestDocuments(segmentMatches.map { ($0.segment, $0.matches) }, count: wanted)
         }
 
-        var groups: [Collector.Group] = []
-        let gatherer = PassageGatherer(perDocument: max(1, options.perDocument))
-        for (segmentIndex, factory, matches) in segmentMatches {
-            guard let documents = chosen[segmentIndex]?.sorted() else { continue }
-            groups += try gatherer.gather(
-                documents: documents, segment: segmentIndex, scorers: try scorers(factory, matches), unitRanges: factory.segment.unitRanges)
+        let bySegment = Dictionary(uniqueKeysWithValues: segmentMatches.map { ($0.segment, ($0.factory, $0.matches)) })
+        let groups = try gather(chosen, perDocument: options.perDocument) { segment in
+            try bySegment[segment].map { ($0.0, try scorers($0.0, $0.1)) }
         }
         return Found(
             groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
@@ -176,19 +173,27 @@ extension Searcher {
             }
             if !countComplete { break }
         }
-        var chosen: [Int: [UInt32]] = [:]
-        for entry in top.entries { chosen[entry.segment, default: []].append(entry.document) }
-        var groups: [Collector.Group] = []
-        let gatherer = PassageGatherer(perDocument: max(1, options.perDocument))
-        for (segmentIndex, documents) in chosen.sorted(by: { $0.key < $1.key }) {
-            guard let factory = factories[segmentIndex] else { continue }
-            groups += try gatherer.gather(
-                documents: documents.sorted(), segment: segmentIndex, scorers: [try factory.matcher(for: term)],
-                unitRanges: factory.segment.unitRanges)
+        let groups = try gather(top.documentsBySegment, perDocument: options.perDocument) { segment in
+            try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
         }
         return Found(
             groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
             partial: !countComplete || !rankComplete)
+    }
+
+    /// Scores every matching passage of the chosen documents, segment by segment
+    /// (``PassageGatherer``); `scorers` gives a segment's factory and fresh scorers.
+    private func gather(
+        _ chosen: [Int: [UInt32]], perDocument: Int, scorers: (Int) throws -> (MatcherFactory, [Matcher])?
+    ) throws -> [Collector.Group] {
+        var groups: [Collector.Group] = []
+        let gatherer = PassageGatherer(perDocument: max(1, perDocument))
+        for (segment, documents) in chosen.sorted(by: { $0.key < $1.key }) {
+            guard let (factory, segmentScorers) = try scorers(segment) else { continue }
+            groups += try gatherer.gather(
+                documents: documents.sorted(), segment: segment, scorers: segmentScorers, unitRanges: factory.segment.unitRanges)
+        }
+        return groups
     }
 
     /// A term's passages and documents in a segment, from its dictionary entry (format 3

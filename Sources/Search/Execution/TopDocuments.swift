@@ -44,8 +44,10 @@ struct TopDocuments {
         }
     }
 
-    /// Best first.
-    func sorted() -> [Entry] { entries.sorted { $0.ranks(before: $1) } }
+    /// The documents kept, grouped by segment.
+    var documentsBySegment: [Int: [UInt32]] {
+        Dictionary(grouping: entries, by: \.segment).mapValues { $0.map(\.document) }
+    }
 
     private mutating func siftDown() {
         var index = 0
