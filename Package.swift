@@ -55,7 +55,12 @@ let package = Package(
         ),
         .target(
             name: "Search",
-            dependencies: ["Analysis", "IndexStore"]
+            dependencies: ["Analysis", "IndexStore"],
+            // Matchers, rankers and collectors are used by one thread per search; the
+            // run-time exclusivity checks on their stored state and on the variables the
+            // per-block closures capture cost 4–7% of a search (perf, 1 GB corpus). The
+            // compile-time checks stay.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(
             name: "Server",

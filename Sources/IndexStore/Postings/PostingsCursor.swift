@@ -134,7 +134,10 @@ public struct PostingsCursor: Sendable {
 
     /// What bounds the scores in the current block (block-max), or nil when the list is
     /// one block and the term-level bound applies.
-    public func currentBlockBounds() throws(IndexCorruption) -> BlockImpacts? {
+    ///
+    /// Mutating although it changes nothing: a scorer keeps its cursor in a class, and a
+    /// non-mutating call there copies the whole cursor (retaining its buffers) first.
+    public mutating func currentBlockBounds() throws(IndexCorruption) -> BlockImpacts? {
         guard skipCount > 0, blockIndex >= 0 else { return nil }
         return try blockBounds(blockIndex)
     }

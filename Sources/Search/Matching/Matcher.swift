@@ -10,7 +10,7 @@ class Matcher {
     /// Computed, not stored: a stored static is initialised lazily, behind a check on every read.
     @inline(__always) static var exhausted: UInt32 { .max }
 
-    var current: UInt32 = Matcher.exhausted
+    final var current: UInt32 = Matcher.exhausted
 
     /// Roughly how many ids this matcher yields: conjunctions lead with the cheapest.
     var cost: Int { 0 }
