@@ -199,32 +199,3 @@ struct MaxScoreRanker {
         return count
     }
 }
-
-/// A matcher that the ranking loop calls without retaining and releasing it each time;
-/// only valid while something else holds the matcher.
-private struct UnretainedMatcher {
-    private let matcher: Unmanaged<Matcher>
-    /// The matcher as a term (cast once): its blocks have bounds.
-    private let term: Unmanaged<TermMatcher>?
-
-    init(_ matcher: Matcher) {
-        self.matcher = .passUnretained(matcher)
-        term = (matcher as? TermMatcher).map { .passUnretained($0) }
-    }
-
-    var isTerm: Bool { term != nil }
-
-    @inline(__always) var current: UInt32 { matcher._withUnsafeGuaranteedRef { $0.current } }
-    @inline(__always) @discardableResult func advance() throws -> UInt32 { try matcher._withUnsafeGuaranteedRef { try $0.advance() } }
-    @inline(__always) @discardableResult func seek(_ target: UInt32) throws -> UInt32 { try matcher._withUnsafeGuaranteedRef { try $0.seek(target) } }
-    @inline(__always) func score() throws -> Float { try matcher._withUnsafeGuaranteedRef { try $0.score() } }
-
-    /// The current block's bound for a term, nil for other matchers.
-    @inline(__always) func blockMaximumScore() throws -> Float? {
-        try term?._withUnsafeGuaranteedRef { try $0.currentBlockMaximumScore() }
-    }
-
-    @inline(__always) func skipBlocks(boundAtMost threshold: Float) throws {
-        try term?._withUnsafeGuaranteedRef { _ = try $0.skipBlocks(boundAtMost: threshold) }
-    }
-}

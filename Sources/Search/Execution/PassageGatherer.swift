@@ -12,6 +12,9 @@ struct PassageGatherer {
     ) throws -> [Collector.Group] {
         var groups: [Collector.Group] = []
         groups.reserveCapacity(documents.count)
+        let held = scorers  // keeps the matchers alive for the unretained references
+        let scorers = held.map(UnretainedMatcher.init)
+        defer { withExtendedLifetime(held) {} }
         for document in documents {
             let units = unitRanges[Int(document)]
             let end = units.upperBound
