@@ -76,6 +76,42 @@ public enum VarInt {
         return (UInt32(truncatingIfNeeded: value), length)
     }
 
+    /// The offset just past the next `count` varints from `offset`, which are not decoded:
+    /// only their last bytes (high bit clear) are counted, eight bytes at a time where
+    /// that cannot overshoot. A phrase reads the positions of a few postings in a block,
+    /// and the positions of the postings before them in the stream only need passing
+    /// (decoding them one by one was a fifth of a phrase search's instructions). Throws
+    /// `truncated` when the buffer ends first; what it passes is not checked otherwise
+    /// (nothing is read from it).
+    public static func offset(
+        afterSkipping count: Int, in buffer: UnsafeRawBufferPointer, from offset: Int
+    ) throws(Malformation) -> Int {
+        guard offset >= 0, offset <= buffer.count else { throw .truncated }
+        var remaining = count
+        var index = offset
+        guard remaining > 0 else { return index }
+        let base = buffer.baseAddress!
+        let lastBytes: UInt64 = 0x8080_8080_8080_8080
+        while buffer.count - index >= 8 {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let ends = (~word & lastBytes).nonzeroBitCount
+            // Only whole words that end fewer varints than wanted are passed in one step:
+            // the word holding the last one is finished byte by byte.
+            guard ends < remaining else { break }
+            remaining -= ends
+            index += 8
+        }
+        while index < buffer.count {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            index += 1
+            if byte < 0x80 {
+                remaining -= 1
+                if remaining == 0 { return index }
+            }
+        }
+        throw .truncated
+    }
+
     /// Decodes the `UInt64` varint at `offset` in `buffer`, returning it and its length.
     public static func decodeUInt64(
         _ buffer: UnsafeRawBufferPointer, at offset: Int

@@ -108,28 +108,66 @@ public struct PostingsCursor: Sendable {
 
     /// The positions of the current id, ascending, replacing `buffer`'s contents.
     public mutating func positions(into buffer: inout [UInt32]) throws(IndexCorruption) {
-        buffer.removeAll(keepingCapacity: true)
-        guard current != Self.exhausted else { return }
+        let count = try decodePositions(into: &buffer)
+        if buffer.count > count { buffer.removeLast(buffer.count - count) }
+    }
+
+    /// The positions of the current id, ascending, in the first elements of `buffer`, and
+    /// how many there are; `buffer` only ever grows. A phrase reads positions for every
+    /// candidate passage into the same buffers, and resizing them each time cost more than
+    /// the decoding.
+    public mutating func decodePositions(into buffer: inout [UInt32]) throws(IndexCorruption) -> Int {
+        guard current != Self.exhausted else { return 0 }
         try decodeFrequencies()
-        var reader = ByteReader(positions, position: 0)
-        try reader.seek(to: positionsOffset)
-        // Skip the positions of earlier postings of this block that nobody asked for.
+        // Pass the positions of earlier postings of this block that nobody asked for.
+        var passed = 0
         while positionsIndex < indexInBlock {
-            for _ in 0 ..< frequencies[positionsIndex] + 1 { _ = try reader.readVarUInt32() }
+            passed += Int(frequencies[positionsIndex]) + 1
             positionsIndex += 1
         }
-        positionsOffset = reader.position
-        var position: UInt32 = 0
-        for occurrence in 0 ..< Int(frequencies[indexInBlock]) + 1 {
-            let start = reader.position
-            let value = try reader.readVarUInt32()
-            let (next, overflow) = occurrence == 0 ? (value, false) : position.addingReportingOverflow(value)
-            guard !overflow, occurrence == 0 || value > 0 else {
-                throw positions.corruption(at: start, .invariantViolated("positions are not strictly increasing"))
+        if passed > 0 {
+            let from = positionsOffset
+            do throws(VarInt.Malformation) {
+                positionsOffset = try positions.withUnsafeBytes { bytes throws(VarInt.Malformation) in
+                    try VarInt.offset(afterSkipping: passed, in: bytes, from: from)
+                }
+            } catch {
+                throw positions.corruption(at: from, .malformedVarInt(error))
             }
-            position = next
-            buffer.append(position)
         }
+        // Decoded straight from the mapped bytes into the buffer.
+        let count = Int(frequencies[indexInBlock]) + 1
+        if buffer.count < count { buffer.append(contentsOf: repeatElement(0, count: count - buffer.count)) }
+        let from = positionsOffset
+        let positions = self.positions
+        let failure: (offset: Int, malformation: VarInt.Malformation?)? = buffer.withUnsafeMutableBufferPointer { output in
+            positions.withUnsafeBytes { bytes in
+                var offset = from
+                var position: UInt32 = 0
+                for occurrence in 0 ..< count {
+                    let value: UInt32
+                    do throws(VarInt.Malformation) {
+                        let decoded = try VarInt.decodeUInt32(bytes, at: offset)
+                        value = decoded.value
+                        offset += decoded.length
+                    } catch {
+                        return (offset, error)
+                    }
+                    let (next, overflow) = occurrence == 0 ? (value, false) : position.addingReportingOverflow(value)
+                    guard !overflow, occurrence == 0 || value > 0 else { return (offset, nil) }
+                    position = next
+                    output[occurrence] = position
+                }
+                return nil
+            }
+        }
+        if let failure {
+            guard let malformation = failure.malformation else {
+                throw positions.corruption(at: failure.offset, .invariantViolated("positions are not strictly increasing"))
+            }
+            throw positions.corruption(at: failure.offset, .malformedVarInt(malformation))
+        }
+        return count
     }
 
     /// What bounds the scores in the current block (block-max), or nil when the list is

@@ -8,7 +8,10 @@ final class PhraseMatcher: SettlingMatcher {
     private let idf: Float
     private let bm25: BM25
     private let lengths: [UInt32]
+    /// Per term, the current passage's positions: the first `counts[i]` of `positions[i]`
+    /// (the buffers are reused and only grow).
     private var positions: [[UInt32]]
+    private var counts: [Int]
     private var phraseFrequency: UInt32 = 0
 
     init(terms: [TermMatcher], offsets: [UInt32], slop: Int, idf: Float, bm25: BM25, lengths: [UInt32]) throws {
@@ -19,6 +22,7 @@ final class PhraseMatcher: SettlingMatcher {
         self.bm25 = bm25
         self.lengths = lengths
         positions = Array(repeating: [], count: terms.count)
+        counts = Array(repeating: 0, count: terms.count)
         super.init(inner: try ConjunctionMatcher(terms))
         try settle()
     }
@@ -38,15 +42,15 @@ final class PhraseMatcher: SettlingMatcher {
 
     /// How many times the phrase occurs in the current passage.
     private func countMatches() throws -> UInt32 {
-        for index in terms.indices { try terms[index].positions(into: &positions[index]) }
+        for index in terms.indices { counts[index] = try terms[index].decodePositions(into: &positions[index]) }
         var count: UInt32 = 0
         if slop == 0 {
             // Exact: every term at its offset from the first term's position.
-            for start in positions[0] {
+            for start in positions[0][..<counts[0]] {
                 var matches = true
                 for index in 1 ..< terms.count {
                     let wanted = start &+ offsets[index] &- offsets[0]
-                    if binarySearch(positions[index], wanted) == false {
+                    if binarySearch(positions[index][..<counts[index]], wanted) == false {
                         matches = false
                         break
                     }
@@ -57,11 +61,11 @@ final class PhraseMatcher: SettlingMatcher {
             // In order, each term after the previous one, the whole within the slop.
             let allowed = Int(offsets[terms.count - 1] - offsets[0]) + slop
             var cursor = Array(repeating: 0, count: terms.count)
-            for start in positions[0] {
+            for start in positions[0][..<counts[0]] {
                 var previous = start
                 var matches = true
                 for index in 1 ..< terms.count {
-                    let list = positions[index]
+                    let list = positions[index][..<counts[index]]
                     while cursor[index] < list.count, list[cursor[index]] <= previous { cursor[index] += 1 }
                     guard cursor[index] < list.count else {
                         matches = false
@@ -76,12 +80,12 @@ final class PhraseMatcher: SettlingMatcher {
         return count
     }
 
-    private func binarySearch(_ list: [UInt32], _ value: UInt32) -> Bool {
-        var low = 0, high = list.count
+    private func binarySearch(_ list: ArraySlice<UInt32>, _ value: UInt32) -> Bool {
+        var low = list.startIndex, high = list.endIndex
         while low < high {
             let middle = (low + high) / 2
             if list[middle] < value { low = middle + 1 } else { high = middle }
         }
-        return low < list.count && list[low] == value
+        return low < list.endIndex && list[low] == value
     }
 }

@@ -80,6 +80,12 @@ final class TermMatcher: Matcher {
         try cursor.positions(into: &buffer)
     }
 
+    /// The current passage's positions in the first elements of `buffer` (which only
+    /// grows), and how many there are.
+    func decodePositions(into buffer: inout [UInt32]) throws -> Int {
+        try cursor.decodePositions(into: &buffer)
+    }
+
     // MARK: Block-max
 
     /// The best score any posting of the current block can have (the list's bound when the

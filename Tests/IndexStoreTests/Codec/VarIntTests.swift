@@ -42,6 +42,38 @@ import Testing
         #expect(reader.isAtEnd)
     }
 
+    @Test func skippingLandsWhereDecodingDoes() throws {
+        // Every count from 0 to all 2,000 values, from every start among the first 20, of
+        // values of every length: the skip ends exactly where decoding one by one does.
+        var random = SeededGenerator(seed: 7)
+        var writer = ByteWriter()
+        for _ in 0 ..< 2_000 { writer.writeVarUInt32(UInt32.random(in: 0 ... .max, using: &random) >> UInt32.random(in: 0 ... 31, using: &random)) }
+        let bytes = writer.bytes
+        var ends = [0]
+        var reader = ByteReader(slice(bytes))
+        while !reader.isAtEnd {
+            _ = try reader.readVarUInt32()
+            ends.append(reader.position)
+        }
+        bytes.withUnsafeBytes { buffer in
+            for first in 0 ..< 20 {
+                for count in 0 ... ends.count - 1 - first {
+                    #expect((try? VarInt.offset(afterSkipping: count, in: buffer, from: ends[first])) == ends[first + count])
+                }
+            }
+        }
+    }
+
+    @Test func skippingPastTheEndThrows() {
+        let bytes: [UInt8] = [0x01, 0x80, 0x01, 0x7F, 0x80, 0x80]
+        bytes.withUnsafeBytes { buffer in
+            #expect(throws: VarInt.Malformation.truncated) { try VarInt.offset(afterSkipping: 4, in: buffer, from: 0) }
+            #expect(throws: VarInt.Malformation.truncated) { try VarInt.offset(afterSkipping: 1, in: buffer, from: 7) }
+            #expect((try? VarInt.offset(afterSkipping: 3, in: buffer, from: 0)) == 4)
+            #expect((try? VarInt.offset(afterSkipping: 0, in: buffer, from: 6)) == 6)
+        }
+    }
+
     @Test func seededRandomRoundTrip() throws {
         var random = SeededGenerator(seed: 42)
         var values32: [UInt32] = []
