@@ -2,9 +2,12 @@
 /// the others seek to it, so `van Dijk`-style queries cost what their rarest term costs.
 final class ConjunctionMatcher: Matcher {
     private let parts: [Matcher]
+    /// The same parts, called without a retain and release each (``parts`` holds them).
+    private let unretained: [UnretainedMatcher]
 
     init(_ parts: [Matcher]) throws {
         self.parts = parts.sorted { $0.cost < $1.cost }
+        unretained = self.parts.map(UnretainedMatcher.init)
         super.init()
         try align(self.parts.first?.current ?? Matcher.exhausted)
     }
@@ -16,7 +19,7 @@ final class ConjunctionMatcher: Matcher {
     private func align(_ start: UInt32) throws {
         var target = start
         outer: while target != Matcher.exhausted {
-            for part in parts {
+            for part in unretained {
                 let position = try part.seek(target)
                 if position != target {
                     target = position
@@ -29,20 +32,20 @@ final class ConjunctionMatcher: Matcher {
     }
 
     override func advance() throws -> UInt32 {
-        guard current != Matcher.exhausted, let lead = parts.first else { return current }
+        guard current != Matcher.exhausted, let lead = unretained.first else { return current }
         try align(try lead.advance())
         return current
     }
 
     override func seek(_ target: UInt32) throws -> UInt32 {
-        guard current < target, let lead = parts.first else { return current }
+        guard current < target, let lead = unretained.first else { return current }
         try align(try lead.seek(target))
         return current
     }
 
     override func score() throws -> Float {
         var total: Float = 0
-        for part in parts { total += try part.score() }
+        for part in unretained { total += try part.score() }
         return total
     }
 }
