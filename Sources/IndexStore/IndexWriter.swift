@@ -328,7 +328,7 @@ public final class IndexWriter {
 
     /// Runs the merge policy until it has nothing to do.
     private func mergeIfNeeded(_ options: IndexOptions) throws {
-        let maximumUnits = options.maximumMergedPassages ?? MergePolicy.maximumUnits(ramBudgetBytes: options.ramBudgetBytes)
+        let maximumUnits = options.maximumMergedPassages ?? .max
         while let group = MergePolicy.findMerges(manifest.segments, mergeFactor: options.mergeFactor, maximumUnits: maximumUnits).first {
             try merge(group)
         }
@@ -340,26 +340,26 @@ public final class IndexWriter {
         try merge(Array(manifest.segments.indices))
     }
 
-    /// Replaces the segments at `indices` with one segment of their live documents,
-    /// re-analysed from the stored records (the stored text is exactly what was indexed,
-    /// and the analyzer is checked to be the same, so the terms come out identical).
+    /// Replaces the segments at `indices` with one segment of their live documents, their
+    /// postings and stored records copied (``SegmentMerger``). The sources' checksums are
+    /// verified first, so that damage is refused instead of copied into the new segment.
     private func merge(_ indices: [Int]) throws {
         let snapshot = try IndexSnapshot(directory: directory, manifest: manifest)
-        let builder = SegmentBuilder()
-        for index in indices {
-            let segment = snapshot.segments[index]
-            try segment.reader.verifyForMerge()
-            for ordinal in segment.reader.documents.indices where segment.isLive(document: ordinal) {
-                builder.add(try AnalyzedDocument(try segment.reader.storedDocument(ordinal), analyzer: analyzer))
-            }
-        }
+        let sources = indices.map { snapshot.segments[$0] }
+        for source in sources { try source.reader.verifyChecksums() }
+        let name = SegmentCommit.name(number: manifest.nextSegmentNumber)
+        manifest.nextSegmentNumber += 1
+        let segmentID = SegmentID.random()
         var next = manifest
         let merged = Set(indices)
         next.segments = manifest.segments.enumerated().filter { !merged.contains($0.offset) }.map(\.element)
-        if !builder.isEmpty {
-            next.segments.insert(try flush(builder), at: min(indices.min() ?? 0, next.segments.count))
+        if let info = try SegmentMerger.merge(
+            sources, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory, fileOperations: files) {
+            let commit = SegmentCommit(
+                name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount,
+                deletionGeneration: 0, deletedCount: 0)
+            next.segments.insert(commit, at: min(indices.min() ?? 0, next.segments.count))
         }
-        next.nextSegmentNumber = manifest.nextSegmentNumber
         try commit(next)
     }
 }
@@ -368,13 +368,6 @@ extension AnalyzedDocument {
     /// The same terms under another stored record (a changed id).
     init(renaming document: AnalyzedDocument, to stored: StoredDocument) {
         self.init(stored: stored, title: document.title, units: document.units)
-    }
-}
-
-extension SegmentReader {
-    /// Checksums of the files a merge copies from, so damage is refused instead of spread.
-    func verifyForMerge() throws {
-        try verify()
     }
 }
 

@@ -248,11 +248,17 @@ struct IndexWriterTests {
         #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)) == ["huiselijk-geweld", "onderwijs/wiskunde", "stikstof"])
     }
 
-    @Test func aTinyBudgetAllowsNoMergeThatWouldOutgrowIt() throws {
-        let folder = try LetterFolder([:])
-        for number in 0 ..< 5 { try folder.write("brief-\(number).txt", "Brief nummer \(number) over de begroting van het jaar 202\(number).") }
-        _ = try folder.run(LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 2))
-        #expect(try IndexSnapshot.open(directory: folder.index).segments.count == 5)
+    /// Merges copy postings and stream their files, so a tiny RAM budget does not hold
+    /// them back; only an explicit cap on merged passages does.
+    @Test func mergesAreCappedByTheirPassageLimitNotByTheBudget() throws {
+        for (cap, segments) in [(nil, [1, 4]), (1, [1, 1, 1, 1, 1])] as [(Int?, [Int])] {
+            let folder = try LetterFolder([:])
+            for number in 0 ..< 5 { try folder.write("brief-\(number).txt", "Brief nummer \(number) over de begroting van het jaar 202\(number).") }
+            var options = LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 2)
+            options.maximumMergedPassages = cap
+            _ = try folder.run(options)
+            #expect(try IndexSnapshot.open(directory: folder.index).segments.map(\.commit.documentCount).sorted() == segments)
+        }
     }
 
     @Test func flushesAtTheRAMBudgetIntoSeveralSegmentsOfOneCommit() throws {
@@ -269,9 +275,7 @@ struct IndexWriterTests {
     @Test func tieredMergesKeepTheSegmentCountDown() throws {
         let folder = try LetterFolder([:])
         for number in 0 ..< 5 { try folder.write("brief-\(number).txt", "Brief nummer \(number) over de begroting van het jaar 202\(number).") }
-        var options = LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 2)
-        options.maximumMergedPassages = 1_000  // the 1-byte budget would allow no merge at all
-        let summary = try folder.run(options)
+        let summary = try folder.run(LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 2))
         #expect(summary.added == 5)
         let snapshot = try IndexSnapshot.open(directory: folder.index)
         // 5 one-document segments with factor 2: 1+1 → 2, 1+1 → 2, then 2+2 → 4; 4 and 1 remain.

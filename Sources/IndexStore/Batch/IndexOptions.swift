@@ -5,8 +5,8 @@ public struct IndexOptions: Sendable {
     /// Memory for the in-memory segment before it is flushed to disk. It bounds the segment
     /// being built, not the process: writing a segment out needs roughly as much again for a
     /// moment, and the extraction pipeline holds a few batches (measured peaks with 256 MB:
-    /// 544 MB on the shared test corpus, 740 MB on the 1 GB generated corpus). Merges are
-    /// held to the same budget (``maximumMergedPassages``).
+    /// 544 MB on the shared test corpus, 740 MB on the 1 GB generated corpus). Merges copy
+    /// postings a term at a time and stream their files, outside this budget.
     public var ramBudgetBytes = 256 << 20
     /// Remove documents whose files have gone from the given roots (`--no-prune` keeps them).
     public var prune = true
@@ -17,9 +17,9 @@ public struct IndexOptions: Sendable {
     public var maximumFileSize: UInt64 = 256 << 20
     /// Segments merge in groups of this many per size tier.
     public var mergeFactor = 10
-    /// The most live passages one merge may rebuild: a merge re-analyses its segments into
-    /// one segment held in memory, so this bounds a merge's memory as the budget bounds a
-    /// flush. Nil: what ``ramBudgetBytes`` holds (``MergePolicy``).
+    /// The most live passages one merge may write; nil, the default, for no limit. A merge
+    /// copies postings and streams its files to disk (``SegmentMerger``), so its memory
+    /// does not grow with its size; the limit only bounds how long one merge may take.
     public var maximumMergedPassages: Int?
 
     public init() {}

@@ -4,20 +4,10 @@
 /// Lucene's tiered and log-byte-size policies do, simplified). A segment more than half
 /// deleted is rewritten on its own to reclaim the space.
 ///
-/// A merge re-analyses its segments' stored text into one in-memory segment, so it costs
-/// about what building that many passages costs: no merge may hold more than
-/// `maximumUnits` live passages (from the RAM budget, ``maximumUnits(ramBudgetBytes:)``).
-/// Segments that a full flush produced are therefore not merged again, and a large index
-/// keeps about one segment per budget's worth of text; `optimize` alone merges all.
+/// A merge copies postings (``SegmentMerger``) and its memory does not grow with its size,
+/// so merges are not limited by default; `maximumUnits` (``IndexOptions/maximumMergedPassages``)
+/// can still cap the live passages one merge writes.
 enum MergePolicy {
-    /// What one passage costs a segment being built, on the high side: flushes at a
-    /// 256 MiB budget held 46,000 to 92,000 passages of the shared corpus (2.8–5.6 KiB
-    /// each, stop-word pairs included), and a merge builds its segment the same way.
-    static let estimatedBytesPerUnit = 4_096
-
-    /// The most live passages a merge under `ramBudgetBytes` may rebuild.
-    static func maximumUnits(ramBudgetBytes: Int) -> Int { max(1, ramBudgetBytes / estimatedBytesPerUnit) }
-
     /// Groups of segment indices to merge, each sorted, no index in two groups, none
     /// holding more than `maximumUnits` live passages.
     static func findMerges(_ segments: [SegmentCommit], mergeFactor: Int, maximumUnits: Int = .max) -> [[Int]] {

@@ -1,10 +1,24 @@
 /// Writes the postings (`.pst`) and positions (`.pos`) of one term after another; the
 /// dictionary records where each term's bytes start.
+///
+/// A flush builds both files in memory (``postings``, ``positions``); a merge streams them
+/// to disk (``init(streamingTo:_:)``, ``drain()`` between terms), since the postings of many
+/// segments together can be larger than memory should hold.
 struct PostingsWriter {
     private(set) var postings = ByteWriter()
     private(set) var positions = ByteWriter()
     private var blockWriter = ByteWriter()
     private var blockPositions = ByteWriter()
+    /// Where a streaming writer's bytes go, and how many of each file went there already.
+    private var streams: (postings: StreamedFile, positions: StreamedFile)?
+    private var postingsDrained = 0
+    private var positionsDrained = 0
+
+    init() {}
+
+    init(streamingTo postingsPath: String, _ positionsPath: String) throws(IndexIOError) {
+        streams = (try StreamedFile(path: postingsPath), try StreamedFile(path: positionsPath))
+    }
 
     /// Where a term's data starts in each body (after the file header).
     struct TermStart {
@@ -15,7 +29,8 @@ struct PostingsWriter {
     /// `lengths[id]` is the length of passage (or document) `id`, for the skip entries.
     mutating func write(_ term: SegmentBuilder.TermPostings, lengths: [UInt32], bodyStart: Int) -> TermStart {
         let start = TermStart(
-            postingsOffset: UInt64(postings.count - bodyStart), positionsOffset: UInt64(positions.count - bodyStart))
+            postingsOffset: UInt64(postingsDrained + postings.count - bodyStart),
+            positionsOffset: UInt64(positionsDrained + positions.count - bodyStart))
         let count = term.ids.count
         blockWriter = ByteWriter()
         var positionIndex = 0
@@ -73,7 +88,39 @@ struct PostingsWriter {
     }
 
     mutating func finishFiles() {
+        precondition(streams == nil, "a streaming writer finishes with finishStreams(sync:)")
         IndexFile.writeFooter(into: &postings)
         IndexFile.writeFooter(into: &positions)
+    }
+
+    /// Hands what the terms so far wrote to the streamed files once it is a few megabytes:
+    /// a streaming writer calls this after each term.
+    mutating func drain() throws(IndexIOError) {
+        guard streams != nil, postings.count + positions.count > StreamedFile.drainThreshold else { return }
+        try moveToStreams()
+    }
+
+    /// Writes the rest and the footers of a streaming writer's files, then closes them.
+    mutating func finishStreams(sync: Bool) throws(IndexIOError) {
+        try moveToStreams()
+        try streams!.postings.finish(sync: sync)
+        try streams!.positions.finish(sync: sync)
+    }
+
+    /// Closes a streaming writer's files unfinished (a merge that failed).
+    mutating func abandonStreams() {
+        streams?.postings.close()
+        streams?.positions.close()
+    }
+
+    private mutating func moveToStreams() throws(IndexIOError) {
+        postingsDrained += postings.count
+        positionsDrained += positions.count
+        streams!.postings.buffer.writeBytes(postings.bytes)
+        streams!.positions.buffer.writeBytes(positions.bytes)
+        postings = ByteWriter()
+        positions = ByteWriter()
+        try streams!.postings.drainIfLarge()
+        try streams!.positions.drainIfLarge()
     }
 }

@@ -80,6 +80,11 @@ public final class SegmentReader: Sendable {
         return try StoredFields.read(stored, entry: documents[ordinal])
     }
 
+    /// The compressed stored record of document `ordinal`, as it lies in the file.
+    func rawStoredRecord(_ ordinal: Int) throws(IndexCorruption) -> ByteSlice {
+        try StoredFields.rawRecord(stored, entry: documents[ordinal])
+    }
+
     /// Recomputes the checksum of every file of the segment (not the deeper invariants of
     /// ``verify()``): what a searcher runs before trusting a segment, so that a flipped
     /// byte is refused with a clear error instead of turning into wrong results.

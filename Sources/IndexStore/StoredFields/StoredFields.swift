@@ -27,6 +27,23 @@ enum StoredFields {
         return (writer, offsets)
     }
 
+    /// The compressed record of `entry` as it lies in the file (both lengths and the zlib
+    /// bytes): a merge copies records without decompressing them. The lengths are checked
+    /// as ``read(_:entry:)`` checks them; the zlib bytes were checksummed with the file.
+    static func rawRecord(_ body: ByteSlice, entry: DocumentEntry) throws(IndexCorruption) -> ByteSlice {
+        guard entry.storedOffset < UInt64(body.count) else {
+            throw body.corruption(at: 0, .invariantViolated("record offset \(entry.storedOffset) lies beyond the stored fields"))
+        }
+        var reader = ByteReader(body, position: Int(entry.storedOffset))
+        let uncompressedCount = Int(try reader.readVarUInt32())
+        guard uncompressedCount <= maximumRecordLength else {
+            throw body.corruption(at: Int(entry.storedOffset), .implausibleLength(uncompressedCount, limit: maximumRecordLength))
+        }
+        let compressedCount = Int(try reader.readVarUInt32())
+        _ = try reader.readSlice(count: compressedCount)
+        return try body.slice(at: Int(entry.storedOffset), count: reader.position - Int(entry.storedOffset))
+    }
+
     static func read(_ body: ByteSlice, entry: DocumentEntry) throws(IndexCorruption) -> StoredDocument {
         guard entry.storedOffset < UInt64(body.count) else {
             throw body.corruption(at: 0, .invariantViolated("record offset \(entry.storedOffset) lies beyond the stored fields"))

@@ -173,6 +173,38 @@ public struct TermDictionaryReader: Sendable {
         }
     }
 
+    /// Every term in key order, a block at a time: what a merge walks, several
+    /// dictionaries side by side.
+    public struct Terms {
+        private let reader: TermDictionaryReader
+        private var block = 0
+        private var buffered: [([UInt8], TermInfo)] = []
+        private var position = 0
+
+        init(_ reader: TermDictionaryReader) {
+            self.reader = reader
+        }
+
+        /// The next term and its information, nil after the last.
+        public mutating func next() throws(IndexCorruption) -> ([UInt8], TermInfo)? {
+            while position == buffered.count {
+                guard block < reader.blockKeys.count else { return nil }
+                position = 0
+                var entries: [([UInt8], TermInfo)] = []
+                try reader.scan(block: block) { key, info throws(IndexCorruption) in
+                    entries.append((key, info))
+                    return true
+                }
+                buffered = entries
+                block += 1
+            }
+            defer { position += 1 }
+            return buffered[position]
+        }
+    }
+
+    public var terms: Terms { Terms(self) }
+
     /// Byte order of two keys (`memcmp`, then the shorter first): the generic
     /// `lexicographicallyPrecedes` costs a call per byte, and every lookup compares a
     /// dozen block keys.

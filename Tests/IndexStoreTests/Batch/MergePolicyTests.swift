@@ -62,18 +62,16 @@ struct MergePolicyTests {
         #expect(merges == [[7], [0, 1, 2], [3, 4, 5]])
     }
 
-    /// A merge rebuilds its passages in memory: groups past the budget's passages wait,
-    /// so memory stays bounded however large the index grows.
-    @Test func mergesStayWithinTheBudgetsPassages() {
+    /// `maximumMergedPassages` caps what one merge writes: larger groups wait.
+    @Test func mergesStayWithinTheirPassageCap() {
         let ten = Self.segments(Array(repeating: (100, 0), count: 10))  // 1,000 passages each
         #expect(MergePolicy.findMerges(ten, mergeFactor: 10, maximumUnits: 10_000) == [Array(0 ..< 10)])
         #expect(MergePolicy.findMerges(ten, mergeFactor: 10, maximumUnits: 9_999) == [])
-        // Deletions lower what a merge must rebuild.
+        // Deletions lower what a merge must write.
         let halfDeleted = Self.segments(Array(repeating: (100, 50), count: 10))
         #expect(MergePolicy.findMerges(halfDeleted, mergeFactor: 10, maximumUnits: 5_000) == [Array(0 ..< 10)])
         // A mostly deleted segment too large to rewrite alone stays as it is.
         #expect(MergePolicy.findMerges(Self.segments([(100, 60)]), mergeFactor: 10, maximumUnits: 300) == [])
         #expect(MergePolicy.findMerges(Self.segments([(100, 60)]), mergeFactor: 10, maximumUnits: 400) == [[0]])
-        #expect(MergePolicy.maximumUnits(ramBudgetBytes: 256 << 20) == (256 << 20) / MergePolicy.estimatedBytesPerUnit)
     }
 }

@@ -1,0 +1,182 @@
+import Analysis
+
+/// Merges segments into one by copying what they hold: postings are read term by term
+/// from every source at once (a k-way merge of their dictionaries), their ids renumbered
+/// and deleted documents dropped, and written out again; stored records are copied
+/// compressed. Nothing is analysed again, and the large files (postings, positions,
+/// stored records) stream to disk as they are written, so a merge holds one term's
+/// postings, the renumbering tables and the small files in memory, whatever the size of
+/// its sources (Lucene's and Tantivy's merges work the same way).
+///
+/// Ids: the sources' live documents follow each other in source order, each with its
+/// passages, so every id list comes out ascending when the sources are read in order.
+///
+/// Stop-word pairs (``StopWordPair``) are only worth something complete. A pair is kept
+/// when some source has it and both its words occur in at least
+/// ``StopWordPair/minimumWordFrequency`` passages of the sources together (deleted ones
+/// included); a source without the pair either lacks one of its words (so has no
+/// occurrence) or holds the words too rarely to have kept it, and its occurrences are then
+/// found from the words' positions (the first word at p, the second at p + 1, exactly as
+/// the tokeniser pairs them: heading and text are a position apart, so no pair spans them).
+/// A pair no source has is not created; a phrase needing it reads its words instead.
+enum SegmentMerger {
+    /// Writes segment `name` from the live documents of `sources` (in that order) and
+    /// returns its information; nil when no document of them is live (nothing written).
+    static func merge(
+        _ sources: [IndexSnapshot.Segment], name: String, segmentID: SegmentID, analyzer: AnalyzerIdentity,
+        to directory: String, fileOperations: FileOperations = .system
+    ) throws -> SegmentInfo? {
+        let layout = MergeLayout(sources)
+        guard !layout.entries.isEmpty else { return nil }
+        func path(_ kind: SegmentFile) -> String { "\(directory)/\(kind.fileName(segment: name))" }
+
+        var entries = layout.entries
+        var stored = try StreamedFile(path: path(.storedFields))
+        defer { stored.close() }
+        IndexFile.writeHeader(kind: .storedFields, segmentID: segmentID, into: &stored.buffer)
+        var ordinal = 0
+        for source in sources {
+            for document in source.reader.documents.indices where source.isLive(document: document) {
+                entries[ordinal].storedOffset = UInt64(stored.count - FileHeader.byteCount)
+                stored.buffer.writeBytes(try source.reader.rawStoredRecord(document))
+                try stored.drainIfLarge()
+                ordinal += 1
+            }
+        }
+        try stored.finish(sync: true)
+
+        var postings = try PostingsWriter(streamingTo: path(.postings), path(.positions))
+        defer { postings.abandonStreams() }
+        postings.startFiles(segmentID: segmentID)
+        var dictionary = TermDictionaryWriter(segmentID: segmentID)
+        var termCount = 0
+        var terms = try TermMerge(sources)
+        while let (key, holders) = try terms.next() {
+            let space = TermSpace(rawValue: key[0])
+            let isTitle = space?.isTitle ?? false
+            var merged = SegmentBuilder.TermPostings()
+            if space == .bodyExact, let words = StopWordPair.words(ofKey: key) {
+                guard try Self.keepsPair(words, sources: sources) else { continue }
+                for (index, source) in sources.enumerated() {
+                    if let info = holders[index] {
+                        try copy(info, from: source, mapping: layout.unitMaps[index], lengths: layout.unitLengths, into: &merged)
+                    } else {
+                        try findPair(words, in: source, mapping: layout.unitMaps[index], lengths: layout.unitLengths, into: &merged)
+                    }
+                }
+            } else {
+                for (index, source) in sources.enumerated() {
+                    guard let info = holders[index] else { continue }
+                    try copy(
+                        info, from: source, mapping: isTitle ? layout.documentMaps[index] : layout.unitMaps[index],
+                        lengths: isTitle ? layout.titleLengths : layout.unitLengths, into: &merged)
+                }
+            }
+            guard !merged.ids.isEmpty else { continue }  // only deleted documents had it
+            let start = postings.write(merged, lengths: isTitle ? layout.titleLengths : layout.unitLengths, bodyStart: FileHeader.byteCount)
+            try postings.drain()
+            dictionary.add(key: key, TermInfo(
+                documentFrequency: UInt32(merged.ids.count), postingsOffset: start.postingsOffset,
+                positionsOffset: start.positionsOffset, maximumFrequency: merged.frequencies.max() ?? 0,
+                minimumLength: merged.minimumLength,
+                documentCount: isTitle ? UInt32(merged.ids.count) : SegmentWriter.distinctDocuments(merged.ids, layout.unitDocuments)))
+            termCount += 1
+        }
+        try postings.finishStreams(sync: true)
+        dictionary.finish()
+
+        let info = SegmentInfo(documentCount: entries.count, unitCount: layout.unitLengths.count, termCount: termCount, analyzer: analyzer)
+        let files: [(SegmentFile, ByteWriter)] = [
+            (.documents, DocumentTableWriter.write(entries, segmentID: segmentID)),
+            (.passageLengths, PassageTable.write(
+                documents: layout.unitDocuments, lengths: layout.unitLengths, headingLengths: layout.unitHeadingLengths,
+                segmentID: segmentID)),
+            (.termDictionary, dictionary.dictionary), (.termIndex, dictionary.index),
+            (.segmentInfo, info.write(segmentID: segmentID)),
+        ]
+        for (kind, file) in files { try fileOperations.writeFile(file, path(kind), true) }
+        return info
+    }
+
+    /// Appends the live postings of one source's term, renumbered.
+    private static func copy(
+        _ info: TermInfo, from source: IndexSnapshot.Segment, mapping: [UInt32], lengths: [UInt32],
+        into merged: inout SegmentBuilder.TermPostings
+    ) throws {
+        var cursor = try source.reader.cursor(info)
+        var positions: [UInt32] = []
+        while cursor.current != PostingsCursor.exhausted {
+            let id = mapping[Int(cursor.current)]
+            if id != MergeLayout.dropped {
+                try cursor.positions(into: &positions)
+                merged.append(id, positions: positions, length: lengths[Int(id)])
+            }
+            try cursor.advance()
+        }
+    }
+
+    /// Appends the occurrences of a pair in a source that did not keep it, from its words'
+    /// positions; nothing when the source lacks a word.
+    private static func findPair(
+        _ words: (first: [UInt8], second: [UInt8]), in source: IndexSnapshot.Segment, mapping: [UInt32], lengths: [UInt32],
+        into merged: inout SegmentBuilder.TermPostings
+    ) throws {
+        guard let firstInfo = try source.reader.dictionary.lookup(words.first),
+              let secondInfo = try source.reader.dictionary.lookup(words.second) else { return }
+        var first = try source.reader.cursor(firstInfo)
+        var second = try source.reader.cursor(secondInfo)
+        var firstPositions: [UInt32] = [], secondPositions: [UInt32] = [], found: [UInt32] = []
+        while first.current != PostingsCursor.exhausted, second.current != PostingsCursor.exhausted {
+            if first.current < second.current {
+                try first.seek(second.current)
+                continue
+            }
+            if second.current < first.current {
+                try second.seek(first.current)
+                continue
+            }
+            let id = mapping[Int(first.current)]
+            if id != MergeLayout.dropped {
+                try first.positions(into: &firstPositions)
+                try second.positions(into: &secondPositions)
+                found.removeAll(keepingCapacity: true)
+                var next = 0
+                for position in firstPositions {
+                    while next < secondPositions.count, secondPositions[next] <= position { next += 1 }
+                    if next < secondPositions.count, secondPositions[next] == position + 1 { found.append(position) }
+                }
+                if !found.isEmpty { merged.append(id, positions: found, length: lengths[Int(id)]) }
+            }
+            try first.advance()
+            try second.advance()
+        }
+    }
+
+    /// Whether a pair is kept: both words in enough passages of the sources together.
+    private static func keepsPair(_ words: (first: [UInt8], second: [UInt8]), sources: [IndexSnapshot.Segment]) throws -> Bool {
+        var first = 0, second = 0
+        for source in sources {
+            first += Int(try source.reader.dictionary.lookup(words.first)?.documentFrequency ?? 0)
+            second += Int(try source.reader.dictionary.lookup(words.second)?.documentFrequency ?? 0)
+        }
+        return StopWordPair.isWorthKeeping(first, second)
+    }
+}
+
+extension SegmentBuilder.TermPostings {
+    /// Appends one posting (ids must come in ascending order).
+    mutating func append(_ id: UInt32, positions: [UInt32], length: UInt32) {
+        ids.append(id)
+        frequencies.append(UInt32(positions.count))
+        self.positions.append(contentsOf: positions)
+        if length < minimumLength { minimumLength = length }
+    }
+}
+
+extension StopWordPair {
+    /// The dictionary keys of a pair key's two words (same space), or nil for a word.
+    static func words(ofKey key: [UInt8]) -> (first: [UInt8], second: [UInt8])? {
+        guard key.count > 1, let separator = key[1...].firstIndex(of: Self.separator) else { return nil }
+        return (Array(key[..<separator]), [key[0]] + key[(separator + 1)...])
+    }
+}
