@@ -346,7 +346,10 @@ public final class IndexWriter {
     private func merge(_ indices: [Int]) throws {
         let snapshot = try IndexSnapshot(directory: directory, manifest: manifest)
         let sources = indices.map { snapshot.segments[$0] }
-        for source in sources { try source.reader.verifyChecksums() }
+        for source in sources {
+            try source.reader.verifyChecksums()
+            source.reader.releaseResidentPages()
+        }
         let name = SegmentCommit.name(number: manifest.nextSegmentNumber)
         manifest.nextSegmentNumber += 1
         let segmentID = SegmentID.random()

@@ -138,6 +138,15 @@ public final class MappedFile: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base), count, advice)
     }
 
+    /// Lets the kernel take back the pages of a mapped file this process has read (they stay
+    /// in the page cache, and a later read maps them again): a merge reads its sources
+    /// front to back once, and would otherwise count every byte of them in its resident
+    /// size. Nothing happens to memory that is not a file mapping.
+    public func releaseResidentPages() {
+        guard case .unmap = release, let base, count > 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), count, MADV_DONTNEED)
+    }
+
     public enum Access: Sendable {
         /// Term lookups, postings of a few terms: read-ahead would only waste memory.
         case random

@@ -20,6 +20,9 @@ import Analysis
 /// the tokeniser pairs them: heading and text are a position apart, so no pair spans them).
 /// A pair no source has is not created; a phrase needing it reads its words instead.
 enum SegmentMerger {
+    /// Postings and positions copied between two releases of the sources' pages.
+    static let valuesBetweenReleases = 16 << 20
+
     /// Writes segment `name` from the live documents of `sources` (in that order) and
     /// returns its information; nil when no document of them is live (nothing written).
     static func merge(
@@ -42,6 +45,7 @@ enum SegmentMerger {
                 try stored.drainIfLarge()
                 ordinal += 1
             }
+            source.reader.releaseResidentPages()
         }
         try stored.finish(sync: true)
 
@@ -50,6 +54,7 @@ enum SegmentMerger {
         postings.startFiles(segmentID: segmentID)
         var dictionary = TermDictionaryWriter(segmentID: segmentID)
         var termCount = 0
+        var valuesSinceRelease = 0
         var terms = try TermMerge(sources)
         while let (key, holders) = try terms.next() {
             let space = TermSpace(rawValue: key[0])
@@ -81,6 +86,13 @@ enum SegmentMerger {
                 minimumLength: merged.minimumLength,
                 documentCount: isTitle ? UInt32(merged.ids.count) : SegmentWriter.distinctDocuments(merged.ids, layout.unitDocuments)))
             termCount += 1
+            // The sources are read once, front to back: let go of what was read every few
+            // tens of megabytes, so the merge's resident size does not grow with them.
+            valuesSinceRelease += merged.ids.count + merged.positions.count
+            if valuesSinceRelease > Self.valuesBetweenReleases {
+                for source in sources { source.reader.releaseResidentPages() }
+                valuesSinceRelease = 0
+            }
         }
         try postings.finishStreams(sync: true)
         dictionary.finish()

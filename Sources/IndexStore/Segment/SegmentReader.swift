@@ -80,6 +80,12 @@ public final class SegmentReader: Sendable {
         return try StoredFields.read(stored, entry: documents[ordinal])
     }
 
+    /// Drops the pages of the segment's files from this process's resident memory (a merge
+    /// that has read past them); see ``MappedFile/releaseResidentPages()``.
+    func releaseResidentPages() {
+        for file in files.values { file.file.releaseResidentPages() }
+    }
+
     /// The compressed stored record of document `ordinal`, as it lies in the file.
     func rawStoredRecord(_ ordinal: Int) throws(IndexCorruption) -> ByteSlice {
         try StoredFields.rawRecord(stored, entry: documents[ordinal])

@@ -1,5 +1,6 @@
 /// A document as the index keeps it: everything needed to show it, to filter on it, to
-/// decide whether its file changed, and to index it again (merges re-analyse stored text).
+/// decide whether its file changed, and to index it again (a touched file is re-indexed
+/// from its record, without extraction).
 ///
 /// The index has its own record type instead of storing the extractor's model, so that
 /// the on-disk format changes only when this type does (docs/INDEX_FORMAT.md, `.sto`).
