@@ -18,7 +18,9 @@ import Analysis
 /// occurrence) or holds the words too rarely to have kept it, and its occurrences are then
 /// found from the words' positions (the first word at p, the second at p + 1, exactly as
 /// the tokeniser pairs them: heading and text are a position apart, so no pair spans them).
-/// A pair no source has is not created; a phrase needing it reads its words instead.
+/// A pair no source has is not created; a phrase needing it reads its words instead, and
+/// the merged segment says so (``SegmentInfo/keepsEveryPair`` false), so that a later merge
+/// searches it for pairs it lacks rather than taking them for absent.
 enum SegmentMerger {
     /// Postings and positions copied between two releases of the sources' pages.
     static let valuesBetweenReleases = 16 << 20
@@ -97,7 +99,8 @@ enum SegmentMerger {
         try postings.finishStreams(sync: true)
         dictionary.finish()
 
-        let info = SegmentInfo(documentCount: entries.count, unitCount: layout.unitLengths.count, termCount: termCount, analyzer: analyzer)
+        var info = SegmentInfo(documentCount: entries.count, unitCount: layout.unitLengths.count, termCount: termCount, analyzer: analyzer)
+        info.keepsEveryPair = false  // pairs no source had are not created
         let files: [(SegmentFile, ByteWriter)] = [
             (.documents, DocumentTableWriter.write(entries, segmentID: segmentID)),
             (.passageLengths, PassageTable.write(
@@ -135,6 +138,12 @@ enum SegmentMerger {
     ) throws {
         guard let firstInfo = try source.reader.dictionary.lookup(words.first),
               let secondInfo = try source.reader.dictionary.lookup(words.second) else { return }
+        // A segment that keeps every pair of two common words would have kept this one had
+        // it occurred: nothing to find (and the costliest case, two long lists, avoided).
+        if source.reader.info.keepsEveryPair,
+           StopWordPair.isWorthKeeping(Int(firstInfo.documentFrequency), Int(secondInfo.documentFrequency)) {
+            return
+        }
         var first = try source.reader.cursor(firstInfo)
         var second = try source.reader.cursor(secondInfo)
         var firstPositions: [UInt32] = [], secondPositions: [UInt32] = [], found: [UInt32] = []

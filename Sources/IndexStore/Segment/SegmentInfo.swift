@@ -4,13 +4,21 @@ import Analysis
 ///
 /// ```
 /// SegmentInfo --> VarUInt32 documentCount, VarUInt32 unitCount, VarUInt32 termCount,
-///                 AnalyzerAlgorithm, AnalyzerLibrary, AnalyzerFingerprint, VarUInt32 rulesVersion
+///                 AnalyzerAlgorithm, AnalyzerLibrary, AnalyzerFingerprint, VarUInt32 rulesVersion,
+///                 UInt8 flags                                  (version 4 on)
+/// flags       --> bit 0: every stop-word pair is kept (SegmentInfo.keepsEveryPair)
 /// ```
 public struct SegmentInfo: Sendable, Equatable {
     public var documentCount: Int
     public var unitCount: Int
     public var termCount: Int
     public var analyzer: AnalyzerIdentity
+    /// Whether the segment holds every stop-word pair that occurs in it with both words in
+    /// at least ``StopWordPair/minimumWordFrequency`` of its passages: true for a flushed
+    /// segment (and for every version 2 and 3 segment, all of which were written by
+    /// flushes), false for a merged one, which does not create pairs its sources lacked. A
+    /// later merge may take a missing pair for an absent one only when this holds.
+    public var keepsEveryPair = true
 
     func write(segmentID: SegmentID) -> ByteWriter {
         var writer = ByteWriter()
@@ -22,11 +30,12 @@ public struct SegmentInfo: Sendable, Equatable {
         writer.writeString(analyzer.library)
         writer.writeString(analyzer.stemmerFingerprint)
         writer.writeVarUInt32(UInt32(analyzer.rulesVersion))
+        writer.writeByte(keepsEveryPair ? 1 : 0)
         IndexFile.writeFooter(into: &writer)
         return writer
     }
 
-    static func read(_ body: ByteSlice) throws(IndexCorruption) -> SegmentInfo {
+    static func read(_ body: ByteSlice, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) -> SegmentInfo {
         var reader = ByteReader(body)
         let documentCount = Int(try reader.readVarUInt32())
         let unitCount = Int(try reader.readVarUInt32())
@@ -34,6 +43,14 @@ public struct SegmentInfo: Sendable, Equatable {
         let analyzer = AnalyzerIdentity(
             algorithm: try reader.readString(), library: try reader.readString(),
             stemmerFingerprint: try reader.readString(), rulesVersion: Int(try reader.readVarUInt32()))
-        return SegmentInfo(documentCount: documentCount, unitCount: unitCount, termCount: termCount, analyzer: analyzer)
+        var info = SegmentInfo(documentCount: documentCount, unitCount: unitCount, termCount: termCount, analyzer: analyzer)
+        if formatVersion >= 4 {
+            let flags = try reader.readByte()
+            guard flags <= 1 else { throw body.corruption(at: reader.position - 1, .invariantViolated("unknown segment flags \(flags)")) }
+            info.keepsEveryPair = flags & 1 != 0
+        } else {
+            info.keepsEveryPair = formatVersion >= 2
+        }
+        return info
     }
 }

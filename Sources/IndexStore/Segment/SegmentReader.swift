@@ -44,7 +44,7 @@ public final class SegmentReader: Sendable {
         }
         self.files = files
         formatVersion = try FileHeader.read(from: files[.segmentInfo]!, expecting: .segmentInfo).formatVersion
-        info = try SegmentInfo.read(bodies[.segmentInfo]!)
+        info = try SegmentInfo.read(bodies[.segmentInfo]!, formatVersion: formatVersion)
         let table = try DocumentTableReader.read(bodies[.documents]!, unitCount: info.unitCount)
         guard table.entries.count == info.documentCount else {
             throw bodies[.documents]!.corruption(at: 0, .invariantViolated("\(table.entries.count) documents, the segment info says \(info.documentCount)"))

@@ -88,6 +88,32 @@ struct SegmentMergerTests {
         #expect(mergedReader.passages.lengthSum == expectedReader.passages.lengthSum)
     }
 
+    /// A merged segment may lack a pair that occurs in it (no source had it), and says so;
+    /// merging it again must look for the pair in its positions, not take it for absent.
+    @Test func aSecondMergeFindsPairsTheFirstDidNotCreate() throws {
+        let directory = NSTemporaryDirectory() + "kamerzoek-merge-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let writer = try IndexWriter(directory: directory)
+        try writer.add(Self.common)
+        try writer.add(Self.replacements)  // `minister en`, three times
+        #expect(try IndexSnapshot.open(directory: directory).segments.allSatisfy(\.reader.info.keepsEveryPair))
+        try writer.optimize()
+        let first = try IndexSnapshot.open(directory: directory).segments[0].reader
+        #expect(!first.info.keepsEveryPair)
+        #expect(try first.termInfo(.bodyExact, "minister en") == nil)
+        #expect(try first.termInfo(.bodyExact, "minister")!.documentFrequency >= 256)
+        #expect(try first.termInfo(.bodyExact, "en")!.documentFrequency >= 256)
+
+        try writer.add((0 ..< 300).map { number in
+            Self.document("c\(number)", title: nil, ["De minister en de staatssecretaris \(number)."])
+        })
+        try writer.optimize()
+        let second = try IndexSnapshot.open(directory: directory)
+        let pair = try livePostings(second)[TermSpace.bodyExact.key("minister en")] ?? []
+        #expect(pair.count == 303)
+        #expect(Set(pair.map(\.document).filter { $0.hasPrefix("a") }) == ["a3", "a50", "a151"])
+    }
+
     @Test func mergingOnlyDeletedDocumentsLeavesNoSegment() throws {
         let directory = NSTemporaryDirectory() + "kamerzoek-merge-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
