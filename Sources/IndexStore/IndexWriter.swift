@@ -224,6 +224,9 @@ public final class IndexWriter {
             var next = manifest
             next.segments = try applyDeletions(deletions, to: manifest.segments) + newSegments
             try commit(next)
+            // The builders and batches are gone; give their freed heap back to the system
+            // before merges add their own, or the two peaks stack (1 GB corpus: 1,064 MB).
+            releaseFreedMemory()
             try mergeIfNeeded(options)
         }
         summary.generation = manifest.generation
@@ -344,8 +347,10 @@ public final class IndexWriter {
     /// postings and stored records copied (``SegmentMerger``). The sources' checksums are
     /// verified first, so that damage is refused instead of copied into the new segment.
     private func merge(_ indices: [Int]) throws {
-        let snapshot = try IndexSnapshot(directory: directory, manifest: manifest)
-        let sources = indices.map { snapshot.segments[$0] }
+        // Only the sources are opened: every open segment holds its tables in memory.
+        var sourcesOnly = manifest
+        sourcesOnly.segments = indices.map { manifest.segments[$0] }
+        let sources = try IndexSnapshot(directory: directory, manifest: sourcesOnly).segments
         for source in sources {
             try source.reader.verifyChecksums()
             source.reader.releaseResidentPages()
@@ -380,3 +385,17 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// Returns freed heap pages to the system (glibc keeps them otherwise, and a process that
+/// built segments and then merges would hold both peaks at once).
+private func releaseFreedMemory() {
+    #if os(Linux)
+    _ = glibcMallocTrim(0)
+    #endif
+}
+
+#if os(Linux)
+// `malloc_trim` is declared in <malloc.h>, which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -265,15 +265,20 @@ public final class Searcher {
             members.sort { groups[$0.group].passages[$0.passage].passage < groups[$1.group].passages[$1.passage].passage }
             var occurrences = Array(repeating: [[UInt32]](), count: members.count)
             var headingHits = Array(repeating: Float(0), count: members.count)
+            // Positions are only read where they can matter: for the proximity of two or
+            // more stems, and for a heading hit in a passage that has a heading.
+            let needsProximity = stems.count >= 2
             for stem in stems {
                 guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
                 var cursor = try reader.cursor(info)
                 for (index, member) in members.enumerated() {
                     let passage = groups[member.group].passages[member.passage].passage
                     guard try cursor.seek(passage) == passage else { continue }
+                    let headingLength = reader.passages.headingLengths[Int(passage)]
+                    guard needsProximity || headingLength > 0 else { continue }
                     try cursor.positions(into: &positions)
-                    occurrences[index].append(positions)
-                    if positions.first.map({ $0 < reader.passages.headingLengths[Int(passage)] }) ?? false { headingHits[index] += 1 }
+                    if needsProximity { occurrences[index].append(positions) }
+                    if positions.first.map({ $0 < headingLength }) ?? false { headingHits[index] += 1 }
                 }
             }
             // Title scores per document, read with one title cursor per stem.
