@@ -45,7 +45,7 @@ struct MaxScoreRanker {
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
         if scorers.count == 1, let term = scorers[0] as? TermMatcher {
-            return try Self.rank(term: term, segment: segment, eligible: matches.eligible, passageDocuments: passageDocuments, into: &top, deadline: &deadline)
+            return try Self.rank(term: term, segment: segment, eligible: matches.eligible, unitRanges: unitRanges, into: &top, deadline: &deadline)
         }
         let scorers = units
         let count = scorers.count
@@ -122,25 +122,25 @@ struct MaxScoreRanker {
     /// decoded blocks, skipping undecoded every block whose bound cannot beat the weakest
     /// of the top k. Returns false when the deadline cut it.
     static func rank(
-        term: TermMatcher, segment: Int, eligible: [Bool], passageDocuments: [UInt32],
+        term: TermMatcher, segment: Int, eligible: [Bool], unitRanges: [Range<UInt32>],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
-        try walk(term: term, segment: segment, eligible: eligible, passageDocuments: passageDocuments, counting: false, into: &top, deadline: &deadline).complete
+        try walk(term: term, segment: segment, eligible: eligible, unitRanges: unitRanges, counting: false, into: &top, deadline: &deadline).complete
     }
 
     /// Ranks and counts a query of one term in a single pass: every posting must be
     /// counted anyway, so a separate counting pass would only decode the list twice.
     static func rankAndCount(
-        term: TermMatcher, segment: Int, accepted: [Bool], passageDocuments: [UInt32],
+        term: TermMatcher, segment: Int, accepted: [Bool], unitRanges: [Range<UInt32>],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> TermCount {
-        try walk(term: term, segment: segment, eligible: accepted, passageDocuments: passageDocuments, counting: true, into: &top, deadline: &deadline)
+        try walk(term: term, segment: segment, eligible: accepted, unitRanges: unitRanges, counting: true, into: &top, deadline: &deadline)
     }
 
     /// The single-term loop. With `counting`, nothing is skipped and the matching passages
     /// and documents are counted on the way.
     private static func walk(
-        term: TermMatcher, segment: Int, eligible: [Bool], passageDocuments: [UInt32], counting: Bool,
+        term: TermMatcher, segment: Int, eligible: [Bool], unitRanges: [Range<UInt32>], counting: Bool,
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> TermCount {
         var count = TermCount(matched: counting ? Array(repeating: false, count: eligible.count) : [])
@@ -161,7 +161,8 @@ struct MaxScoreRanker {
             }
         }
         try lengths.withUnsafeBufferPointer { lengths in
-            try passageDocuments.withUnsafeBufferPointer { passageDocuments in
+            try unitRanges.withUnsafeBufferPointer { unitRanges in
+                var documentOf = DocumentOfPassage(unitRanges)
                 try eligible.withUnsafeBufferPointer { eligible in
                     let visit: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool = { ids, frequencies in
                         // Counting hands over every block, with frequencies only where the
@@ -169,7 +170,7 @@ struct MaxScoreRanker {
                         let scores = !frequencies.isEmpty
                         for index in ids.indices {
                             let passage = Int(ids[index])
-                            let passageDocument = passageDocuments[passage]
+                            let passageDocument = UInt32(documentOf(ids[index]))
                             if passageDocument != document {
                                 closeDocument()
                                 document = passageDocument

@@ -138,7 +138,7 @@ extension Searcher {
                     documentCount += counts.documents
                     if try !MaxScoreRanker.rank(
                         term: matcher, segment: segmentIndex, eligible: accepted,
-                        passageDocuments: segment.reader.passages.documents, into: &top, deadline: &check) {
+                        unitRanges: segment.reader.unitRanges, into: &top, deadline: &check) {
                         rankComplete = false
                         break segments
                     }
@@ -148,7 +148,7 @@ extension Searcher {
                     }
                 } else {
                     let count = try MaxScoreRanker.rankAndCount(
-                        term: matcher, segment: segmentIndex, accepted: accepted, passageDocuments: segment.reader.passages.documents,
+                        term: matcher, segment: segmentIndex, accepted: accepted, unitRanges: segment.reader.unitRanges,
                         into: &top, deadline: &check)
                     total += count.total
                     documentCount += count.documents
