@@ -97,16 +97,7 @@ public struct ByteWriter: Sendable {
         guard fd >= 0 else { throw IndexIOError(path: path, operation: "open", errno: errno) }
         defer { _ = close(fd) }
         let failure: IndexIOError? = bytes.withUnsafeBytes { buffer in
-            var written = 0
-            // write(2) may write less than asked (signals, large buffers): loop until done.
-            while written < buffer.count {
-                let result = posixWrite(fd, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return IndexIOError(path: path, operation: "write", errno: errno)
-                }
-                written += result
-            }
+            do throws(IndexIOError) { try writeAll(buffer, to: fd, path: path) } catch { return error }
             return nil
         }
         if let failure { throw failure }
@@ -116,11 +107,20 @@ public struct ByteWriter: Sendable {
     }
 }
 
-// Inside ByteWriter, `write` names the method; the system call needs its module's name.
-private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
+/// Writes every byte of `buffer` to `fd`: write(2) may write less than asked (signals,
+/// large buffers), so it loops until done. `path` names the file in errors.
+func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(IndexIOError) {
+    var written = 0
+    while written < buffer.count {
+        #if canImport(Glibc)
+        let result = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+        #else
+        let result = Darwin.write(fd, buffer.baseAddress! + written, buffer.count - written)
+        #endif
+        if result < 0 {
+            if errno == EINTR { continue }
+            throw IndexIOError(path: path, operation: "write", errno: errno)
+        }
+        written += result
+    }
 }

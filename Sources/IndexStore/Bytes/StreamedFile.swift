@@ -59,16 +59,7 @@ struct StreamedFile {
         let path = self.path, descriptor = self.descriptor
         let failure: IndexIOError? = buffer.bytes.withUnsafeBytes { bytes in
             checksum.update(bytes)
-            var written = 0
-            // write(2) may write less than asked (signals, large buffers): loop until done.
-            while written < bytes.count {
-                let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return IndexIOError(path: path, operation: "write", errno: errno)
-                }
-                written += result
-            }
+            do throws(IndexIOError) { try writeAll(bytes, to: descriptor, path: path) } catch { return error }
             return nil
         }
         if let failure { throw failure }
