@@ -101,6 +101,21 @@ def kz_split(index_dir):
     return postings, stored, other
 
 
+def kz_format_versions(index_dir):
+    """The index format versions of the segments kamerzoek wrote (bytes 4-5 of every
+    `.seg` header, little-endian): a run must say which format it measured. Session 2's
+    tables came from binaries older than the commit they were labelled with, and only the
+    headers showed it."""
+    versions = set()
+    for name in os.listdir(index_dir):
+        if name.endswith(".seg"):
+            with open(os.path.join(index_dir, name), "rb") as fh:
+                header = fh.read(6)
+            if len(header) == 6 and header[:4] == b"KZIX":
+                versions.add(int.from_bytes(header[4:6], "little"))
+    return sorted(versions)
+
+
 def passages_stats(path):
     n = text = 0
     with open(path, "rb") as fh:
@@ -144,6 +159,7 @@ def kamerzoek_index(args, results):
         "reindex_unchanged": second.get("unchanged"),
         "kamerzoek_json": first,
         "kamerzoek_reindex_json": second,
+        "format_versions": kz_format_versions(index_dir),
     }
     results["index"]["kamerzoek"] = entry
     return index_dir
@@ -361,6 +377,10 @@ def main():
     tables.append(search_table(results, engines))
     tables.append("\n### Matching passages per query (≈N = the engine's timed count is an estimate or lower bound; (M) = its exact count, taken untimed)\n")
     tables.append(hits_table(results, engines, queries))
+    kz = results["index"].get("kamerzoek")
+    if kz and kz.get("format_versions"):
+        tables.append("\nkamerzoek's index: format version %s (segment headers); binaries from %s."
+                      % (", ".join(map(str, kz["format_versions"])), args.build_dir))
     loads = results.get("loadavg", {})
     if loads:
         # The previous step of this run counts too (the 1-minute average lags), so about 1-2 is
