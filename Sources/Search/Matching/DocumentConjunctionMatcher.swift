@@ -122,7 +122,7 @@ final class DocumentConjunctionMatcher: Matcher {
     }
 
     override func seek(_ target: UInt32) throws -> UInt32 {
-        while current < target { try advance() }
+        while current < target { _ = try advance() }
         return current
     }
 
