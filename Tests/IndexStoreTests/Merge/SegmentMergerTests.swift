@@ -114,6 +114,26 @@ struct SegmentMergerTests {
         #expect(Set(pair.map(\.document).filter { $0.hasPrefix("a") }) == ["a3", "a50", "a151"])
     }
 
+    /// A merge copies what it reads, so it verifies its sources first: a flipped byte in a
+    /// source's postings is refused, and the index stays at the commit before.
+    @Test func aDamagedSourceIsRefusedAndTheIndexKept() throws {
+        let directory = NSTemporaryDirectory() + "kamerzoek-merge-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let writer = try IndexWriter(directory: directory)
+        try writer.add(Array(Self.common.prefix(20)))
+        try writer.add(Self.rare)
+        let before = try IndexSnapshot.open(directory: directory)
+        let path = directory + "/" + SegmentFile.postings.fileName(segment: before.segments[1].commit.name)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x40
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        #expect(throws: IndexCorruption.self) { try writer.optimize() }
+        let after = try IndexSnapshot.open(directory: directory)
+        #expect(after.manifest.generation == before.manifest.generation)
+        #expect(after.segments.map(\.commit.name) == before.segments.map(\.commit.name))
+    }
+
     @Test func mergingOnlyDeletedDocumentsLeavesNoSegment() throws {
         let directory = NSTemporaryDirectory() + "kamerzoek-merge-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
