@@ -50,7 +50,11 @@ struct StreamedFile {
 
     /// Closes without finishing (the file is left incomplete, for cleanup to remove).
     mutating func close() {
+        #if canImport(Glibc)
         if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        #else
+        if descriptor >= 0 { _ = Darwin.close(descriptor) }
+        #endif
         descriptor = -1
     }
 

@@ -123,8 +123,8 @@ enum SegmentMerger {
         while cursor.current != PostingsCursor.exhausted {
             let id = mapping[Int(cursor.current)]
             if id != MergeLayout.dropped {
-                try cursor.positions(into: &positions)
-                merged.append(id, positions: positions, length: lengths[Int(id)])
+                let count = try cursor.decodePositions(into: &positions)
+                merged.append(id, positions: positions[..<count], length: lengths[Int(id)])
             }
             try cursor.advance()
         }
@@ -181,23 +181,5 @@ enum SegmentMerger {
             second += Int(try source.reader.dictionary.lookup(words.second)?.documentFrequency ?? 0)
         }
         return StopWordPair.isWorthKeeping(first, second)
-    }
-}
-
-extension SegmentBuilder.TermPostings {
-    /// Appends one posting (ids must come in ascending order).
-    mutating func append(_ id: UInt32, positions: [UInt32], length: UInt32) {
-        ids.append(id)
-        frequencies.append(UInt32(positions.count))
-        self.positions.append(contentsOf: positions)
-        if length < minimumLength { minimumLength = length }
-    }
-}
-
-extension StopWordPair {
-    /// The dictionary keys of a pair key's two words (same space), or nil for a word.
-    static func words(ofKey key: [UInt8]) -> (first: [UInt8], second: [UInt8])? {
-        guard key.count > 1, let separator = key[1...].firstIndex(of: Self.separator) else { return nil }
-        return (Array(key[..<separator]), [key[0]] + key[(separator + 1)...])
     }
 }

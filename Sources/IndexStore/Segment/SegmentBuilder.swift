@@ -14,6 +14,15 @@ final class SegmentBuilder {
         /// Shortest passage (or title) length among the postings: with the highest
         /// frequency it bounds the term's best BM25 score.
         var minimumLength: UInt32 = .max
+
+        /// Appends one posting; ids must come in ascending order.
+        @inline(__always)
+        mutating func append(_ id: UInt32, positions newPositions: some Collection<UInt32>, length: UInt32) {
+            ids.append(id)
+            frequencies.append(UInt32(newPositions.count))
+            positions.append(contentsOf: newPositions)
+            if length < minimumLength { minimumLength = length }
+        }
     }
 
     /// One term space's dictionary and postings. A class, so that the spaces can be filled
@@ -44,10 +53,7 @@ final class SegmentBuilder {
                 postings.append(TermPostings())
                 added += 160 + group.term.utf8.count
             }
-            postings[termID].ids.append(id)
-            postings[termID].frequencies.append(UInt32(group.positions.count))
-            postings[termID].positions.append(contentsOf: group.positions)
-            if length < postings[termID].minimumLength { postings[termID].minimumLength = length }
+            postings[termID].append(id, positions: group.positions, length: length)
             termIDOut?.pointee = Int32(termID)
             return added
         }
@@ -78,10 +84,7 @@ final class SegmentBuilder {
                 postings.append(TermPostings())
                 added += Self.newPairBytes
             }
-            postings[pairID].ids.append(id)
-            postings[pairID].frequencies.append(UInt32(positions.count))
-            postings[pairID].positions.append(contentsOf: positions)
-            if length < postings[pairID].minimumLength { postings[pairID].minimumLength = length }
+            postings[pairID].append(id, positions: positions, length: length)
             return added
         }
     }

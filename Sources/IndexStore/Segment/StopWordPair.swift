@@ -37,4 +37,10 @@ public enum StopWordPair {
 
     /// Whether segments of this format version hold pairs.
     public static func isPresent(formatVersion: UInt16) -> Bool { formatVersion >= 2 }
+
+    /// The dictionary keys of a pair key's two words (same space), or nil for a word.
+    static func words(ofKey key: [UInt8]) -> (first: [UInt8], second: [UInt8])? {
+        guard key.count > 1, let separator = key[1...].firstIndex(of: Self.separator) else { return nil }
+        return (Array(key[..<separator]), [key[0]] + key[(separator + 1)...])
+    }
 }
