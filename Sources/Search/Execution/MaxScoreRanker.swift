@@ -139,6 +139,10 @@ struct MaxScoreRanker {
 
     /// The single-term loop. With `counting`, nothing is skipped and the matching passages
     /// and documents are counted on the way.
+    ///
+    /// Each document is offered with its best passage when the loop scored every passage
+    /// it has (none sat in a skipped or unscored block), so the page can be built without
+    /// reading the document's postings again.
     private static func walk(
         term: TermMatcher, segment: Int, eligible: [Bool], unitRanges: [Range<UInt32>], counting: Bool,
         into top: inout TopDocuments, deadline: inout DeadlineCheck
@@ -147,12 +151,20 @@ struct MaxScoreRanker {
         var document = Matcher.exhausted
         var documentIsEligible = false
         var best: Float = -.infinity
+        var bestPassage = Matcher.exhausted
         var passagesInDocument = 0
+        // Whether every passage of the open document went through the scoring loop.
+        var documentFullyScored = false
+        // Blocks were passed over undecoded since the last block handed to the loop: the
+        // document open before them, and the first one after them, may have had passages
+        // there.
+        var skippedSinceLastBlock = false
         var threshold = top.threshold
         let lengths = term.lengthsByID
         func closeDocument() {
             guard documentIsEligible else { return }
-            top.offer(.init(score: best, segment: segment, document: document))
+            let known = documentFullyScored && !skippedSinceLastBlock && count.complete
+            top.offer(.init(score: best, segment: segment, document: document, passage: known ? bestPassage : Matcher.exhausted))
             threshold = top.threshold
             if counting {
                 count.total += passagesInDocument
@@ -168,19 +180,32 @@ struct MaxScoreRanker {
                         // Counting hands over every block, with frequencies only where the
                         // block can beat the threshold: the others are counted, not scored.
                         let scores = !frequencies.isEmpty
+                        let afterGap = skippedSinceLastBlock
+                        skippedSinceLastBlock = false
+                        if afterGap || !scores { documentFullyScored = false }
                         for index in ids.indices {
-                            let passage = Int(ids[index])
-                            let passageDocument = UInt32(documentOf(ids[index]))
+                            let passage = ids[index]
+                            let passageDocument = UInt32(documentOf(passage))
                             if passageDocument != document {
                                 closeDocument()
                                 document = passageDocument
                                 documentIsEligible = eligible[Int(passageDocument)]
                                 best = -.infinity
+                                bestPassage = Matcher.exhausted
                                 passagesInDocument = 0
+                                documentFullyScored = scores && !(index == 0 && afterGap)
                             }
                             guard documentIsEligible else { continue }
                             passagesInDocument += 1
-                            if scores { best = max(best, term.score(frequency: frequencies[index] + 1, length: lengths[passage])) }
+                            if scores {
+                                // Strictly better only: an earlier passage wins a tie, as
+                                // in ``Candidate/keep(in:atMost:)``.
+                                let score = term.score(frequency: frequencies[index] + 1, length: lengths[Int(passage)])
+                                if score > best {
+                                    best = score
+                                    bestPassage = passage
+                                }
+                            }
                         }
                         if deadline.expired(after: ids.count) {
                             count.complete = false
@@ -191,7 +216,7 @@ struct MaxScoreRanker {
                     if counting {
                         try term.forEachRemainingBlock(scoringAbove: { threshold }, visit)
                     } else {
-                        try term.forEachRemainingBlock(skippingAtMost: { threshold }, visit)
+                        try term.forEachRemainingBlock(skippingAtMost: { threshold }, skipped: { skippedSinceLastBlock = true }, visit)
                     }
                 }
             }

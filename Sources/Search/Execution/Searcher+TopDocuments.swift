@@ -142,9 +142,14 @@ extension Searcher {
                         rankComplete = false
                         break segments
                     }
-                    if let body = try factory.matcher(for: term) as? TermMatcher {
-                        let unitRanges = segment.reader.unitRanges
-                        hasBodyMatch = { document in try body.seek(unitRanges[document].lowerBound) < unitRanges[document].upperBound }
+                    // Made on the first title match: most words' title lists are short
+                    // or empty, and a matcher costs a dictionary lookup and a block.
+                    var body: TermMatcher?
+                    let unitRanges = segment.reader.unitRanges
+                    hasBodyMatch = { document in
+                        if body == nil { body = try factory.matcher(for: term) as? TermMatcher }
+                        guard let body else { return false }
+                        return try body.seek(unitRanges[document].lowerBound) < unitRanges[document].upperBound
                     }
                 } else {
                     let count = try MaxScoreRanker.rankAndCount(
@@ -167,13 +172,25 @@ extension Searcher {
                     // Only in the title: counted as one passage, shown by its first.
                     total += 1
                     documentCount += 1
-                    top.offer(.init(score: 0, segment: segmentIndex, document: UInt32(document)))
+                    top.offer(.init(score: 0, segment: segmentIndex, document: UInt32(document), passage: unitRanges[document].lowerBound))
                 }
                 return !check.expired(after: documents.count)
             }
             if !countComplete { break }
         }
-        let groups = try gather(top.documentsBySegment, perDocument: options.perDocument) { segment in
+        // The walk knows the best passage of most documents it kept; only the others (and
+        // every document, when more than one passage each is wanted) are read again.
+        var groups: [Collector.Group] = []
+        var unknown: [Int: [UInt32]] = [:]
+        for entry in top.entries {
+            if options.perDocument <= 1, entry.passage != Matcher.exhausted {
+                let best = Candidate(segment: entry.segment, passage: entry.passage, document: entry.document, score: entry.score)
+                groups.append(Collector.Group(segment: entry.segment, document: entry.document, best: entry.score, passages: [best]))
+            } else {
+                unknown[entry.segment, default: []].append(entry.document)
+            }
+        }
+        groups += try gather(unknown, perDocument: options.perDocument) { segment in
             try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
         }
         return Found(

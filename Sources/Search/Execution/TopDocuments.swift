@@ -9,6 +9,10 @@ struct TopDocuments {
         var score: Float
         var segment: Int
         var document: UInt32
+        /// The passage that scored `score`, when the ranking scored every passage of the
+        /// document (the single-term walk): the page then needs no second look at the
+        /// document's passages. ``Matcher/exhausted`` when unknown.
+        var passage: UInt32 = Matcher.exhausted
 
         /// Whether `self` ranks before `other`.
         func ranks(before other: Entry) -> Bool {

@@ -46,13 +46,19 @@ final class TermMatcher: Matcher {
     }
 
     /// The rest of the list a block at a time with the frequencies minus one, skipping the
-    /// blocks whose bound is at most `threshold()` (asked before each block) undecoded.
-    /// The single-term ranking's loop.
+    /// blocks whose bound is at most `threshold()` (asked before each block) undecoded and
+    /// telling `skipped` of each. The single-term ranking's loop.
     func forEachRemainingBlock(
-        skippingAtMost threshold: () -> Float, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
+        skippingAtMost threshold: () -> Float, skipped: () -> Void,
+        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
     ) throws {
         defer { current = cursor.current }
-        try cursor.forEachRemainingBlock(skip: { self.blockBound($0) <= threshold() }, body)
+        try cursor.forEachRemainingBlock(
+            skip: { impacts in
+                guard self.blockBound(impacts) <= threshold() else { return false }
+                skipped()
+                return true
+            }, body)
     }
 
     /// Every remaining block, with its frequencies only where the block's bound is above
