@@ -275,13 +275,25 @@ public struct PostingsCursor: Sendable {
 
     private var blockCount: Int { skipCount > 0 ? skipCount : (documentFrequency > 0 ? 1 : 0) }
 
+    /// Read for every block a ranking passes over, so the entry's 16 bytes are checked
+    /// once and loaded without a check each (eight checked reads were a tenth of a
+    /// one-word search on the 1 GB corpus, callgrind).
     private func blockBounds(_ block: Int) throws(IndexCorruption) -> BlockImpacts {
         let entry = block * skipEntryByteCount + 12
-        func value(_ offset: Int) throws(IndexCorruption) -> UInt32 { UInt32(try postings.integer(at: entry + offset, as: UInt16.self)) }
-        guard hasImpacts else { return BlockImpacts(maximumFrequency: try value(0), minimumLength: try value(2)) }
-        return BlockImpacts(
-            frequencies: (try value(0), try value(4), try value(8), try value(12)),
-            lengths: (try value(2), try value(6), try value(10), try value(14)))
+        guard hasImpacts else {
+            return BlockImpacts(
+                maximumFrequency: UInt32(try postings.integer(at: entry, as: UInt16.self)),
+                minimumLength: UInt32(try postings.integer(at: entry + 2, as: UInt16.self)))
+        }
+        try postings.checkRange(entry, 16)
+        return postings.withUnsafeBytes { bytes in
+            func value(_ offset: Int) -> UInt32 {
+                UInt32(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: entry + offset, as: UInt16.self)))
+            }
+            return BlockImpacts(
+                frequencies: (value(0), value(4), value(8), value(12)),
+                lengths: (value(2), value(6), value(10), value(14)))
+        }
     }
 
 
