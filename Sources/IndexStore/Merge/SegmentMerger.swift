@@ -82,11 +82,15 @@ enum SegmentMerger {
             guard !merged.ids.isEmpty else { continue }  // only deleted documents had it
             let start = postings.write(merged, lengths: isTitle ? layout.titleLengths : layout.unitLengths, bodyStart: FileHeader.byteCount)
             try postings.drain()
-            dictionary.add(key: key, TermInfo(
+            var info = TermInfo(
                 documentFrequency: UInt32(merged.ids.count), postingsOffset: start.postingsOffset,
                 positionsOffset: start.positionsOffset, maximumFrequency: merged.frequencies.max() ?? 0,
                 minimumLength: merged.minimumLength,
-                documentCount: isTitle ? UInt32(merged.ids.count) : SegmentWriter.distinctDocuments(merged.ids, layout.unitDocuments)))
+                documentCount: isTitle ? UInt32(merged.ids.count) : SegmentWriter.distinctDocuments(merged.ids, layout.unitDocuments))
+            if let space, isTitle {
+                info.titleOnlyDocuments = try titleOnlyDocuments(key, space: space, holders: holders, sources: sources, layout: layout)
+            }
+            dictionary.add(key: key, info)
             termCount += 1
             // The sources are read once, front to back: let go of what was read every few
             // tens of megabytes, so the merge's resident size does not grow with them.
@@ -171,6 +175,31 @@ enum SegmentMerger {
             try first.advance()
             try second.advance()
         }
+    }
+
+    /// A title term's title-only documents in the merged segment: a document keeps all its
+    /// passages through a merge, so it is title-only there exactly when it was in its
+    /// source. A source without deletions that stored its count gives it; the others are
+    /// counted over their live documents.
+    private static func titleOnlyDocuments(
+        _ key: [UInt8], space: TermSpace, holders: [TermInfo?], sources: [IndexSnapshot.Segment], layout: MergeLayout
+    ) throws -> UInt32 {
+        var bodyKey = key
+        bodyKey[0] = TitleOnlyDocuments.bodySpace(of: space).rawValue
+        var total: UInt32 = 0
+        for (index, source) in sources.enumerated() {
+            guard let info = holders[index] else { continue }
+            if source.deletions == nil, let stored = info.titleOnlyDocuments {
+                total += stored
+                continue
+            }
+            let body = try source.reader.dictionary.lookup(bodyKey).map { try source.reader.cursor($0) }
+            let unitRanges = source.reader.unitRanges, documentMap = layout.documentMaps[index]
+            total += try TitleOnlyDocuments.count(
+                title: try source.reader.cursor(info), body: body, passages: { unitRanges[$0] },
+                isIncluded: { documentMap[$0] != MergeLayout.dropped })
+        }
+        return total
     }
 
     /// Whether a pair is kept: both words in enough passages of the sources together.

@@ -127,6 +127,18 @@ public final class SegmentReader: Sendable {
             guard count == Int(info.documentFrequency) else {
                 throw postings.corruption(at: 0, .invariantViolated("a term lists \(count) postings, its dictionary entry \(info.documentFrequency)"))
             }
+            if let stored = info.titleOnlyDocuments {
+                // A wrong count would make a one-word query's total lie.
+                var bodyKey = key
+                bodyKey[0] = TitleOnlyDocuments.bodySpace(of: space).rawValue
+                let body = try dictionary.lookup(bodyKey).map { info throws(IndexCorruption) in try self.cursor(info) }
+                let unitRanges = self.unitRanges
+                let counted = try TitleOnlyDocuments.count(title: try self.cursor(info), body: body, passages: { unitRanges[$0] })
+                guard counted == stored else {
+                    throw postings.corruption(at: 0, .invariantViolated(
+                        "a title term has \(counted) title-only documents, its dictionary entry \(stored)"))
+                }
+            }
         }
         guard terms == info.termCount else {
             throw postings.corruption(at: 0, .invariantViolated("\(terms) terms, the segment info says \(info.termCount)"))

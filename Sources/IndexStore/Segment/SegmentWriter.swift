@@ -49,6 +49,9 @@ enum SegmentWriter {
         }
         keyed.sort { $0.key.lexicographicallyPrecedes($1.key) }
 
+        func passages(_ ordinal: Int) -> Range<UInt32> {
+            builder.firstUnit[ordinal] ..< (ordinal + 1 < builder.documentCount ? builder.firstUnit[ordinal + 1] : UInt32(builder.unitCount))
+        }
         var postings = PostingsWriter()
         postings.startFiles(segmentID: segmentID)
         var dictionary = TermDictionaryWriter(segmentID: segmentID)
@@ -56,11 +59,28 @@ enum SegmentWriter {
             let term = entry.space == pairSpace ? builder.pairs.postings[entry.term] : builder.spaces[entry.space].postings[entry.term]
             let isTitle = entry.space != pairSpace && TermSpace(rawValue: UInt8(entry.space + 1))!.isTitle
             let start = postings.write(term, lengths: isTitle ? builder.titleLengths : builder.unitLengths, bodyStart: FileHeader.byteCount)
-            dictionary.add(key: entry.key, TermInfo(
+            var info = TermInfo(
                 documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,
                 positionsOffset: start.positionsOffset, maximumFrequency: term.frequencies.max() ?? 0,
                 minimumLength: term.minimumLength,
-                documentCount: isTitle ? UInt32(term.ids.count) : Self.distinctDocuments(term.ids, builder.unitDocument)))
+                documentCount: isTitle ? UInt32(term.ids.count) : Self.distinctDocuments(term.ids, builder.unitDocument))
+            if isTitle {
+                let titleSpace = TermSpace(rawValue: UInt8(entry.space + 1))!
+                let bodySpace = builder.spaces[Int(TitleOnlyDocuments.bodySpace(of: titleSpace).rawValue) - 1]
+                let bodyIDs = bodySpace.termIDs[builder.spaces[entry.space].terms[entry.term]].map { bodySpace.postings[Int($0)].ids } ?? []
+                var next = 0
+                info.titleOnlyDocuments = TitleOnlyDocuments.count(titleDocuments: term.ids, passages: passages) { passage in
+                    // The first body passage at or after `passage`: a binary search of the
+                    // rest of the list (the asked ids ascend).
+                    var high = bodyIDs.count
+                    while next < high {
+                        let middle = (next + high) / 2
+                        if bodyIDs[middle] < passage { next = middle + 1 } else { high = middle }
+                    }
+                    return next < bodyIDs.count ? bodyIDs[next] : PostingsCursor.exhausted
+                }
+            }
+            dictionary.add(key: entry.key, info)
         }
         postings.finishFiles()
         dictionary.finish()

@@ -17,6 +17,9 @@ public struct TermDictionaryReader: Sendable {
     private let documentCount: UInt32
     /// Entries end with the term's document count (format 3).
     private let hasDocumentCounts: Bool
+    /// Whether a title entry's last number is its title-only count (format 5 on) rather
+    /// than its docFreq again.
+    private let hasTitleOnlyCounts: Bool
 
     /// Longest key the writer can produce (a term is at most a few hundred bytes).
     static let maximumKeyLength = 4096
@@ -27,6 +30,7 @@ public struct TermDictionaryReader: Sendable {
     ) throws(IndexCorruption) {
         self.dictionary = dictionary
         hasDocumentCounts = formatVersion >= 3
+        hasTitleOnlyCounts = formatVersion >= 5
         self.unitCount = UInt32(clamping: unitCount)
         self.documentCount = UInt32(clamping: documentCount)
         var reader = ByteReader(index)
@@ -120,11 +124,23 @@ public struct TermDictionaryReader: Sendable {
     private func readInfo(_ reader: inout ByteReader, space spaceByte: UInt8?) throws(IndexCorruption) -> TermInfo {
         // A key of no known space gets the tighter bound (verify() reports the space).
         let space = TermSpace(rawValue: spaceByte ?? 0)
-        return TermInfo(
+        var info = TermInfo(
             documentFrequency: try reader.readVarUInt32(), postingsOffset: try reader.readVarUInt64(),
             positionsOffset: try reader.readVarUInt64(), maximumFrequency: try reader.readVarUInt32(),
             minimumLength: try reader.readVarUInt32(), documentCount: hasDocumentCounts ? try reader.readVarUInt32() : nil,
             idLimit: space.map { $0.isTitle ? documentCount : unitCount } ?? min(documentCount, unitCount))
+        if space?.isTitle ?? false, let last = info.documentCount {
+            // A title term's postings are its documents.
+            info.documentCount = info.documentFrequency
+            if hasTitleOnlyCounts {
+                guard last <= info.documentFrequency else {
+                    throw dictionary.corruption(at: reader.position, .invariantViolated(
+                        "a title term has \(last) title-only documents of \(info.documentFrequency)"))
+                }
+                info.titleOnlyDocuments = last
+            }
+        }
+        return info
     }
 
     private func skipInfo(_ reader: inout ByteReader) throws(IndexCorruption) {

@@ -45,7 +45,14 @@ struct TermDictionaryWriter {
         dictionary.writeVarUInt64(info.positionsOffset)
         dictionary.writeVarUInt32(info.maximumFrequency)
         dictionary.writeVarUInt32(info.minimumLength)
-        dictionary.writeVarUInt32(info.documentCount ?? 0)
+        // The last number is the document count of a body term and the title-only count
+        // of a title term (a title term's document count is its docFreq again).
+        if TermSpace(rawValue: key.first ?? 0)?.isTitle ?? false {
+            precondition(info.titleOnlyDocuments != nil, "a title term's entry needs its title-only count")
+            dictionary.writeVarUInt32(info.titleOnlyDocuments ?? 0)
+        } else {
+            dictionary.writeVarUInt32(info.documentCount ?? 0)
+        }
         previousKey = key
         termCount += 1
     }

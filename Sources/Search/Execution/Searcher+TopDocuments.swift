@@ -165,18 +165,35 @@ extension Searcher {
                 }
             }
             guard let title = MatcherFactory.titleVersion(of: term) else { continue }
+            // Documents with the word only in their title: counted when the segment was
+            // written (format 5), or found here by looking each title match up.
+            var titleOnlyCounted = false
+            if filters.isEmpty, segment.deletions == nil, case let .term(space, text) = title,
+               let counted = try lookups.info(segment.reader, space, text)?.titleOnlyDocuments {
+                total += Int(counted)
+                documentCount += Int(counted)
+                // They enter the ranking with score 0, so only while it holds fewer than k
+                // documents (or some of score 0) are they worth finding.
+                guard counted > 0, top.threshold <= 0 else { continue }
+                titleOnlyCounted = true
+            }
             let unitRanges = segment.reader.unitRanges
-            countComplete = try factory.matcher(for: title).visitRemaining { documents in
+            let scanned = try factory.matcher(for: title).visitRemaining { documents in
                 for document in documents.map(Int.init) where document < accepted.count && accepted[document] && !unitRanges[document].isEmpty {
                     guard try !hasBodyMatch(document) else { continue }
                     // Only in the title: counted as one passage, shown by its first.
-                    total += 1
-                    documentCount += 1
+                    if !titleOnlyCounted {
+                        total += 1
+                        documentCount += 1
+                    }
                     top.offer(.init(score: 0, segment: segmentIndex, document: UInt32(document), passage: unitRanges[document].lowerBound))
                 }
                 return !check.expired(after: documents.count)
             }
-            if !countComplete { break }
+            if !scanned {
+                if titleOnlyCounted { rankComplete = false } else { countComplete = false }
+                break
+            }
         }
         // The walk knows the best passage of most documents it kept; only the others (and
         // every document, when more than one passage each is wanted) are read again.
