@@ -24,6 +24,9 @@ public final class SegmentReader: Sendable {
     public let titleLengthSum: UInt64
     /// Per document, the title's length: the BM25 lengths of the title spaces.
     public let titleLengths: [UInt32]
+    /// Passage and title lengths as scoring reads them, a byte each (``LengthNorm``).
+    public let passageNorms: [UInt8]
+    public let titleNorms: [UInt8]
     public let dictionary: TermDictionaryReader
     private let postings: ByteSlice
     private let positions: ByteSlice
@@ -54,10 +57,12 @@ public final class SegmentReader: Sendable {
         dates = table.entries.map(\.date)
         titleLengthSum = table.titleLengthSum
         titleLengths = table.entries.map(\.titleLength)
+        titleNorms = LengthNorm.encode(titleLengths)
         passages = try PassageTable.read(bodies[.passageLengths]!, documentCount: info.documentCount)
         guard passages.count == info.unitCount else {
             throw bodies[.passageLengths]!.corruption(at: 0, .invariantViolated("\(passages.count) passages, the segment info says \(info.unitCount)"))
         }
+        passageNorms = LengthNorm.encode(passages.lengths)
         dictionary = try TermDictionaryReader(
             index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!, unitCount: info.unitCount, documentCount: info.documentCount,
             formatVersion: formatVersion)

@@ -160,13 +160,13 @@ struct MaxScoreRanker {
         // there.
         var skippedSinceLastBlock = false
         var threshold = top.threshold
-        let lengths = term.lengthsByID
+        let norms = term.normsByID
         // A scored block's passage lengths, loaded in a loop of their own before the
-        // block is walked: the lengths table has a row per passage of the segment (10 MB
-        // on the 1 GB corpus) and a common word's postings touch a new cache line at
-        // nearly every posting. Inside the walk's loop those misses were taken one after
-        // another (perf: half the walk's time on that load); a loop of independent loads
-        // lets the processor have many in flight at once.
+        // block is walked: the length bytes have a row per passage of the segment (2.4 MB
+        // on the 1 GB corpus) and a common word's postings are scattered over them.
+        // Inside the walk's loop those cache misses were taken one after another (perf:
+        // half the walk's time on that load); a loop of independent loads lets the
+        // processor have many in flight at once.
         let blockLengths = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: BitPacking.blockLength)
         defer { blockLengths.deallocate() }
         func closeDocument() {
@@ -180,7 +180,8 @@ struct MaxScoreRanker {
                 count.matched[Int(document)] = true
             }
         }
-        try lengths.withUnsafeBufferPointer { lengths in
+        let lengthOfNorm = LengthNorm.lengths
+        try norms.withUnsafeBufferPointer { norms in
             try unitRanges.withUnsafeBufferPointer { unitRanges in
                 var documentOf = DocumentOfPassage(unitRanges)
                 try eligible.withUnsafeBufferPointer { eligible in
@@ -189,7 +190,7 @@ struct MaxScoreRanker {
                         // block can beat the threshold: the others are counted, not scored.
                         let scores = !frequencies.isEmpty
                         if scores {
-                            for index in ids.indices { blockLengths[index] = lengths[Int(ids[index])] }
+                            for index in ids.indices { blockLengths[index] = lengthOfNorm[Int(norms[Int(ids[index])])] }
                         }
                         let afterGap = skippedSinceLastBlock
                         skippedSinceLastBlock = false

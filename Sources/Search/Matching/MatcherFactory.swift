@@ -34,21 +34,21 @@ struct MatcherFactory {
             if readTerms.count == 1 {
                 // One pair (`"de minister"`): its frequency is the phrase's, no positions needed.
                 guard let info = try lookups.info(segment, space, readTerms[0]) else { return EmptyMatcher() }
-                return TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
+                return TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), norms: norms(space))
             }
             var matchers: [TermMatcher] = []
             for term in readTerms {
                 guard let matcher = try termMatcher(space, term) else { return EmptyMatcher() }
                 matchers.append(matcher)
             }
-            return try PhraseMatcher(terms: matchers, offsets: readOffsets, slop: slop, idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
+            return try PhraseMatcher(terms: matchers, offsets: readOffsets, slop: slop, idf: idf, bm25: statistics.bm25(for: space), norms: norms(space))
         case let .prefix(space, prefix):
             let expansion = try segment.dictionary.terms(withPrefix: space.key(prefix), limit: Self.maximumPrefixExpansions)
             var matchers: [Matcher] = []
             for (key, info) in expansion.terms where !key.contains(StopWordPair.separator) {
                 let term = String(decoding: key.dropFirst(), as: UTF8.self)
                 let idf = statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
-                matchers.append(TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space)))
+                matchers.append(TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), norms: norms(space)))
             }
             return matchers.isEmpty ? EmptyMatcher() : DisjunctionMatcher(matchers)
         case .all(let parts):
@@ -94,11 +94,11 @@ struct MatcherFactory {
     private func termMatcher(_ space: TermSpace, _ term: String) throws -> TermMatcher? {
         guard let info = try lookups.info(segment, space, term) else { return nil }
         let idf = statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
-        return TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), lengths: lengths(space))
+        return TermMatcher(cursor: try segment.cursor(info), idf: idf, bm25: statistics.bm25(for: space), norms: norms(space))
     }
 
-    private func lengths(_ space: TermSpace) -> [UInt32] {
-        space.isTitle ? segment.titleLengths : segment.passages.lengths
+    private func norms(_ space: TermSpace) -> [UInt8] {
+        space.isTitle ? segment.titleNorms : segment.passageNorms
     }
 }
 

@@ -1,3 +1,5 @@
+import IndexStore
+
 /// Terms at fixed relative positions: a conjunction whose candidates are checked against
 /// the positions. With `slop` 0 the words must stand exactly as in the query; with slop N
 /// they must come in the query's order with at most N extra positions between them in all.
@@ -7,20 +9,20 @@ final class PhraseMatcher: SettlingMatcher {
     private let slop: Int
     private let idf: Float
     private let bm25: BM25
-    private let lengths: [UInt32]
+    private let norms: [UInt8]
     /// Per term, the current passage's positions: the first `counts[i]` of `positions[i]`
     /// (the buffers are reused and only grow).
     private var positions: [[UInt32]]
     private var counts: [Int]
     private var phraseFrequency: UInt32 = 0
 
-    init(terms: [TermMatcher], offsets: [UInt32], slop: Int, idf: Float, bm25: BM25, lengths: [UInt32]) throws {
+    init(terms: [TermMatcher], offsets: [UInt32], slop: Int, idf: Float, bm25: BM25, norms: [UInt8]) throws {
         self.terms = terms
         self.offsets = offsets
         self.slop = slop
         self.idf = idf
         self.bm25 = bm25
-        self.lengths = lengths
+        self.norms = norms
         positions = Array(repeating: [], count: terms.count)
         counts = Array(repeating: 0, count: terms.count)
         super.init(inner: try ConjunctionMatcher(terms))
@@ -34,7 +36,7 @@ final class PhraseMatcher: SettlingMatcher {
     }
 
     override func score() throws -> Float {
-        bm25.score(idf: idf, frequency: phraseFrequency, length: lengths[Int(current)])
+        bm25.score(idf: idf, frequency: phraseFrequency, length: LengthNorm.decode(norms[Int(current)]))
     }
 
     /// BM25's frequency part saturates below `k1 + 1`.

@@ -7,17 +7,18 @@ final class TermMatcher: Matcher {
     @exclusivity(unchecked) private var cursor: PostingsCursor
     private let idf: Float
     private let bm25: BM25
-    private let lengths: [UInt32]
+    /// Passage (or title) lengths by id, a byte each (``LengthNorm``).
+    private let norms: [UInt8]
     private lazy var listBound: Float = computeListBound()
     /// The bound of the block ending at `boundedBlockLastID`, computed once per block.
     private var boundedBlockLastID = Matcher.exhausted
     private var boundedBlockScore: Float = .infinity
 
-    init(cursor: PostingsCursor, idf: Float, bm25: BM25, lengths: [UInt32]) {
+    init(cursor: PostingsCursor, idf: Float, bm25: BM25, norms: [UInt8]) {
         self.cursor = cursor
         self.idf = idf
         self.bm25 = bm25
-        self.lengths = lengths
+        self.norms = norms
         super.init()
         current = cursor.current
     }
@@ -35,7 +36,7 @@ final class TermMatcher: Matcher {
     }
 
     override func score() throws -> Float {
-        bm25.score(idf: idf, frequency: try cursor.frequency, length: lengths[Int(current)])
+        bm25.score(idf: idf, frequency: try cursor.frequency, length: LengthNorm.decode(norms[Int(current)]))
     }
 
     override var maximumScore: Float { listBound }
@@ -71,14 +72,16 @@ final class TermMatcher: Matcher {
         try cursor.forEachRemainingBlock(frequencies: { self.blockBound($0) > threshold() }, body)
     }
 
-    /// This term's BM25 for a frequency and a passage length, as ``score()`` computes it.
+    /// This term's BM25 for a frequency and a (decoded) passage length, as ``score()``
+    /// computes it.
     @inline(__always)
     func score(frequency: UInt32, length: UInt32) -> Float {
         bm25.score(idf: idf, frequency: frequency, length: length)
     }
 
-    /// Passage (or title) lengths by id, for ``score(frequency:length:)``.
-    var lengthsByID: [UInt32] { lengths }
+    /// Passage (or title) length bytes by id; ``LengthNorm/decode(_:)`` gives the length
+    /// for ``score(frequency:length:)``.
+    var normsByID: [UInt8] { norms }
 
     var frequency: UInt32 { get throws { try cursor.frequency } }
 
@@ -121,14 +124,15 @@ final class TermMatcher: Matcher {
     }
 
     /// BM25 grows with frequency and falls with length, so the best of the block's impact
-    /// pairs bounds every posting in it. A capped frequency bounds nothing.
+    /// pairs bounds every posting in it. A capped frequency bounds nothing. The pairs hold
+    /// exact lengths; quantised the same way as the postings' (monotone), they still bound.
     private func blockBound(_ impacts: BlockImpacts) -> Float {
-        impacts.isCapped ? .infinity : impacts.bound { self.bm25.score(idf: self.idf, frequency: $0, length: $1) }
+        impacts.isCapped ? .infinity : impacts.bound { self.bm25.score(idf: self.idf, frequency: $0, length: LengthNorm.quantized($1)) }
     }
 
     private func computeListBound() -> Float {
         (try? cursor.listBound(
             block: blockBound,
-            exact: { self.bm25.score(idf: self.idf, frequency: $1, length: self.lengths[Int($0)]) })) ?? .infinity
+            exact: { self.bm25.score(idf: self.idf, frequency: $1, length: LengthNorm.decode(self.norms[Int($0)])) })) ?? .infinity
     }
 }
