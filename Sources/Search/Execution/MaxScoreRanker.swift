@@ -41,7 +41,7 @@ struct MaxScoreRanker {
     /// Offers every document of the segment that could be in the top k, with its best
     /// passage's score. Returns false when the deadline cut the walk.
     func rank(
-        segment: Int, matches: SegmentMatches, unitRanges: [Range<UInt32>], passageDocuments: [UInt32],
+        segment: Int, matches: SegmentMatches, unitRanges: [Range<UInt32>],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
         if scorers.count == 1, let term = scorers[0] as? TermMatcher {
@@ -55,54 +55,60 @@ struct MaxScoreRanker {
         defer {
             if document != Matcher.exhausted { top.offer(.init(score: best, segment: segment, document: document)) }
         }
-        while true {
-            if deadline.expired() { return false }
-            let threshold = top.threshold
-            while essential < count, prefix[essential] <= threshold { essential += 1 }
-            guard essential < count else { return true }
-            var candidate = Matcher.exhausted
-            for index in essential ..< count where scorers[index].current < candidate { candidate = scorers[index].current }
-            guard candidate != Matcher.exhausted else { return true }
+        // Candidates ascend, so their documents are found by moving through the documents'
+        // passage ranges: the per-passage table (10 MB on the 1 GB corpus) missed the cache
+        // at nearly every candidate (perf: two thirds of this loop's time).
+        return try unitRanges.withUnsafeBufferPointer { unitRanges in
+            var documentOf = DocumentOfPassage(unitRanges)
+            while true {
+                if deadline.expired() { return false }
+                let threshold = top.threshold
+                while essential < count, prefix[essential] <= threshold { essential += 1 }
+                guard essential < count else { return true }
+                var candidate = Matcher.exhausted
+                for index in essential ..< count where scorers[index].current < candidate { candidate = scorers[index].current }
+                guard candidate != Matcher.exhausted else { return true }
 
-            let candidateDocument = passageDocuments[Int(candidate)]
-            guard matches.eligible[Int(candidateDocument)] else {
-                // Not a match of the whole query (filtered out, a required word missing):
-                // none of its passages is, so jump past the document.
-                let end = unitRanges[Int(candidateDocument)].upperBound
-                for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
-                continue
-            }
-            let nonEssential = essential > 0 ? prefix[essential - 1] : 0
-            if threshold > -.infinity {
-                var bound = nonEssential
-                for index in essential ..< count where scorers[index].current == candidate {
-                    bound += try scorers[index].blockMaximumScore() ?? bounds[index]
-                }
-                if bound <= threshold {
-                    if essential == count - 1, scorers[essential].isTerm {
-                        try scorers[essential].skipBlocks(boundAtMost: threshold - nonEssential)
-                    } else {
-                        for index in essential ..< count where scorers[index].current == candidate { try scorers[index].advance() }
-                    }
+                let candidateDocument = UInt32(documentOf(candidate))
+                guard matches.eligible[Int(candidateDocument)] else {
+                    // Not a match of the whole query (filtered out, a required word missing):
+                    // none of its passages is, so jump past the document.
+                    let end = unitRanges[Int(candidateDocument)].upperBound
+                    for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
                     continue
                 }
-            }
-            var score: Float = 0
-            for index in essential ..< count where scorers[index].current == candidate {
-                score += try scorers[index].score()
-                try scorers[index].advance()
-            }
-            var index = essential - 1
-            while index >= 0, score + prefix[index] > threshold {
-                if try scorers[index].seek(candidate) == candidate { score += try scorers[index].score() }
-                index -= 1
-            }
-            if candidateDocument != document {
-                if document != Matcher.exhausted { top.offer(.init(score: best, segment: segment, document: document)) }
-                document = candidateDocument
-                best = score
-            } else {
-                best = max(best, score)
+                let nonEssential = essential > 0 ? prefix[essential - 1] : 0
+                if threshold > -.infinity {
+                    var bound = nonEssential
+                    for index in essential ..< count where scorers[index].current == candidate {
+                        bound += try scorers[index].blockMaximumScore() ?? bounds[index]
+                    }
+                    if bound <= threshold {
+                        if essential == count - 1, scorers[essential].isTerm {
+                            try scorers[essential].skipBlocks(boundAtMost: threshold - nonEssential)
+                        } else {
+                            for index in essential ..< count where scorers[index].current == candidate { try scorers[index].advance() }
+                        }
+                        continue
+                    }
+                }
+                var score: Float = 0
+                for index in essential ..< count where scorers[index].current == candidate {
+                    score += try scorers[index].score()
+                    try scorers[index].advance()
+                }
+                var index = essential - 1
+                while index >= 0, score + prefix[index] > threshold {
+                    if try scorers[index].seek(candidate) == candidate { score += try scorers[index].score() }
+                    index -= 1
+                }
+                if candidateDocument != document {
+                    if document != Matcher.exhausted { top.offer(.init(score: best, segment: segment, document: document)) }
+                    document = candidateDocument
+                    best = score
+                } else {
+                    best = max(best, score)
+                }
             }
         }
     }

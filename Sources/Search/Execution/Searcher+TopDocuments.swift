@@ -49,7 +49,7 @@ extension Searcher {
                 let ranker = MaxScoreRanker(scorers: try scorers(factory, matches))
                 if try !ranker.rank(
                     segment: segmentIndex, matches: matches, unitRanges: factory.segment.unitRanges,
-                    passageDocuments: factory.segment.passages.documents, into: &top, deadline: &rankCheck) {
+                    into: &top, deadline: &rankCheck) {
                     rankComplete = false
                 }
                 for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
