@@ -290,7 +290,7 @@ public final class Searcher {
                 var cursor = try reader.cursor(info)
                 for document in documents where try cursor.seek(document) == document {
                     titleScores[document, default: 0] += statistics.titles.score(
-                        idf: idf, frequency: try cursor.frequency, length: LengthNorm.decode(reader.titleNorms[Int(document)]))
+                        idf: idf, frequency: try cursor.frequency, norm: reader.titleNorms[Int(document)])
                 }
             }
             for (index, member) in members.enumerated() {

@@ -173,8 +173,8 @@ struct MaxScoreRanker {
         // Inside the walk's loop those cache misses were taken one after another (perf:
         // half the walk's time on that load); a loop of independent loads lets the
         // processor have many in flight at once.
-        let blockLengths = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: BitPacking.blockLength)
-        defer { blockLengths.deallocate() }
+        let blockNorms = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: BitPacking.blockLength)
+        defer { blockNorms.deallocate() }
         func closeDocument() {
             guard documentIsEligible else { return }
             let known = documentFullyScored && !skippedSinceLastBlock && count.complete
@@ -186,7 +186,6 @@ struct MaxScoreRanker {
                 count.matched[Int(document)] = true
             }
         }
-        let lengthOfNorm = LengthNorm.lengths
         try norms.withUnsafeBufferPointer { norms in
             try unitRanges.withUnsafeBufferPointer { unitRanges in
                 var documentOf = DocumentOfPassage(unitRanges)
@@ -196,7 +195,7 @@ struct MaxScoreRanker {
                         // block can beat the threshold: the others are counted, not scored.
                         let scores = !frequencies.isEmpty
                         if scores {
-                            for index in ids.indices { blockLengths[index] = lengthOfNorm[Int(norms[Int(ids[index])])] }
+                            for index in ids.indices { blockNorms[index] = norms[Int(ids[index])] }
                         }
                         let afterGap = skippedSinceLastBlock
                         skippedSinceLastBlock = false
@@ -218,7 +217,7 @@ struct MaxScoreRanker {
                             if scores {
                                 // Strictly better only: an earlier passage wins a tie, as
                                 // in ``Candidate/keep(in:atMost:)``.
-                                let score = term.score(frequency: frequencies[index] + 1, length: blockLengths[index])
+                                let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
                                 if score > best {
                                     best = score
                                     bestPassage = passage

@@ -36,7 +36,7 @@ final class PhraseMatcher: SettlingMatcher {
     }
 
     override func score() throws -> Float {
-        bm25.score(idf: idf, frequency: phraseFrequency, length: LengthNorm.decode(norms[Int(current)]))
+        bm25.score(idf: idf, frequency: phraseFrequency, norm: norms[Int(current)])
     }
 
     /// BM25's frequency part saturates below `k1 + 1`.

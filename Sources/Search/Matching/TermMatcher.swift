@@ -36,7 +36,7 @@ final class TermMatcher: Matcher {
     }
 
     override func score() throws -> Float {
-        bm25.score(idf: idf, frequency: try cursor.frequency, length: LengthNorm.decode(norms[Int(current)]))
+        bm25.score(idf: idf, frequency: try cursor.frequency, norm: norms[Int(current)])
     }
 
     override var maximumScore: Float { listBound }
@@ -72,15 +72,14 @@ final class TermMatcher: Matcher {
         try cursor.forEachRemainingBlock(frequencies: { self.blockBound($0) > threshold() }, body)
     }
 
-    /// This term's BM25 for a frequency and a (decoded) passage length, as ``score()``
+    /// This term's BM25 for a frequency and a passage's length byte, as ``score()``
     /// computes it.
     @inline(__always)
-    func score(frequency: UInt32, length: UInt32) -> Float {
-        bm25.score(idf: idf, frequency: frequency, length: length)
+    func score(frequency: UInt32, norm: UInt8) -> Float {
+        bm25.score(idf: idf, frequency: frequency, norm: norm)
     }
 
-    /// Passage (or title) length bytes by id; ``LengthNorm/decode(_:)`` gives the length
-    /// for ``score(frequency:length:)``.
+    /// Passage (or title) length bytes by id, for ``score(frequency:norm:)``.
     var normsByID: [UInt8] { norms }
 
     var frequency: UInt32 { get throws { try cursor.frequency } }
@@ -133,6 +132,6 @@ final class TermMatcher: Matcher {
     private func computeListBound() -> Float {
         (try? cursor.listBound(
             block: blockBound,
-            exact: { self.bm25.score(idf: self.idf, frequency: $1, length: LengthNorm.decode(self.norms[Int($0)])) })) ?? .infinity
+            exact: { self.bm25.score(idf: self.idf, frequency: $1, norm: self.norms[Int($0)]) })) ?? .infinity
     }
 }
