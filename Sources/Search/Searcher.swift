@@ -60,11 +60,14 @@ public final class Searcher {
         let highlights = Self.highlightTerms(of: query)
         if options.sort == .relevance {
             // Rescore the head of the ranking with heading, proximity and title evidence,
-            // then sort again; the tail keeps its BM25 order.
-            let head = min(groups.count, options.offset + options.limit + Self.rescoredBeyondPage)
+            // a window at a time, and sort each window again; the tail keeps its BM25 order.
+            let head = min(groups.count, Self.rankedDocuments(for: options))
             groups.sort(by: Self.ranksBefore)
-            try rescore(&groups[0 ..< head], terms: highlights)
-            groups[0 ..< head].sort(by: Self.ranksBefore)
+            for start in stride(from: 0, to: head, by: Self.rescoringWindow) {
+                let window = start ..< min(start + Self.rescoringWindow, head)
+                try rescore(&groups[window], terms: highlights)
+                groups[window].sort(by: Self.ranksBefore)
+            }
         } else {
             groups.sort { lhs, rhs in
                 let left = dateOf(lhs), right = dateOf(rhs)
@@ -94,9 +97,19 @@ public final class Searcher {
         var partial: Bool
     }
 
-    /// Groups ranked this far past the requested page are rescored too, so that a document
-    /// just below the page can move onto it.
-    static let rescoredBeyondPage = 50
+    /// The rescoring reorders the BM25 ranking in windows of this many documents (the first
+    /// 60, the next 60, …): a document can move up to the top of its window, so one just
+    /// below a first page of 10 can still reach it. Windows do not depend on the page asked
+    /// for, so every page is a slice of the same ranking (a window that depended on
+    /// `offset + limit` let page 2 repeat a document of page 1 and skip another).
+    static let rescoringWindow = 60
+
+    /// How many documents a search ranks by BM25 (and rescores): the whole windows that
+    /// cover the page asked for.
+    static func rankedDocuments(for options: SearchOptions) -> Int {
+        let end = max(1, options.offset + options.limit)
+        return (end + rescoringWindow - 1) / rescoringWindow * rescoringWindow
+    }
 
     /// Higher score first; a tie goes to the earlier document in index order.
     static func ranksBefore(_ lhs: Collector.Group, _ rhs: Collector.Group) -> Bool {

@@ -37,7 +37,7 @@ extension Searcher {
                 return try factory.matcher(for: units[index].query)
             }
         }
-        let wanted = options.offset + options.limit + Self.rescoredBeyondPage
+        let wanted = Self.rankedDocuments(for: options)
         var chosen: [Int: [UInt32]] = [:]
         var rankComplete = true
         if options.sort == .relevance {
@@ -119,7 +119,7 @@ extension Searcher {
         _ term: PlannedQuery, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
     ) throws -> Found {
         var check = DeadlineCheck(deadline)
-        var top = TopDocuments(capacity: options.offset + options.limit + Self.rescoredBeyondPage)
+        var top = TopDocuments(capacity: Self.rankedDocuments(for: options))
         var total = 0, documentCount = 0, countComplete = true, rankComplete = true
         var factories: [Int: MatcherFactory] = [:]
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
