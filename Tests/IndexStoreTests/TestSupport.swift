@@ -29,3 +29,10 @@ func hex(_ bytes: [UInt8]) -> String {
         return digits.count == 1 ? "0" + digits : digits
     }.joined(separator: " ")
 }
+
+/// A document whose passages are `texts` (one each, no headings), stored under `id`.
+func storedDocument(_ id: String, title: String?, _ texts: [String]) -> StoredDocument {
+    StoredDocument(
+        id: id, source: "\(id).txt", contentHash: id, title: title,
+        passages: texts.map { StoredPassage(heading: nil, text: $0, start: 0, end: $0.utf8.count) })
+}

@@ -9,9 +9,7 @@ import Testing
 @Suite("Segment merger")
 struct SegmentMergerTests {
     static func document(_ id: String, title: String?, _ texts: [String]) -> StoredDocument {
-        StoredDocument(
-            id: id, source: "\(id).txt", contentHash: id, title: title,
-            passages: texts.map { StoredPassage(heading: nil, text: $0, start: 0, end: $0.utf8.count) })
+        storedDocument(id, title: title, texts)
     }
 
     /// 300 documents of two passages in which `de` and `minister` are common, so their

@@ -8,18 +8,12 @@ import Testing
 /// `verify()`.
 @Suite("Title-only document counts")
 struct TitleOnlyDocumentsTests {
-    static func document(_ id: String, title: String?, _ texts: [String]) -> StoredDocument {
-        StoredDocument(
-            id: id, source: "\(id).txt", contentHash: id, title: title,
-            passages: texts.map { StoredPassage(heading: nil, text: $0, start: 0, end: $0.utf8.count) })
-    }
-
     static let documents = [
-        document("only-title", title: "Stikstof nota", ["Over ammoniak en de boeren."]),
-        document("both", title: "Stikstof", ["De stikstof daalt niet."]),
-        document("no-passages", title: "Stikstof nota", []),
-        document("body-only", title: nil, ["Stikstof in de duinen."]),
-        document("inflected", title: "Nota's", ["Een nota volgt."]),
+        storedDocument("only-title", title: "Stikstof nota", ["Over ammoniak en de boeren."]),
+        storedDocument("both", title: "Stikstof", ["De stikstof daalt niet."]),
+        storedDocument("no-passages", title: "Stikstof nota", []),
+        storedDocument("body-only", title: nil, ["Stikstof in de duinen."]),
+        storedDocument("inflected", title: "Nota's", ["Een nota volgt."]),
     ]
 
     static func titleOnly(_ reader: SegmentReader, _ space: TermSpace, _ term: String) throws -> UInt32? {
@@ -51,8 +45,8 @@ struct TitleOnlyDocumentsTests {
         // Replaces `only-title` (a deletion in the first segment) and adds a title-only
         // document in a second segment without deletions.
         try writer.add([
-            Self.document("only-title", title: "Ammoniak", ["Over de boeren."]),
-            Self.document("later", title: "Stikstof", ["Een ander onderwerp."]),
+            storedDocument("only-title", title: "Ammoniak", ["Over de boeren."]),
+            storedDocument("later", title: "Stikstof", ["Een ander onderwerp."]),
         ])
         let before = try IndexSnapshot.open(directory: directory)
         #expect(before.segments.map(\.commit.deletedCount) == [1, 0])
