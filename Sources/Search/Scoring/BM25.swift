@@ -1,10 +1,10 @@
+import IndexStore
+
 /// Okapi BM25 over passages (docs/SEARCH.md, "Ranking").
 ///
 /// `k1 = 1.2` and `b = 0.75`, the values Lucene and most engines ship with; passages are
 /// short (≈40–250 words) and fairly even in length, where those defaults are known to hold.
 /// idf is Lucene's `ln(1 + (N - df + 0.5) / (df + 0.5))`, never negative.
-import IndexStore
-
 struct BM25: Sendable {
     static let k1: Float = 1.2
     static let b: Float = 0.75
