@@ -16,6 +16,9 @@ public final class Searcher {
     /// off to check that both ways find the same passages.
     var usesStopWordPairs = true
     private let liveDocuments: [[Bool]]
+    private let typeNumbers: FilterColumns.TypeNumbers
+    /// Per segment, what filters test (``FilterColumns``).
+    private let filterColumns: [FilterColumns]
 
     /// Scores within this fraction of each other count as ties (then date, then order).
     static let headingBoost: Float = 0.5
@@ -32,6 +35,9 @@ public final class Searcher {
         }
         statistics = CollectionStatistics(snapshot, lookups: lookups)
         liveDocuments = snapshot.segments.map(Self.liveDocuments)
+        let typeNumbers = FilterColumns.TypeNumbers(snapshot.segments)
+        self.typeNumbers = typeNumbers
+        filterColumns = snapshot.segments.map { FilterColumns($0.reader, typeNumbers: typeNumbers) }
     }
 
     /// Parses, plans and runs `text`. Throws ``QueryParseError`` for a query that cannot be
@@ -160,14 +166,7 @@ public final class Searcher {
     func acceptedDocuments(_ index: Int, filters: [DocumentFilter]) -> [Bool] {
         guard !filters.isEmpty else { return liveDocuments[index] }
         var accepted = liveDocuments[index]
-        let documents = snapshot.segments[index].reader.documents
-        for filter in filters {
-            // Reads the entries in place (copying an entry would retain each of its
-            // strings, for every document).
-            for ordinal in accepted.indices where accepted[ordinal] && !filter.accepts(documents[ordinal]) {
-                accepted[ordinal] = false
-            }
-        }
+        for filter in filters { filterColumns[index].apply(filter, typeNumbers: typeNumbers, to: &accepted) }
         return accepted
     }
 
