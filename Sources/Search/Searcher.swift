@@ -16,7 +16,6 @@ public final class Searcher {
     /// off to check that both ways find the same passages.
     var usesStopWordPairs = true
     private let liveDocuments: [[Bool]]
-    private let typeNumbers: FilterColumns.TypeNumbers
     /// Per segment, what filters test (``FilterColumns``).
     private let filterColumns: [FilterColumns]
 
@@ -36,7 +35,6 @@ public final class Searcher {
         statistics = CollectionStatistics(snapshot, lookups: lookups)
         liveDocuments = snapshot.segments.map(Self.liveDocuments)
         let typeNumbers = FilterColumns.TypeNumbers(snapshot.segments)
-        self.typeNumbers = typeNumbers
         filterColumns = snapshot.segments.map { FilterColumns($0.reader, typeNumbers: typeNumbers) }
     }
 
@@ -136,7 +134,7 @@ public final class Searcher {
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = matcherFactory(segment, deadline: deadline)
+            let factory = matcherFactory(segmentIndex, deadline: deadline)
             let matcher = try factory.topLevelMatcher(for: query)
             if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true }
             let passageDocuments = segment.reader.passages.documents
@@ -166,13 +164,15 @@ public final class Searcher {
     func acceptedDocuments(_ index: Int, filters: [DocumentFilter]) -> [Bool] {
         guard !filters.isEmpty else { return liveDocuments[index] }
         var accepted = liveDocuments[index]
-        for filter in filters { filterColumns[index].apply(filter, typeNumbers: typeNumbers, to: &accepted) }
+        for filter in filters { filterColumns[index].apply(filter, to: &accepted) }
         return accepted
     }
 
     /// Builds the matchers of one segment for this search.
-    func matcherFactory(_ segment: IndexSnapshot.Segment, deadline: ContinuousClock.Instant) -> MatcherFactory {
-        MatcherFactory(segment: segment.reader, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
+    func matcherFactory(_ segmentIndex: Int, deadline: ContinuousClock.Instant) -> MatcherFactory {
+        MatcherFactory(
+            segment: snapshot.segments[segmentIndex].reader, statistics: statistics, lookups: lookups,
+            filterColumns: filterColumns[segmentIndex], usesStopWordPairs: usesStopWordPairs, deadline: deadline)
     }
 
     /// Per segment, per document: not deleted in this snapshot.

@@ -9,29 +9,28 @@ import Testing
 @Suite("Pagination")
 struct PaginationTests {
     @Test func pagesAreSlicesOfOneRanking() throws {
-        let index = try PruningEquivalenceTests.makeIndex()
-        defer { try? FileManager.default.removeItem(atPath: index.directory) }
-        let searcher = try Searcher(snapshot: index.snapshot)
-        var checked = 0
-        for query in PruningEquivalenceTests.queries {
-            for sort in SortOrder.allCases {
-                var options = SearchOptions()
-                options.snippets = false
-                options.sort = sort
-                options.limit = 150
-                let whole = try searcher.search(query, options: options).results.map(\.doc_id)
-                var paged: [String] = []
-                options.limit = 10
-                for offset in stride(from: 0, to: 150, by: 10) {
-                    options.offset = offset
-                    paged += try searcher.search(query, options: options).results.map(\.doc_id)
+        try PruningEquivalenceTests.withSearcher { searcher, _ in
+            var checked = 0
+            for query in PruningEquivalenceTests.queries {
+                for sort in SortOrder.allCases {
+                    var options = SearchOptions()
+                    options.snippets = false
+                    options.sort = sort
+                    options.limit = 150
+                    let whole = try searcher.search(query, options: options).results.map(\.doc_id)
+                    var paged: [String] = []
+                    options.limit = 10
+                    for offset in stride(from: 0, to: 150, by: 10) {
+                        options.offset = offset
+                        paged += try searcher.search(query, options: options).results.map(\.doc_id)
+                    }
+                    #expect(paged == whole, "\(query) \(sort)")
+                    #expect(Set(paged).count == paged.count, "\(query) \(sort)")
+                    if whole.count > 60 { checked += 1 }
                 }
-                #expect(paged == whole, "\(query) \(sort)")
-                #expect(Set(paged).count == paged.count, "\(query) \(sort)")
-                if whole.count > 60 { checked += 1 }
             }
+            // Enough queries have rankings past the first rescoring window.
+            #expect(checked >= 10)
         }
-        // Enough queries have rankings past the first rescoring window.
-        #expect(checked >= 10)
     }
 }

@@ -52,6 +52,13 @@ struct PruningEquivalenceTests {
         return (directory, try IndexSnapshot.open(directory: directory))
     }
 
+    /// Runs `body` with a searcher over a fresh ``makeIndex()`` index, removed afterwards.
+    static func withSearcher(_ body: (Searcher, IndexSnapshot) throws -> Void) throws {
+        let index = try makeIndex()
+        defer { try? FileManager.default.removeItem(atPath: index.directory) }
+        try body(try Searcher(snapshot: index.snapshot), index.snapshot)
+    }
+
     static let queries = [
         "minister", "gemeente", "cassatie", "heffing", "de", "van de minister", "het is niet",
         "minister gemeente", "minister kabinet kamer", "gemeente provincie subsidie",

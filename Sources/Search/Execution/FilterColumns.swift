@@ -8,12 +8,14 @@ import IndexStore
 /// and comparing type strings was a quarter of a filtered one-word query on the 1 GB
 /// corpus (perf); a type number or a date per document is a few bytes.
 struct FilterColumns {
-    /// Per document, its type's number in the searcher's ``TypeNumbers``.
+    /// Per document, its type's number in ``typeNumbers``.
     let types: [UInt32]
     /// Per document, its date as `yyyymmdd` (0 for none).
     let dates: [UInt32]
     /// Per dossier number, the documents that belong to it, ascending.
     let dossiers: [String: [Int]]
+    /// The snapshot's type numbers, shared by its segments' columns.
+    let typeNumbers: TypeNumbers
 
     /// Numbers for the document types of a snapshot: types are few (`brief`, `motie`, …).
     struct TypeNumbers {
@@ -38,11 +40,20 @@ struct FilterColumns {
             for dossier in entry.dossiers { dossiers[dossier, default: []].append(ordinal) }
         }
         self.dossiers = dossiers
+        self.typeNumbers = typeNumbers
+    }
+
+    /// Per document: passes `filter`. A filter inside `OR` or `NOT` becomes a matcher over
+    /// these documents.
+    func documents(passing filter: DocumentFilter) -> [Bool] {
+        var passing = Array(repeating: true, count: dates.count)
+        apply(filter, to: &passing)
+        return passing
     }
 
     /// Clears in `accepted` every document that `filter` rejects (as
     /// ``DocumentFilter/accepts(_:)`` decides for an entry).
-    func apply(_ filter: DocumentFilter, typeNumbers: TypeNumbers, to accepted: inout [Bool]) {
+    func apply(_ filter: DocumentFilter, to accepted: inout [Bool]) {
         switch filter {
         case .type(let type):
             guard let wanted = typeNumbers.number(of: type) else {

@@ -20,7 +20,7 @@ extension Searcher {
         for (segmentIndex, segment) in snapshot.segments.enumerated() {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = matcherFactory(segment, deadline: deadline)
+            let factory = matcherFactory(segmentIndex, deadline: deadline)
             let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
             total += matches.total
             documentCount += matches.documents
@@ -125,7 +125,7 @@ extension Searcher {
         segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
-            let factory = matcherFactory(segment, deadline: deadline)
+            let factory = matcherFactory(segmentIndex, deadline: deadline)
             factories[segmentIndex] = factory
             // Which documents have the word in a passage: known from the counting walk, or
             // (when the dictionary counted for us) looked up for the few title matches.

@@ -76,9 +76,8 @@ final class DocumentToPassageMatcher: Matcher {
 final class FilteredDocumentMatcher: Matcher {
     private let accepted: [Bool]
 
-    init(filter: DocumentFilter, entries: [DocumentEntry]) {
-        var accepted = Array(repeating: false, count: entries.count)
-        for ordinal in entries.indices where filter.accepts(entries[ordinal]) { accepted[ordinal] = true }
+    /// `accepted`: per document, passes the filter (``FilterColumns/documents(passing:)``).
+    init(accepted: [Bool]) {
         self.accepted = accepted
         super.init()
         current = UInt32(accepted.firstIndex(of: true) ?? Int(Matcher.exhausted))

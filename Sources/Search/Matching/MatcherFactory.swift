@@ -9,6 +9,8 @@ struct MatcherFactory {
     let segment: SegmentReader
     let statistics: CollectionStatistics
     let lookups: TermLookups
+    /// What `soort:`, `dossier:`, `datum:` and `jaar:` test in this segment.
+    let filterColumns: FilterColumns
     /// Read exact phrases with stop words through ``StopWordPair`` terms where the segment
     /// has them; off only to check that both ways find the same (tests).
     var usesStopWordPairs = true
@@ -62,7 +64,7 @@ struct MatcherFactory {
                 try matcher(for: inner), entries: segment.documents, passageDocuments: segment.passages.documents, weight: 1)
         case .filter(let filter):
             return try DocumentToPassageMatcher(
-                FilteredDocumentMatcher(filter: filter, entries: segment.documents), entries: segment.documents,
+                FilteredDocumentMatcher(accepted: filterColumns.documents(passing: filter)), entries: segment.documents,
                 passageDocuments: segment.passages.documents, weight: 0)
         case .everything:
             return AllMatcher(limit: segment.passages.count)

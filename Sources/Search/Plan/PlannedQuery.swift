@@ -30,6 +30,9 @@ public enum DocumentFilter: Equatable, Sendable {
     /// Inclusive `yyyymmdd` bounds; documents without a date never pass.
     case date(from: UInt32, to: UInt32)
 
+    /// The filter's meaning, on one document's entry. Searches test ``FilterColumns``
+    /// instead (the same answer from a few bytes per document; FilterColumnsTests hold
+    /// the two together).
     func accepts(_ entry: DocumentEntry) -> Bool {
         switch self {
         case .type(let type): return entry.type == type

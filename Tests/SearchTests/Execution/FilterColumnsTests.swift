@@ -14,20 +14,19 @@ struct FilterColumnsTests {
     ]
 
     @Test func columnsKeepWhatTheEntriesKeep() throws {
-        let index = try PruningEquivalenceTests.makeIndex()
-        defer { try? FileManager.default.removeItem(atPath: index.directory) }
-        let searcher = try Searcher(snapshot: index.snapshot)
-        var kept = 0
-        for filters in Self.filters {
-            for (segmentIndex, segment) in index.snapshot.segments.enumerated() {
-                let expected = segment.reader.documents.indices.map { ordinal in
-                    segment.isLive(document: ordinal) && filters.allSatisfy { $0.accepts(segment.reader.documents[ordinal]) }
+        try PruningEquivalenceTests.withSearcher { searcher, snapshot in
+            var kept = 0
+            for filters in Self.filters {
+                for (segmentIndex, segment) in snapshot.segments.enumerated() {
+                    let expected = segment.reader.documents.indices.map { ordinal in
+                        segment.isLive(document: ordinal) && filters.allSatisfy { $0.accepts(segment.reader.documents[ordinal]) }
+                    }
+                    let accepted = searcher.acceptedDocuments(segmentIndex, filters: filters)
+                    #expect(accepted == expected, "\(filters) segment \(segmentIndex)")
+                    kept += expected.filter { $0 }.count
                 }
-                let accepted = searcher.acceptedDocuments(segmentIndex, filters: filters)
-                #expect(accepted == expected, "\(filters) segment \(segmentIndex)")
-                kept += expected.filter { $0 }.count
             }
+            #expect(kept > 100)  // the filters keep something, so the comparison says something
         }
-        #expect(kept > 100)  // the filters keep something, so the comparison says something
     }
 }
