@@ -4,11 +4,12 @@ import IndexStore
 /// their passages, exactly, without scoring anything but recorded clauses.
 ///
 /// Each scoring unit is walked on its own (no merging), setting the bits of the passages
-/// it matches and its clause's bit in the document's mask; title versions of the clauses
-/// set mask bits too. A document matches when it passes the filters, has every required
-/// clause's bit, meets the title constraints and has no excluded clause. Its matching
-/// passages are the set bits in its range; a document matched through its title alone
-/// counts one passage (its first), as the ranking shows it by that passage.
+/// it matches in its clause's bitmap (``ClauseBitmaps``); title versions of the clauses
+/// set the clause's bit in a per-document mask. A document matches when it passes the
+/// filters, has every required clause (in a passage or its title), meets the title
+/// constraints and has no excluded clause. Its matching passages are those some clause
+/// matches; a document matched through its title alone counts one passage (its first),
+/// as the ranking shows it by that passage.
 ///
 /// Terms are only counted here (a block-decoding loop, no call per posting); other units
 /// (phrases, prefixes) are matched and scored once and recorded, so ranking replays them
@@ -16,7 +17,6 @@ import IndexStore
 struct SegmentMatches {
     /// Per document: matches the whole query.
     private(set) var eligible: [Bool]
-    private(set) var passages: PassageBitmap
     /// Matching passages and documents (lower bounds when `complete` is false).
     private(set) var total = 0
     private(set) var documents = 0
@@ -34,8 +34,8 @@ struct SegmentMatches {
     ) throws {
         let entries = factory.segment.documents
         let unitRanges = factory.segment.unitRanges
+        let passageCount = factory.segment.passages.count
         eligible = accepted
-        passages = PassageBitmap(count: factory.segment.passages.count)
         recordings = Array(repeating: nil, count: units.count)
         // Exclusions and title constraints first: cut short there, nothing is eligible,
         // rather than documents that should have been left out.
@@ -46,111 +46,121 @@ struct SegmentMatches {
         }
         for clause in clauses.excluded {
             var found = Array(repeating: false, count: entries.count)
-            var masks = Array(repeating: UInt64(0), count: entries.count)
-            var unused = PassageBitmap(count: 0)
-            guard try Self.markPassages(
-                of: factory.matcher(for: clause), bit: 1, unitRanges: unitRanges, bitmap: &unused, masks: &masks,
-                marksPassages: false, deadline: &deadline) else { cutShort(); return }
-            for index in masks.indices where masks[index] != 0 { found[index] = true }
+            var bitmap = ClauseBitmaps(clauses: 1, passages: passageCount)
+            var marked = 0
+            guard try Self.markPassages(of: factory.matcher(for: clause), clause: 0, in: &bitmap, count: &marked, deadline: &deadline) else {
+                cutShort()
+                return
+            }
+            unitRanges.withUnsafeBufferPointer { ranges in
+                bitmap.forEachDocument(matching: 0, ranges: ranges) { found[$0] = true }
+            }
             if let title = MatcherFactory.titleVersion(of: clause) {
                 guard try Self.markDocuments(of: factory.matcher(for: title), in: &found, deadline: &deadline) else { cutShort(); return }
             }
             for index in eligible.indices where found[index] { eligible[index] = false }
         }
 
-        var masks = Array(repeating: UInt64(0), count: entries.count)
+        var bitmaps = ClauseBitmaps(clauses: clauses.required.count, passages: passageCount)
+        // Per required clause, how many passages its units yielded: the rarest clause's
+        // documents are the candidates.
+        var marked = Array(repeating: 0, count: clauses.required.count)
         var visitedAll = true
         for (unitIndex, unit) in units.enumerated() where visitedAll {
-            let bit: UInt64 = 1 << UInt64(unit.clause)
             let matcher = try factory.matcher(for: unit.query)
             if case .term = unit.query {
                 visitedAll = try Self.markPassages(
-                    of: matcher, bit: bit, unitRanges: unitRanges, bitmap: &passages, masks: &masks,
-                    marksPassages: true, deadline: &deadline)
+                    of: matcher, clause: unit.clause, in: &bitmaps, count: &marked[unit.clause], deadline: &deadline)
             } else {
                 let recording: ReplayMatcher.Recording
-                (recording, visitedAll) = try Self.record(
-                    matcher, bit: bit, unitRanges: unitRanges, bitmap: &passages, masks: &masks, deadline: &deadline)
+                (recording, visitedAll) = try Self.record(matcher, clause: unit.clause, in: &bitmaps, deadline: &deadline)
                 recordings[unitIndex] = recording
+                marked[unit.clause] += recording.ids.count
             }
         }
+        let driver = marked.indices.min { marked[$0] < marked[$1] } ?? 0
+        // Clauses found in documents' titles, a bit per required clause (empty when no
+        // clause has a title version), and the documents whose title has the driver.
+        var titleMasks: [UInt64] = []
+        var driverTitles: [UInt32] = []
         for (index, clause) in clauses.required.enumerated() where visitedAll {
             guard let title = MatcherFactory.titleVersion(of: clause) else { continue }
+            if titleMasks.isEmpty { titleMasks = Array(repeating: 0, count: entries.count) }
             let bit: UInt64 = 1 << UInt64(index)
             visitedAll = try factory.matcher(for: title).visitRemaining { documents in
-                masks.withUnsafeMutableBufferPointer { masks in
+                titleMasks.withUnsafeMutableBufferPointer { masks in
                     for document in documents where Int(document) < masks.count { masks[Int(document)] |= bit }
                 }
+                if index == driver { driverTitles.append(contentsOf: documents.lazy.filter { Int($0) < entries.count }) }
                 return !deadline.expired(after: documents.count)
             }
         }
         complete = visitedAll
 
+        // A matching document has the driver in a passage or in its title, so only those
+        // documents are looked at.
         let required = clauses.required.count
         let all: UInt64 = required == 64 ? .max : (1 << UInt64(required)) - 1
-        for index in eligible.indices where eligible[index] {
+        let driverBit: UInt64 = 1 << UInt64(driver)
+        var matching = Array(repeating: false, count: entries.count)
+        var total = 0, documents = 0
+        var titleOnly: [UInt32] = []
+        func consider(_ index: Int, present: UInt64, matched: Int) {
             let units = unitRanges[index]
-            guard masks[index] == all, !units.isEmpty else {
-                eligible[index] = false
-                continue
-            }
-            let matched = passages.count(in: Int(units.lowerBound) ..< Int(units.upperBound))
+            guard eligible[index], !matching[index], !units.isEmpty else { return }
+            let mask = titleMasks.isEmpty ? present : present | titleMasks[index]
+            guard mask == all else { return }
+            matching[index] = true
             if matched == 0 { titleOnly.append(UInt32(index)) }
             total += max(1, matched)
             documents += 1
         }
+        unitRanges.withUnsafeBufferPointer { ranges in
+            bitmaps.forEachDocument(matching: driver, ranges: ranges) { index in
+                let (present, matched) = bitmaps.evaluate(ranges[index])
+                consider(index, present: present, matched: matched)
+            }
+        }
+        for document in driverTitles {
+            let index = Int(document)
+            let (present, matched) = bitmaps.evaluate(unitRanges[index])
+            // Documents with the driver in a passage were considered above.
+            if present & driverBit == 0 { consider(index, present: present, matched: matched) }
+        }
+        titleOnly.sort()
+        eligible = matching
+        self.total = total
+        self.documents = documents
+        self.titleOnly = titleOnly
     }
 
-    /// Sets `bit` in the mask of every document `matcher` has a passage of (and, with
-    /// `marksPassages`, the passages' bits); false when the deadline cut it short.
-    ///
-    /// A list's passages ascend, so their documents are found by moving through the
-    /// documents' passage ranges (``DocumentOfPassage``) rather than in the per-passage
-    /// table, whose rows a long list touches all over (10 MB on the 1 GB corpus).
+    /// Sets `clause`'s bit of every passage `matcher` yields, adding their number to
+    /// `count`; false when the deadline cut it short.
     private static func markPassages(
-        of matcher: Matcher, bit: UInt64, unitRanges: [Range<UInt32>], bitmap: inout PassageBitmap, masks: inout [UInt64],
-        marksPassages: Bool, deadline: inout DeadlineCheck
+        of matcher: Matcher, clause: Int, in bitmaps: inout ClauseBitmaps, count: inout Int, deadline: inout DeadlineCheck
     ) throws -> Bool {
-        try unitRanges.withUnsafeBufferPointer { unitRanges in
-            try masks.withUnsafeMutableBufferPointer { masks in
-                var documentOf = DocumentOfPassage(unitRanges)
-                return try matcher.visitRemaining { passages in
-                    // A local copy for the loop: the closure's captured one lives in a box.
-                    var lookup = documentOf
-                    for passage in passages { masks[lookup(passage)] |= bit }
-                    documentOf = lookup
-                    if marksPassages { bitmap.insert(contentsOf: passages) }
-                    return !deadline.expired(after: passages.count)
-                }
-            }
+        try matcher.visitRemaining { passages in
+            bitmaps.insert(contentsOf: passages, clause: clause)
+            count += passages.count
+            return !deadline.expired(after: passages.count)
         }
     }
 
     /// Matches and scores a unit that is not a single term (a phrase, a prefix) once, for
-    /// the ranking to replay, marking its passages and its clause's bit as it goes; false
-    /// when the deadline cut it short. Its passages ascend, so their documents come from
-    /// ``DocumentOfPassage`` (the per-passage table was two thirds of this pass's time for
-    /// phrases on the 1 GB corpus, perf).
+    /// the ranking to replay, setting `clause`'s bit of each passage it matches; false
+    /// when the deadline cut it short.
     private static func record(
-        _ matcher: Matcher, bit: UInt64, unitRanges: [Range<UInt32>], bitmap: inout PassageBitmap, masks: inout [UInt64],
-        deadline: inout DeadlineCheck
+        _ matcher: Matcher, clause: Int, in bitmaps: inout ClauseBitmaps, deadline: inout DeadlineCheck
     ) throws -> (ReplayMatcher.Recording, complete: Bool) {
         var recording = ReplayMatcher.Recording()
-        let complete = try unitRanges.withUnsafeBufferPointer { unitRanges in
-            try masks.withUnsafeMutableBufferPointer { masks in
-                var documentOf = DocumentOfPassage(unitRanges)
-                while matcher.current != Matcher.exhausted {
-                    let passage = matcher.current
-                    recording.append(passage, try matcher.score())
-                    bitmap.insert(passage)
-                    masks[documentOf(passage)] |= bit
-                    if deadline.expired() { return false }
-                    try matcher.advance()
-                }
-                return true
-            }
+        while matcher.current != Matcher.exhausted {
+            let passage = matcher.current
+            recording.append(passage, try matcher.score())
+            bitmaps.insert(passage, clause: clause)
+            if deadline.expired() { return (recording, false) }
+            try matcher.advance()
         }
-        return (recording, complete)
+        return (recording, true)
     }
 
     /// Marks the documents a title or filter matcher yields; false when cut short.
