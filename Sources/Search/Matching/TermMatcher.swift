@@ -36,7 +36,7 @@ final class TermMatcher: Matcher {
     }
 
     override func score() throws -> Float {
-        bm25.score(idf: idf, frequency: try cursor.frequency, norm: norms[Int(current)])
+        bm25.score(idf: idf, frequency: try cursor.frequency, norm: cursor.norm(in: norms))
     }
 
     override var maximumScore: Float { listBound }
