@@ -33,26 +33,44 @@ struct ClauseBitmaps {
 
     /// For a document's passages: bit c set when clause c matches one of them, and how
     /// many of them some clause matches.
+    @inline(__always)
     func evaluate(_ range: Range<UInt32>) -> (clauses: UInt64, passages: Int) {
         guard !range.isEmpty else { return (0, 0) }
-        let lower = Int(range.lowerBound), upper = Int(range.upperBound) - 1
+        let lower = Int(range.lowerBound), upper = Int(range.upperBound) &- 1
         let first = lower >> 6, last = upper >> 6
+        let low: UInt64 = ~0 << UInt64(lower & 63), high: UInt64 = ~0 >> UInt64(63 - (upper & 63))
         let stride = clauses
         return words.withUnsafeBufferPointer { words in
+            if stride == 1 {
+                // One clause (a word, an OR): its bits are the union.
+                if first == last {
+                    let count = (words[first] & low & high).nonzeroBitCount
+                    return (count > 0 ? 1 : 0, count)
+                }
+                var count = (words[first] & low).nonzeroBitCount &+ (words[last] & high).nonzeroBitCount
+                var word = first &+ 1
+                while word < last {
+                    count &+= words[word].nonzeroBitCount
+                    word &+= 1
+                }
+                return (count > 0 ? 1 : 0, count)
+            }
             var present: UInt64 = 0
             var count = 0
-            for word in first ... last {
+            var word = first
+            while word <= last {
                 var keep = UInt64.max
-                if word == first { keep &= ~0 << UInt64(lower & 63) }
-                if word == last { keep &= ~0 >> UInt64(63 - (upper & 63)) }
-                let base = word * stride
+                if word == first { keep &= low }
+                if word == last { keep &= high }
+                let base = word &* stride
                 var union: UInt64 = 0
                 for clause in 0 ..< stride {
-                    let bits = words[base + clause] & keep
+                    let bits = words[base &+ clause] & keep
                     present |= (bits != 0 ? 1 : 0) << UInt64(clause)
                     union |= bits
                 }
-                count += union.nonzeroBitCount
+                count &+= union.nonzeroBitCount
+                word &+= 1
             }
             return (present, count)
         }
