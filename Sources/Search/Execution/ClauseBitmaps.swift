@@ -1,4 +1,5 @@
-/// Per required clause, one bit per passage of a segment: which passages the clause matches.
+/// Per required clause, one bit per passage of a segment: which passages the clause matches
+/// (or, for the clauses' title versions, one bit per document).
 ///
 /// The counting pass only sets bits here, a word OR per posting; whether a document has
 /// every clause, and how many of its passages match any, is read afterwards from the words
@@ -12,10 +13,10 @@ struct ClauseBitmaps {
     let clauses: Int
     private var words: [UInt64]
 
-    init(clauses: Int, passages: Int) {
+    init(clauses: Int, ids: Int) {
         precondition(clauses >= 1 && clauses <= 64, "a clause mask is one UInt64")
         self.clauses = clauses
-        words = Array(repeating: 0, count: (passages + 63) / 64 * clauses)
+        words = Array(repeating: 0, count: (ids + 63) / 64 * clauses)
     }
 
     @inline(__always)
@@ -29,6 +30,15 @@ struct ClauseBitmaps {
         words.withUnsafeMutableBufferPointer { words in
             for id in ids { words[Int(id >> 6) &* stride &+ clause] |= 1 << UInt64(id & 63) }
         }
+    }
+
+    /// Bit c set when clause c has `id`.
+    @inline(__always)
+    func clauses(of id: UInt32) -> UInt64 {
+        let base = Int(id >> 6) * clauses, bit = UInt64(id & 63)
+        var present: UInt64 = 0
+        for clause in 0 ..< clauses { present |= (words[base + clause] >> bit & 1) << UInt64(clause) }
+        return present
     }
 
     /// For a document's passages: bit c set when clause c matches one of them, and how

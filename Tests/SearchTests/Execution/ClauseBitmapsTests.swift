@@ -5,7 +5,7 @@ import Testing
 /// The counting pass decides a document's match from these bitmaps alone, so they must
 /// answer exactly what a look at each clause's set of passages answers: per document,
 /// which clauses have one of its passages and how many of its passages any clause has;
-/// and the documents a clause touches, each once, ascending.
+/// per id, which clauses have it; and the documents a clause touches, each once, ascending.
 @Suite("Clause bitmaps")
 struct ClauseBitmapsTests {
     @Test func agreeWithSetsOfPassagesPerDocument() {
@@ -14,7 +14,7 @@ struct ClauseBitmapsTests {
             let ranges = DocumentOfPassageTests.ranges(count: Int.random(in: 1 ... 400, using: &random), using: &random)
             let passages = Int(ranges.last!.upperBound)
             let clauseCount = Int.random(in: 1 ... 5, using: &random)
-            var bitmaps = ClauseBitmaps(clauses: clauseCount, passages: passages)
+            var bitmaps = ClauseBitmaps(clauses: clauseCount, ids: passages)
             var sets = Array(repeating: Set<UInt32>(), count: clauseCount)
             if passages > 0 {
                 for clause in 0 ..< clauseCount {
@@ -38,6 +38,11 @@ struct ClauseBitmapsTests {
                 let answer = bitmaps.evaluate(range)
                 #expect(answer.clauses == present && answer.passages == matched, "range \(range)")
             }
+            for id in 0 ..< UInt32(passages) {
+                var present: UInt64 = 0
+                for clause in 0 ..< clauseCount where sets[clause].contains(id) { present |= 1 << UInt64(clause) }
+                #expect(bitmaps.clauses(of: id) == present)
+            }
             for clause in 0 ..< clauseCount {
                 let expected = ranges.indices.filter { ranges[$0].contains { sets[clause].contains($0) } }
                 var visited: [Int] = []
@@ -50,7 +55,7 @@ struct ClauseBitmapsTests {
     }
 
     @Test func aDocumentWithoutPassagesHasNoClause() {
-        let bitmaps = ClauseBitmaps(clauses: 2, passages: 10)
+        let bitmaps = ClauseBitmaps(clauses: 2, ids: 10)
         #expect(bitmaps.evaluate(4 ..< 4) == (clauses: 0, passages: 0))
     }
 }
