@@ -54,4 +54,19 @@ final class ReplayMatcher: Matcher {
     }
 
     override func score() throws -> Float { recording.scores[position] }
+
+    /// The recorded ids and scores from the current one on, for a loop that reads them
+    /// without a call per match; leaves the matcher exhausted.
+    func withRemaining<Result>(_ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<Float>) throws -> Result) rethrows -> Result {
+        defer {
+            position = recording.ids.count
+            current = Matcher.exhausted
+        }
+        let start = min(position, recording.ids.count)
+        return try recording.ids.withUnsafeBufferPointer { ids in
+            try recording.scores.withUnsafeBufferPointer { scores in
+                try body(UnsafeBufferPointer(rebasing: ids[start...]), UnsafeBufferPointer(rebasing: scores[start...]))
+            }
+        }
+    }
 }

@@ -39,6 +39,7 @@ extension Searcher {
         }
         let wanted = Self.rankedDocuments(for: options)
         var chosen: [Int: [UInt32]] = [:]
+        var known: [Collector.Group] = []
         var rankComplete = true
         if options.sort == .relevance {
             var top = TopDocuments(capacity: wanted)
@@ -55,13 +56,25 @@ extension Searcher {
                 for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
                 if !rankComplete { break }
             }
-            chosen = top.documentsBySegment
+            // The ranking knows the best passage of most documents it kept (see
+            // ``MaxScoreRanker``): those above the final threshold, or all when nothing could
+            // be skipped. The others (and all, when more than one passage each is wanted)
+            // are read again.
+            let threshold = top.threshold
+            for entry in top.entries {
+                if options.perDocument <= 1, entry.passage != Matcher.exhausted, threshold == -.infinity || entry.score > threshold {
+                    let best = Candidate(segment: entry.segment, passage: entry.passage, document: entry.document, score: entry.score)
+                    known.append(Collector.Group(segment: entry.segment, document: entry.document, best: entry.score, passages: [best]))
+                } else {
+                    chosen[entry.segment, default: []].append(entry.document)
+                }
+            }
         } else {
             chosen = newestDocuments(segmentMatches.map { ($0.segment, $0.matches) }, count: wanted)
         }
 
         let bySegment = Dictionary(uniqueKeysWithValues: segmentMatches.map { ($0.segment, ($0.factory, $0.matches)) })
-        let groups = try gather(chosen, perDocument: options.perDocument) { segment in
+        let groups = try known + gather(chosen, perDocument: options.perDocument) { segment in
             try bySegment[segment].map { ($0.0, try scorers($0.0, $0.1)) }
         }
         return Found(

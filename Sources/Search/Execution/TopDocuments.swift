@@ -9,9 +9,9 @@ struct TopDocuments {
         var score: Float
         var segment: Int
         var document: UInt32
-        /// The passage that scored `score`, when the ranking scored every passage of the
-        /// document (the single-term walk): the page then needs no second look at the
-        /// document's passages. ``Matcher/exhausted`` when unknown.
+        /// The passage that scored `score`, when the ranking knows it is the document's
+        /// best (the single-term walk, ``MaxScoreRanker``): the page then needs no second
+        /// look at the document's passages. ``Matcher/exhausted`` when unknown.
         var passage: UInt32 = Matcher.exhausted
 
         /// Whether `self` ranks before `other`.
@@ -46,11 +46,6 @@ struct TopDocuments {
             entries[0] = entry
             siftDown()
         }
-    }
-
-    /// The documents kept, grouped by segment.
-    var documentsBySegment: [Int: [UInt32]] {
-        Dictionary(grouping: entries, by: \.segment).mapValues { $0.map(\.document) }
     }
 
     private mutating func siftDown() {
