@@ -233,6 +233,60 @@ struct MaxScoreRanker {
         try walk(term: term, segment: segment, eligible: accepted, unitRanges: unitRanges, counting: true, into: &top, deadline: &deadline)
     }
 
+    /// Ranks and counts a query of one term whose filters leave few documents: each
+    /// accepted document's passages are sought in the list, and the blocks between them
+    /// are never decoded. `jaar:2017 wet` on the 1 GB corpus accepts 127 documents (4,337
+    /// passages) where `wet` has 701 k postings, which the walk decoded all of. Every
+    /// posting found is scored, so each document is offered with its best passage.
+    static func rankAndCount(
+        term: TermMatcher, inside accepted: [Bool], segment: Int, unitRanges: [Range<UInt32>],
+        into top: inout TopDocuments, deadline: inout DeadlineCheck
+    ) throws -> TermCount {
+        var count = TermCount(matched: Array(repeating: false, count: accepted.count))
+        for document in accepted.indices where accepted[document] {
+            let range = unitRanges[document]
+            guard !range.isEmpty else { continue }
+            var passage = try term.seek(range.lowerBound)
+            if passage == Matcher.exhausted { break }
+            var best: Float = -.infinity, bestPassage = Matcher.exhausted, found = 0
+            while passage < range.upperBound {
+                found += 1
+                // Strictly better only: an earlier passage wins a tie, as in the walk.
+                let score = try term.score()
+                if score > best {
+                    best = score
+                    bestPassage = passage
+                }
+                passage = try term.advance()
+            }
+            if found > 0 {
+                top.offer(.init(score: best, segment: segment, document: UInt32(document), passage: bestPassage))
+                count.total += found
+                count.documents += 1
+                count.matched[document] = true
+            }
+            if deadline.expired(after: 1 + found) {
+                count.complete = false
+                break
+            }
+        }
+        return count
+    }
+
+    /// Whether the accepted documents are so few, next to a term's postings, that seeking
+    /// the term inside each (``rankAndCount(term:inside:segment:unitRanges:into:deadline:)``)
+    /// costs less than walking its whole list: a seek costs about as much as decoding a
+    /// block of 128 postings, so when the accepted passages are fewer than a sixteenth of
+    /// the postings.
+    static func seeksInside(_ accepted: [Bool], unitRanges: [Range<UInt32>], postings: Int) -> Bool {
+        var passages = 0
+        for document in accepted.indices where accepted[document] {
+            passages += unitRanges[document].count
+            if passages * 16 >= postings { return false }
+        }
+        return true
+    }
+
     /// The single-term loop. With `counting`, nothing is skipped and the matching passages
     /// and documents are counted on the way.
     ///

@@ -165,9 +165,12 @@ extension Searcher {
                         return try body.seek(unitRanges[document].lowerBound) < unitRanges[document].upperBound
                     }
                 } else {
-                    let count = try MaxScoreRanker.rankAndCount(
-                        term: matcher, segment: segmentIndex, accepted: accepted, unitRanges: segment.reader.unitRanges,
-                        into: &top, deadline: &check)
+                    let unitRanges = segment.reader.unitRanges
+                    let count = MaxScoreRanker.seeksInside(accepted, unitRanges: unitRanges, postings: matcher.cost)
+                        ? try MaxScoreRanker.rankAndCount(
+                            term: matcher, inside: accepted, segment: segmentIndex, unitRanges: unitRanges, into: &top, deadline: &check)
+                        : try MaxScoreRanker.rankAndCount(
+                            term: matcher, segment: segmentIndex, accepted: accepted, unitRanges: unitRanges, into: &top, deadline: &check)
                     total += count.total
                     documentCount += count.documents
                     if !count.complete {
