@@ -84,6 +84,7 @@ struct MaxScoreRanker {
         // Candidates ascend, so their documents are found by moving through the documents'
         // passage ranges: the per-passage table (10 MB on the 1 GB corpus) missed the cache
         // at nearly every candidate (perf: two thirds of this loop's time).
+        let eligible = matches.eligible
         return try unitRanges.withUnsafeBufferPointer { unitRanges in
             var documentOf = DocumentOfPassage(unitRanges)
             while true {
@@ -96,10 +97,13 @@ struct MaxScoreRanker {
                 guard candidate != Matcher.exhausted else { return true }
 
                 let candidateDocument = UInt32(documentOf(candidate))
-                guard matches.eligible[Int(candidateDocument)] else {
+                guard eligible[Int(candidateDocument)] else {
                     // Not a match of the whole query (filtered out, a required word missing):
-                    // none of its passages is, so jump past the document.
-                    let end = unitRanges[Int(candidateDocument)].upperBound
+                    // none of its passages is, nor any before the next matching document's,
+                    // so jump there (past every document a selective filter left out).
+                    var next = Int(candidateDocument) + 1
+                    while next < eligible.count, !eligible[next] { next += 1 }
+                    let end = next < eligible.count ? unitRanges[next].lowerBound : Matcher.exhausted
                     for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
                     continue
                 }
@@ -271,20 +275,6 @@ struct MaxScoreRanker {
             }
         }
         return count
-    }
-
-    /// Whether the accepted documents are so few, next to a term's postings, that seeking
-    /// the term inside each (``rankAndCount(term:inside:segment:unitRanges:into:deadline:)``)
-    /// costs less than walking its whole list: a seek costs about as much as decoding a
-    /// block of 128 postings, so when the accepted passages are fewer than a sixteenth of
-    /// the postings.
-    static func seeksInside(_ accepted: [Bool], unitRanges: [Range<UInt32>], postings: Int) -> Bool {
-        var passages = 0
-        for document in accepted.indices where accepted[document] {
-            passages += unitRanges[document].count
-            if passages * 16 >= postings { return false }
-        }
-        return true
     }
 
     /// The single-term loop. With `counting`, nothing is skipped and the matching passages

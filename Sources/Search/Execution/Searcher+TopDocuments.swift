@@ -166,7 +166,7 @@ extension Searcher {
                     }
                 } else {
                     let unitRanges = segment.reader.unitRanges
-                    let count = MaxScoreRanker.seeksInside(accepted, unitRanges: unitRanges, postings: matcher.cost)
+                    let count = AcceptedRanges(accepted: accepted, unitRanges: unitRanges, postings: matcher.cost) != nil
                         ? try MaxScoreRanker.rankAndCount(
                             term: matcher, inside: accepted, segment: segmentIndex, unitRanges: unitRanges, into: &top, deadline: &check)
                         : try MaxScoreRanker.rankAndCount(

@@ -66,14 +66,22 @@ struct SegmentMatches {
         // documents are the candidates.
         var marked = Array(repeating: 0, count: clauses.required.count)
         var visitedAll = true
+        // Under a selective filter a term is read only inside the documents left: their
+        // passages, adjacent ones merged, or nil when they are not few.
+        let matchers = try units.map { try factory.matcher(for: $0.query) }
+        let accepted = AcceptedRanges(accepted: eligible, unitRanges: unitRanges, postings: matchers.map(\.cost).max() ?? 0)
         for (unitIndex, unit) in units.enumerated() where visitedAll {
-            let matcher = try factory.matcher(for: unit.query)
-            if case .term = unit.query {
+            let matcher = matchers[unitIndex]
+            if case .term = unit.query, let accepted, let term = matcher as? TermMatcher, accepted.worthSeeking(postings: term.cost) {
+                visitedAll = try Self.markPassages(
+                    of: term, inside: accepted.ranges, clause: unit.clause, in: &bitmaps, count: &marked[unit.clause], deadline: &deadline)
+            } else if case .term = unit.query {
                 visitedAll = try Self.markPassages(
                     of: matcher, clause: unit.clause, in: &bitmaps, count: &marked[unit.clause], deadline: &deadline)
             } else {
                 let recording: ReplayMatcher.Recording
-                (recording, visitedAll) = try Self.record(matcher, clause: unit.clause, in: &bitmaps, deadline: &deadline)
+                let inside = accepted.flatMap { $0.worthSeeking(postings: matcher.cost) ? $0.ranges : nil }
+                (recording, visitedAll) = try Self.record(matcher, inside: inside, clause: unit.clause, in: &bitmaps, deadline: &deadline)
                 recordings[unitIndex] = recording
                 marked[unit.clause] += recording.ids.count
             }
@@ -143,19 +151,49 @@ struct SegmentMatches {
         }
     }
 
+    /// Sets `clause`'s bit of the passages `term` has inside `ranges` (ascending,
+    /// disjoint), seeking from one range to the next: the blocks between them are not
+    /// decoded. Adds their number to `count`; false when the deadline cut it short.
+    private static func markPassages(
+        of term: TermMatcher, inside ranges: [Range<UInt32>], clause: Int, in bitmaps: inout ClauseBitmaps,
+        count: inout Int, deadline: inout DeadlineCheck
+    ) throws -> Bool {
+        for range in ranges {
+            var passage = try term.seek(range.lowerBound)
+            if passage == Matcher.exhausted { break }
+            var found = 0
+            while passage < range.upperBound {
+                bitmaps.insert(passage, clause: clause)
+                found += 1
+                passage = try term.advance()
+            }
+            count += found
+            if deadline.expired(after: 1 + found) { return false }
+        }
+        return true
+    }
+
     /// Matches and scores a unit that is not a single term (a phrase, a prefix) once, for
     /// the ranking to replay, setting `clause`'s bit of each passage it matches; false
     /// when the deadline cut it short.
+    ///
+    /// With `ranges` (a selective filter's documents), only the matches inside them are
+    /// looked for and recorded, seeking from one range to the next: the ranking and the
+    /// page never ask about the others.
     private static func record(
-        _ matcher: Matcher, clause: Int, in bitmaps: inout ClauseBitmaps, deadline: inout DeadlineCheck
+        _ matcher: Matcher, inside ranges: [Range<UInt32>]?, clause: Int, in bitmaps: inout ClauseBitmaps,
+        deadline: inout DeadlineCheck
     ) throws -> (ReplayMatcher.Recording, complete: Bool) {
         var recording = ReplayMatcher.Recording()
-        while matcher.current != Matcher.exhausted {
-            let passage = matcher.current
-            recording.append(passage, try matcher.score())
-            bitmaps.insert(passage, clause: clause)
-            if deadline.expired() { return (recording, false) }
-            try matcher.advance()
+        for range in ranges ?? [0 ..< Matcher.exhausted] {
+            var passage = try matcher.seek(range.lowerBound)
+            while passage < range.upperBound {
+                recording.append(passage, try matcher.score())
+                bitmaps.insert(passage, clause: clause)
+                if deadline.expired() { return (recording, false) }
+                passage = try matcher.advance()
+            }
+            if passage == Matcher.exhausted { break }
         }
         return (recording, true)
     }
