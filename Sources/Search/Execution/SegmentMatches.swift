@@ -5,7 +5,9 @@ import IndexStore
 ///
 /// Each scoring unit is walked on its own (no merging), setting the bits of the passages
 /// it matches in its clause's bitmap (``ClauseBitmaps``); title versions of the clauses
-/// set the clause's bit in a per-document mask. A document matches when it passes the
+/// set the clause's bit of the document (the same kind of bitmap, over documents). Under a
+/// selective filter only the remaining documents are read (``AcceptedRanges``). A
+/// document matches when it passes the
 /// filters, has every required clause (in a passage or its title), meets the title
 /// constraints and has no excluded clause. Its matching passages are those some clause
 /// matches; a document matched through its title alone counts one passage (its first),
@@ -66,8 +68,8 @@ struct SegmentMatches {
         // documents are the candidates.
         var marked = Array(repeating: 0, count: clauses.required.count)
         var visitedAll = true
-        // Under a selective filter a term is read only inside the documents left: their
-        // passages, adjacent ones merged, or nil when they are not few.
+        // Under a selective filter a term is read only inside the documents left (nil when
+        // they are too many for seeks to pay).
         let matchers = try units.map { try factory.matcher(for: $0.query) }
         let accepted = AcceptedRanges(accepted: eligible, unitRanges: unitRanges, postings: matchers.map(\.cost).max() ?? 0)
         for (unitIndex, unit) in units.enumerated() where visitedAll {
