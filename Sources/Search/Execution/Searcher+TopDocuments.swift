@@ -56,18 +56,11 @@ extension Searcher {
                 for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
                 if !rankComplete { break }
             }
-            // The ranking knows the best passage of most documents it kept (see
-            // ``MaxScoreRanker``): those above the final threshold, or all when nothing could
-            // be skipped. The others (and all, when more than one passage each is wanted)
-            // are read again.
+            // The ranking's best passage of a document is its best only above the final
+            // threshold, or everywhere when nothing could be skipped (see ``MaxScoreRanker``).
             let threshold = top.threshold
-            for entry in top.entries {
-                if options.perDocument <= 1, entry.passage != Matcher.exhausted, threshold == -.infinity || entry.score > threshold {
-                    let best = Candidate(segment: entry.segment, passage: entry.passage, document: entry.document, score: entry.score)
-                    known.append(Collector.Group(segment: entry.segment, document: entry.document, best: entry.score, passages: [best]))
-                } else {
-                    chosen[entry.segment, default: []].append(entry.document)
-                }
+            (known, chosen) = Self.splitByKnownPassage(top, perDocument: options.perDocument) {
+                threshold == -.infinity || $0.score > threshold
             }
         } else {
             chosen = newestDocuments(segmentMatches.map { ($0.segment, $0.matches) }, count: wanted)
@@ -211,24 +204,33 @@ extension Searcher {
                 break
             }
         }
-        // The walk knows the best passage of most documents it kept; only the others (and
-        // every document, when more than one passage each is wanted) are read again.
-        var groups: [Collector.Group] = []
-        var unknown: [Int: [UInt32]] = [:]
-        for entry in top.entries {
-            if options.perDocument <= 1, entry.passage != Matcher.exhausted {
-                let best = Candidate(segment: entry.segment, passage: entry.passage, document: entry.document, score: entry.score)
-                groups.append(Collector.Group(segment: entry.segment, document: entry.document, best: entry.score, passages: [best]))
-            } else {
-                unknown[entry.segment, default: []].append(entry.document)
-            }
-        }
+        // The walk names a passage only for documents it scored whole: always their best.
+        var (groups, unknown) = Self.splitByKnownPassage(top, perDocument: options.perDocument) { _ in true }
         groups += try gather(unknown, perDocument: options.perDocument) { segment in
             try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
         }
         return Found(
             groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
             partial: !countComplete || !rankComplete)
+    }
+
+    /// The ranked documents whose best passage the ranking names (and `isBest` vouches
+    /// for) as finished groups, the others by segment, to be gathered: with more than one
+    /// passage per document wanted, all are gathered.
+    private static func splitByKnownPassage(
+        _ top: TopDocuments, perDocument: Int, isBest: (TopDocuments.Entry) -> Bool
+    ) -> (known: [Collector.Group], unknown: [Int: [UInt32]]) {
+        var known: [Collector.Group] = []
+        var unknown: [Int: [UInt32]] = [:]
+        for entry in top.entries {
+            if perDocument <= 1, entry.passage != Matcher.exhausted, isBest(entry) {
+                let best = Candidate(segment: entry.segment, passage: entry.passage, document: entry.document, score: entry.score)
+                known.append(Collector.Group(segment: entry.segment, document: entry.document, best: entry.score, passages: [best]))
+            } else {
+                unknown[entry.segment, default: []].append(entry.document)
+            }
+        }
+        return (known, unknown)
     }
 
     /// Scores every matching passage of the chosen documents, segment by segment
