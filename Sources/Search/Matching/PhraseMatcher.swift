@@ -5,6 +5,8 @@ import IndexStore
 /// they must come in the query's order with at most N extra positions between them in all.
 final class PhraseMatcher: SettlingMatcher {
     private let terms: [TermMatcher]
+    /// The same terms, read without retaining them (``terms`` keeps them alive).
+    private let unretainedTerms: [Unmanaged<TermMatcher>]
     private let offsets: [UInt32]
     private let slop: Int
     private let idf: Float
@@ -18,6 +20,7 @@ final class PhraseMatcher: SettlingMatcher {
 
     init(terms: [TermMatcher], offsets: [UInt32], slop: Int, idf: Float, bm25: BM25, norms: [UInt8]) throws {
         self.terms = terms
+        unretainedTerms = terms.map { .passUnretained($0) }
         self.offsets = offsets
         self.slop = slop
         self.idf = idf
@@ -48,13 +51,11 @@ final class PhraseMatcher: SettlingMatcher {
         // without retaining them (`terms` holds them): indexing `positions` and `terms`
         // per term retained, released and uniqueness-checked the arrays at every
         // candidate passage (perf: 8% of a phrase search on the 1 GB corpus).
-        let terms = self.terms
+        let terms = unretainedTerms
         try positions.withUnsafeMutableBufferPointer { positions in
             try counts.withUnsafeMutableBufferPointer { counts in
                 for index in 0 ..< terms.count {
-                    counts[index] = try withExtendedLifetime(terms) {
-                        try Unmanaged.passUnretained(terms[index])._withUnsafeGuaranteedRef { try $0.decodePositions(into: &positions[index]) }
-                    }
+                    counts[index] = try terms[index]._withUnsafeGuaranteedRef { try $0.decodePositions(into: &positions[index]) }
                 }
             }
         }
