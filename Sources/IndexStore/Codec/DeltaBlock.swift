@@ -46,18 +46,30 @@ public enum DeltaBlock {
     ) throws(IndexCorruption) {
         // Decode through a copy so that a throw leaves `reader` where it was.
         var cursor = reader
-        try PackedBlock.read(count: count, from: &cursor, into: output)
-        guard count > 0 else {
-            reader = cursor
-            return
-        }
-        // Sum in 64 bits: 128 gaps of at most 2^32 cannot overflow it, and ids only grow,
-        // so checking the last sum checks them all.
-        var running = UInt64(base) &+ UInt64(output[0])
-        output[0] = UInt32(truncatingIfNeeded: running)
-        for i in 1..<count {
-            running = running &+ UInt64(output[i]) &+ 1
-            output[i] = UInt32(truncatingIfNeeded: running)
+        // Sum in 64 bits, starting one below the base (wrapping for base 0, which the first
+        // gap's + 1 undoes): 128 gaps of at most 2^32 cannot overflow it, and ids only
+        // grow, so checking the last sum checks them all.
+        let beforeBase = UInt64(base) &- 1
+        let running: UInt64
+        if count == BitPacking.blockLength {
+            // A full block is summed while it is unpacked, not in a second pass.
+            let slice = cursor.slice
+            running = try cursor.decode { buffer, position throws(IndexCorruption) in
+                let (packed, width) = try PackedBlock.fullBlock(in: buffer, at: &position, of: slice)
+                return BitPacking.unpackGaps(packed, bitWidth: width, after: beforeBase, into: output)
+            }
+        } else {
+            try PackedBlock.read(count: count, from: &cursor, into: output)
+            guard count > 0 else {
+                reader = cursor
+                return
+            }
+            var sum = beforeBase
+            for i in 0..<count {
+                sum = sum &+ UInt64(output[i]) &+ 1
+                output[i] = UInt32(truncatingIfNeeded: sum)
+            }
+            running = sum
         }
         guard running <= UInt64(UInt32.max) else {
             throw reader.slice.corruption(at: reader.position, .idOverflow)

@@ -42,19 +42,8 @@ public enum PackedBlock {
         let slice = reader.slice
         try reader.decode { buffer, position throws(IndexCorruption) in
             if count == BitPacking.blockLength {
-                guard position < buffer.count else {
-                    throw slice.corruption(at: position, .unexpectedEnd(needed: 1, available: 0))
-                }
-                let width = Int(buffer[position])
-                guard width <= 32 else { throw slice.corruption(at: position, .invalidBitWidth(width)) }
-                let size = BitPacking.packedByteCount(bitWidth: width)
-                let available = buffer.count - position - 1
-                guard available >= size else {
-                    throw slice.corruption(at: position + 1, .unexpectedEnd(needed: size, available: available))
-                }
-                let packed = UnsafeRawBufferPointer(rebasing: buffer[(position + 1)...])
+                let (packed, width) = try fullBlock(in: buffer, at: &position, of: slice)
                 BitPacking.unpack(packed, bitWidth: width, into: output)
-                position += 1 + size
             } else {
                 for i in 0..<count {
                     do throws(VarInt.Malformation) {
@@ -67,6 +56,27 @@ public enum PackedBlock {
                 }
             }
         }
+    }
+
+    /// The bit width of the full block at `position` and its packed bytes, running on to
+    /// the end of `buffer` (the unpacker reads ahead where it may); moves `position` past
+    /// the block.
+    static func fullBlock(
+        in buffer: UnsafeRawBufferPointer, at position: inout Int, of slice: ByteSlice
+    ) throws(IndexCorruption) -> (packed: UnsafeRawBufferPointer, width: Int) {
+        guard position < buffer.count else {
+            throw slice.corruption(at: position, .unexpectedEnd(needed: 1, available: 0))
+        }
+        let width = Int(buffer[position])
+        guard width <= 32 else { throw slice.corruption(at: position, .invalidBitWidth(width)) }
+        let size = BitPacking.packedByteCount(bitWidth: width)
+        let available = buffer.count - position - 1
+        guard available >= size else {
+            throw slice.corruption(at: position + 1, .unexpectedEnd(needed: size, available: available))
+        }
+        let packed = UnsafeRawBufferPointer(rebasing: buffer[(position + 1)...])
+        position += 1 + size
+        return (packed, width)
     }
 
     /// Reads `count` values into `output`, which is grown to 128 elements once and can be

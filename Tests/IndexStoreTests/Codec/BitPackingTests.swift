@@ -53,6 +53,50 @@ import Testing
         }
     }
 
+    /// A block followed by more bytes, as in a file: the kernel that reads 8 bytes at a
+    /// time runs, and must neither take bits of what follows nor differ from the other.
+    @Test(arguments: 0...32)
+    func unpackingWithBytesAfterTheBlock(width: Int) {
+        for (seed, trailing) in [(UInt64(7), UInt8(0xFF)), (8, 0x00), (9, 0xA5)] {
+            let values = block(width: width, seed: seed * 1000 + UInt64(width))
+            let packed = pack(values, width: width)
+            for extra in [7, 8, 64] {
+                let input = packed + [UInt8](repeating: trailing, count: extra)
+                var output = [UInt32](repeating: 0xDEAD_BEEF, count: 128)
+                input.withUnsafeBytes { source in
+                    output.withUnsafeMutableBufferPointer { BitPacking.unpack(source, bitWidth: width, into: $0) }
+                }
+                #expect(output == values, "width \(width), \(extra) bytes after")
+            }
+        }
+    }
+
+    /// Gaps summed while unpacking: id i = previous + (gap 0 + 1) + … + (gap i + 1), with
+    /// and without bytes after the block, from 0 (the wrapped "one below base 0") and
+    /// from a large base, and the 64-bit last sum returned as it is.
+    @Test(arguments: [0, 1, 3, 8, 13, 20, 31, 32])
+    func gapsAreSummedIntoIds(width: Int) {
+        let gaps = block(width: width, seed: 77 + UInt64(width))
+        let packed = pack(gaps, width: width)
+        for previous in [UInt64.max, 41, UInt64(UInt32.max) - 5] {
+            var expected: [UInt32] = []
+            var running = previous
+            for gap in gaps {
+                running = running &+ UInt64(gap) &+ 1
+                expected.append(UInt32(truncatingIfNeeded: running))
+            }
+            for extra in [0, 8] {
+                let input = packed + [UInt8](repeating: 0xFF, count: extra)
+                var output = [UInt32](repeating: 0, count: 128)
+                let last = input.withUnsafeBytes { source in
+                    output.withUnsafeMutableBufferPointer { BitPacking.unpackGaps(source, bitWidth: width, after: previous, into: $0) }
+                }
+                #expect(output == expected, "width \(width), after \(previous), \(extra) bytes after")
+                #expect(last == running)
+            }
+        }
+    }
+
     @Test func smallValuesPackAtAWiderWidth() {
         let values = (0..<128).map { UInt32($0 % 4) }
         for width in 2...32 {

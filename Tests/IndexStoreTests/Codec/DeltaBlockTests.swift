@@ -87,6 +87,23 @@ import Testing
         var packedReader = ByteReader(slice(packed.bytes))
         let blockError = corruption { try DeltaBlock.read(count: 128, base: 0, from: &packedReader, into: &buffer) }
         #expect(blockError?.reason == .idOverflow)
+        #expect(packedReader.position == 0)
+
+        // The same with bytes after the block, so the read-ahead kernel sums it: ids of
+        // the form base + small gaps that cross UInt32.max only near the end.
+        var nearTop = ByteWriter()
+        PackedBlock.write([UInt32](repeating: 3, count: 128), into: &nearTop)
+        nearTop.writeBytes([UInt8](repeating: 0xFF, count: 16))
+        var nearTopReader = ByteReader(slice(nearTop.bytes))
+        let nearTopError = corruption { try DeltaBlock.read(count: 128, base: .max - 400, from: &nearTopReader, into: &buffer) }
+        #expect(nearTopError?.reason == .idOverflow)
+        #expect(nearTopReader.position == 0)
+        var fitsReader = ByteReader(slice(nearTop.bytes))
+        try? DeltaBlock.read(count: 128, base: .max - 600, from: &fitsReader, into: &buffer)
+        let first = UInt32.max - 597
+        let expected: [UInt32] = (0..<128).map { (index: Int) -> UInt32 in first + UInt32(index) * 4 }
+        #expect(Array(buffer.prefix(128)) == expected)
+        #expect(fitsReader.position == 1 + 16 * 2)
     }
 
     @Test func decodesIntoCallerMemory() throws {
