@@ -301,9 +301,18 @@ public struct PostingsCursor: Sendable {
         try reader.seek(to: frequenciesOffset)
         try PackedBlock.read(count: blockLength, from: &reader, into: &frequencies)
         // A frequency is bounded by a passage's length; anything near 2^32 is damage, and
-        // refusing it here keeps `frequency + 1` from overflowing later.
-        for index in 0 ..< blockLength where frequencies[index] >= Self.maximumFrequency {
-            throw postings.corruption(at: frequenciesOffset, .implausibleLength(Int(frequencies[index]), limit: Int(Self.maximumFrequency)))
+        // refusing it here keeps `frequency + 1` from overflowing later. The bound is a
+        // power of two, so the bits of all values together tell whether one reaches it
+        // (a loop the compiler vectorises; a compare per value was a twentieth of
+        // `het is niet`'s instructions).
+        let blockLength = self.blockLength
+        let union = frequencies.withUnsafeBufferPointer { values in
+            var union: UInt32 = 0
+            for index in 0 ..< blockLength { union |= values[index] }
+            return union
+        }
+        if union >= Self.maximumFrequency, let bad = frequencies.prefix(blockLength).first(where: { $0 >= Self.maximumFrequency }) {
+            throw postings.corruption(at: frequenciesOffset, .implausibleLength(Int(bad), limit: Int(Self.maximumFrequency)))
         }
         frequenciesDecoded = true
     }
