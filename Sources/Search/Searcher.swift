@@ -15,6 +15,14 @@ public final class Searcher {
     /// Exact phrases read through stop-word pairs where segments have them; tests turn it
     /// off to check that both ways find the same passages.
     var usesStopWordPairs = true
+    /// At most this many threads count and rank a search's segments (``SegmentWorkers``),
+    /// when its terms have enough postings to be worth it; 1 keeps every search on the
+    /// calling thread. The results are the same either way.
+    public var threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+    /// Below this many postings (the query's terms, summed over the index) a search stays
+    /// on one thread: handing segments to others costs more than it saves (tens of µs).
+    /// Tests lower it to run small indexes on several threads.
+    var postingsWorthThreads = 50_000
     private let liveDocuments: [[Bool]]
     /// Per segment, what filters test (``FilterColumns``).
     private let filterColumns: [FilterColumns]

@@ -110,6 +110,43 @@ struct PruningEquivalenceTests {
         #expect(compared == Self.queries.count * 6)
     }
 
+    /// Segments shared out among threads (``SegmentWorkers``), each worker ranking into a
+    /// top k of its own, give exactly what one thread gives: totals, pages, passages and
+    /// scores to the bit, for every query, order and page.
+    @Test func threadsGiveTheSameAnswers() throws {
+        let index = try Self.makeIndex()
+        defer { try? FileManager.default.removeItem(atPath: index.directory) }
+        #expect(index.snapshot.segments.count >= 3)
+        let alone = try Searcher(snapshot: index.snapshot)
+        alone.threads = 1
+        let shared = try Searcher(snapshot: index.snapshot)
+        shared.threads = 3
+        shared.postingsWorthThreads = 0
+        var compared = 0
+        for query in Self.queries + ["het is niet", "de van het", "minister gemeente kabinet kamer wet"] {
+            for sort in SortOrder.allCases {
+                for (offset, perDocument) in [(0, 1), (20, 1), (0, 3)] {
+                    var options = SearchOptions()
+                    options.snippets = false
+                    options.sort = sort
+                    options.offset = offset
+                    options.perDocument = perDocument
+                    let one = try alone.search(query, options: options)
+                    let many = try shared.search(query, options: options)
+                    let context = "\(query) \(sort) offset \(offset) per document \(perDocument)"
+                    #expect(many.total == one.total, "\(context)")
+                    #expect(many.documents == one.documents, "\(context)")
+                    #expect(many.total_is_exact == one.total_is_exact && many.partial == one.partial, "\(context)")
+                    #expect(many.results.map(\.doc_id) == one.results.map(\.doc_id), "\(context)")
+                    #expect(many.results.map(\.passage) == one.results.map(\.passage), "\(context)")
+                    #expect(many.results.map(\.score) == one.results.map(\.score), "\(context)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == (Self.queries.count + 3) * 6)
+    }
+
     /// The pruning must actually have something to skip: the common words' lists are
     /// long enough to have skip entries and block bounds.
     @Test func theCommonWordsSpanManyBlocks() throws {

@@ -13,6 +13,8 @@
 // warm-up round; `--json` prints the same JSON shape as the peers' `search` command.
 // `--exhaustive` scores every match (no MaxScore), to measure what the pruning saves;
 // `--verify` first checks that both ways give the same totals and the same first pages.
+// `--threads N` caps the threads a search may share its segments out to (default: the
+// cores, up to 8; 1 = every search on one thread, as the peers run).
 import Foundation
 import IndexStore
 import Search
@@ -24,6 +26,7 @@ var json = false
 var exhaustive = false
 var verify = false
 var rounds = 200
+var threads: Int?
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
     arguments.removeFirst()
@@ -35,6 +38,7 @@ while let argument = arguments.first {
     case "--exhaustive": exhaustive = true
     case "--verify": verify = true
     case "--rounds": rounds = Int(arguments.removeFirst()) ?? rounds
+    case "--threads": threads = Int(arguments.removeFirst())
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -51,6 +55,7 @@ func readLines(_ path: String) -> [String] {
 }
 
 let searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: indexDirectory))
+if let threads { searcher.threads = max(1, threads) }
 let clock = ContinuousClock()
 
 func microseconds(_ duration: Duration) -> Double {

@@ -14,50 +14,32 @@ extension Searcher {
            case .term = units[0].query {
             return try collectSingleTerm(units[0].query, filters: filters, options: options, deadline: deadline)
         }
-        var check = DeadlineCheck(deadline)
-        var segmentMatches: [(segment: Int, factory: MatcherFactory, matches: SegmentMatches)] = []
-        var total = 0, documentCount = 0, countComplete = true
-        for (segmentIndex, segment) in snapshot.segments.enumerated() {
-            let accepted = acceptedDocuments(segmentIndex, filters: filters)
-            guard accepted.contains(true) else { continue }
-            let factory = matcherFactory(segmentIndex, deadline: deadline)
-            let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
-            total += matches.total
-            documentCount += matches.documents
-            segmentMatches.append((segmentIndex, factory, matches))
-            if !matches.complete {
-                countComplete = false
-                break
-            }
-        }
-
-        func scorers(_ factory: MatcherFactory, _ matches: SegmentMatches) throws -> [Matcher] {
-            try units.indices.map { index in
-                if let recording = matches.recordings[index] { return ReplayMatcher(recording) }
-                return try factory.matcher(for: units[index].query)
-            }
-        }
         let wanted = Self.rankedDocuments(for: options)
+        let relevance = options.sort == .relevance
+        let workers = SegmentWorkers(
+            sizes: snapshot.segments.map(\.reader.passages.count),
+            workers: try estimatedPostings(units.map(\.query)) >= postingsWorthThreads ? threads : 1)
+        let results = try workers.run { segments in
+            try countAndRank(
+                segments, clauses: clauses, units: units, filters: filters, wanted: relevance ? wanted : nil, deadline: deadline)
+        }
+        // Under a deadline each worker stops on its own; what any of them counted is shown.
+        let segmentMatches = results.flatMap(\.segments).sorted { $0.segment < $1.segment }
+        let total = results.reduce(0) { $0 + $1.total }
+        let documentCount = results.reduce(0) { $0 + $1.documents }
+        let countComplete = results.allSatisfy(\.countComplete)
+        let rankComplete = results.allSatisfy(\.rankComplete)
+
         var chosen: [Int: [UInt32]] = [:]
         var known: [Collector.Group] = []
-        var rankComplete = true
-        if options.sort == .relevance {
+        if relevance {
             var top = TopDocuments(capacity: wanted)
-            // The ranking has its own clock check: a deadline that passed while counting
-            // still leaves it its first 1,024 steps, so a partial answer is not empty.
-            var rankCheck = DeadlineCheck(deadline)
-            for (segmentIndex, factory, matches) in segmentMatches {
-                let ranker = MaxScoreRanker(scorers: try scorers(factory, matches))
-                if try !ranker.rank(
-                    segment: segmentIndex, matches: matches, unitRanges: factory.segment.unitRanges,
-                    into: &top, deadline: &rankCheck) {
-                    rankComplete = false
-                }
-                for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
-                if !rankComplete { break }
+            for result in results {
+                for entry in result.top?.entries ?? [] { top.offer(entry) }
             }
             // The ranking's best passage of a document is its best only above the final
-            // threshold, or everywhere when nothing could be skipped (see ``MaxScoreRanker``).
+            // threshold, or everywhere when nothing could be skipped (see ``MaxScoreRanker``):
+            // a worker skipped only below its own threshold, which the merged one is above.
             let threshold = top.threshold
             (known, chosen) = Self.splitByKnownPassage(top, perDocument: options.perDocument) {
                 threshold == -.infinity || $0.score > threshold
@@ -68,11 +50,100 @@ extension Searcher {
 
         let bySegment = Dictionary(uniqueKeysWithValues: segmentMatches.map { ($0.segment, ($0.factory, $0.matches)) })
         let groups = try known + gather(chosen, perDocument: options.perDocument) { segment in
-            try bySegment[segment].map { ($0.0, try scorers($0.0, $0.1)) }
+            try bySegment[segment].map { ($0.0, try Self.scorers(units, $0.0, $0.1)) }
         }
         return Found(
             groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
             partial: !countComplete || !rankComplete)
+    }
+
+    /// What one worker found in its segments.
+    private struct WorkerResult {
+        var segments: [(segment: Int, factory: MatcherFactory, matches: SegmentMatches)] = []
+        var total = 0
+        var documents = 0
+        var countComplete = true
+        var rankComplete = true
+        /// Its segments' best documents (relevance order only).
+        var top: TopDocuments?
+    }
+
+    /// Counts the matches of `segments` (ascending) exactly, then, for relevance order
+    /// (`wanted` documents), ranks them into a top k of their own. Stops at the first
+    /// segment whose count the deadline cut; the ranking has its own clock check, so a
+    /// deadline that passed while counting still leaves it its first 1,024 steps and a
+    /// partial answer is not empty.
+    private func countAndRank(
+        _ segments: [Int], clauses: TopLevelClauses, units: [(clause: Int, query: PlannedQuery)], filters: [DocumentFilter],
+        wanted: Int?, deadline: ContinuousClock.Instant
+    ) throws -> WorkerResult {
+        var result = WorkerResult()
+        var check = DeadlineCheck(deadline)
+        for segmentIndex in segments {
+            let accepted = acceptedDocuments(segmentIndex, filters: filters)
+            guard accepted.contains(true) else { continue }
+            let factory = matcherFactory(segmentIndex, deadline: deadline)
+            let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
+            result.total += matches.total
+            result.documents += matches.documents
+            result.segments.append((segmentIndex, factory, matches))
+            if !matches.complete {
+                result.countComplete = false
+                break
+            }
+        }
+        guard let wanted else { return result }
+        var top = TopDocuments(capacity: wanted)
+        var rankCheck = DeadlineCheck(deadline)
+        for (segmentIndex, factory, matches) in result.segments {
+            let ranker = MaxScoreRanker(scorers: try Self.scorers(units, factory, matches))
+            if try !ranker.rank(
+                segment: segmentIndex, matches: matches, unitRanges: factory.segment.unitRanges,
+                into: &top, deadline: &rankCheck) {
+                result.rankComplete = false
+            }
+            for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
+            if !result.rankComplete { break }
+        }
+        result.top = top
+        return result
+    }
+
+    /// Fresh scorers of a segment's units: recorded units replay their record.
+    private static func scorers(
+        _ units: [(clause: Int, query: PlannedQuery)], _ factory: MatcherFactory, _ matches: SegmentMatches
+    ) throws -> [Matcher] {
+        try units.indices.map { index in
+            if let recording = matches.recordings[index] { return ReplayMatcher(recording) }
+            return try factory.matcher(for: units[index].query)
+        }
+    }
+
+    /// About how many postings a search of `queries` reads: its terms' passage counts over
+    /// the index (a prefix counts as many, its expansion being unknown here).
+    private func estimatedPostings(_ queries: [PlannedQuery]) throws -> Int {
+        var total = 0
+        func visit(_ query: PlannedQuery) throws {
+            switch query {
+            case let .term(space, term):
+                total += try statistics.documentFrequency(space, term)
+            case let .phrase(space, terms, _, _):
+                for term in terms { total += try statistics.documentFrequency(space, term) }
+            case .prefix:
+                total += 1_000_000
+            case .all(let parts), .any(let parts):
+                for part in parts { try visit(part) }
+            case let .exclude(included, excluded):
+                try visit(included)
+                try visit(excluded)
+            case .title(let inner):
+                try visit(inner)
+            case .filter, .everything, .nothing:
+                break
+            }
+        }
+        for query in queries { try visit(query) }
+        return total
     }
 
     /// The `count` newest matching documents, and every other document as new as the

@@ -1,11 +1,12 @@
 import IndexStore
+import Synchronization
 
 /// The term dictionary's answers during one search: a query looks each of its terms up
 /// several times per segment (document frequency, counting, ranking, gathering, rescoring,
 /// title versions), and every lookup scans a block of the front-coded dictionary.
 /// Emptied at the start of each search, so that a benchmark repeating a query measures the
 /// dictionary as a new query meets it, and memory does not grow with a server's queries.
-final class TermLookups {
+final class TermLookups: Sendable {
     private struct Key: Hashable {
         let segment: ObjectIdentifier
         let space: TermSpace
@@ -17,30 +18,39 @@ final class TermLookups {
         let term: String
     }
 
-    private var known: [Key: TermInfo?] = [:]
-    private var frequencies: [SpaceTerm: Int] = [:]
+    private struct Answers {
+        var known: [Key: TermInfo?] = [:]
+        var frequencies: [SpaceTerm: Int] = [:]
+    }
+
+    /// Locked because a search may share its segments out among threads
+    /// (``SegmentWorkers``); a look-up itself runs outside the lock, so two threads may
+    /// both make the same one, and agree.
+    private let answers = Mutex(Answers())
 
     /// Passages (or titles) with the term in all of `segments`: every segment's matcher
     /// needs the index-wide figure, so it is summed once per search, not once per segment.
     func documentFrequency(_ segments: [IndexSnapshot.Segment], _ space: TermSpace, _ term: String) throws -> Int {
         let key = SpaceTerm(space: space, term: term)
-        if let known = frequencies[key] { return known }
+        if let known = answers.withLock({ $0.frequencies[key] }) { return known }
         var total = 0
         for segment in segments { total += Int(try info(segment.reader, space, term)?.documentFrequency ?? 0) }
-        frequencies[key] = total
+        answers.withLock { $0.frequencies[key] = total }
         return total
     }
 
     func info(_ segment: SegmentReader, _ space: TermSpace, _ term: String) throws -> TermInfo? {
         let key = Key(segment: ObjectIdentifier(segment), space: space, term: term)
-        if let answer = known[key] { return answer }
+        if let answer = answers.withLock({ $0.known[key] }) { return answer }
         let answer = try segment.termInfo(space, term)
-        known[key] = answer
+        answers.withLock { $0.known[key] = .some(answer) }
         return answer
     }
 
     func forget() {
-        known.removeAll(keepingCapacity: true)
-        frequencies.removeAll(keepingCapacity: true)
+        answers.withLock { answers in
+            answers.known.removeAll(keepingCapacity: true)
+            answers.frequencies.removeAll(keepingCapacity: true)
+        }
     }
 }
