@@ -195,11 +195,42 @@ extension Searcher {
     private func collectSingleTerm(
         _ term: PlannedQuery, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
     ) throws -> Found {
-        var check = DeadlineCheck(deadline)
+        let workers = SegmentWorkers(
+            sizes: snapshot.segments.map(\.reader.passages.count),
+            workers: try estimatedPostings([term]) >= postingsWorthThreads ? threads : 1)
+        let results = try workers.run { segments in
+            try rankSingleTerm(term, segments: segments, filters: filters, wanted: Self.rankedDocuments(for: options), deadline: deadline)
+        }
         var top = TopDocuments(capacity: Self.rankedDocuments(for: options))
+        for result in results {
+            for entry in result.top.entries { top.offer(entry) }
+        }
+        let factories = results.reduce(into: [Int: MatcherFactory]()) { $0.merge($1.factories) { first, _ in first } }
+        let total = results.reduce(0) { $0 + $1.total }
+        let documentCount = results.reduce(0) { $0 + $1.documents }
+        let countComplete = results.allSatisfy(\.countComplete)
+        let rankComplete = results.allSatisfy(\.rankComplete)
+        // The walk names a passage only for documents it scored whole: always their best.
+        var (groups, unknown) = Self.splitByKnownPassage(top, perDocument: options.perDocument) { _ in true }
+        groups += try gather(unknown, perDocument: options.perDocument) { segment in
+            try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
+        }
+        return Found(
+            groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
+            partial: !countComplete || !rankComplete)
+    }
+
+    /// One worker's share of a one-word search (``collectSingleTerm``): its segments
+    /// counted and ranked into a top k of its own.
+    private func rankSingleTerm(
+        _ term: PlannedQuery, segments: [Int], filters: [DocumentFilter], wanted: Int, deadline: ContinuousClock.Instant
+    ) throws -> (top: TopDocuments, factories: [Int: MatcherFactory], total: Int, documents: Int, countComplete: Bool, rankComplete: Bool) {
+        var check = DeadlineCheck(deadline)
+        var top = TopDocuments(capacity: wanted)
         var total = 0, documentCount = 0, countComplete = true, rankComplete = true
         var factories: [Int: MatcherFactory] = [:]
-        segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
+        segments: for segmentIndex in segments {
+            let segment = snapshot.segments[segmentIndex]
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
             let factory = matcherFactory(segmentIndex, deadline: deadline)
@@ -275,14 +306,7 @@ extension Searcher {
                 break
             }
         }
-        // The walk names a passage only for documents it scored whole: always their best.
-        var (groups, unknown) = Self.splitByKnownPassage(top, perDocument: options.perDocument) { _ in true }
-        groups += try gather(unknown, perDocument: options.perDocument) { segment in
-            try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
-        }
-        return Found(
-            groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
-            partial: !countComplete || !rankComplete)
+        return (top, factories, total, documentCount, countComplete, rankComplete)
     }
 
     /// The ranked documents whose best passage the ranking names (and `isBest` vouches
