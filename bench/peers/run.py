@@ -11,7 +11,9 @@ Steps (never two engines at once):
      and uses that file instead; kamerzoek is then only searched if --kz-index is given.)
   3. querymix: bench/queries-by-type.tsv -> WORK/queries.json.
   4. For each peer: `index` (peak RSS) and `search`.
-  5. kamerzoek search: SearchBenchmark --by-type.
+  5. kamerzoek search: SearchBenchmark --by-type (engine `kamerzoek`: a search may share
+     its segments out among the machine's cores; engine `kamerzoek-1t`: the same index
+     searched on one thread, as every peer here searches).
 Writes WORK/results.json (or --out) and WORK/tables.md, and prints the tables.
 Expects `swift build -c release` to have been done; builds nothing.
 """
@@ -28,7 +30,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import querymix  # noqa: E402
 
-ALL_ENGINES = ["kamerzoek", "fts5", "xapian", "tantivy", "lucene"]
+ALL_ENGINES = ["kamerzoek", "kamerzoek-1t", "fts5", "xapian", "tantivy", "lucene"]
 TYPE_ORDER = ["term", "and", "or", "phrase", "filtered", "common-and"]
 DEBIAN_PYTHON = "/usr/bin/python3"
 KZ_STORED_EXT = {".sto"}
@@ -203,14 +205,16 @@ def peer_search(engine, index_dir, args, queries_json, results):
     results["search"][engine] = entry
 
 
-def kamerzoek_search(kz_index, args, results):
+def kamerzoek_search(kz_index, args, results, engine="kamerzoek"):
     cmd = [os.path.join(args.build_dir, "SearchBenchmark"), "--index", kz_index,
            "--by-type", args.queries_tsv, "--rounds", str(args.rounds), "--json"]
-    out, wall, rss = run_measured(cmd, args.work, "kamerzoek-search", args.timeout)
+    if engine == "kamerzoek-1t":
+        cmd += ["--threads", "1"]
+    out, wall, rss = run_measured(cmd, args.work, engine + "-search", args.timeout)
     entry = last_json(out)
     entry["wall_seconds"] = round(wall, 3)
     entry["peak_rss_kb"] = rss
-    results["search"]["kamerzoek"] = entry
+    results["search"][engine] = entry
 
 
 def attempt(results, engine, stage, fn, *fn_args):
@@ -242,6 +246,8 @@ def index_table(results, engines, text_bytes, n_passages):
     rows = ["| engine | passages | input MB | text MB | seconds | text MB/s | peak RSS MB | index MB | postings+positions MB | stored MB | nothing-changed re-index s |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for engine in engines:
+        if engine == "kamerzoek-1t":
+            continue    # the same index as kamerzoek's
         e = results["index"].get(engine)
         if e is None:
             rows.append("| %s | failed or skipped | | | | | | | | | |" % engine)
@@ -354,9 +360,9 @@ def main():
         fh.write(querymix.dumps(queries))
 
     for engine in engines:
-        if engine == "kamerzoek":
+        if engine in ("kamerzoek", "kamerzoek-1t"):
             if kz_index:
-                attempt(results, engine, "search", kamerzoek_search, kz_index, args, results)
+                attempt(results, engine, "search", kamerzoek_search, kz_index, args, results, engine)
             continue
         if engine == "lucene" and not os.path.exists(os.path.join(HERE, "lucene", "lucene_peer.sh")):
             log("lucene: bench/peers/lucene/lucene_peer.sh is missing; skipped")
