@@ -4,7 +4,9 @@ import Logging
 /// The server, as a table of contents: which routes exist, under which paths, behind which
 /// middleware. Each route collection owns what it needs; the index is shared by all.
 public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger(label: "kamerzoek.server")) -> some ApplicationProtocol {
-    let index = IndexHolder(directory: settings.indexDirectory, settleInterval: settings.settleInterval, logger: logger)
+    let index = IndexHolder(
+        directory: settings.indexDirectory, settleInterval: settings.settleInterval, threadsPerSearch: settings.threadsPerSearch,
+        logger: logger)
     let router = Router(context: ServerContext.self)
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: ErrorMiddleware())

@@ -8,12 +8,20 @@ public struct ServerSettings: Sendable {
     /// How old the index directory's modification time must be before the server stops
     /// listing the directory on every request (see ``IndexHolder``).
     public var settleInterval: Double
+    /// At most this many threads share one search's segments (``Searcher/threads``); nil:
+    /// the searcher's default (the cores, up to 8). 1 keeps each request on one thread,
+    /// which suits a server busy with many requests at once.
+    public var threadsPerSearch: Int?
 
-    public init(indexDirectory: String, host: String = "127.0.0.1", port: Int = 8080, timeBudget: Duration = .seconds(2), settleInterval: Double = 1.0) {
+    public init(
+        indexDirectory: String, host: String = "127.0.0.1", port: Int = 8080, timeBudget: Duration = .seconds(2),
+        settleInterval: Double = 1.0, threadsPerSearch: Int? = nil
+    ) {
         self.indexDirectory = indexDirectory
         self.host = host
         self.port = port
         self.timeBudget = timeBudget
         self.settleInterval = settleInterval
+        self.threadsPerSearch = threadsPerSearch
     }
 }

@@ -22,6 +22,8 @@ import Logging
 final class IndexHolder: Sendable {
     let directory: String
     private let settleInterval: Double
+    /// Passed to each commit's searchers (``ServerSettings/threadsPerSearch``).
+    private let threadsPerSearch: Int?
     private let logger: Logger
     private let state = Locked(State())
     private let reopening = NSLock()
@@ -34,9 +36,10 @@ final class IndexHolder: Sendable {
         var failedGeneration: UInt64?
     }
 
-    init(directory: String, settleInterval: Double = 1.0, logger: Logger) {
+    init(directory: String, settleInterval: Double = 1.0, threadsPerSearch: Int? = nil, logger: Logger) {
         self.directory = directory
         self.settleInterval = settleInterval
+        self.threadsPerSearch = threadsPerSearch
         self.logger = logger
     }
 
@@ -72,7 +75,8 @@ final class IndexHolder: Sendable {
         let opened: LoadedIndex
         do {
             // Checksums once per commit: a damaged segment is refused here, never served.
-            opened = LoadedIndex(snapshot: try IndexSnapshot.open(directory: directory, verifyChecksums: true))
+            opened = LoadedIndex(
+                snapshot: try IndexSnapshot.open(directory: directory, verifyChecksums: true), threadsPerSearch: threadsPerSearch)
         } catch IndexSnapshot.OpenError.noIndex {
             throw APIError.indexUnavailable
         } catch {

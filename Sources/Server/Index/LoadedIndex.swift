@@ -10,9 +10,9 @@ final class LoadedIndex: Sendable {
     private let cachedStats = Locked<StatsResponse?>(nil)
     private let cachedTypes = Locked<[String]?>(nil)
 
-    init(snapshot: IndexSnapshot) {
+    init(snapshot: IndexSnapshot, threadsPerSearch: Int? = nil) {
         self.snapshot = snapshot
-        searchers = SearcherPool(snapshot: snapshot)
+        searchers = SearcherPool(snapshot: snapshot, threadsPerSearch: threadsPerSearch)
     }
 
     var generation: UInt64 { snapshot.manifest.generation }

@@ -13,12 +13,15 @@ final class SearcherPool: @unchecked Sendable {
     // belongs to exactly one caller until it is put back.
     private let snapshot: IndexSnapshot
     private let capacity: Int
+    /// Each new searcher's ``Searcher/threads``; nil keeps its default.
+    private let threadsPerSearch: Int?
     private let lock = NSLock()
     private var idle: [Searcher] = []
 
-    init(snapshot: IndexSnapshot, capacity: Int = 64) {
+    init(snapshot: IndexSnapshot, capacity: Int = 64, threadsPerSearch: Int? = nil) {
         self.snapshot = snapshot
         self.capacity = capacity
+        self.threadsPerSearch = threadsPerSearch
     }
 
     func withSearcher<Result>(_ body: (Searcher) throws -> Result) throws -> Result {
@@ -31,7 +34,10 @@ final class SearcherPool: @unchecked Sendable {
         lock.lock()
         let reused = idle.popLast()
         lock.unlock()
-        return try reused ?? Searcher(snapshot: snapshot)
+        if let reused { return reused }
+        let searcher = try Searcher(snapshot: snapshot)
+        if let threadsPerSearch { searcher.threads = threadsPerSearch }
+        return searcher
     }
 
     private func giveBack(_ searcher: Searcher) {
