@@ -81,8 +81,31 @@ struct PruningEquivalenceTests {
         #expect(index.snapshot.segments.count >= 2)
         #expect(index.snapshot.segments.contains { $0.deletions != nil })
         let searcher = try Searcher(snapshot: index.snapshot)
-        var compared = 0
-        for query in Self.queries {
+        let compared = try Self.forEachVariant(of: Self.queries) { query, options, context in
+            var options = options
+            options.exhaustive = false
+            let pruned = try searcher.search(query, options: options)
+            options.exhaustive = true
+            let full = try searcher.search(query, options: options)
+            #expect(pruned.total == full.total, "\(context)")
+            #expect(pruned.documents == full.documents, "\(context)")
+            #expect(pruned.total_is_exact && !pruned.partial, "\(context)")
+            #expect(pruned.results.map(\.doc_id) == full.results.map(\.doc_id), "\(context)")
+            #expect(pruned.results.map(\.passage) == full.results.map(\.passage), "\(context)")
+            for (a, b) in zip(pruned.results, full.results) {
+                #expect(abs(a.score - b.score) <= 1e-4 * max(1, abs(b.score)), "\(context)")
+            }
+        }
+        #expect(compared == Self.queries.count * 6)
+    }
+
+    /// Runs `body` for each query in both orders, on the first and the third page and with
+    /// three passages per document, without snippets; returns how many variants ran.
+    static func forEachVariant(
+        of queries: [String], _ body: (_ query: String, _ options: SearchOptions, _ context: String) throws -> Void
+    ) rethrows -> Int {
+        var count = 0
+        for query in queries {
             for sort in SortOrder.allCases {
                 for (offset, perDocument) in [(0, 1), (20, 1), (0, 3)] {
                     var options = SearchOptions()
@@ -90,24 +113,12 @@ struct PruningEquivalenceTests {
                     options.sort = sort
                     options.offset = offset
                     options.perDocument = perDocument
-                    options.exhaustive = false
-                    let pruned = try searcher.search(query, options: options)
-                    options.exhaustive = true
-                    let full = try searcher.search(query, options: options)
-                    let context = "\(query) \(sort) offset \(offset) per document \(perDocument)"
-                    #expect(pruned.total == full.total, "\(context)")
-                    #expect(pruned.documents == full.documents, "\(context)")
-                    #expect(pruned.total_is_exact && !pruned.partial, "\(context)")
-                    #expect(pruned.results.map(\.doc_id) == full.results.map(\.doc_id), "\(context)")
-                    #expect(pruned.results.map(\.passage) == full.results.map(\.passage), "\(context)")
-                    for (a, b) in zip(pruned.results, full.results) {
-                        #expect(abs(a.score - b.score) <= 1e-4 * max(1, abs(b.score)), "\(context)")
-                    }
-                    compared += 1
+                    try body(query, options, "\(query) \(sort) offset \(offset) per document \(perDocument)")
+                    count += 1
                 }
             }
         }
-        #expect(compared == Self.queries.count * 6)
+        return count
     }
 
     /// Segments shared out among threads (``SegmentWorkers``), each worker ranking into a
@@ -122,27 +133,16 @@ struct PruningEquivalenceTests {
         let shared = try Searcher(snapshot: index.snapshot)
         shared.threads = 3
         shared.postingsWorthThreads = 0
-        var compared = 0
-        for query in Self.queries + ["het is niet", "de van het", "minister gemeente kabinet kamer wet"] {
-            for sort in SortOrder.allCases {
-                for (offset, perDocument) in [(0, 1), (20, 1), (0, 3)] {
-                    var options = SearchOptions()
-                    options.snippets = false
-                    options.sort = sort
-                    options.offset = offset
-                    options.perDocument = perDocument
-                    let one = try alone.search(query, options: options)
-                    let many = try shared.search(query, options: options)
-                    let context = "\(query) \(sort) offset \(offset) per document \(perDocument)"
-                    #expect(many.total == one.total, "\(context)")
-                    #expect(many.documents == one.documents, "\(context)")
-                    #expect(many.total_is_exact == one.total_is_exact && many.partial == one.partial, "\(context)")
-                    #expect(many.results.map(\.doc_id) == one.results.map(\.doc_id), "\(context)")
-                    #expect(many.results.map(\.passage) == one.results.map(\.passage), "\(context)")
-                    #expect(many.results.map(\.score) == one.results.map(\.score), "\(context)")
-                    compared += 1
-                }
-            }
+        let queries = Self.queries + ["het is niet", "de van het", "minister gemeente kabinet kamer wet"]
+        let compared = try Self.forEachVariant(of: queries) { query, options, context in
+            let one = try alone.search(query, options: options)
+            let many = try shared.search(query, options: options)
+            #expect(many.total == one.total, "\(context)")
+            #expect(many.documents == one.documents, "\(context)")
+            #expect(many.total_is_exact == one.total_is_exact && many.partial == one.partial, "\(context)")
+            #expect(many.results.map(\.doc_id) == one.results.map(\.doc_id), "\(context)")
+            #expect(many.results.map(\.passage) == one.results.map(\.passage), "\(context)")
+            #expect(many.results.map(\.score) == one.results.map(\.score), "\(context)")
         }
         #expect(compared == (Self.queries.count + 3) * 6)
     }
