@@ -87,16 +87,27 @@ struct PruningEquivalenceTests {
             let pruned = try searcher.search(query, options: options)
             options.exhaustive = true
             let full = try searcher.search(query, options: options)
-            #expect(pruned.total == full.total, "\(context)")
-            #expect(pruned.documents == full.documents, "\(context)")
             #expect(pruned.total_is_exact && !pruned.partial, "\(context)")
-            #expect(pruned.results.map(\.doc_id) == full.results.map(\.doc_id), "\(context)")
-            #expect(pruned.results.map(\.passage) == full.results.map(\.passage), "\(context)")
-            for (a, b) in zip(pruned.results, full.results) {
-                #expect(abs(a.score - b.score) <= 1e-4 * max(1, abs(b.score)), "\(context)")
-            }
+            Self.expectSameAnswer(pruned, full, context)
         }
         #expect(compared == Self.queries.count * 6)
+    }
+
+    /// The same totals, documents and passages in the same order, and the same scores:
+    /// to the bit, or within 1e-4 relative where the two ways add a passage's score up
+    /// in another order.
+    static func expectSameAnswer(
+        _ result: SearchResult, _ expected: SearchResult, _ context: String, exactScores: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(result.total == expected.total, "\(context)", sourceLocation: sourceLocation)
+        #expect(result.documents == expected.documents, "\(context)", sourceLocation: sourceLocation)
+        #expect(result.results.map(\.doc_id) == expected.results.map(\.doc_id), "\(context)", sourceLocation: sourceLocation)
+        #expect(result.results.map(\.passage) == expected.results.map(\.passage), "\(context)", sourceLocation: sourceLocation)
+        for (a, b) in zip(result.results, expected.results) {
+            let tolerance = exactScores ? 0 : 1e-4 * max(1, abs(b.score))
+            #expect(abs(a.score - b.score) <= tolerance, "\(context)", sourceLocation: sourceLocation)
+        }
     }
 
     /// Runs `body` for each query in both orders, on the first and the third page and with
@@ -137,12 +148,8 @@ struct PruningEquivalenceTests {
         let compared = try Self.forEachVariant(of: queries) { query, options, context in
             let one = try alone.search(query, options: options)
             let many = try shared.search(query, options: options)
-            #expect(many.total == one.total, "\(context)")
-            #expect(many.documents == one.documents, "\(context)")
             #expect(many.total_is_exact == one.total_is_exact && many.partial == one.partial, "\(context)")
-            #expect(many.results.map(\.doc_id) == one.results.map(\.doc_id), "\(context)")
-            #expect(many.results.map(\.passage) == one.results.map(\.passage), "\(context)")
-            #expect(many.results.map(\.score) == one.results.map(\.score), "\(context)")
+            Self.expectSameAnswer(many, one, context, exactScores: true)
         }
         #expect(compared == (Self.queries.count + 3) * 6)
     }
@@ -188,13 +195,7 @@ struct StopWordPairTests {
             let pairs = try searcher.search(query, options: options)
             searcher.usesStopWordPairs = false
             let words = try searcher.search(query, options: options)
-            #expect(pairs.total == words.total, "\(query)")
-            #expect(pairs.documents == words.documents, "\(query)")
-            #expect(pairs.results.map(\.doc_id) == words.results.map(\.doc_id), "\(query)")
-            #expect(pairs.results.map(\.passage) == words.results.map(\.passage), "\(query)")
-            for (a, b) in zip(pairs.results, words.results) {
-                #expect(abs(a.score - b.score) <= 1e-4 * max(1, abs(b.score)), "\(query)")
-            }
+            PruningEquivalenceTests.expectSameAnswer(pairs, words, query)
         }
         // The common phrase is found at all (the fillers are stop words).
         var options = SearchOptions()
