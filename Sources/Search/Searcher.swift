@@ -23,6 +23,9 @@ public final class Searcher {
     /// on one thread: handing segments to others costs more than it saves (tens of µs).
     /// Tests lower it to run small indexes on several threads.
     var postingsWorthThreads = 50_000
+    /// A segment's essential term needs this many postings before the ranking filters them
+    /// by frequency (``FrequencyFloor``); tests lower it to run the filter on small indexes.
+    var frequencyFloorPostings = FrequencyFloor.minimumPostings
     private let liveDocuments: [[Bool]]
     /// Per segment, what filters test (``FilterColumns``).
     private let filterColumns: [FilterColumns]

@@ -96,7 +96,7 @@ extension Searcher {
         var top = TopDocuments(capacity: wanted)
         var rankCheck = DeadlineCheck(deadline)
         for (segmentIndex, factory, matches) in result.segments {
-            let ranker = MaxScoreRanker(scorers: try Self.scorers(units, factory, matches))
+            let ranker = MaxScoreRanker(scorers: try Self.scorers(units, factory, matches), frequencyFloorPostings: frequencyFloorPostings)
             if try !ranker.rank(
                 segment: segmentIndex, matches: matches, unitRanges: factory.segment.unitRanges,
                 into: &top, deadline: &rankCheck) {

@@ -25,6 +25,11 @@ struct UnretainedMatcher {
         try term?._withUnsafeGuaranteedRef { try $0.currentBlockMaximumScore() }
     }
 
+    /// The term (nil for other matchers), for the ranking's work on its postings.
+    @inline(__always) func withTerm<Result>(_ body: (TermMatcher) throws -> Result) rethrows -> Result? {
+        try term?._withUnsafeGuaranteedRef(body)
+    }
+
     @inline(__always) func skipBlocks(boundAtMost threshold: Float) throws {
         try term?._withUnsafeGuaranteedRef { _ = try $0.skipBlocks(boundAtMost: threshold) }
     }

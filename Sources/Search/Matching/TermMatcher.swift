@@ -5,7 +5,7 @@ final class TermMatcher: Matcher {
     /// Unchecked: a matcher is used by one thread, and the run-time exclusivity check on
     /// every access to a class's stored struct cost more than decoding the postings.
     @exclusivity(unchecked) private var cursor: PostingsCursor
-    private let idf: Float
+    let idf: Float
     private let bm25: BM25
     /// Passage (or title) lengths by id, a byte each (``LengthNorm``).
     private let norms: [UInt8]
@@ -109,6 +109,64 @@ final class TermMatcher: Matcher {
             }
         }
         return boundedBlockScore
+    }
+
+    /// Per length byte, the least frequency whose score plus `base` is above `threshold`
+    /// (`UInt32.max` when no frequency's is), written into `table` (256 entries): a
+    /// posting below it cannot lift a passage past the threshold. The scores are the ones
+    /// ``score()`` computes, so a posting is never dropped that would have passed.
+    func minimumFrequencies(above threshold: Float, adding base: Float, into table: UnsafeMutableBufferPointer<UInt32>) {
+        let ceiling = PostingsCursor.maximumFrequency
+        let saturation = idf * (BM25.k1 + 1)
+        for norm in 0 ..< 256 {
+            let passes = { (frequency: UInt32) -> Bool in
+                frequency > 0 && self.bm25.score(idf: self.idf, frequency: frequency, norm: UInt8(norm)) + base > threshold
+            }
+            guard passes(ceiling) else {
+                table[norm] = .max
+                continue
+            }
+            // tf·A / (tf + L) > s  ⇔  tf > s·L / (A − s): start there, then settle on the
+            // exact least frequency by galloping and halving with the real score.
+            let wanted = threshold - base
+            let lengthPart = bm25.lengthParts[norm]
+            var high = ceiling
+            if wanted <= 0 {
+                high = 1
+            } else if saturation > wanted {
+                let estimate = (wanted * lengthPart / (saturation - wanted)).rounded(.down) + 1
+                high = estimate < Float(ceiling) ? UInt32(max(estimate, 1)) : ceiling
+            }
+            var step: UInt32 = 1
+            while !passes(high) {
+                high = min(ceiling, high &+ step)
+                step &*= 2
+            }
+            // `low` fails (0 always does), `high` passes.
+            var low: UInt32 = high > 1 ? high - 1 : 0
+            step = 1
+            while passes(low) {
+                high = low
+                step &*= 2
+                low = high > step ? high - step : 0
+            }
+            while high - low > 1 {
+                let middle = low + (high - low) / 2
+                if passes(middle) { high = middle } else { low = middle }
+            }
+            table[norm] = high
+        }
+    }
+
+    /// Moves to the first posting, from the current one on, whose frequency reaches
+    /// `table[its length byte]` (``minimumFrequencies(above:adding:into:)``), passing
+    /// over undecoded every later block whose bound is at most `bound`.
+    @discardableResult
+    func advance(toFrequencyAtLeast table: UnsafeBufferPointer<UInt32>, blockBoundAtMost bound: Float) throws -> UInt32 {
+        current = try norms.withUnsafeBufferPointer { norms in
+            try cursor.advance(toFrequencyAtLeast: table, norms: norms) { self.blockBound($0) <= bound }
+        }
+        return current
     }
 
     /// The last id of the current block.
