@@ -81,16 +81,22 @@ struct PruningEquivalenceTests {
         #expect(index.snapshot.segments.count >= 2)
         #expect(index.snapshot.segments.contains { $0.deletions != nil })
         let searcher = try Searcher(snapshot: index.snapshot)
-        let compared = try Self.forEachVariant(of: Self.queries) { query, options, context in
+        let compared = try Self.comparePrunedWithExhaustive(searcher, Self.queries)
+        #expect(compared == Self.queries.count * 6)
+    }
+
+    /// Every variant of every query (``forEachVariant(of:_:)``), pruned and exhaustive,
+    /// must give the same answer, exact and complete; returns how many were compared.
+    static func comparePrunedWithExhaustive(_ searcher: Searcher, _ queries: [String]) throws -> Int {
+        try forEachVariant(of: queries) { query, options, context in
             var options = options
             options.exhaustive = false
             let pruned = try searcher.search(query, options: options)
             options.exhaustive = true
             let full = try searcher.search(query, options: options)
             #expect(pruned.total_is_exact && !pruned.partial, "\(context)")
-            Self.expectSameAnswer(pruned, full, context)
+            expectSameAnswer(pruned, full, context)
         }
-        #expect(compared == Self.queries.count * 6)
     }
 
     /// The same totals, documents and passages in the same order, and the same scores:

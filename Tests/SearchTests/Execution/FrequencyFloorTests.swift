@@ -74,15 +74,7 @@ struct FrequencyFloorTests {
         let searcher = try Searcher(snapshot: index.snapshot)
         searcher.frequencyFloorPostings = 0
         let queries = PruningEquivalenceTests.queries + ["het is niet", "de van het", "minister de", "wet de het"]
-        let compared = try PruningEquivalenceTests.forEachVariant(of: queries) { query, options, context in
-            var options = options
-            options.exhaustive = false
-            let pruned = try searcher.search(query, options: options)
-            options.exhaustive = true
-            let full = try searcher.search(query, options: options)
-            #expect(pruned.total_is_exact && !pruned.partial, "\(context)")
-            PruningEquivalenceTests.expectSameAnswer(pruned, full, context)
-        }
+        let compared = try PruningEquivalenceTests.comparePrunedWithExhaustive(searcher, queries)
         #expect(compared == queries.count * 6)
     }
 }
