@@ -34,4 +34,22 @@ import Testing
             }
         }
     }
+
+    @Test func talliesAddUpAndTheirTopsMerge() {
+        var first = TopDocuments(capacity: 2), second = TopDocuments(capacity: 2)
+        first.offer(.init(score: 3, segment: 0, document: 1))
+        first.offer(.init(score: 1, segment: 0, document: 2))
+        second.offer(.init(score: 2, segment: 1, document: 7))
+        second.offer(.init(score: 3, segment: 1, document: 0))
+        let merged = SegmentWorkers.Tally.merged([
+            .init(total: 5, documents: 2, countComplete: true, rankComplete: true, top: first),
+            .init(total: 7, documents: 3, countComplete: false, rankComplete: true, top: second),
+        ], capacity: 3)
+        #expect(merged.total == 12 && merged.documents == 5)
+        #expect(!merged.countComplete && merged.rankComplete)
+        // Score first, then (segment, document): the ties at 3 in index order.
+        let order = merged.top!.entries.sorted { $0.ranks(before: $1) }.map { [$0.segment, Int($0.document)] }
+        #expect(order == [[0, 1], [1, 0], [1, 7]])
+        #expect(SegmentWorkers.Tally.merged([.init(), .init()], capacity: 3).top == nil)
+    }
 }

@@ -16,27 +16,18 @@ extension Searcher {
         }
         let wanted = Self.rankedDocuments(for: options)
         let relevance = options.sort == .relevance
-        let workers = SegmentWorkers(
-            sizes: snapshot.segments.map(\.reader.passages.count),
-            workers: try estimatedPostings(units.map(\.query)) >= postingsWorthThreads ? threads : 1)
-        let results = try workers.run { segments in
+        let results = try segmentWorkers(for: units.map(\.query)).run { segments in
             try countAndRank(
                 segments, clauses: clauses, units: units, filters: filters, wanted: relevance ? wanted : nil, deadline: deadline)
         }
         // Under a deadline each worker stops on its own; what any of them counted is shown.
         let segmentMatches = results.flatMap(\.segments).sorted { $0.segment < $1.segment }
-        let total = results.reduce(0) { $0 + $1.total }
-        let documentCount = results.reduce(0) { $0 + $1.documents }
-        let countComplete = results.allSatisfy(\.countComplete)
-        let rankComplete = results.allSatisfy(\.rankComplete)
+        let tally = SegmentWorkers.Tally.merged(results.map(\.tally), capacity: wanted)
 
         var chosen: [Int: [UInt32]] = [:]
         var known: [Collector.Group] = []
         if relevance {
-            var top = TopDocuments(capacity: wanted)
-            for result in results {
-                for entry in result.top?.entries ?? [] { top.offer(entry) }
-            }
+            let top = tally.top ?? TopDocuments(capacity: wanted)
             // The ranking's best passage of a document is its best only above the final
             // threshold, or everywhere when nothing could be skipped (see ``MaxScoreRanker``):
             // a worker skipped only below its own threshold, which the merged one is above.
@@ -52,20 +43,21 @@ extension Searcher {
         let groups = try known + gather(chosen, perDocument: options.perDocument) { segment in
             try bySegment[segment].map { ($0.0, try Self.scorers(units, $0.0, $0.1)) }
         }
-        return Found(
-            groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
-            partial: !countComplete || !rankComplete)
+        return Found(tally, groups: groups)
+    }
+
+    /// How many threads a search of `queries` gets (``SegmentWorkers``): one below
+    /// ``postingsWorthThreads``.
+    private func segmentWorkers(for queries: [PlannedQuery]) throws -> SegmentWorkers {
+        SegmentWorkers(
+            sizes: snapshot.segments.map(\.reader.passages.count),
+            workers: try estimatedPostings(queries) >= postingsWorthThreads ? threads : 1)
     }
 
     /// What one worker found in its segments.
     private struct WorkerResult {
         var segments: [(segment: Int, factory: MatcherFactory, matches: SegmentMatches)] = []
-        var total = 0
-        var documents = 0
-        var countComplete = true
-        var rankComplete = true
-        /// Its segments' best documents (relevance order only).
-        var top: TopDocuments?
+        var tally = SegmentWorkers.Tally()
     }
 
     /// Counts the matches of `segments` (ascending) exactly, then, for relevance order
@@ -84,11 +76,11 @@ extension Searcher {
             guard accepted.contains(true) else { continue }
             let factory = matcherFactory(segmentIndex, deadline: deadline)
             let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
-            result.total += matches.total
-            result.documents += matches.documents
+            result.tally.total += matches.total
+            result.tally.documents += matches.documents
             result.segments.append((segmentIndex, factory, matches))
             if !matches.complete {
-                result.countComplete = false
+                result.tally.countComplete = false
                 break
             }
         }
@@ -100,12 +92,12 @@ extension Searcher {
             if try !ranker.rank(
                 segment: segmentIndex, matches: matches, unitRanges: factory.segment.unitRanges,
                 into: &top, deadline: &rankCheck) {
-                result.rankComplete = false
+                result.tally.rankComplete = false
             }
             for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
-            if !result.rankComplete { break }
+            if !result.tally.rankComplete { break }
         }
-        result.top = top
+        result.tally.top = top
         return result
     }
 
@@ -195,36 +187,26 @@ extension Searcher {
     private func collectSingleTerm(
         _ term: PlannedQuery, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
     ) throws -> Found {
-        let workers = SegmentWorkers(
-            sizes: snapshot.segments.map(\.reader.passages.count),
-            workers: try estimatedPostings([term]) >= postingsWorthThreads ? threads : 1)
-        let results = try workers.run { segments in
-            try rankSingleTerm(term, segments: segments, filters: filters, wanted: Self.rankedDocuments(for: options), deadline: deadline)
-        }
-        var top = TopDocuments(capacity: Self.rankedDocuments(for: options))
-        for result in results {
-            for entry in result.top.entries { top.offer(entry) }
+        let wanted = Self.rankedDocuments(for: options)
+        let results = try segmentWorkers(for: [term]).run { segments in
+            try rankSingleTerm(term, segments: segments, filters: filters, wanted: wanted, deadline: deadline)
         }
         let factories = results.reduce(into: [Int: MatcherFactory]()) { $0.merge($1.factories) { first, _ in first } }
-        let total = results.reduce(0) { $0 + $1.total }
-        let documentCount = results.reduce(0) { $0 + $1.documents }
-        let countComplete = results.allSatisfy(\.countComplete)
-        let rankComplete = results.allSatisfy(\.rankComplete)
+        let tally = SegmentWorkers.Tally.merged(results.map(\.tally), capacity: wanted)
         // The walk names a passage only for documents it scored whole: always their best.
+        let top = tally.top ?? TopDocuments(capacity: wanted)
         var (groups, unknown) = Self.splitByKnownPassage(top, perDocument: options.perDocument) { _ in true }
         groups += try gather(unknown, perDocument: options.perDocument) { segment in
             try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
         }
-        return Found(
-            groups: groups, total: total, documents: documentCount, totalIsExact: countComplete,
-            partial: !countComplete || !rankComplete)
+        return Found(tally, groups: groups)
     }
 
     /// One worker's share of a one-word search (``collectSingleTerm``): its segments
     /// counted and ranked into a top k of its own.
     private func rankSingleTerm(
         _ term: PlannedQuery, segments: [Int], filters: [DocumentFilter], wanted: Int, deadline: ContinuousClock.Instant
-    ) throws -> (top: TopDocuments, factories: [Int: MatcherFactory], total: Int, documents: Int, countComplete: Bool, rankComplete: Bool) {
+    ) throws -> (tally: SegmentWorkers.Tally, factories: [Int: MatcherFactory]) {
         var check = DeadlineCheck(deadline)
         var top = TopDocuments(capacity: wanted)
         var total = 0, documentCount = 0, countComplete = true, rankComplete = true
@@ -306,7 +288,9 @@ extension Searcher {
                 break
             }
         }
-        return (top, factories, total, documentCount, countComplete, rankComplete)
+        let tally = SegmentWorkers.Tally(
+            total: total, documents: documentCount, countComplete: countComplete, rankComplete: rankComplete, top: top)
+        return (tally, factories)
     }
 
     /// The ranked documents whose best passage the ranking names (and `isBest` vouches
@@ -350,5 +334,14 @@ extension Searcher {
             return nil
         }
         return (Int(info.documentFrequency), Int(documents))
+    }
+}
+
+extension Searcher.Found {
+    /// The groups to rank with the workers' merged counts.
+    init(_ tally: SegmentWorkers.Tally, groups: [Collector.Group]) {
+        self.init(
+            groups: groups, total: tally.total, documents: tally.documents, totalIsExact: tally.countComplete,
+            partial: !tally.countComplete || !tally.rankComplete)
     }
 }

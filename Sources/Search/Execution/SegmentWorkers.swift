@@ -15,6 +15,32 @@ struct SegmentWorkers {
     /// Per worker, its segments in ascending order.
     let assignments: [[Int]]
 
+    /// What one worker counted and ranked in its segments.
+    struct Tally {
+        var total = 0
+        var documents = 0
+        var countComplete = true
+        var rankComplete = true
+        /// Its segments' best documents (nil where nothing is ranked: date order).
+        var top: TopDocuments?
+
+        /// The workers' counts added up and their tops merged into one of `capacity`:
+        /// what one thread over all the segments finds.
+        static func merged(_ tallies: [Tally], capacity: Int) -> Tally {
+            var merged = Tally()
+            for tally in tallies {
+                merged.total += tally.total
+                merged.documents += tally.documents
+                merged.countComplete = merged.countComplete && tally.countComplete
+                merged.rankComplete = merged.rankComplete && tally.rankComplete
+                guard let top = tally.top else { continue }
+                if merged.top == nil { merged.top = TopDocuments(capacity: capacity) }
+                for entry in top.entries { merged.top!.offer(entry) }
+            }
+            return merged
+        }
+    }
+
     /// `sizes`: per segment, a measure of its work (its passages); segments of size 0 are
     /// left out. Largest first, each to the worker with the least so far.
     init(sizes: [Int], workers: Int) {
