@@ -49,8 +49,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Threads a search may share its segments out to (default: the cores, up to 8); 1 keeps it on one thread.", valueName: "N"))
-    var threads: Int?
+    @OptionGroup var threads: SearchThreads
 
     func validate() throws {
         guard (1 ... 1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000.") }
@@ -59,7 +58,6 @@ struct SearchCommand: ParsableCommand {
         guard SortOrder(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance or date.") }
         guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
         guard (query == nil) != (batch == nil) else { throw ValidationError("Give either a QUERY or --batch FILE.") }
-        if let threads { guard (1 ... 64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64.") } }
     }
 
     func run() throws {
@@ -75,7 +73,7 @@ struct SearchCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        if let threads { searcher.threads = threads }
+        if let count = threads.count { searcher.threads = count }
         if let batch {
             try runBatch(batch, searcher: searcher, options: options)
             return

@@ -26,19 +26,17 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Time budget per search in milliseconds; past it the results so far are returned, marked partial.", valueName: "MS"))
     var timeBudget = 2000
 
-    @Option(name: .long, help: ArgumentHelp("Threads one search may share its segments out to (default: the cores, up to 8); 1 keeps each request on one thread.", valueName: "N"))
-    var threads: Int?
+    @OptionGroup var threads: SearchThreads
 
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
-        if let threads { guard (1 ... 64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64.") } }
     }
 
     func run() throws {
         ServerRuntime.runTasksOnEventLoops()
         let settings = ServerSettings(
-            indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget), threadsPerSearch: threads)
+            indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget), threadsPerSearch: threads.count)
         // The root command is synchronous, so the server runs on a task while this thread
         // (not one of the concurrency pool's) waits for it to stop.
         let outcome = ServeOutcome()
