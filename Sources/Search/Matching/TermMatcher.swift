@@ -88,10 +88,14 @@ final class TermMatcher: Matcher {
         try cursor.positions(into: &buffer)
     }
 
-    /// The current passage's positions in the first elements of `buffer` (which only
-    /// grows), and how many there are.
-    func decodePositions(into buffer: inout [UInt32]) throws -> Int {
-        try cursor.decodePositions(into: &buffer)
+    /// How many positions the current passage has: the room ``decodePositions(to:)``
+    /// needs.
+    func positionCount() throws -> Int { try cursor.positionCount() }
+
+    /// The current passage's positions written to `output` (room for
+    /// ``positionCount()``), and how many there are.
+    func decodePositions(to output: UnsafeMutablePointer<UInt32>) throws -> Int {
+        try cursor.decodePositions(to: output)
     }
 
     // MARK: Block-max

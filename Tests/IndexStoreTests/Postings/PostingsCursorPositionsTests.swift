@@ -1,0 +1,69 @@
+import Testing
+@testable import IndexStore
+
+/// A cursor reads the positions of the postings it is asked about and passes over the
+/// others; it keeps its place in the positions stream between calls. Whatever postings
+/// are asked about, in whatever pattern (every one, a few, the same twice), each must get
+/// exactly the positions written for it.
+@Suite struct PostingsCursorPositionsTests {
+    /// One full block of 128 postings (ids 0…127, no skip table), posting i with (i % 5) + 1
+    /// positions whose gaps alternate between one varint byte (3) and two (200).
+    private static let written: [[UInt32]] = (0 ..< 128).map { posting in
+        var position = UInt32(posting % 3)
+        return (0 ..< (posting % 5) + 1).map { occurrence in
+            if occurrence > 0 { position += occurrence % 2 == 0 ? 3 : 200 }
+            return position
+        }
+    }
+
+    private func cursor() throws -> PostingsCursor {
+        var postings = ByteWriter()
+        DeltaBlock.write((0 ..< 128).map { UInt32($0) }, base: 0, into: &postings)
+        PackedBlock.write(Self.written.map { UInt32($0.count - 1) }, into: &postings)
+        var positions = ByteWriter()
+        for list in Self.written {
+            var previous: UInt32 = 0
+            for (index, position) in list.enumerated() {
+                VarInt.encode(UInt64(index == 0 ? position : position - previous), into: &positions)
+                previous = position
+            }
+        }
+        let info = TermInfo(documentFrequency: 128, postingsOffset: 0, positionsOffset: 0, maximumFrequency: 5, minimumLength: 1)
+        return try PostingsCursor(postings: slice(postings.bytes, name: "test.pst"), positions: slice(positions.bytes, name: "test.pos"), info: info)
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 50])
+    func everyKthPostingGetsItsOwnPositions(stride step: Int) throws {
+        var cursor = try cursor()
+        var buffer: [UInt32] = []
+        for posting in Swift.stride(from: 0, to: 128, by: step) {
+            #expect(try cursor.seek(UInt32(posting)) == UInt32(posting))
+            try cursor.positions(into: &buffer)
+            #expect(buffer == Self.written[posting], "posting \(posting)")
+        }
+    }
+
+    @Test func askingTwiceGivesTheSameAnswer() throws {
+        var cursor = try cursor()
+        var buffer: [UInt32] = []
+        for posting in [0, 0, 4, 4, 5, 9, 9, 9, 127, 127] {
+            #expect(try cursor.seek(UInt32(posting)) == UInt32(posting))
+            let count = try cursor.positionCount()
+            let output = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
+            defer { output.deallocate() }
+            #expect(try cursor.decodePositions(to: output) == count)
+            #expect(Array(UnsafeBufferPointer(start: output, count: count)) == Self.written[posting], "posting \(posting)")
+            try cursor.positions(into: &buffer)
+            #expect(buffer == Self.written[posting], "posting \(posting), again")
+        }
+    }
+
+    @Test func anExhaustedCursorHasNoPositions() throws {
+        var cursor = try cursor()
+        #expect(try cursor.seek(200) == PostingsCursor.exhausted)
+        #expect(try cursor.positionCount() == 0)
+        var buffer: [UInt32] = [7]
+        try cursor.positions(into: &buffer)
+        #expect(buffer.isEmpty)
+    }
+}
