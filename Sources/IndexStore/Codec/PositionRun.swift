@@ -22,6 +22,7 @@ enum PositionRun {
 
     /// Decodes `count` positions (at least one) from `offset` into `output`; returns the
     /// offset after them, or where it failed with the failure.
+    @inline(__always)
     static func decode(
         _ count: Int, from bytes: UnsafeRawBufferPointer, at offset: Int, into output: UnsafeMutablePointer<UInt32>
     ) -> (end: Int, failure: Failure?) {
