@@ -16,13 +16,21 @@ final class ConjunctionMatcher: Matcher {
 
     override var maximumScore: Float { parts.reduce(0) { $0 + $1.maximumScore } }
 
+    /// Moves every part to the first id at or after `start` they all have; the lead stands
+    /// on `start` already, so it is only asked again when another part overshoots (a call
+    /// per candidate saved: a phrase of three pair terms makes three seeks, not four).
     private func align(_ start: UInt32) throws {
         var target = start
+        let parts = unretained
+        guard parts.count > 1 else {
+            current = target
+            return
+        }
         outer: while target != Matcher.exhausted {
-            for part in unretained {
-                let position = try part.seek(target)
+            for index in 1 ..< parts.count {
+                let position = try parts[index].seek(target)
                 if position != target {
-                    target = position
+                    target = try parts[0].seek(position)
                     continue outer
                 }
             }
