@@ -71,7 +71,10 @@ public final class Searcher {
             // steps (it too looks at the clock only every 1,024), so the answer is not empty.
             found = try collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
         }
+        // Taken out of `found`, so that the rescoring below owns the passages it rewrites
+        // (shared with `found`, every write copied a group's passages first).
         var groups = found.groups
+        found.groups = []
         let highlights = Self.highlightTerms(of: query)
         if options.sort == .relevance {
             // Rescore the head of the ranking with heading, proximity and title evidence,
@@ -275,61 +278,86 @@ public final class Searcher {
     private func rescore(_ groups: inout ArraySlice<Collector.Group>, terms: HighlightTerms) throws {
         let stems = Array(terms.stems.union(terms.stemPhrases.joined())).sorted()
         guard !stems.isEmpty else { return }
-        // (group, passage) pairs per segment, in passage order.
-        var bySegment: [Int: [(group: Int, passage: Int)]] = [:]
+        // The passages per segment, with what the rescoring reads of them copied out: the
+        // sorts and loops below then touch no group (reading a group through the slice
+        // retained and released its passages at every comparison: a third of a one-word
+        // search on the shared corpus went to rescoring 60 documents).
+        var bySegment = [[RescoredPassage]](repeating: [], count: snapshot.segments.count)
         for groupIndex in groups.indices {
-            for passageIndex in groups[groupIndex].passages.indices {
-                bySegment[groups[groupIndex].segment, default: []].append((groupIndex, passageIndex))
+            let group = groups[groupIndex]
+            for (passageIndex, candidate) in group.passages.enumerated() {
+                bySegment[group.segment].append(RescoredPassage(
+                    passage: candidate.passage, document: group.document, score: candidate.score, group: groupIndex, index: passageIndex))
             }
         }
         var positions: [UInt32] = []
-        for (segmentIndex, var members) in bySegment {
+        // Positions are only read where they can matter: for the proximity of two or more
+        // stems, and for a heading hit in a passage that has a heading.
+        let needsProximity = stems.count >= 2
+        for (segmentIndex, var members) in bySegment.enumerated() where !members.isEmpty {
             let reader = snapshot.segments[segmentIndex].reader
-            members.sort { groups[$0.group].passages[$0.passage].passage < groups[$1.group].passages[$1.passage].passage }
-            var occurrences = Array(repeating: [[UInt32]](), count: members.count)
+            members.sort { $0.passage < $1.passage }
+            var occurrences = needsProximity ? Array(repeating: [[UInt32]](), count: members.count) : []
             var headingHits = Array(repeating: Float(0), count: members.count)
-            // Positions are only read where they can matter: for the proximity of two or
-            // more stems, and for a heading hit in a passage that has a heading.
-            let needsProximity = stems.count >= 2
+            let headingLengths = reader.passages.headingLengths
             for stem in stems {
                 guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
                 var cursor = try reader.cursor(info)
-                for (index, member) in members.enumerated() {
-                    let passage = groups[member.group].passages[member.passage].passage
+                for index in members.indices {
+                    let passage = members[index].passage
                     guard try cursor.seek(passage) == passage else { continue }
-                    let headingLength = reader.passages.headingLengths[Int(passage)]
+                    let headingLength = headingLengths[Int(passage)]
                     guard needsProximity || headingLength > 0 else { continue }
                     try cursor.positions(into: &positions)
                     if needsProximity { occurrences[index].append(positions) }
                     if positions.first.map({ $0 < headingLength }) ?? false { headingHits[index] += 1 }
                 }
             }
-            // Title scores per document, read with one title cursor per stem.
-            var titleScores: [UInt32: Float] = [:]
-            let documents = Set(members.map { groups[$0.group].document }).sorted()
+            // Title scores per document, one title cursor per stem. A document's passages
+            // are one run of ids, so in passage order the documents ascend and repeat only
+            // in a row.
+            var documents: [UInt32] = []
+            var documentOfMember = [Int](repeating: 0, count: members.count)
+            for (index, member) in members.enumerated() {
+                if documents.last != member.document { documents.append(member.document) }
+                documentOfMember[index] = documents.count - 1
+            }
+            assert(zip(documents, documents.dropFirst()).allSatisfy { $0 < $1 }, "a document's passages form one run")
+            var titleScores = [Float](repeating: 0, count: documents.count)
             for stem in stems {
                 guard let info = try lookups.info(reader, .titleStem, stem) else { continue }
                 let idf = statistics.titles.idf(documentFrequency: try statistics.documentFrequency(.titleStem, stem))
                 var cursor = try reader.cursor(info)
-                for document in documents where try cursor.seek(document) == document {
-                    titleScores[document, default: 0] += statistics.titles.score(
+                for (index, document) in documents.enumerated() where try cursor.seek(document) == document {
+                    titleScores[index] += statistics.titles.score(
                         idf: idf, frequency: try cursor.frequency, norm: reader.titleNorms[Int(document)])
                 }
             }
             for (index, member) in members.enumerated() {
-                let candidate = groups[member.group].passages[member.passage]
-                var score = candidate.score
-                if stems.count >= 2, occurrences[index].count >= 2 {
+                var score = member.score
+                if needsProximity, occurrences[index].count >= 2 {
                     score *= 1 + Self.proximityWeight * Self.closeness(occurrences[index], queryStems: stems.count)
                 }
-                score += Self.headingBoost * headingHits[index] * candidate.score / Float(stems.count)
-                score += Self.titleWeight * (titleScores[candidate.document] ?? 0)
-                groups[member.group].passages[member.passage].score = score
+                score += Self.headingBoost * headingHits[index] * member.score / Float(stems.count)
+                score += Self.titleWeight * titleScores[documentOfMember[index]]
+                groups[member.group].passages[member.index].score = score
             }
         }
-        for index in groups.indices {
-            groups[index].best = groups[index].passages.map(\.score).max() ?? groups[index].best
+        for index in groups.indices where !groups[index].passages.isEmpty {
+            var best = -Float.infinity
+            for candidate in groups[index].passages { best = max(best, candidate.score) }
+            groups[index].best = best
         }
+    }
+
+    /// A passage being rescored: its id, document and BM25 score, and where it sits in the
+    /// groups.
+    private struct RescoredPassage {
+        var passage: UInt32
+        var document: UInt32
+        var score: Float
+        var group: Int
+        var index: Int
     }
 
     /// How close the query's words stand, from 0 to 1: the mean over all pairs of query
