@@ -74,6 +74,11 @@ public struct TermDictionaryReader: Sendable {
         let infoOffset: Int? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> Int? in
             var position = blockOffsets[block]
             func varint() throws(IndexCorruption) -> Int {
+                // Key lengths are one byte nearly always.
+                if position < bytes.count, bytes[position] < 0x80 {
+                    position &+= 1
+                    return Int(bytes[position &- 1])
+                }
                 do throws(VarInt.Malformation) {
                     let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
                     position += length
@@ -84,6 +89,7 @@ public struct TermDictionaryReader: Sendable {
             }
             var previousLength = 0
             var matched = 0
+            let infoFields = hasDocumentCounts ? 6 : 5
             for entry in 0 ..< entries {
                 let start = position
                 let shared = try varint()
@@ -111,7 +117,14 @@ public struct TermDictionaryReader: Sendable {
                     if keyEnded || (!entryEnded && suffix[index] > key[matched + index]) { return nil }
                     matched += index
                 }
-                for _ in 0 ..< (hasDocumentCounts ? 6 : 5) { _ = try varint() }
+                // The entry's information is passed over undecoded, eight bytes a step: a
+                // lookup passes half a block of entries (decoding each field was most of a
+                // dictionary lookup, and a search looks every word up in every segment).
+                do throws(VarInt.Malformation) {
+                    position = try VarInt.offset(afterSkipping: infoFields, in: bytes, from: position)
+                } catch {
+                    throw dictionary.corruption(at: position, .malformedVarInt(error))
+                }
             }
             return nil
         }
