@@ -184,6 +184,10 @@ struct StopWordPairTests {
         "\"de minister\"", "\"van de\"", "\"het is niet\"", "\"minister van de\"", "\"de gemeente provincie\"",
         "\"in de kamer\"", "\"de minister\" gemeente", "\"van de\" -minister", "\"op de\" OR \"in het\"",
         "\"dat is\"", "\"een van de\"", "\"minister de\"~1", "\"is niet dat\"", "soort:brief \"de minister\"",
+        // Longer runs: read as the fewest pairs and words that cover them, skipping pairs
+        // that lie inside others (`van de` | `de minister` | `van de` …).
+        "\"de minister van de\"", "\"van de minister van de\"", "\"het is niet dat de\"", "\"in de kamer van de gemeente\"",
+        "\"de minister en de\"", "\"op de wet\"", "\"van het de een\"",
     ]
 
     @Test func pairsFindWhatTheWordsFind() throws {
@@ -203,10 +207,12 @@ struct StopWordPairTests {
             let words = try searcher.search(query, options: options)
             PruningEquivalenceTests.expectSameAnswer(pairs, words, query)
         }
-        // The common phrase is found at all (the fillers are stop words).
+        // The common phrase is found at all (the fillers are stop words), and so is a
+        // longer one read through non-adjacent pairs.
         var options = SearchOptions()
         options.snippets = false
         #expect(try searcher.search("\"van de\"", options: options).total > 100)
+        #expect(try searcher.search("\"de minister van de\"", options: options).total > 0)
     }
 
     /// A pair is only kept where both words are common in the segment; a phrase with a rare

@@ -5,8 +5,9 @@ import Analysis
 ///
 /// A phrase such as `"de minister"` would otherwise read the positions of `de` in nearly
 /// every passage; as the term `de minister` it reads one short list. `"in het kader van"`
-/// becomes the pairs `in het`, `het kader`, `kader van` at offsets 0, 1, 2, led by the
-/// rarest. The same idea as Lucene's CommonGrams and Nutch's stop-word bigrams.
+/// is read as the pairs `in het` and `kader van` at offsets 0 and 2 (the fewest pairs and
+/// words that cover the phrase; `het kader` lies inside them), led by the rarer. The same
+/// idea as Lucene's CommonGrams and Nutch's stop-word bigrams.
 ///
 /// A pair is only kept in a segment when both its words occur in at least
 /// ``minimumWordFrequency`` passages of the segment: a phrase with a rarer word is led by

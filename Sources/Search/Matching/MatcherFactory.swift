@@ -29,8 +29,7 @@ struct MatcherFactory {
             // Scored as the words' phrase whichever terms are read to find it. A pair the
             // segment did not keep (a rare word) sends it back to the words.
             var (readTerms, readOffsets) = (terms, offsets)
-            if let (pairTerms, pairOffsets) = stopWordPairs(space, terms, offsets, slop),
-               try pairTerms.allSatisfy({ try lookups.info(segment, space, $0) != nil }) {
+            if let (pairTerms, pairOffsets) = try stopWordPairs(space, terms, offsets, slop) {
                 (readTerms, readOffsets) = (pairTerms, pairOffsets)
             }
             if readTerms.count == 1 {
@@ -73,24 +72,50 @@ struct MatcherFactory {
         }
     }
 
-    /// An exact phrase with stop words, as the ``StopWordPair`` terms that find it: every
-    /// adjacent pair with a stop word, plus the words no pair covers, at their offsets.
-    /// Nil when the segment has no pairs, the phrase has none, or it is not a plain run of
-    /// words (a slop, or several words at one offset).
-    private func stopWordPairs(_ space: TermSpace, _ terms: [String], _ offsets: [UInt32], _ slop: Int) -> ([String], [UInt32])? {
+    /// An exact phrase with stop words, as the fewest terms that find it: ``StopWordPair``
+    /// terms the segment has and single words, together covering every word at its
+    /// offset (each word is then checked where it stands, so the phrase stays exact). Nil
+    /// when the segment has no pairs, the phrase none, or it is not a plain run of words
+    /// (a slop, or several words at one offset).
+    ///
+    /// Fewest, because every term read costs a seek and a positions decode at each
+    /// candidate passage: `"op grond van artikel"` is `op grond` + `van artikel` (its
+    /// middle pair, `grond van`, lies inside them), not three pairs. Among covers with as
+    /// many terms, the one with the fewest postings in the segment is read.
+    private func stopWordPairs(_ space: TermSpace, _ terms: [String], _ offsets: [UInt32], _ slop: Int) throws -> ([String], [UInt32])? {
         guard usesStopWordPairs, space == .bodyExact, slop == 0, terms.count >= 2, segment.hasStopWordPairs,
               offsets.indices.allSatisfy({ offsets[$0] == offsets[0] + UInt32($0) }) else { return nil }
-        var parts: [(term: String, offset: UInt32)] = []
-        var covered = Array(repeating: false, count: terms.count)
-        for index in 0 ..< terms.count - 1 where StopWordPair.isIndexed(terms[index], terms[index + 1]) {
-            parts.append((StopWordPair.term(terms[index], terms[index + 1]), offsets[index]))
-            covered[index] = true
-            covered[index + 1] = true
+        func postings(_ term: String) throws -> Int? { try lookups.info(segment, space, term).map { Int($0.documentFrequency) } }
+        // cover[i]: the best way to read words i..<n: (terms, postings, next step's start,
+        // whether it starts with a pair).
+        let count = terms.count
+        var cover = Array(repeating: (terms: 0, postings: 0, pair: false), count: count + 1)
+        var anyPair = false
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            // A word the segment lacks costs nothing: the phrase then finds nothing here.
+            var best = (terms: cover[index + 1].terms + 1, postings: cover[index + 1].postings + (try postings(terms[index]) ?? 0), pair: false)
+            if index + 1 < count, StopWordPair.isIndexed(terms[index], terms[index + 1]),
+               let pair = try postings(StopWordPair.term(terms[index], terms[index + 1])) {
+                let withPair = (terms: cover[index + 2].terms + 1, postings: cover[index + 2].postings + pair, pair: true)
+                if (withPair.terms, withPair.postings) <= (best.terms, best.postings) { best = withPair }
+            }
+            cover[index] = best
         }
-        guard !parts.isEmpty else { return nil }
-        for index in terms.indices where !covered[index] { parts.append((terms[index], offsets[index])) }
-        parts.sort { $0.offset < $1.offset }
-        return (parts.map(\.term), parts.map(\.offset))
+        var parts: [String] = [], partOffsets: [UInt32] = []
+        var index = 0
+        while index < count {
+            if cover[index].pair {
+                parts.append(StopWordPair.term(terms[index], terms[index + 1]))
+                anyPair = true
+                partOffsets.append(offsets[index])
+                index += 2
+            } else {
+                parts.append(terms[index])
+                partOffsets.append(offsets[index])
+                index += 1
+            }
+        }
+        return anyPair ? (parts, partOffsets) : nil
     }
 
     private func termMatcher(_ space: TermSpace, _ term: String) throws -> TermMatcher? {
