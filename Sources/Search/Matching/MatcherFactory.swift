@@ -86,36 +86,46 @@ struct MatcherFactory {
         guard usesStopWordPairs, space == .bodyExact, slop == 0, terms.count >= 2, segment.hasStopWordPairs,
               offsets.indices.allSatisfy({ offsets[$0] == offsets[0] + UInt32($0) }) else { return nil }
         func postings(_ term: String) throws -> Int? { try lookups.info(segment, space, term).map { Int($0.documentFrequency) } }
-        // cover[i]: the best way to read words i..<n: (terms, postings, next step's start,
-        // whether it starts with a pair).
         let count = terms.count
-        var cover = Array(repeating: (terms: 0, postings: 0, pair: false), count: count + 1)
-        var anyPair = false
-        for index in stride(from: count - 1, through: 0, by: -1) {
+        // The pair of words i and i + 1, when the segment has it: its term and postings.
+        var pairs: [(term: String, postings: Int)?] = []
+        for index in 0 ..< count - 1 {
+            let term = StopWordPair.term(terms[index], terms[index + 1])
+            pairs.append(StopWordPair.isIndexed(terms[index], terms[index + 1]) ? try postings(term).map { (term, $0) } : nil)
+        }
+        guard pairs.contains(where: { $0 != nil }) else { return nil }
+        // Shortest path over "the first i words are covered": a word covers the next one,
+        // a pair the next two, or the next one when it starts on the last covered word
+        // (`naar aanleiding` + `aanleiding van` beats `naar aanleiding` + `van`). best[i]:
+        // (terms, postings) of the cheapest cover of words 0..<i, and its last part.
+        typealias Part = (term: String, offset: UInt32)
+        var best: [(terms: Int, postings: Int, last: Part, from: Int)?] = Array(repeating: nil, count: count + 1)
+        best[0] = (0, 0, ("", 0), -1)
+        for covered in 0 ..< count {
+            guard let here = best[covered] else { continue }
+            func offer(_ part: Part, postings: Int, to end: Int) {
+                let candidate = (terms: here.terms + 1, postings: here.postings + postings, last: part, from: covered)
+                if let current = best[end], (current.terms, current.postings) <= (candidate.terms, candidate.postings) { return }
+                best[end] = candidate
+            }
             // A word the segment lacks costs nothing: the phrase then finds nothing here.
-            var best = (terms: cover[index + 1].terms + 1, postings: cover[index + 1].postings + (try postings(terms[index]) ?? 0), pair: false)
-            if index + 1 < count, StopWordPair.isIndexed(terms[index], terms[index + 1]),
-               let pair = try postings(StopWordPair.term(terms[index], terms[index + 1])) {
-                let withPair = (terms: cover[index + 2].terms + 1, postings: cover[index + 2].postings + pair, pair: true)
-                if (withPair.terms, withPair.postings) <= (best.terms, best.postings) { best = withPair }
+            offer((terms[covered], offsets[covered]), postings: try postings(terms[covered]) ?? 0, to: covered + 1)
+            if covered + 1 < count, let pair = pairs[covered] {
+                offer((pair.term, offsets[covered]), postings: pair.postings, to: covered + 2)
             }
-            cover[index] = best
-        }
-        var parts: [String] = [], partOffsets: [UInt32] = []
-        var index = 0
-        while index < count {
-            if cover[index].pair {
-                parts.append(StopWordPair.term(terms[index], terms[index + 1]))
-                anyPair = true
-                partOffsets.append(offsets[index])
-                index += 2
-            } else {
-                parts.append(terms[index])
-                partOffsets.append(offsets[index])
-                index += 1
+            if covered > 0, let pair = pairs[covered - 1] {
+                offer((pair.term, offsets[covered - 1]), postings: pair.postings, to: covered + 1)
             }
         }
-        return anyPair ? (parts, partOffsets) : nil
+        var parts: [Part] = []
+        var end = count
+        while end > 0, let step = best[end] {
+            parts.append(step.last)
+            end = step.from
+        }
+        parts.sort { $0.offset < $1.offset }
+        let anyPair = parts.contains { $0.term.utf8.contains(StopWordPair.separator) }
+        return anyPair ? (parts.map(\.term), parts.map(\.offset)) : nil
     }
 
     private func termMatcher(_ space: TermSpace, _ term: String) throws -> TermMatcher? {
