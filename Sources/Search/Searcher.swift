@@ -280,8 +280,8 @@ public final class Searcher {
         guard !stems.isEmpty else { return }
         // The passages per segment, with what the rescoring reads of them copied out: the
         // sorts and loops below then touch no group (reading a group through the slice
-        // retained and released its passages at every comparison: a third of a one-word
-        // search on the shared corpus went to rescoring 60 documents).
+        // retains and releases its passages; rescoring 60 documents was a third of a
+        // one-word search on the shared corpus).
         var bySegment = [[RescoredPassage]](repeating: [], count: snapshot.segments.count)
         for groupIndex in groups.indices {
             let group = groups[groupIndex]

@@ -27,7 +27,7 @@ struct MatcherFactory {
                 idf += statistics.bm25(for: space).idf(documentFrequency: try statistics.documentFrequency(space, term))
             }
             // Scored as the words' phrase whichever terms are read to find it. A pair the
-            // segment did not keep (a rare word) sends it back to the words.
+            // segment did not keep (a rare word) is read as its words.
             var (readTerms, readOffsets) = (terms, offsets)
             if let (pairTerms, pairOffsets) = try stopWordPairs(space, terms, offsets, slop) {
                 (readTerms, readOffsets) = (pairTerms, pairOffsets)

@@ -25,6 +25,9 @@ final class PhraseMatcher: SettlingMatcher {
         self.bm25 = bm25
         self.norms = norms
         buffers = PositionBuffers(terms: terms.count)
+        // The forward walk in ``countMatches()`` needs every word at or after the first
+        // (the planner gives query positions, which never go back).
+        assert(offsets.allSatisfy { $0 >= offsets[0] }, "phrase offsets start with the smallest")
         super.init(inner: try ConjunctionMatcher(terms))
         try settle()
     }
