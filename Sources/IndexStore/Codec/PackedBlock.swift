@@ -45,19 +45,7 @@ public enum PackedBlock {
                 let (packed, width) = try fullBlock(in: buffer, at: &position, of: slice)
                 BitPacking.unpack(packed, bitWidth: width, into: output)
             } else {
-                // One-byte varints (most gaps and frequencies of a short list) are read
-                // here without a call: a rare word's list is one such tail, decoded by
-                // every cursor opened on it (two thousand instructions a cursor before).
-                let limit = buffer.count
                 for i in 0..<count {
-                    if position < limit {
-                        let first = buffer[position]
-                        if first < 0x80 {
-                            output[i] = UInt32(first)
-                            position &+= 1
-                            continue
-                        }
-                    }
                     do throws(VarInt.Malformation) {
                         let (value, length) = try VarInt.decodeUInt32(buffer, at: position)
                         output[i] = value

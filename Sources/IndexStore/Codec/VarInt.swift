@@ -46,14 +46,25 @@ public enum VarInt {
     }
 
     /// Decodes the `UInt32` varint at `offset` in `buffer`, returning it and its length.
+    ///
+    /// One-byte varints are most of an index (gaps, frequencies, positions, key lengths),
+    /// so their test is inlined into every caller and only longer ones make a call: the
+    /// call alone was most of the cost of a short list's tail, a posting's positions and a
+    /// dictionary entry's key lengths.
+    @inline(__always)
     public static func decodeUInt32(
         _ buffer: UnsafeRawBufferPointer, at offset: Int
     ) throws(Malformation) -> (value: UInt32, length: Int) {
-        // One-byte varints are most of an index; keep their path short.
         if offset >= 0, offset < buffer.count {
             let first = buffer[offset]
             if first < 0x80 { return (UInt32(first), 1) }
         }
+        return try decodeLongUInt32(buffer, at: offset)
+    }
+
+    private static func decodeLongUInt32(
+        _ buffer: UnsafeRawBufferPointer, at offset: Int
+    ) throws(Malformation) -> (value: UInt32, length: Int) {
         // With five bytes in reach, no byte needs its own bounds check.
         if offset >= 0, buffer.count - offset >= maxLengthUInt32 {
             let start = buffer.baseAddress! + offset
@@ -112,7 +123,9 @@ public enum VarInt {
         throw .truncated
     }
 
-    /// Decodes the `UInt64` varint at `offset` in `buffer`, returning it and its length.
+    /// Decodes the `UInt64` varint at `offset` in `buffer`, returning it and its length;
+    /// one-byte varints inline, as ``decodeUInt32(_:at:)``.
+    @inline(__always)
     public static func decodeUInt64(
         _ buffer: UnsafeRawBufferPointer, at offset: Int
     ) throws(Malformation) -> (value: UInt64, length: Int) {
@@ -120,7 +133,13 @@ public enum VarInt {
             let first = buffer[offset]
             if first < 0x80 { return (UInt64(first), 1) }
         }
-        return try decode(buffer, at: offset, bitWidth: 64)
+        return try decodeLongUInt64(buffer, at: offset)
+    }
+
+    private static func decodeLongUInt64(
+        _ buffer: UnsafeRawBufferPointer, at offset: Int
+    ) throws(Malformation) -> (value: UInt64, length: Int) {
+        try decode(buffer, at: offset, bitWidth: 64)
     }
 
     @inline(__always)

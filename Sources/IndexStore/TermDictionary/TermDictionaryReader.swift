@@ -74,11 +74,6 @@ public struct TermDictionaryReader: Sendable {
         let infoOffset: Int? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> Int? in
             var position = blockOffsets[block]
             func varint() throws(IndexCorruption) -> Int {
-                // Key lengths are one byte nearly always.
-                if position < bytes.count, bytes[position] < 0x80 {
-                    position &+= 1
-                    return Int(bytes[position &- 1])
-                }
                 do throws(VarInt.Malformation) {
                     let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
                     position += length
