@@ -61,14 +61,49 @@ public final class Analyzer {
         }
     }
 
+    /// Appends the terms of UTF-8 `bytes` to `terms` as numbers instead of strings: what the
+    /// indexer inverts. A number names one (folded form, stem) pair until
+    /// ``termGeneration`` changes, which happens only between two calls; the bytes behind it
+    /// come from ``withTermBytes(_:_:)``. Same terms, positions and order as ``analyze(_:)``.
+    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into terms: inout [IndexTerm]) throws {
+        guard bytes.count < Int(UInt32.max) else { throw AnalyzerError.textTooLarge(bytes: bytes.count) }
+        normalizer.normalize(bytes, into: &normalized)
+        tokenizer.tokenize(normalized)
+        cache.makeRoom(for: tokenizer.terms.count)
+        terms.reserveCapacity(terms.count + tokenizer.terms.count)
+        tokenizer.termBytes.withUnsafeBufferPointer { termBytes in
+            for raw in tokenizer.terms {
+                let bytes = UnsafeBufferPointer(rebasing: termBytes[Int(raw.bytesStart) ..< Int(raw.bytesStart + raw.bytesCount)])
+                terms.append(IndexTerm(position: raw.position, term: Int32(cachedEntry(raw.kind, bytes))))
+            }
+        }
+    }
+
+    /// Changes when the numbers of ``analyze(utf8:into:)`` start naming other terms (the
+    /// term cache starts over once it holds a million terms): a caller that remembers
+    /// numbers forgets them then.
+    public var termGeneration: Int { cache.generation }
+
+    /// The folded form and the stem of term number `term` (valid in this generation).
+    public func withTermBytes<Result>(
+        _ term: Int32, _ body: (_ exact: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        cache.withBytes(of: Int(term), body)
+    }
+
     /// The stem the analyzer gives a folded word (for query expansion and tests).
     public func stem(ofFoldedWord word: String) -> String {
         stemmer.stem(word)
     }
 
     private func cachedTerm(_ kind: TermKind, _ bytes: UnsafeBufferPointer<UInt8>) -> CachedTerm {
+        cache.entries[cachedEntry(kind, bytes)]
+    }
+
+    /// The cache entry of a term, made on first sight (the stemmer runs once per word type).
+    private func cachedEntry(_ kind: TermKind, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = TermCache.hash(kind: kind.rawValue, bytes)
-        if let hit = cache.find(kind: kind.rawValue, bytes, hash: hash) { return hit }
+        if let hit = cache.findEntry(kind: kind.rawValue, bytes, hash: hash) { return hit }
         let exact = String(decoding: bytes, as: UTF8.self)
         let term: CachedTerm
         switch kind {
@@ -83,7 +118,6 @@ public final class Analyzer {
         case .abbreviation:
             term = CachedTerm(exact: exact, stem: exact, flags: .abbreviation)
         }
-        cache.insert(kind: kind.rawValue, bytes, hash: hash, term)
-        return term
+        return cache.insert(kind: kind.rawValue, bytes, hash: hash, term)
     }
 }

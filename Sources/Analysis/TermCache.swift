@@ -21,7 +21,13 @@ struct TermCache {
     private var slots: [Int32] = Array(repeating: -1, count: 1 << 12)
     private var keyBytes: [UInt8] = []
     private var keyRanges: [(start: Int32, count: Int32, hash: UInt64)] = []
+    /// The stems' UTF-8 bytes, entry after entry, for the indexer (``Analyzer/withTermBytes(_:_:)``).
+    private var stemBytes: [UInt8] = []
+    private var stemStarts: [Int32] = [0]
     private(set) var entries: [CachedTerm] = []
+    /// Changes whenever entry numbers start over (``removeAll()``): a number handed out
+    /// before names another term after.
+    private(set) var generation = 0
 
     var count: Int { entries.count }
 
@@ -36,8 +42,28 @@ struct TermCache {
         return hash ^ (hash >> 29)
     }
 
-    /// The entry for the key, or nil; `hash` must be ``hash(kind:_:)`` of the same key.
-    func find(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> CachedTerm? {
+    /// Starts over now if `newEntries` more could reach the limit, so that the entry
+    /// numbers of one analysed text all stay valid until the next text.
+    mutating func makeRoom(for newEntries: Int) {
+        if entries.count + newEntries > Self.maximumEntries { removeAll() }
+    }
+
+    /// The folded bytes (without the kind) and the stem bytes of entry `entry`.
+    func withBytes<Result>(
+        of entry: Int, _ body: (_ exact: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let key = keyRanges[entry]
+        return keyBytes.withUnsafeBufferPointer { keys in
+            stemBytes.withUnsafeBufferPointer { stems in
+                body(
+                    UnsafeBufferPointer(rebasing: keys[Int(key.start) + 1 ..< Int(key.start + key.count)]),
+                    UnsafeBufferPointer(rebasing: stems[Int(stemStarts[entry]) ..< Int(stemStarts[entry + 1])]))
+            }
+        }
+    }
+
+    /// The entry number for the key, or nil; `hash` must be ``hash(kind:_:)`` of the same key.
+    func findEntry(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -45,21 +71,31 @@ struct TermCache {
             if entry < 0 { return nil }
             let key = keyRanges[entry]
             if key.hash == hash, Int(key.count) == bytes.count + 1, keyMatches(Int(key.start), kind: kind, bytes) {
-                return entries[entry]
+                return entry
             }
             slot = (slot + 1) & mask
         }
     }
 
-    mutating func insert(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ term: CachedTerm) {
+    /// The entry for the key, or nil; `hash` must be ``hash(kind:_:)`` of the same key.
+    func find(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> CachedTerm? {
+        findEntry(kind: kind, bytes, hash: hash).map { entries[$0] }
+    }
+
+    /// Adds the key's entry and returns its number.
+    @discardableResult
+    mutating func insert(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ term: CachedTerm) -> Int {
         if entries.count >= Self.maximumEntries { removeAll() }
         if (entries.count + 1) * 2 > slots.count { grow() }
+        stemBytes.append(contentsOf: term.stem.utf8)
+        stemStarts.append(Int32(stemBytes.count))
         let start = keyBytes.count
         keyBytes.append(kind)
         keyBytes.append(contentsOf: bytes)
         keyRanges.append((Int32(start), Int32(bytes.count + 1), hash))
         entries.append(term)
         place(entry: entries.count - 1, hash: hash)
+        return entries.count - 1
     }
 
     private func keyMatches(_ start: Int, kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -86,6 +122,10 @@ struct TermCache {
         slots = Array(repeating: -1, count: 1 << 12)
         keyBytes.removeAll(keepingCapacity: true)
         keyRanges.removeAll(keepingCapacity: true)
+        stemBytes.removeAll(keepingCapacity: true)
+        stemStarts.removeAll(keepingCapacity: true)
+        stemStarts.append(0)
         entries.removeAll(keepingCapacity: true)
+        generation += 1
     }
 }

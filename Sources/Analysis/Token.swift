@@ -61,3 +61,16 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
         return names
     }
 }
+
+/// One term occurrence as the indexer takes it (``Analyzer/analyze(utf8:into:)-(_,[IndexTerm])``):
+/// a position and the analyzer's number for the term, so that inverting a token touches no
+/// `String`. The number stands for the folded form and the stem together.
+public struct IndexTerm: Sendable, Equatable {
+    public var position: UInt32
+    public var term: Int32
+
+    public init(position: UInt32, term: Int32) {
+        self.position = position
+        self.term = term
+    }
+}

@@ -9,16 +9,16 @@ extension IndexWriter {
         snapshot?.forEachLiveDocument { segment, ordinal, entry in
             if replaced.contains(entry.id) { deletions[segment, default: []].insert(ordinal) }
         }
-        let builder = SegmentBuilder()
+        var segment = SegmentInverter()
         // The last of several documents with one id wins, as a later file does in a run.
         var last: [String: Int] = [:]
         for (index, document) in documents.enumerated() { last[document.id] = index }
         for (index, document) in documents.enumerated() where last[document.id] == index {
-            builder.add(try AnalyzedDocument(document, analyzer: analyzer))
+            try segment.add(document, analyzer: analyzer)
         }
         var next = manifest
         next.segments = try applyDeletions(deletions, to: manifest.segments)
-        if !builder.isEmpty { next.segments.append(try flush(builder)) }
+        if !segment.isEmpty { next.segments.append(try flush(segment)) }
         try commit(next)
     }
 }

@@ -56,16 +56,15 @@ public final class IndexWriter {
 
     // MARK: Indexing
 
-    private enum FileOutcome: Sendable {
-        case unchanged
-        case document(AnalyzedDocument, bytes: Int)
-        case skipped(String, bytes: Int)
-        case failed(String)
-    }
-
     /// Brings the index in line with the files under `roots`: adds new files, replaces
     /// changed ones (size and modification time first, then the content hash), removes
     /// documents whose files are gone (with `options.prune`), leaves the rest alone.
+    ///
+    /// The files to (re)do are cut into chunks dealt out to `options.workerCount` workers
+    /// in turn; each worker extracts, analyses and inverts its files into a segment of its
+    /// own and flushes it itself when it reaches its share of the RAM budget (Lucene's
+    /// DocumentsWriterPerThread). This thread sequences their outcomes in file order
+    /// (``IndexRun``), so a run's result does not depend on which worker was faster.
     public func index(_ roots: [String], options: IndexOptions = IndexOptions(), progress: (IndexProgress) -> Void = { _ in }) throws -> IndexSummary {
         let clock = ContinuousClock()
         let started = clock.now
@@ -75,10 +74,10 @@ public final class IndexWriter {
         let snapshot = manifest.segments.isEmpty && manifest.generation == 0 ? nil : try IndexSnapshot(directory: directory, manifest: manifest)
 
         // What the index holds now, by source path and by id.
-        var bySource: [String: (segment: Int, ordinal: Int, entry: DocumentEntry)] = [:]
+        var bySource: [String: IndexedDocument] = [:]
         var liveIDs: [String: String] = [:]
         snapshot?.forEachLiveDocument { segment, ordinal, entry in
-            bySource[entry.source] = (segment, ordinal, entry)
+            bySource[entry.source] = IndexedDocument(segment: segment, ordinal: ordinal, entry: entry)
             liveIDs[entry.id] = entry.source
         }
         var deletions: [Int: Set<Int>] = [:]
@@ -114,118 +113,84 @@ public final class IndexWriter {
         let filesTotal = walk.files.count
         progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: 0, bytesTotal: totalBytes))
 
-        var builder = SegmentBuilder()
-        var newSegments: [SegmentCommit] = []
-        var usedIDs = Set<String>()
-        // At least one worker: with none, batches stayed empty and the one thread
-        // ParallelMap still starts found no analyzer (an index-out-of-range trap).
-        let workerCount = max(1, options.workerCount)
+        // At least one worker: with none, nothing would ever be processed.
+        let workerCount = max(1, min(options.workerCount, pending.count))
+        let run = IndexRun(fileCount: pending.count, nextSegmentNumber: manifest.nextSegmentNumber)
+        let job = IndexJob(
+            files: pending, existing: pending.map { bySource[$0.path] }, snapshot: snapshot, run: run,
+            chunks: IndexJob.chunks(of: pending), workerCount: workerCount,
+            segmentBudget: max(1 << 20, options.ramBudgetBytes / workerCount),
+            directory: directory, analyzer: analyzer.identity, fileOperations: files, extractor: extractor)
         let analyzers = try (0 ..< workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }
-        let extractor = self.extractor
-        // Batches bound the memory of extracted-but-not-yet-indexed documents.
-        var batches: [[(SourceFile, String?)]] = []
-        var batchStart = 0
-        while batchStart < pending.count {
-            var batchEnd = batchStart
-            var batchBytes: UInt64 = 0
-            while batchEnd < pending.count, batchEnd - batchStart < workerCount * 16, batchBytes < 64 << 20 {
-                batchBytes += pending[batchEnd].size
-                batchEnd += 1
-            }
-            batches.append(pending[batchStart ..< batchEnd].map { ($0, bySource[$0.path]?.entry.contentHash) })
-            batchStart = batchEnd
+        let workers = DispatchGroup()
+        for worker in 0 ..< (pending.isEmpty ? 0 : workerCount) {
+            let analyzer = UncheckedSendable(analyzers[worker])
+            DispatchQueue.global().async(group: workers) { job.work(worker: worker, analyzer: analyzer.value) }
         }
-        let workers = UncheckedSendable(analyzers)
-        let pipeline = BatchPipeline(batchCount: batches.count) { [batches] index -> [FileOutcome] in
-            ParallelMap.map(batches[index], workers: workerCount, analyzers: workers.value) { item, analyzer -> FileOutcome in
-                Self.process(item.0, existingHash: item.1, extractor: extractor, analyzer: analyzer)
-            }
-        }
-        defer { pipeline.cancel() }
-        for (batchIndex, batchItems) in batches.enumerated() {
-            let batch = batchItems.map(\.0)
-            let outcomes = pipeline.take(batchIndex)
-            var toAdd: [AnalyzedDocument] = []
-            for (file, outcome) in zip(batch, outcomes) {
-                let existing = bySource[file.path]
-                switch outcome {
-                case .unchanged:
-                    summary.unchanged += 1
-                    if let existing, let snapshot {
-                        // Same content, new size or time (a copy, a checkout): record the new
-                        // facts, or every later run would read and hash the file again. The
-                        // stored record is re-analysed; nothing is extracted.
-                        var stored = try snapshot.segments[existing.segment].reader.storedDocument(existing.ordinal)
-                        stored.fileSize = file.size
-                        stored.modificationTime = file.modificationTime
-                        deletions[existing.segment, default: []].insert(existing.ordinal)
-                        usedIDs.insert(stored.id)
-                        toAdd.append(try AnalyzedDocument(stored, analyzer: analyzer))
-                    }
-                case .failed(let message):
-                    summary.failed += 1
-                    summary.warnings.append(message)
-                case .skipped(let reason, let bytes):
-                    summary.skipped += 1
-                    summary.bytes += UInt64(bytes)
-                    summary.warnings.append("\(file.path): skipped: \(reason)")
-                    if let existing {
-                        // The file no longer holds a document: its old version goes.
-                        deletions[existing.segment, default: []].insert(existing.ordinal)
-                        liveIDs[existing.entry.id] = nil
-                        summary.removed += 1
-                    }
-                case .document(var document, let bytes):
-                    summary.bytes += UInt64(bytes)
-                    if let existing {
-                        deletions[existing.segment, default: []].insert(existing.ordinal)
-                        liveIDs[existing.entry.id] = nil
-                        summary.updated += 1
-                    } else {
-                        summary.added += 1
-                    }
-                    let id = Self.uniqueID(for: document.stored, file: file, taken: { liveIDs[$0] != nil || usedIDs.contains($0) })
-                    if id != document.stored.id {
-                        summary.warnings.append("\(file.path): its document id \(document.stored.id) is taken by another file; it is indexed as \(id).")
-                        var stored = document.stored
-                        stored.id = id
-                        document = AnalyzedDocument(renaming: document, to: stored)
-                    }
-                    usedIDs.insert(id)
-                    toAdd.append(document)
-                    summary.warnings.append(contentsOf: document.stored.warnings)
+
+        var usedIDs = Set<String>()
+        for (index, file) in pending.enumerated() {
+            guard let outcome = run.outcome(of: index) else { break }
+            let existing = bySource[file.path]
+            var finalID: String?
+            switch outcome {
+            case .unchanged(let reindexed):
+                summary.unchanged += 1
+                if let existing, let reindexed {
+                    // Same content, new size or time (a copy, a checkout): the worker added
+                    // the stored record again with the new facts, or every later run would
+                    // read and hash the file again.
+                    deletions[existing.segment, default: []].insert(existing.ordinal)
+                    usedIDs.insert(reindexed)
                 }
-                filesDone += 1
-                bytesDone += file.size
-                progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: totalBytes))
-            }
-            // Add the batch in runs that end where the RAM budget is reached, and flush there:
-            // the same segments as adding one by one, with the writer's work spread over
-            // two threads (SegmentBuilder.add(contentsOf:)).
-            var run: [AnalyzedDocument] = []
-            var runBytes = 0
-            for document in toAdd {
-                run.append(document)
-                runBytes += document.estimatedBytes
-                if builder.estimatedBytes + runBytes >= options.ramBudgetBytes {
-                    builder.add(contentsOf: run)
-                    newSegments.append(try flush(builder))
-                    builder = SegmentBuilder()
-                    run.removeAll()
-                    runBytes = 0
+            case .failed(let message):
+                summary.failed += 1
+                summary.warnings.append(message)
+            case .skipped(let reason, let bytes):
+                summary.skipped += 1
+                summary.bytes += UInt64(bytes)
+                summary.warnings.append("\(file.path): skipped: \(reason)")
+                if let existing {
+                    // The file no longer holds a document: its old version goes.
+                    deletions[existing.segment, default: []].insert(existing.ordinal)
+                    liveIDs[existing.entry.id] = nil
+                    summary.removed += 1
                 }
+            case .document(let ownID, let bytes, let warnings):
+                summary.bytes += UInt64(bytes)
+                if let existing {
+                    deletions[existing.segment, default: []].insert(existing.ordinal)
+                    liveIDs[existing.entry.id] = nil
+                    summary.updated += 1
+                } else {
+                    summary.added += 1
+                }
+                let id = Self.uniqueID(for: ownID, file: file, taken: { liveIDs[$0] != nil || usedIDs.contains($0) })
+                if id != ownID {
+                    summary.warnings.append("\(file.path): its document id \(ownID) is taken by another file; it is indexed as \(id).")
+                    finalID = id
+                }
+                usedIDs.insert(id)
+                summary.warnings.append(contentsOf: warnings)
             }
-            builder.add(contentsOf: run)
+            run.sequence(file: index, finalID: finalID)
+            filesDone += 1
+            bytesDone += file.size
+            progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: totalBytes))
         }
-        if !builder.isEmpty { newSegments.append(try flush(builder)) }
+        workers.wait()
+        let finished = run.finish()
+        manifest.nextSegmentNumber = finished.nextSegmentNumber
+        if let failure = finished.failure { throw failure }
+        let newSegments = finished.segments
 
         let changed = !newSegments.isEmpty || !deletions.isEmpty || manifest.generation == 0 || manifest.commitTime == 0
         if changed {
             var next = manifest
             next.segments = try applyDeletions(deletions, to: manifest.segments) + newSegments
             try commit(next)
-            // The builders and batches are gone; give their freed heap back to the system
-            // before merges add their own, or the two peaks stack (1 GB corpus: 1,064 MB).
+            // The workers' segments are gone; give their freed heap back to the system
+            // before merges add their own, or the two peaks stack.
             releaseFreedMemory()
             try mergeIfNeeded(options)
         }
@@ -235,34 +200,10 @@ public final class IndexWriter {
         return summary
     }
 
-    /// Reads, extracts and analyses one file on a worker thread.
-    private static func process(_ file: SourceFile, existingHash: String?, extractor: Extractor, analyzer: Analyzer) -> FileOutcome {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReading.read(file.path)
-        } catch {
-            return .failed("\(file.path): \(error)")
-        }
-        if let existingHash, SHA256.hexDigest(of: bytes) == existingHash {
-            // Touched but not changed (a copy, a checkout): nothing to redo.
-            return .unchanged
-        }
-        switch extractor.extract(bytes: bytes, path: file.path, relativeTo: file.root) {
-        case .skipped(let reason):
-            return .skipped(reason, bytes: bytes.count)
-        case .document(let document):
-            do {
-                return .document(try AnalyzedDocument(StoredDocument(document, file: file), analyzer: analyzer), bytes: bytes.count)
-            } catch {
-                return .failed("\(file.path): \(error)")
-            }
-        }
-    }
-
     /// The document's own id when free; else its path relative to its root with the
     /// extension (two files `a.txt` and `a.md`); else that with a number.
-    private static func uniqueID(for document: StoredDocument, file: SourceFile, taken: (String) -> Bool) -> String {
-        guard taken(document.id) else { return document.id }
+    private static func uniqueID(for ownID: String, file: SourceFile, taken: (String) -> Bool) -> String {
+        guard taken(ownID) else { return ownID }
         var relative = file.path
         if file.root != ".", relative.hasPrefix(file.root + "/") { relative = String(relative.dropFirst(file.root.count + 1)) }
         if !taken(relative) { return relative }
@@ -284,11 +225,11 @@ public final class IndexWriter {
 
     // MARK: Segments and commits
 
-    func flush(_ builder: SegmentBuilder) throws -> SegmentCommit {
+    func flush(_ segment: SegmentInverter) throws -> SegmentCommit {
         let name = SegmentCommit.name(number: manifest.nextSegmentNumber)
         manifest.nextSegmentNumber += 1
         let segmentID = SegmentID.random()
-        let info = try SegmentWriter.write(builder, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory, fileOperations: files)
+        let info = try SegmentWriter.write(segment, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory, fileOperations: files)
         return SegmentCommit(name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount, deletionGeneration: 0, deletedCount: 0)
     }
 
@@ -369,13 +310,6 @@ public final class IndexWriter {
             next.segments.insert(commit, at: min(indices.min() ?? 0, next.segments.count))
         }
         try commit(next)
-    }
-}
-
-extension AnalyzedDocument {
-    /// The same terms under another stored record (a changed id).
-    init(renaming document: AnalyzedDocument, to stored: StoredDocument) {
-        self.init(stored: stored, title: document.title, units: document.units)
     }
 }
 

@@ -16,11 +16,13 @@ public struct Extractor: Sendable {
     }
 
     /// The same for bytes already in memory; `path` names them in ids and warnings.
-    public func extract(bytes: [UInt8], path: String, relativeTo root: String?) -> ExtractionOutcome {
+    /// `contentHash`, when the caller has already hashed the bytes (``SHA256/hexDigest(of:)``),
+    /// spares hashing them twice.
+    public func extract(bytes: [UInt8], path: String, relativeTo root: String?, contentHash: String? = nil) -> ExtractionOutcome {
         let detection = FormatDetector.detect(bytes, path: path)
         if case .unsupported(let reason) = detection { return .skipped(reason: reason) }
         // Hashed only once we know the file is kept: a skipped video needs no digest.
-        var context = Context(path: path, id: Self.documentID(path: path, root: root), hash: SHA256.hexDigest(of: bytes))
+        var context = Context(path: path, id: Self.documentID(path: path, root: root), hash: contentHash ?? SHA256.hexDigest(of: bytes))
         switch detection {
         case .unsupported(let reason):
             return .skipped(reason: reason)

@@ -45,6 +45,23 @@ public enum VarInt {
         writer.writeByte(UInt8(rest))
     }
 
+    /// The varint of `value` (below 2^56) packed into an integer, first byte lowest, and
+    /// its length: lets a writer store it with one call instead of one per byte.
+    @inline(__always)
+    static func packed(_ value: UInt64) -> (bytes: UInt64, count: Int) {
+        if value < 0x80 { return (value, 1) }
+        var rest = value
+        var packed: UInt64 = 0
+        var count = 0
+        while rest >= 0x80 {
+            packed |= (rest & 0x7F | 0x80) << UInt64(8 * count)
+            rest >>= 7
+            count += 1
+        }
+        packed |= rest << UInt64(8 * count)
+        return (packed, count + 1)
+    }
+
     /// Decodes the `UInt32` varint at `offset` in `buffer`, returning it and its length.
     ///
     /// One-byte varints are most of an index (gaps, frequencies, positions, key lengths),

@@ -61,7 +61,7 @@ enum SegmentMerger {
         while let (key, holders) = try terms.next() {
             let space = TermSpace(rawValue: key[0])
             let isTitle = space?.isTitle ?? false
-            var merged = SegmentBuilder.TermPostings()
+            var merged = TermPostings()
             if space == .bodyExact, let words = StopWordPair.words(ofKey: key) {
                 guard try Self.keepsPair(words, sources: sources) else { continue }
                 for (index, source) in sources.enumerated() {
@@ -120,7 +120,7 @@ enum SegmentMerger {
     /// Appends the live postings of one source's term, renumbered.
     private static func copy(
         _ info: TermInfo, from source: IndexSnapshot.Segment, mapping: [UInt32], lengths: [UInt32],
-        into merged: inout SegmentBuilder.TermPostings
+        into merged: inout TermPostings
     ) throws {
         var cursor = try source.reader.cursor(info)
         var positions: [UInt32] = []
@@ -138,7 +138,7 @@ enum SegmentMerger {
     /// positions; nothing when the source lacks a word.
     private static func findPair(
         _ words: (first: [UInt8], second: [UInt8]), in source: IndexSnapshot.Segment, mapping: [UInt32], lengths: [UInt32],
-        into merged: inout SegmentBuilder.TermPostings
+        into merged: inout TermPostings
     ) throws {
         guard let firstInfo = try source.reader.dictionary.lookup(words.first),
               let secondInfo = try source.reader.dictionary.lookup(words.second) else { return }

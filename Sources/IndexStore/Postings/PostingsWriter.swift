@@ -27,7 +27,7 @@ struct PostingsWriter {
     }
 
     /// `lengths[id]` is the length of passage (or document) `id`, for the skip entries.
-    mutating func write(_ term: SegmentBuilder.TermPostings, lengths: [UInt32], bodyStart: Int) -> TermStart {
+    mutating func write(_ term: TermPostings, lengths: [UInt32], bodyStart: Int) -> TermStart {
         let start = TermStart(
             postingsOffset: UInt64(postingsDrained + postings.count - bodyStart),
             positionsOffset: UInt64(positionsDrained + positions.count - bodyStart))

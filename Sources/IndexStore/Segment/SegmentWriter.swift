@@ -1,91 +1,72 @@
 import Analysis
 
-/// Serialises a ``SegmentBuilder`` into the files of one new segment, each synced to disk
+/// Serialises a ``SegmentInverter`` into the files of one new segment, each synced to disk
 /// before this returns (docs/INDEX_FORMAT.md, "Commit"). The segment is invisible until a
 /// manifest names it, so a crash half-way leaves only unreferenced files behind.
+///
+/// Terms are written space by space, each space's ids sorted once by their bytes; a
+/// term's stream is decoded into one reused ``TermPostings`` and written out, so the
+/// flush allocates per segment, not per term.
 enum SegmentWriter {
     /// Writes segment `name` into `directory`; returns what the manifest records about it.
     static func write(
-        _ builder: SegmentBuilder, name: String, segmentID: SegmentID, analyzer: AnalyzerIdentity, to directory: String,
+        _ segment: SegmentInverter, name: String, segmentID: SegmentID, analyzer: AnalyzerIdentity, to directory: String,
         fileOperations: FileOperations = .system
     ) throws -> SegmentInfo {
-        let (stored, offsets) = StoredFields.write(builder.documents, segmentID: segmentID)
+        let (stored, offsets) = StoredFields.write(segment.documents, segmentID: segmentID)
 
         var entries: [DocumentEntry] = []
-        entries.reserveCapacity(builder.documentCount)
-        for (ordinal, document) in builder.documents.enumerated() {
-            let first = builder.firstUnit[ordinal]
-            let end = ordinal + 1 < builder.documentCount ? builder.firstUnit[ordinal + 1] : UInt32(builder.unitCount)
+        entries.reserveCapacity(segment.documentCount)
+        for (ordinal, document) in segment.documents.enumerated() {
+            let passages = segment.passages(ofDocument: ordinal)
             entries.append(DocumentEntry(
                 id: document.id, source: document.source, contentHash: document.contentHash,
                 fileSize: document.fileSize, modificationTime: document.modificationTime,
                 date: DocumentEntry.dateOrdinal(document.date), type: document.type, dossiers: document.dossiers,
-                title: document.title, firstUnit: first, unitCount: end - first,
-                titleLength: builder.titleLengths[ordinal], storedOffset: offsets[ordinal]))
+                title: document.title, firstUnit: passages.lowerBound, unitCount: passages.upperBound - passages.lowerBound,
+                titleLength: segment.titleLengths[ordinal], storedOffset: offsets[ordinal]))
         }
         let documentTable = DocumentTableWriter.write(entries, segmentID: segmentID)
         let passageTable = PassageTable.write(
-            documents: builder.unitDocument, lengths: builder.unitLengths,
-            headingLengths: builder.unitHeadingLengths, segmentID: segmentID)
+            documents: segment.unitDocument, lengths: segment.unitLengths,
+            headingLengths: segment.unitHeadingLengths, segmentID: segmentID)
 
-        // The dictionary wants all spaces' terms in key order; the stop-word pairs worth
-        // keeping join the body's exact space (`space` == `pairSpace` marks them).
-        let pairSpace = builder.spaces.count
-        var keyed: [(key: [UInt8], space: Int, term: Int)] = []
-        for (spaceIndex, space) in builder.spaces.enumerated() {
-            let spaceByte = UInt8(spaceIndex + 1)
-            for (termIndex, term) in space.terms.enumerated() {
-                var key: [UInt8] = [spaceByte]
-                key.append(contentsOf: term.utf8)
-                keyed.append((key, spaceIndex, termIndex))
-            }
-        }
-        let exactWords = builder.spaces[Int(TermSpace.bodyExact.rawValue) - 1]
-        for (pairIndex, words) in builder.pairs.words.enumerated()
-        where StopWordPair.isWorthKeeping(exactWords.postings[Int(words.first)].ids.count, exactWords.postings[Int(words.second)].ids.count) {
-            var key: [UInt8] = [TermSpace.bodyExact.rawValue]
-            key.append(contentsOf: StopWordPair.term(exactWords.terms[Int(words.first)], exactWords.terms[Int(words.second)]).utf8)
-            keyed.append((key, pairSpace, pairIndex))
-        }
-        keyed.sort { $0.key.lexicographicallyPrecedes($1.key) }
-
-        func passages(_ ordinal: Int) -> Range<UInt32> {
-            builder.firstUnit[ordinal] ..< (ordinal + 1 < builder.documentCount ? builder.firstUnit[ordinal + 1] : UInt32(builder.unitCount))
-        }
         var postings = PostingsWriter()
         postings.startFiles(segmentID: segmentID)
         var dictionary = TermDictionaryWriter(segmentID: segmentID)
-        for entry in keyed {
-            let term = entry.space == pairSpace ? builder.pairs.postings[entry.term] : builder.spaces[entry.space].postings[entry.term]
-            let isTitle = entry.space != pairSpace && TermSpace(rawValue: UInt8(entry.space + 1))!.isTitle
-            let start = postings.write(term, lengths: isTitle ? builder.titleLengths : builder.unitLengths, bodyStart: FileHeader.byteCount)
-            var info = TermInfo(
-                documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,
-                positionsOffset: start.positionsOffset, maximumFrequency: term.frequencies.max() ?? 0,
-                minimumLength: term.minimumLength,
-                documentCount: isTitle ? UInt32(term.ids.count) : Self.distinctDocuments(term.ids, builder.unitDocument))
-            if isTitle {
-                let titleSpace = TermSpace(rawValue: UInt8(entry.space + 1))!
-                let bodySpace = builder.spaces[Int(TitleOnlyDocuments.bodySpace(of: titleSpace).rawValue) - 1]
-                let bodyIDs = bodySpace.termIDs[builder.spaces[entry.space].terms[entry.term]].map { bodySpace.postings[Int($0)].ids } ?? []
-                var next = 0
-                info.titleOnlyDocuments = TitleOnlyDocuments.count(titleDocuments: term.ids, passages: passages) { passage in
-                    // The first body passage at or after `passage`: a binary search of the
-                    // rest of the list (the asked ids ascend).
-                    var high = bodyIDs.count
-                    while next < high {
-                        let middle = (next + high) / 2
-                        if bodyIDs[middle] < passage { next = middle + 1 } else { high = middle }
+        var term = TermPostings()
+        var bodyTerm = TermPostings()
+        var key: [UInt8] = []
+        var termCount = 0
+        for space in TermSpace.allCases {
+            let lengths = space.isTitle ? segment.titleLengths : segment.unitLengths
+            let bodySpace = TitleOnlyDocuments.bodySpace(of: space)
+            segment.forEachTermInKeyOrder(space) { termKey, source in
+                key.removeAll(keepingCapacity: true)
+                key.append(space.rawValue)
+                key.append(contentsOf: termKey)
+                segment.decode(source, into: &term, lengths: lengths)
+                let start = postings.write(term, lengths: lengths, bodyStart: FileHeader.byteCount)
+                var info = TermInfo(
+                    documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,
+                    positionsOffset: start.positionsOffset, maximumFrequency: term.frequencies.max() ?? 0,
+                    minimumLength: term.minimumLength,
+                    documentCount: space.isTitle ? UInt32(term.ids.count) : Self.distinctDocuments(term.ids, segment.unitDocument))
+                if space.isTitle {
+                    bodyTerm.removeAll()
+                    if let body = segment.termID(termKey, in: bodySpace) {
+                        segment.decode(.term(bodySpace, body), into: &bodyTerm, lengths: segment.unitLengths)
                     }
-                    return next < bodyIDs.count ? bodyIDs[next] : PostingsCursor.exhausted
+                    info.titleOnlyDocuments = Self.titleOnlyDocuments(term.ids, bodyIDs: bodyTerm.ids, segment: segment)
                 }
+                dictionary.add(key: key, info)
+                termCount += 1
             }
-            dictionary.add(key: entry.key, info)
         }
         postings.finishFiles()
         dictionary.finish()
 
-        let info = SegmentInfo(documentCount: builder.documentCount, unitCount: builder.unitCount, termCount: keyed.count, analyzer: analyzer)
+        let info = SegmentInfo(documentCount: segment.documentCount, unitCount: segment.unitCount, termCount: termCount, analyzer: analyzer)
         let files: [(SegmentFile, ByteWriter)] = [
             (.storedFields, stored), (.documents, documentTable), (.passageLengths, passageTable),
             (.postings, postings.postings), (.positions, postings.positions),
@@ -96,6 +77,22 @@ enum SegmentWriter {
             try fileOperations.writeFile(file, "\(directory)/\(kind.fileName(segment: name))", true)
         }
         return info
+    }
+
+    /// The documents of `titleIDs` (ascending) with a passage but none holding the term
+    /// (`bodyIDs`, the passages with its body form, ascending).
+    private static func titleOnlyDocuments(_ titleIDs: [UInt32], bodyIDs: [UInt32], segment: SegmentInverter) -> UInt32 {
+        var next = 0
+        return TitleOnlyDocuments.count(titleDocuments: titleIDs, passages: { segment.passages(ofDocument: $0) }) { passage in
+            // The first body passage at or after `passage`: a binary search of the rest of
+            // the list (the asked ids ascend).
+            var high = bodyIDs.count
+            while next < high {
+                let middle = (next + high) / 2
+                if bodyIDs[middle] < passage { next = middle + 1 } else { high = middle }
+            }
+            return next < bodyIDs.count ? bodyIDs[next] : PostingsCursor.exhausted
+        }
     }
 
     /// How many documents the passages `ids` (ascending) belong to.

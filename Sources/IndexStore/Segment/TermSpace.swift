@@ -14,6 +14,9 @@ public enum TermSpace: UInt8, CaseIterable, Sendable {
     /// Whether postings count passages (body) or documents (title).
     public var isTitle: Bool { self == .titleStem || self == .titleExact }
 
+    /// Whether terms are exact folded forms (else stems).
+    public var isExact: Bool { self == .bodyExact || self == .titleExact }
+
     /// The dictionary key of `term` in this space.
     public func key(_ term: String) -> [UInt8] {
         var key: [UInt8] = [rawValue]

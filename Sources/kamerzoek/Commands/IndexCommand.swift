@@ -29,6 +29,9 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Memory for the in-memory segment, in MB.", valueName: "MB"))
     var ramBudget = 256
 
+    @Option(name: .long, help: ArgumentHelp("Workers that extract, analyse and write segments at once (default: the cores).", valueName: "N"))
+    var threads: Int?
+
     @Flag(name: .long, help: "Print the summary as JSON.")
     var json = false
 
@@ -37,12 +40,14 @@ struct IndexCommand: ParsableCommand {
 
     func validate() throws {
         guard ramBudget >= 16 else { throw ValidationError("--ram-budget must be at least 16 (MB).") }
+        if let threads { guard (1 ... 64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64.") } }
     }
 
     func run() throws {
         var options = IndexOptions()
         options.prune = !noPrune
         options.ramBudgetBytes = ramBudget << 20
+        if let threads { options.workerCount = threads }
         let progressBar = ProgressBar(quiet: json)
         let summary: IndexSummary
         do {

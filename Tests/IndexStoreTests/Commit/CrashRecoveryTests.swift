@@ -10,10 +10,10 @@ struct CrashRecoveryTests {
     /// Writes `documents` as segment `name` the way a flush does; returns its commit entry.
     static func writeSegment(_ documents: [StoredDocument], name: String, in directory: String) throws -> SegmentCommit {
         let analyzer = try Analyzer()
-        let builder = SegmentBuilder()
-        for document in documents { builder.add(try AnalyzedDocument(document, analyzer: analyzer)) }
+        var segment = SegmentInverter()
+        for document in documents { try segment.add(document, analyzer: analyzer) }
         let segmentID = SegmentID.random()
-        let info = try SegmentWriter.write(builder, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory)
+        let info = try SegmentWriter.write(segment, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory)
         return SegmentCommit(name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount, deletionGeneration: 0, deletedCount: 0)
     }
 

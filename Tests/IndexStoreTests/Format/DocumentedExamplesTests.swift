@@ -33,7 +33,7 @@ import Testing
     /// docs/INDEX_FORMAT.md, "Postings (.pst) and positions (.pos)": a term in passage 3
     /// once (position 7), in passage 4 three times (2, 10, 200), in passage 9 once (0).
     @Test func postingsAndPositionsOfASmallTerm() throws {
-        var term = SegmentBuilder.TermPostings()
+        var term = TermPostings()
         term.ids = [3, 4, 9]
         term.frequencies = [1, 3, 1]
         term.positions = [7, 2, 10, 200, 0]

@@ -35,10 +35,10 @@ func sampleDocuments() -> [StoredDocument] {
 
 func writeSegment(_ documents: [StoredDocument], in directory: TemporaryDirectory, name: String = "_0") throws -> (SegmentReader, SegmentInfo) {
     let analyzer = try Analyzer()
-    let builder = SegmentBuilder()
-    for document in documents { builder.add(try AnalyzedDocument(document, analyzer: analyzer)) }
+    var segment = SegmentInverter()
+    for document in documents { try segment.add(document, analyzer: analyzer) }
     let segmentID = SegmentID.random()
-    let info = try SegmentWriter.write(builder, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory.path)
+    let info = try SegmentWriter.write(segment, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory.path)
     return (try SegmentReader(directory: directory.path, name: name, segmentID: segmentID), info)
 }
 

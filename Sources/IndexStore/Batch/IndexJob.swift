@@ -1,0 +1,131 @@
+import Analysis
+import Foundation
+import Ingest
+
+/// A document the index holds, where it is.
+struct IndexedDocument {
+    var segment: Int
+    var ordinal: Int
+    var entry: DocumentEntry
+}
+
+/// The workers' side of one `index` run: what each worker reads, and its loop.
+///
+/// Each worker owns an analyzer and a ``SegmentInverter``; it takes its chunks of files
+/// (every `workerCount`-th chunk, so the split is the same on every run), reads, hashes,
+/// extracts and inverts each file, reports the outcome to the ``IndexRun``, and flushes
+/// its segment itself when the segment reaches its share of the RAM budget.
+struct IndexJob: @unchecked Sendable {
+    // @unchecked: everything here is immutable, and the snapshot's readers only read
+    // mapped files; the run synchronises itself.
+    let files: [SourceFile]
+    /// The indexed version of each file, if any.
+    let existing: [IndexedDocument?]
+    let snapshot: IndexSnapshot?
+    let run: IndexRun
+    let chunks: [Range<Int>]
+    let workerCount: Int
+    let segmentBudget: Int
+    let directory: String
+    let analyzer: AnalyzerIdentity
+    let fileOperations: FileOperations
+    let extractor: Extractor
+
+    /// Consecutive files of at most 4 MB or 64 files: large enough that a worker's files
+    /// come in runs, small enough that the two workers' shares even out.
+    static func chunks(of files: [SourceFile]) -> [Range<Int>] {
+        var chunks: [Range<Int>] = []
+        var start = 0
+        while start < files.count {
+            var end = start
+            var bytes: UInt64 = 0
+            while end < files.count, end - start < 64, bytes < 4 << 20 {
+                bytes += files[end].size
+                end += 1
+            }
+            chunks.append(start ..< end)
+            start = end
+        }
+        return chunks
+    }
+
+    func work(worker: Int, analyzer: Analyzer) {
+        var segment = SegmentInverter()
+        /// The file of each document in `segment`, by ordinal.
+        var documentFiles: [Int] = []
+        do {
+            for chunk in stride(from: worker, to: chunks.count, by: workerCount) {
+                for file in chunks[chunk] {
+                    if run.hasFailed { return }
+                    let outcome = try process(file, analyzer: analyzer, into: &segment)
+                    if segment.documentCount > documentFiles.count { documentFiles.append(file) }
+                    run.report(outcome, file: file)
+                    if segment.estimatedBytes >= segmentBudget {
+                        try flush(&segment, documentFiles: &documentFiles)
+                    }
+                }
+            }
+            try flush(&segment, documentFiles: &documentFiles)
+        } catch {
+            run.fail(error)
+        }
+    }
+
+    /// Reads, extracts and inverts one file. Damage in the index (a stored record that
+    /// cannot be read) throws and ends the run; everything about the file itself is an
+    /// outcome.
+    private func process(_ index: Int, analyzer: Analyzer, into segment: inout SegmentInverter) throws -> IndexRun.Outcome {
+        let file = files[index]
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReading.read(file.path)
+        } catch {
+            return .failed("\(file.path): \(error)")
+        }
+        let existing = self.existing[index]
+        var hash: String?
+        if let existing {
+            hash = SHA256.hexDigest(of: bytes)
+            if hash == existing.entry.contentHash {
+                // Touched but not changed (a copy, a checkout): nothing to extract. The
+                // record is added again with the new size and time.
+                guard let snapshot else { return .unchanged(reindexed: nil) }
+                var stored = try snapshot.segments[existing.segment].reader.storedDocument(existing.ordinal)
+                stored.fileSize = file.size
+                stored.modificationTime = file.modificationTime
+                try segment.add(stored, analyzer: analyzer)
+                return .unchanged(reindexed: stored.id)
+            }
+        }
+        switch extractor.extract(bytes: bytes, path: file.path, relativeTo: file.root, contentHash: hash) {
+        case .skipped(let reason):
+            return .skipped(reason, bytes: bytes.count)
+        case .document(let document):
+            let stored = StoredDocument(document, file: file)
+            do {
+                try segment.add(stored, analyzer: analyzer)
+            } catch {
+                return .failed("\(file.path): \(error)")
+            }
+            return .document(id: stored.id, bytes: bytes.count, warnings: stored.warnings)
+        }
+    }
+
+    /// Writes the worker's segment once the ids of its documents are settled, and starts
+    /// a new one.
+    private func flush(_ segment: inout SegmentInverter, documentFiles: inout [Int]) throws {
+        guard let last = documentFiles.last else { return }
+        guard let renamed = run.settledIDs(before: last + 1, of: documentFiles) else { return }
+        for (ordinal, file) in documentFiles.enumerated() {
+            if let id = renamed[file] { segment.renameDocument(ordinal, to: id) }
+        }
+        let name = SegmentCommit.name(number: run.takeSegmentNumber())
+        let segmentID = SegmentID.random()
+        let info = try SegmentWriter.write(segment, name: name, segmentID: segmentID, analyzer: analyzer, to: directory, fileOperations: fileOperations)
+        run.add(
+            SegmentCommit(name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount, deletionGeneration: 0, deletedCount: 0),
+            firstFile: documentFiles[0])
+        segment.removeAll()
+        documentFiles.removeAll()
+    }
+}

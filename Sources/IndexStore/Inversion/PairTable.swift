@@ -1,0 +1,58 @@
+/// The stop-word pairs (``StopWordPair``) of a segment being built, keyed by the two
+/// words' ids in the body's exact space: a pair costs an integer key here and becomes text
+/// (`de minister`) only at flush, and only if it is kept; most pairs hold a rare word and
+/// are dropped then.
+struct PairTable {
+    private var slots: [Int32] = Array(repeating: -1, count: 1 << 12)
+    /// The two words of each pair, by pair id.
+    private(set) var words: [(first: Int32, second: Int32)] = []
+
+    var count: Int { words.count }
+    var allocatedBytes: Int { slots.capacity * 4 + words.capacity * 8 }
+
+    /// The id of the pair, and whether it is new.
+    mutating func intern(first: Int32, second: Int32) -> (id: Int32, isNew: Bool) {
+        let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+        let hash = Self.hash(key)
+        let found: Int32? = slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while true {
+                let id = slots[slot]
+                if id < 0 { return nil }
+                if words[Int(id)] == (first, second) { return id }
+                slot = (slot + 1) & mask
+            }
+        }
+        if let found { return (found, false) }
+        if (count + 1) * 2 > slots.count { grow() }
+        let id = Int32(count)
+        words.append((first, second))
+        place(id, hash: hash)
+        return (id, true)
+    }
+
+    private mutating func place(_ id: Int32, hash: Int) {
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = id
+        }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        for (id, pair) in words.enumerated() {
+            let key = UInt64(UInt32(bitPattern: pair.first)) << 32 | UInt64(UInt32(bitPattern: pair.second))
+            place(Int32(id), hash: Self.hash(key))
+        }
+    }
+
+    /// A multiplicative hash (the key's ids are small and dense, so mix the high bits down).
+    @inline(__always)
+    private static func hash(_ key: UInt64) -> Int {
+        let mixed = key &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 32)
+    }
+}

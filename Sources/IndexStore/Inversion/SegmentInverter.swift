@@ -1,0 +1,274 @@
+import Analysis
+
+/// A segment being built in memory: documents are analysed and inverted into it one by
+/// one, and ``SegmentWriter`` writes it out when the RAM budget is reached or the run ends.
+///
+/// Nothing is made per token but bytes in a pool: the analyzer hands out term numbers
+/// (``IndexTerm``); each number is mapped once per segment to a term id in each of the
+/// four spaces (``TermTable``, an open-addressing table over one byte arena) and
+/// remembered, so a token costs two array reads and a few bytes appended to its terms'
+/// streams (``PostingStreams``). Term order is computed once, at flush.
+///
+/// One inverter belongs to one worker thread and is used with that thread's analyzer
+/// (Lucene's DocumentsWriterPerThread): workers share nothing while they invert.
+public struct SegmentInverter {
+    /// Term tables and streams by `TermSpace.rawValue - 1`.
+    private(set) var tables = [TermTable](repeating: TermTable(), count: TermSpace.allCases.count)
+    private(set) var streams = [PostingStreams](repeating: PostingStreams(), count: TermSpace.allCases.count)
+    private(set) var pairs = PairTable()
+    private(set) var pairStreams = PostingStreams()
+    private(set) var pool = ByteSlicePool()
+
+    private(set) var documents: [StoredDocument] = []
+    /// Per document: its first retrieval unit and its title's length.
+    private(set) var firstUnit: [UInt32] = []
+    private(set) var titleLengths: [UInt32] = []
+    /// Per retrieval unit (passage): its document, its length, its heading's length.
+    private(set) var unitDocument: [UInt32] = []
+    private(set) var unitLengths: [UInt32] = []
+    private(set) var unitHeadingLengths: [UInt32] = []
+
+    /// The analyzer's term number → this segment's term ids, ``memoStride`` slots per
+    /// number: one per space, then whether the exact form is a stop word (-1: not yet seen).
+    private var memo: [Int32] = []
+    private static let memoStride = 5
+    private static let stopSlot = 4
+    /// The analyzer and term generation the memo's numbers belong to.
+    private var memoOwner: ObjectIdentifier?
+    private var memoGeneration = -1
+
+    /// Reused buffers: a text's terms, and the exact words at the previous and the
+    /// current position (for the stop-word pairs).
+    private var analysed: [IndexTerm] = []
+    private var wordsBefore: [(term: Int32, isStop: Bool)] = []
+    private var wordsHere: [(term: Int32, isStop: Bool)] = []
+
+    /// Bytes of the stored records held (their text dominates).
+    private var storedBytes = 0
+
+    public init() {}
+
+    public var documentCount: Int { documents.count }
+    public var unitCount: Int { unitLengths.count }
+    public var isEmpty: Bool { documents.isEmpty }
+
+    /// The memory the segment holds: what the RAM budget is checked against.
+    public var estimatedBytes: Int {
+        var bytes = pool.allocatedBytes + pairs.allocatedBytes + pairStreams.allocatedBytes + memo.capacity * 4 + storedBytes
+        for table in tables { bytes += table.allocatedBytes }
+        for stream in streams { bytes += stream.allocatedBytes }
+        bytes += (unitDocument.capacity + unitLengths.capacity + unitHeadingLengths.capacity) * 4
+        bytes += (firstUnit.capacity + titleLengths.capacity) * 4 + documents.capacity * MemoryLayout<StoredDocument>.stride
+        return bytes
+    }
+
+    /// Analyses the document with `analyzer` and adds it: its title to the title spaces,
+    /// each retrieval unit (heading first, then a one-position gap, then the text, so no
+    /// phrase runs from heading into text) to the body spaces and the stop-word pairs.
+    ///
+    /// Either the whole document is added or, when it cannot be analysed, nothing: the
+    /// only analysis error (a text of 4 GB or more) is checked before anything is touched.
+    public mutating func add(_ document: StoredDocument, analyzer: Analyzer) throws {
+        let texts = [document.title].compactMap { $0 } + document.retrievalUnits.flatMap { [$0.heading].compactMap { $0 } + [$0.text] }
+        if let tooLarge = texts.first(where: { $0.utf8.count >= Int(UInt32.max) }) {
+            throw AnalyzerError.textTooLarge(bytes: tooLarge.utf8.count)
+        }
+        let ordinal = UInt32(documents.count)
+        var titleLength: UInt32 = 0
+        if let title = document.title {
+            try analyse(title, analyzer)
+            titleLength = invert(id: ordinal, offset: 0, body: false, pairs: false, analyzer: analyzer)
+        }
+        firstUnit.append(UInt32(unitLengths.count))
+        titleLengths.append(titleLength)
+        for unit in document.retrievalUnits {
+            let id = UInt32(unitLengths.count)
+            var length: UInt32 = 0
+            var headingLength: UInt32 = 0
+            if let heading = unit.heading {
+                try analyse(heading, analyzer)
+                length = invert(id: id, offset: 0, body: true, pairs: true, analyzer: analyzer)
+                headingLength = length
+            }
+            try analyse(unit.text, analyzer)
+            let textLength = invert(id: id, offset: length == 0 ? 0 : length + 1, body: true, pairs: true, analyzer: analyzer)
+            length = max(length, textLength)
+            unitDocument.append(ordinal)
+            unitLengths.append(length)
+            unitHeadingLengths.append(headingLength)
+        }
+        documents.append(document)
+        storedBytes += 512 + document.passages.reduce(0) { $0 + $1.text.utf8.count + 64 }
+            + document.notes.reduce(0) { $0 + $1.text.utf8.count + 32 }
+    }
+
+    /// Gives document `ordinal` another id (the sequencer settled a clash between files).
+    mutating func renameDocument(_ ordinal: Int, to id: String) {
+        documents[ordinal].id = id
+    }
+
+    /// Forgets everything (after a flush) and gives the memory back.
+    public mutating func removeAll() {
+        self = SegmentInverter()
+    }
+
+    // MARK: Inversion
+
+    private mutating func analyse(_ text: String, _ analyzer: Analyzer) throws {
+        analysed.removeAll(keepingCapacity: true)
+        var text = text
+        try text.withUTF8 { try analyzer.analyze(utf8: $0, into: &analysed) }
+        prepareMemo(for: analyzer)
+    }
+
+    /// Inverts ``analysed`` at `offset` into passage `id` (body) or document `id` (title);
+    /// returns the field's length (its last position + 1, or 0 when it has no terms).
+    private mutating func invert(id: UInt32, offset: UInt32, body: Bool, pairs withPairs: Bool, analyzer: Analyzer) -> UInt32 {
+        let stemSpace = Int((body ? TermSpace.bodyStem : .titleStem).rawValue) - 1
+        let exactSpace = Int((body ? TermSpace.bodyExact : .titleExact).rawValue) - 1
+        var length: UInt32 = 0
+        var currentPosition = UInt32.max
+        wordsBefore.removeAll(keepingCapacity: true)
+        wordsHere.removeAll(keepingCapacity: true)
+        for index in analysed.indices {
+            let token = analysed[index]
+            let position = token.position + offset
+            let stem = termID(token.term, space: stemSpace, analyzer: analyzer)
+            let exact = termID(token.term, space: exactSpace, analyzer: analyzer)
+            streams[stemSpace].record(stem, id: id, position: position, pool: &pool)
+            streams[exactSpace].record(exact, id: id, position: position, pool: &pool)
+            length = max(length, position + 1)
+            guard withPairs else { continue }
+            // Tokens come in position order, sometimes several at one position (`ouder(s)`);
+            // the words at the position before this one are the pairs' first words.
+            if token.position != currentPosition {
+                swap(&wordsBefore, &wordsHere)
+                if currentPosition == .max || token.position != currentPosition + 1 { wordsBefore.removeAll(keepingCapacity: true) }
+                wordsHere.removeAll(keepingCapacity: true)
+                currentPosition = token.position
+            }
+            // The stop test is on the exact forms, exactly as a query asks for pairs (a
+            // token's stop flag is not: `VAN` in capitals is flagged as an acronym).
+            let isStop = isStopForm(token.term, analyzer: analyzer)
+            for first in wordsBefore where first.isStop || isStop {
+                let pair = self.pairs.intern(first: first.term, second: exact)
+                if pair.isNew { pairStreams.addTerm(pool: &pool) }
+                pairStreams.record(pair.id, id: id, position: position - 1, pool: &pool)
+            }
+            wordsHere.append((exact, isStop))
+        }
+        return length
+    }
+
+    /// The id in `space` of the analyzer's term `term`, interned on first sight.
+    @inline(__always)
+    private mutating func termID(_ term: Int32, space: Int, analyzer: Analyzer) -> Int32 {
+        let slot = Int(term) * Self.memoStride + space
+        if slot >= memo.count {
+            // Whole strides, so that every slot of a known number exists (the stop slot too).
+            memo.append(contentsOf: repeatElement(-1, count: (Int(term) + 1024) * Self.memoStride - memo.count))
+        }
+        let known = memo[slot]
+        if known >= 0 { return known }
+        let isExact = TermSpace(rawValue: UInt8(space + 1))!.isExact
+        let id = analyzer.withTermBytes(term) { exact, stem in tables[space].intern(isExact ? exact : stem) }
+        if Int(id) == streams[space].count { streams[space].addTerm(pool: &pool) }
+        memo[slot] = id
+        return id
+    }
+
+    private mutating func isStopForm(_ term: Int32, analyzer: Analyzer) -> Bool {
+        let slot = Int(term) * Self.memoStride + Self.stopSlot
+        if memo[slot] < 0 {
+            let exact = analyzer.withTermBytes(term) { exact, _ in String(decoding: exact, as: UTF8.self) }
+            memo[slot] = DutchStopWords.contains(exact) ? 1 : 0
+        }
+        return memo[slot] == 1
+    }
+
+    /// Forgets remembered term numbers when they may name other terms now (another
+    /// analyzer, or the analyzer's cache started over).
+    private mutating func prepareMemo(for analyzer: Analyzer) {
+        let owner = ObjectIdentifier(analyzer)
+        guard owner != memoOwner || analyzer.termGeneration != memoGeneration else { return }
+        memo.removeAll(keepingCapacity: true)
+        memoOwner = owner
+        memoGeneration = analyzer.termGeneration
+    }
+}
+
+// MARK: Reading back, for the flush
+
+extension SegmentInverter {
+    /// Where a term's postings are: a term of a space, or a stop-word pair (body exact).
+    enum TermSource {
+        case term(TermSpace, Int32)
+        case pair(Int32)
+    }
+
+    /// The retrieval units of document `ordinal`.
+    func passages(ofDocument ordinal: Int) -> Range<UInt32> {
+        firstUnit[ordinal] ..< (ordinal + 1 < documentCount ? firstUnit[ordinal + 1] : UInt32(unitCount))
+    }
+
+    /// The id of a term's bytes in `space`, if the segment has it.
+    func termID(_ bytes: UnsafeBufferPointer<UInt8>, in space: TermSpace) -> Int32? {
+        tables[Int(space.rawValue) - 1].find(bytes)
+    }
+
+    /// Reads a term's postings back into `postings`.
+    func decode(_ source: TermSource, into postings: inout TermPostings, lengths: [UInt32]) {
+        switch source {
+        case .term(let space, let id):
+            streams[Int(space.rawValue) - 1].decode(id, pool: pool, into: &postings, lengths: lengths)
+        case .pair(let id):
+            pairStreams.decode(id, pool: pool, into: &postings, lengths: lengths)
+        }
+    }
+
+    /// Calls `body` with every term of `space` in the dictionary's order (by bytes), with
+    /// the kept stop-word pairs among the body's exact forms (``StopWordPair/isWorthKeeping(_:_:)``).
+    /// The bytes are valid during the call only.
+    func forEachTermInKeyOrder(_ space: TermSpace, _ body: (UnsafeBufferPointer<UInt8>, TermSource) -> Void) {
+        let table = tables[Int(space.rawValue) - 1]
+        let words = table.sortedIDs()
+        guard space == .bodyExact else {
+            for id in words { table.withBytes(of: id) { body($0, .term(space, id)) } }
+            return
+        }
+        // The kept pairs get their text (`de minister`) in a table of their own, sorted the
+        // same way, and the two lists are merged.
+        let exact = streams[Int(space.rawValue) - 1]
+        var pairText = TermTable()
+        var pairOfText: [Int32] = []
+        var text: [UInt8] = []
+        for (pair, words) in pairs.words.enumerated()
+        where StopWordPair.isWorthKeeping(Int(exact.idCount(words.first)), Int(exact.idCount(words.second))) {
+            text.removeAll(keepingCapacity: true)
+            table.withBytes(of: words.first) { text.append(contentsOf: $0) }
+            text.append(StopWordPair.separator)
+            table.withBytes(of: words.second) { text.append(contentsOf: $0) }
+            _ = text.withUnsafeBufferPointer { pairText.intern($0) }
+            pairOfText.append(Int32(pair))
+        }
+        let pairsInOrder = pairText.sortedIDs()
+        var nextPair = 0
+        for id in words {
+            table.withBytes(of: id) { word in
+                while nextPair < pairsInOrder.count {
+                    let precedes = pairText.withBytes(of: pairsInOrder[nextPair]) { pair in
+                        pair.lexicographicallyPrecedes(word)
+                    }
+                    guard precedes else { break }
+                    pairText.withBytes(of: pairsInOrder[nextPair]) { body($0, .pair(pairOfText[Int(pairsInOrder[nextPair])])) }
+                    nextPair += 1
+                }
+                body(word, .term(space, id))
+            }
+        }
+        while nextPair < pairsInOrder.count {
+            pairText.withBytes(of: pairsInOrder[nextPair]) { body($0, .pair(pairOfText[Int(pairsInOrder[nextPair])])) }
+            nextPair += 1
+        }
+    }
+}
