@@ -97,7 +97,10 @@ public final class Analyzer {
     }
 
     private func cachedTerm(_ kind: TermKind, _ bytes: UnsafeBufferPointer<UInt8>) -> CachedTerm {
-        cache.entries[cachedEntry(kind, bytes)]
+        // Look up (or make) the entry first: `cache.entries[…]` would read the array before
+        // the call adds to it.
+        let entry = cachedEntry(kind, bytes)
+        return cache.entries[entry]
     }
 
     /// The cache entry of a term, made on first sight (the stemmer runs once per word type).

@@ -52,9 +52,9 @@ struct IndexWriterTests {
         for document in liveIDs(snapshot) {
             let record = try #require(try snapshot.storedDocument(id: document))
             for (unit, passage) in record.retrievalUnits.enumerated() {
-                var field = AnalyzedField()
-                if let heading = passage.heading { field.append(try analyzer.analyze(heading), offset: 0) }
-                let offset = field.length == 0 ? 0 : field.length + 1
+                // The text follows the heading's last position behind a gap of one.
+                let headingLength = try passage.heading.map { try analyzer.analyze($0).map { $0.position + 1 }.max() ?? 0 } ?? 0
+                let offset = headingLength == 0 ? 0 : headingLength + 1
                 for token in try analyzer.analyze(passage.text) {
                     for (space, term) in [(TermSpace.bodyStem, token.stem), (.bodyExact, token.exact)] {
                         let list = try #require(postings[space.key(term)], "\(term) missing")
