@@ -63,21 +63,23 @@ struct ByteSlicePool {
         }
     }
 
-    /// Calls `body` with every byte of the stream in order.
-    func forEachByte(of stream: Stream, _ body: (UInt8) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
+    /// Copies the stream's bytes, in order, into `buffer` (emptied first), so that they can
+    /// be decoded in one contiguous pass.
+    func copy(_ stream: Stream, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { pool in
             var at = stream.head
             var end = stream.head + UInt32(Self.firstSliceSize - 4)
             var level: UInt8 = 0
-            while at != stream.cursor {
-                if at == end {
-                    at = Self.readAddress(buffer, at: Int(end))
-                    level = min(level + 1, Self.largestLevel)
-                    end = at + UInt32(Self.sliceSize(level: level) - 4)
-                    continue
-                }
-                body(buffer[Int(at)])
-                at += 1
+            while true {
+                // The stream ends in this slice when its cursor lies in it.
+                let last = stream.cursor >= at && stream.cursor <= end
+                let stop = last ? stream.cursor : end
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: pool[Int(at) ..< Int(stop)]))
+                if last { return }
+                at = Self.readAddress(pool, at: Int(end))
+                level = min(level + 1, Self.largestLevel)
+                end = at + UInt32(Self.sliceSize(level: level) - 4)
             }
         }
     }

@@ -10,7 +10,7 @@
 ///
 /// `idDelta` is the id minus the term's previous id (the id itself the first time). A
 /// posting's frequency is not written: it is the number of its occurrences, counted when
-/// the stream is read back at flush (``decode(_:pool:into:lengths:)``), so nothing has to
+/// the stream is read back at flush (``decode(_:pool:into:lengths:scratch:)``), so nothing has to
 /// be patched when a passage ends. The same term twice at one position (`ouder(s)` gives
 /// `ouders` and `ouder`, both stemming to `ouder`) counts once.
 struct PostingStreams {
@@ -60,46 +60,51 @@ struct PostingStreams {
     func idCount(_ term: Int32) -> UInt32 { terms[Int(term)].idCount }
 
     /// Reads the postings of `term` back into `postings` (emptied first); `lengths[id]`
-    /// gives the minimum length.
-    func decode(_ term: Int32, pool: ByteSlicePool, into postings: inout TermPostings, lengths: [UInt32]) {
+    /// gives the minimum length. `scratch` holds the stream's bytes meanwhile.
+    func decode(_ term: Int32, pool: ByteSlicePool, into postings: inout TermPostings, lengths: [UInt32], scratch: inout [UInt8]) {
         postings.removeAll()
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        // The state of the occurrence being read: its first varint, and whether the id
-        // delta is still to come.
-        var awaitingDelta = false
-        var pendingPosition: UInt32 = 0
+        pool.copy(terms[Int(term)].stream, into: &scratch)
         var id: UInt32 = 0
         var position: UInt32 = 0
         var first = true
-        pool.forEachByte(of: terms[Int(term)].stream) { byte in
-            value |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 != 0 {
-                shift += 7
-                return
-            }
-            defer {
-                value = 0
-                shift = 0
-            }
-            if awaitingDelta {
-                id = first ? UInt32(value) : id + UInt32(value)
-                first = false
-                awaitingDelta = false
-                position = pendingPosition
-                postings.ids.append(id)
-                postings.frequencies.append(1)
-                postings.positions.append(position)
-                postings.minimumLength = min(postings.minimumLength, lengths[Int(id)])
-            } else if value & 1 == 1 {
-                pendingPosition = UInt32(value >> 1)
-                awaitingDelta = true
-            } else {
-                position += UInt32(value >> 1)
-                postings.frequencies[postings.frequencies.count - 1] += 1
+        scratch.withUnsafeBufferPointer { bytes in
+            var at = 0
+            while at < bytes.count {
+                let value = Self.varint(bytes, &at)
+                if value & 1 == 1 {
+                    // The first occurrence in a new id: the position, then the id's delta.
+                    position = UInt32(truncatingIfNeeded: value >> 1)
+                    let delta = UInt32(truncatingIfNeeded: Self.varint(bytes, &at))
+                    id = first ? delta : id + delta
+                    first = false
+                    postings.ids.append(id)
+                    postings.frequencies.append(1)
+                    postings.minimumLength = min(postings.minimumLength, lengths[Int(id)])
+                } else {
+                    position += UInt32(truncatingIfNeeded: value >> 1)
+                    postings.frequencies[postings.frequencies.count - 1] += 1
+                }
                 postings.positions.append(position)
             }
         }
+    }
+
+    /// The varint at `at` (which moves past it). The stream was written by ``record``,
+    /// in memory, so it is well formed.
+    @inline(__always)
+    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt64 {
+        var byte = bytes[at]
+        at += 1
+        if byte < 0x80 { return UInt64(byte) }
+        var value = UInt64(byte & 0x7F)
+        var shift: UInt64 = 7
+        repeat {
+            byte = bytes[at]
+            at += 1
+            value |= UInt64(byte & 0x7F) << shift
+            shift += 7
+        } while byte >= 0x80
+        return value
     }
 
     mutating func removeAll() {

@@ -217,12 +217,12 @@ extension SegmentInverter {
     }
 
     /// Reads a term's postings back into `postings`.
-    func decode(_ source: TermSource, into postings: inout TermPostings, lengths: [UInt32]) {
+    func decode(_ source: TermSource, into postings: inout TermPostings, lengths: [UInt32], scratch: inout [UInt8]) {
         switch source {
         case .term(let space, let id):
-            streams[Int(space.rawValue) - 1].decode(id, pool: pool, into: &postings, lengths: lengths)
+            streams[Int(space.rawValue) - 1].decode(id, pool: pool, into: &postings, lengths: lengths, scratch: &scratch)
         case .pair(let id):
-            pairStreams.decode(id, pool: pool, into: &postings, lengths: lengths)
+            pairStreams.decode(id, pool: pool, into: &postings, lengths: lengths, scratch: &scratch)
         }
     }
 

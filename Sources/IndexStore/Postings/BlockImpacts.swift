@@ -50,29 +50,50 @@ public struct BlockImpacts: Sendable, Equatable {
         lhs.frequencies == rhs.frequencies && lhs.lengths == rhs.lengths
     }
 
-    /// The front of `(frequency, length)` postings, cut to ``count`` pairs, capped.
+    /// The front of `(frequency, length)` postings (at most a block's worth), cut to
+    /// ``count`` pairs, capped. Works in two stack buffers: it runs once per block of
+    /// every term a flush or a merge writes.
     static func of(frequencies: some Sequence<UInt32>, lengths: some Sequence<UInt32>) -> BlockImpacts {
-        // Shortest first; at equal length, most frequent first; keep a pair only when it
-        // is more frequent than every shorter one.
-        let pairs = zip(frequencies, lengths).sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }
-        var front: [(frequency: UInt32, length: UInt32)] = []
-        for pair in pairs where pair.0 > (front.last?.frequency ?? 0) { front.append((pair.0, pair.1)) }
-        // Too many: merge the two neighbours closest in frequency into the pair that
-        // dominates both (the higher frequency, the shorter length) until four remain.
-        while front.count > count {
-            var merge = 0
-            for index in 0 ..< front.count - 1
-            where front[index + 1].frequency - front[index].frequency < front[merge + 1].frequency - front[merge].frequency {
-                merge = index
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: PostingsFormat.blockLength) { keys in
+            // Shortest first; at equal length, most frequent first: one integer per posting,
+            // the length above the complement of the frequency.
+            var count = 0
+            for (frequency, length) in zip(frequencies, lengths) {
+                precondition(count < keys.count, "impacts are computed per block")
+                keys[count] = UInt64(length) << 32 | UInt64(UInt32.max - frequency)
+                count += 1
             }
-            front[merge] = (front[merge + 1].frequency, front[merge].length)
-            front.remove(at: merge + 1)
+            var sorted = UnsafeMutableBufferPointer(rebasing: keys[..<count])
+            sorted.sort()
+            return withUnsafeTemporaryAllocation(of: (frequency: UInt32, length: UInt32).self, capacity: max(count, 1)) { front in
+                // Keep a pair only when it is more frequent than every shorter one.
+                var size = 0
+                for key in sorted {
+                    let frequency = UInt32.max - UInt32(truncatingIfNeeded: key)
+                    if frequency > (size == 0 ? 0 : front[size - 1].frequency) {
+                        front[size] = (frequency, UInt32(key >> 32))
+                        size += 1
+                    }
+                }
+                // Too many: merge the two neighbours closest in frequency into the pair
+                // that dominates both (the higher frequency, the shorter length) until four
+                // remain.
+                while size > Self.count {
+                    var merge = 0
+                    for index in 0 ..< size - 1
+                    where front[index + 1].frequency - front[index].frequency < front[merge + 1].frequency - front[merge].frequency {
+                        merge = index
+                    }
+                    front[merge] = (front[merge + 1].frequency, front[merge].length)
+                    for index in merge + 1 ..< size - 1 { front[index] = front[index + 1] }
+                    size -= 1
+                }
+                func pair(_ index: Int) -> (UInt32, UInt32) {
+                    index < size ? (min(front[index].frequency, cap), min(front[index].length, cap)) : (0, cap)
+                }
+                let (f0, l0) = pair(0), (f1, l1) = pair(1), (f2, l2) = pair(2), (f3, l3) = pair(3)
+                return BlockImpacts(frequencies: (f0, f1, f2, f3), lengths: (l0, l1, l2, l3))
+            }
         }
-        var values = [UInt32](repeating: 0, count: count), lengths = [UInt32](repeating: cap, count: count)
-        for (index, pair) in front.enumerated() {
-            values[index] = min(pair.frequency, cap)
-            lengths[index] = min(pair.length, cap)
-        }
-        return BlockImpacts(frequencies: (values[0], values[1], values[2], values[3]), lengths: (lengths[0], lengths[1], lengths[2], lengths[3]))
     }
 }

@@ -37,6 +37,7 @@ enum SegmentWriter {
         var term = TermPostings()
         var bodyTerm = TermPostings()
         var key: [UInt8] = []
+        var scratch: [UInt8] = []
         var termCount = 0
         for space in TermSpace.allCases {
             let lengths = space.isTitle ? segment.titleLengths : segment.unitLengths
@@ -45,7 +46,7 @@ enum SegmentWriter {
                 key.removeAll(keepingCapacity: true)
                 key.append(space.rawValue)
                 key.append(contentsOf: termKey)
-                segment.decode(source, into: &term, lengths: lengths)
+                segment.decode(source, into: &term, lengths: lengths, scratch: &scratch)
                 let start = postings.write(term, lengths: lengths, bodyStart: FileHeader.byteCount)
                 var info = TermInfo(
                     documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,
@@ -55,7 +56,7 @@ enum SegmentWriter {
                 if space.isTitle {
                     bodyTerm.removeAll()
                     if let body = segment.termID(termKey, in: bodySpace) {
-                        segment.decode(.term(bodySpace, body), into: &bodyTerm, lengths: segment.unitLengths)
+                        segment.decode(.term(bodySpace, body), into: &bodyTerm, lengths: segment.unitLengths, scratch: &scratch)
                     }
                     info.titleOnlyDocuments = Self.titleOnlyDocuments(term.ids, bodyIDs: bodyTerm.ids, segment: segment)
                 }
