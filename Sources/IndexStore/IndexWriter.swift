@@ -118,7 +118,7 @@ public final class IndexWriter {
         let run = IndexRun(fileCount: pending.count, nextSegmentNumber: manifest.nextSegmentNumber)
         let job = IndexJob(
             files: pending, existing: pending.map { bySource[$0.path] }, snapshot: snapshot, run: run,
-            chunks: IndexJob.chunks(of: pending), workerCount: workerCount,
+            chunks: IndexJob.chunks(of: pending, bytes: options.chunkBytes), workerCount: workerCount,
             segmentBudget: max(1, options.ramBudgetBytes / workerCount),
             directory: directory, analyzer: analyzer.identity, fileOperations: files, extractor: extractor)
         let analyzers = try (0 ..< workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }

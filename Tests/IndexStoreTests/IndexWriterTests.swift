@@ -248,6 +248,40 @@ struct IndexWriterTests {
         #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)) == ["huiselijk-geweld", "onderwijs/wiskunde", "stikstof"])
     }
 
+    /// Workers invert files into segments of their own; how many there are and where they
+    /// flush must not change a single posting, stored record or settled id. Of the two
+    /// files with the id `stikstof` (`stikstof.md` walked before `stikstof.txt`), the one
+    /// walked second gets the new id whichever workers they went to.
+    @Test(arguments: [(1, 256 << 20), (2, 256 << 20), (3, 1), (2, 4_000)])
+    func workersAndFlushPointsDoNotChangeTheIndex(workers: Int, budget: Int) throws {
+        func build(workers: Int, budget: Int) throws -> (postings: [[UInt8]: [LivePosting]], records: [StoredDocument], ids: [String]) {
+            let folder = try LetterFolder()
+            try folder.write("stikstof.md", "# Stikstof\n\nEen notitie over de stikstofdepositie en de minister van de provincies.\n")
+            for number in 0 ..< 12 {
+                try folder.write("nummers/brief-\(number).txt", "Brief \(number) over de begroting van het jaar 20\(10 + number), de minister en de gemeenten.")
+            }
+            var options = LetterFolder.options(ramBudgetBytes: budget, mergeFactor: 100, workers: workers)
+            options.chunkBytes = 200  // a chunk or two per letter: every worker gets files
+            try folder.run(options)
+            let snapshot = try IndexSnapshot.open(directory: folder.index)
+            let ids = liveIDs(snapshot)
+            let records = try ids.map { try #require(try snapshot.storedDocument(id: $0)) }.map { record -> StoredDocument in
+                // Paths differ between the two temporary folders; times too.
+                var record = record
+                record.source = String(record.source.split(separator: "/").suffix(2).joined(separator: "/"))
+                record.modificationTime = 0
+                return record
+            }
+            return (try livePostings(snapshot), records, ids)
+        }
+        let reference = try build(workers: 1, budget: 256 << 20)
+        let other = try build(workers: workers, budget: budget)
+        #expect(other.ids == reference.ids)
+        #expect(other.ids.contains("stikstof.txt"))
+        #expect(other.records == reference.records)
+        #expect(other.postings == reference.postings)
+    }
+
     /// Merges copy postings and stream their files, so a tiny RAM budget does not hold
     /// them back; only an explicit cap on merged passages does.
     @Test func mergesAreCappedByTheirPassageLimitNotByTheBudget() throws {

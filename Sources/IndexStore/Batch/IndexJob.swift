@@ -31,15 +31,16 @@ struct IndexJob: @unchecked Sendable {
     let fileOperations: FileOperations
     let extractor: Extractor
 
-    /// Consecutive files of at most 4 MB or 64 files: large enough that a worker's files
-    /// come in runs, small enough that the two workers' shares even out.
-    static func chunks(of files: [SourceFile]) -> [Range<Int>] {
+    /// Consecutive files of at most `bytes` (``IndexOptions/chunkBytes``) or 64 files:
+    /// large enough that a worker's files come in runs and a small run stays one segment,
+    /// small enough that the workers' shares even out.
+    static func chunks(of files: [SourceFile], bytes limit: UInt64) -> [Range<Int>] {
         var chunks: [Range<Int>] = []
         var start = 0
         while start < files.count {
             var end = start
             var bytes: UInt64 = 0
-            while end < files.count, end - start < 64, bytes < 4 << 20 {
+            while end < files.count, end - start < 64, bytes < limit {
                 bytes += files[end].size
                 end += 1
             }

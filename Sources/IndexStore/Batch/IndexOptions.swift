@@ -21,6 +21,10 @@ public struct IndexOptions: Sendable {
     /// copies postings and streams its files to disk (``SegmentMerger``), so its memory
     /// does not grow with its size; the limit only bounds how long one merge may take.
     public var maximumMergedPassages: Int?
+    /// Files are dealt out to the workers in chunks of consecutive files of about this
+    /// many bytes (at most 64 files): a run over less than this is one worker's, and so
+    /// one segment. Tests lower it to spread a few small files over the workers.
+    var chunkBytes: UInt64 = 4 << 20
 
     public init() {}
 }
