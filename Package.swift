@@ -46,9 +46,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // zstd compresses stored records from format 6 on (zlib blocks of older segments
+        // are still read); Debian's libzstd-dev ships libzstd.pc.
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(
             name: "IndexStore",
-            dependencies: ["Analysis", "Ingest", "CZlib"],
+            dependencies: ["Analysis", "Ingest", "CZlib", "CZstd"],
             // Postings cursors are called per posting from Search: let their bodies be
             // inlined there (a call that copies the cursor costs more than the decoding).
             swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]

@@ -1,16 +1,11 @@
 // Internal: zlib is an implementation detail; modules that use IndexStore never see it.
 internal import CZlib
 
-/// zlib compression for blocks of stored passage text and metadata.
+/// zlib compression for the stored records of segments before format 6 (``Zstd`` writes
+/// them since). A block is a ``CompressedBlock`` whose compressed bytes are one zlib
+/// stream (RFC 1950: deflate with an Adler-32).
 ///
-/// ```
-/// CompressedBlock  --> UncompressedLength, CompressedLength, ZlibStream
-/// UncompressedLength --> VarUInt32
-/// CompressedLength   --> VarUInt32
-/// ZlibStream       --> CompressedLength bytes (RFC 1950: deflate with an Adler-32)
-/// ```
-///
-/// Why zlib: it is on every system (Debian `zlib1g-dev`), compresses Dutch parliamentary
+/// Why zlib was chosen: it is on every system (Debian `zlib1g-dev`), compresses Dutch parliamentary
 /// text about 2.7:1 in 16 KiB blocks, and decompresses such a block in tens of
 /// microseconds, which is noise next to rendering a result. The zlib wrapper's Adler-32 costs 6 bytes per block and catches
 /// damage inside a block even before the file checksum is verified.
@@ -80,26 +75,14 @@ public enum Deflate {
 
     /// Appends `bytes` as a ``CompressedBlock``.
     public static func writeBlock(_ bytes: [UInt8], level: Int32 = 6, into writer: inout ByteWriter) {
-        precondition(bytes.count <= Int(UInt32.max), "a block is at most 4 GiB")
-        let compressed = compress(bytes, level: level)
-        writer.writeVarUInt32(UInt32(bytes.count))
-        writer.writeVarUInt32(UInt32(compressed.count))
-        writer.writeBytes(compressed)
+        CompressedBlock.write(bytes, compressed: compress(bytes, level: level), into: &writer)
     }
 
     /// Reads a block written by ``writeBlock(_:level:into:)``. An uncompressed length above
     /// `maximumUncompressedCount` throws before any allocation.
     public static func readBlock(from reader: inout ByteReader, maximumUncompressedCount: Int) throws(IndexCorruption) -> ByteSlice {
-        // Read through a copy so that a throw leaves `reader` where it was.
-        var cursor = reader
-        let uncompressedCount = Int(try cursor.readVarUInt32())
-        guard uncompressedCount <= maximumUncompressedCount else {
-            throw reader.slice.corruption(at: reader.position, .implausibleLength(uncompressedCount, limit: maximumUncompressedCount))
+        try CompressedBlock.read(from: &reader, maximumUncompressedCount: maximumUncompressedCount) { (compressed, count) throws(IndexCorruption) in
+            try decompress(compressed, uncompressedCount: count)
         }
-        let compressedCount = Int(try cursor.readVarUInt32())
-        let compressed = try cursor.readSlice(count: compressedCount)
-        let result = try decompress(compressed, uncompressedCount: uncompressedCount)
-        reader = cursor
-        return result
     }
 }

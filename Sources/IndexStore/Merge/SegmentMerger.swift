@@ -43,7 +43,7 @@ enum SegmentMerger {
         for source in sources {
             for document in source.reader.documents.indices where source.isLive(document: document) {
                 entries[ordinal].storedOffset = UInt64(stored.count - FileHeader.byteCount)
-                stored.buffer.writeBytes(try source.reader.rawStoredRecord(document))
+                try source.reader.writeStoredRecord(document, into: &stored.buffer)
                 try stored.drainIfLarge()
                 ordinal += 1
             }

@@ -82,7 +82,7 @@ public final class SegmentReader: Sendable {
     /// The stored record of document `ordinal` (decompressed on each call).
     public func storedDocument(_ ordinal: Int) throws(IndexCorruption) -> StoredDocument {
         precondition(documents.indices.contains(ordinal), "document ordinal out of range")
-        return try StoredFields.read(stored, entry: documents[ordinal])
+        return try StoredFields.read(stored, entry: documents[ordinal], formatVersion: formatVersion)
     }
 
     /// Drops the pages of the segment's files from this process's resident memory (a merge
@@ -94,6 +94,19 @@ public final class SegmentReader: Sendable {
     /// The compressed stored record of document `ordinal`, as it lies in the file.
     func rawStoredRecord(_ ordinal: Int) throws(IndexCorruption) -> ByteSlice {
         try StoredFields.rawRecord(stored, entry: documents[ordinal])
+    }
+
+    /// Appends record `ordinal` compressed as the current format stores it: copied as it
+    /// lies when this segment uses the same codec, recompressed when it is older (zlib).
+    func writeStoredRecord(_ ordinal: Int, into writer: inout ByteWriter) throws(IndexCorruption) {
+        let raw = try rawStoredRecord(ordinal)
+        guard !StoredFields.usesZstd(formatVersion: formatVersion) else {
+            writer.writeBytes(raw)
+            return
+        }
+        var reader = ByteReader(raw)
+        let record = try Deflate.readBlock(from: &reader, maximumUncompressedCount: StoredFields.maximumRecordLength)
+        Zstd.writeBlock(record.copyBytes(), into: &writer)
     }
 
     /// Recomputes the checksum of every file of the segment (not the deeper invariants of

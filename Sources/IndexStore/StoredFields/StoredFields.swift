@@ -2,8 +2,11 @@
 ///
 /// ```
 /// StoredFields --> CompressedBlock^documentCount
-/// CompressedBlock --> VarUInt32 uncompressedLength, VarUInt32 compressedLength, zlib bytes
+/// CompressedBlock --> VarUInt32 uncompressedLength, VarUInt32 compressedLength, zstd frame
 /// ```
+///
+/// Segments before format 6 hold zlib streams instead (``Deflate``); they are read as
+/// they are, and a merge recompresses their records.
 ///
 /// The document table gives each record's offset. Why one block per document and not
 /// fixed 16 KB blocks: results show one document at a time, and a letter compresses well on
@@ -21,7 +24,7 @@ enum StoredFields {
             offsets.append(UInt64(writer.count - FileHeader.byteCount))
             var record = ByteWriter()
             document.encodeRecord(into: &record)
-            Deflate.writeBlock(record.bytes, into: &writer)
+            Zstd.writeBlock(record.bytes, into: &writer)
         }
         IndexFile.writeFooter(into: &writer)
         return (writer, offsets)
@@ -44,12 +47,17 @@ enum StoredFields {
         return try body.slice(at: Int(entry.storedOffset), count: reader.position - Int(entry.storedOffset))
     }
 
-    static func read(_ body: ByteSlice, entry: DocumentEntry) throws(IndexCorruption) -> StoredDocument {
+    /// Whether segments of this format version compress records with zstd (else zlib).
+    static func usesZstd(formatVersion: UInt16) -> Bool { formatVersion >= 6 }
+
+    static func read(_ body: ByteSlice, entry: DocumentEntry, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) -> StoredDocument {
         guard entry.storedOffset < UInt64(body.count) else {
             throw body.corruption(at: 0, .invariantViolated("record offset \(entry.storedOffset) lies beyond the stored fields"))
         }
         var reader = ByteReader(body, position: Int(entry.storedOffset))
-        let record = try Deflate.readBlock(from: &reader, maximumUncompressedCount: maximumRecordLength)
+        let record = usesZstd(formatVersion: formatVersion)
+            ? try Zstd.readBlock(from: &reader, maximumUncompressedCount: maximumRecordLength)
+            : try Deflate.readBlock(from: &reader, maximumUncompressedCount: maximumRecordLength)
         var recordReader = ByteReader(record)
         return try StoredDocument.decodeRecord(id: entry.id, from: &recordReader)
     }
