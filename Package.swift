@@ -55,10 +55,16 @@ let package = Package(
         ),
         .target(
             name: "IndexStore",
-            dependencies: ["Analysis", "Ingest", "CZlib", "CZstd"],
+            dependencies: ["Analysis", "CZlib", "CZstd"],
             // Postings cursors are called per posting from Search: let their bodies be
             // inlined there (a call that copies the cursor costs more than the decoding).
             swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]
+        ),
+        // The batch pipeline: walking, change detection, extraction, workers that invert
+        // into segments of their own, the merge policy.
+        .target(
+            name: "Indexer",
+            dependencies: ["Analysis", "Ingest", "IndexStore"]
         ),
         .target(
             name: "Search",
@@ -82,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "kamerzoek",
             dependencies: [
-                "Analysis", "Ingest", "IndexStore", "Search", "Server",
+                "Analysis", "Ingest", "IndexStore", "Indexer", "Search", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,13 +125,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "RelevanceEvaluation",
-            dependencies: ["Analysis", "IndexStore", "Search"],
+            dependencies: ["Analysis", "IndexStore", "Indexer", "Search"],
             path: "bench/RelevanceEvaluation"
         ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "IndexStoreTests",
-            dependencies: ["IndexStore", "Analysis", "SeededRandom"],
+            // Indexer: the writer's tests run whole indexing runs over files.
+            dependencies: ["IndexStore", "Indexer", "Analysis", "SeededRandom"],
             // Indexes of earlier format versions, opened by FormatCompatibilityTests.
             exclude: ["Compat/Fixtures"]
         ),
@@ -136,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Search", "IndexStore",
+                "Server", "Search", "IndexStore", "Indexer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

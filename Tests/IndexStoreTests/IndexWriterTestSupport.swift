@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import Testing
 @testable import IndexStore
+@testable import Indexer
 
 /// A folder of small Dutch letters to index, beside an index folder, both in one
 /// temporary directory removed when the value goes away.

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Testing
 @testable import IndexStore
+@testable import Indexer
 
 @Suite("Index writer")
 struct IndexWriterTests {

@@ -21,6 +21,7 @@
 import Analysis
 import Foundation
 import IndexStore
+import Indexer
 import Search
 
 // MARK: Paths and arguments

@@ -103,7 +103,7 @@ public struct SegmentInverter {
     }
 
     /// Gives document `ordinal` another id (the sequencer settled a clash between files).
-    mutating func renameDocument(_ ordinal: Int, to id: String) {
+    public mutating func renameDocument(_ ordinal: Int, to id: String) {
         documents[ordinal].id = id
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IndexStore
+import Indexer
 
 /// `kamerzoek index [PATH…]`: brings the index in line with the files.
 struct IndexCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import Foundation
-import IndexStore
+import Indexer
 
 /// Shows indexing progress on standard error: a bar redrawn in place on a terminal, plain
 /// lines every few seconds otherwise (logs, CI), nothing with `quiet`.

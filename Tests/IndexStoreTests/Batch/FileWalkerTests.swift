@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IndexStore
+@testable import Indexer
 
 @Suite("File walker")
 struct FileWalkerTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IndexStore
+@testable import Indexer
 
 /// Files that try to break the indexer: each must end as a warning (or a harmless
 /// document), and the run must complete and commit everything else.

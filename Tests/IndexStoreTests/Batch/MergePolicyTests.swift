@@ -1,5 +1,6 @@
 import Testing
 @testable import IndexStore
+@testable import Indexer
 
 @Suite("Merge policy")
 struct MergePolicyTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IndexStore
+@testable import Indexer
 
 /// Disk failures during a commit: each must end in an error that says what failed, and
 /// leave the previous commit intact and readable; the next healthy run then completes.

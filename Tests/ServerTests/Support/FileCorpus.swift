@@ -1,5 +1,6 @@
 import Foundation
 import IndexStore
+import Indexer
 
 /// Text files in a temporary folder, indexed by `IndexWriter.index` as `kamerzoek index`
 /// does: the writer for the hot-reload tests, which commit again and again.

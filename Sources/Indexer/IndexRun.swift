@@ -1,4 +1,5 @@
 import Foundation
+import IndexStore
 
 /// What the workers of one `index` run and its sequencing thread share.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import IndexStore
 
 /// Finds the files under the roots given to `kamerzoek index`.
 ///
@@ -65,7 +66,7 @@ struct FileWalker {
             result.warnings.append("\(directory): cannot list this folder (\(error.localizedDescription)); its files were left as they are.")
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !isHidden(name) {
             let path = directory == "." ? name : "\(directory)/\(name)"
             var status = stat()
             guard lstat(path, &status) == 0 else {
@@ -86,7 +87,7 @@ struct FileWalker {
                     result.warnings.append("\(path): a link to a folder; not followed (links could loop).")
                 }
             case S_IFREG:
-                guard !isSidecar(name), !name.hasPrefix("README") else { continue }
+                guard !isNotADocument(name) else { continue }
                 add(path, root: root, status: status, into: &result, seen: &seen)
             default:
                 result.warnings.append("\(path): not a regular file (a device, socket or pipe); skipped.")
@@ -103,6 +104,21 @@ struct FileWalker {
     /// `X/metadata.xml` and `X.metadata.xml` belong to `X.xml` (FORMATS.md).
     static func isSidecar(_ name: String) -> Bool {
         name == "metadata.xml" || name.hasSuffix(".metadata.xml")
+    }
+
+    // The skip rules, in one place: the walk applies them, and pruning asks them of a
+    // path it no longer saw (``isWalkable(_:)``).
+
+    /// Hidden files and folders are never entered.
+    static func isHidden(_ name: String) -> Bool { name.hasPrefix(".") }
+
+    /// A regular file that is read with another (a sidecar) or describes its folder (a README).
+    static func isNotADocument(_ name: String) -> Bool { isSidecar(name) || name.hasPrefix("README") }
+
+    /// Whether the walker would visit `path` (no hidden part, not a sidecar or README).
+    static func isWalkable(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return !path.split(separator: "/").contains { isHidden(String($0)) && $0 != "." && $0 != ".." } && !isNotADocument(name)
     }
 
     /// `./Corpus//a.txt` → `Corpus/a.txt`; absolute paths under the working directory

@@ -1,3 +1,5 @@
+import IndexStore
+
 /// Chooses merges so that the number of segments stays logarithmic in the number of
 /// documents: segments fall into tiers by size (powers of the merge factor), and a tier
 /// holding `mergeFactor` segments is merged into one segment of the next tier (as

@@ -1,4 +1,5 @@
 import Ingest
+import IndexStore
 
 extension StoredDocument {
     /// The record the index keeps of an extracted document.

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import IndexStore
 import Ingest
 
 /// A document the index holds, where it is.
@@ -16,8 +17,8 @@ struct IndexedDocument {
 /// extracts and inverts each file, reports the outcome to the ``IndexRun``, and flushes
 /// its segment itself when the segment reaches its share of the RAM budget.
 struct IndexJob: @unchecked Sendable {
-    // @unchecked: everything here is immutable, and the snapshot's readers only read
-    // mapped files; the run synchronises itself.
+    // @unchecked: everything here is immutable, the snapshot's readers only read mapped
+    // files, the writer is only asked to write segments; the run synchronises itself.
     let files: [SourceFile]
     /// The indexed version of each file, if any.
     let existing: [IndexedDocument?]
@@ -26,9 +27,8 @@ struct IndexJob: @unchecked Sendable {
     let chunks: [Range<Int>]
     let workerCount: Int
     let segmentBudget: Int
-    let directory: String
-    let analyzer: AnalyzerIdentity
-    let fileOperations: FileOperations
+    /// Only its ``IndexWriter/write(_:number:)`` is called, which touches no writer state.
+    let writer: IndexWriter
     let extractor: Extractor
 
     /// Consecutive files of at most `bytes` (``IndexOptions/chunkBytes``) or 64 files:
@@ -120,12 +120,7 @@ struct IndexJob: @unchecked Sendable {
         for (ordinal, file) in documentFiles.enumerated() {
             if let id = renamed[file] { segment.renameDocument(ordinal, to: id) }
         }
-        let name = SegmentCommit.name(number: run.takeSegmentNumber())
-        let segmentID = SegmentID.random()
-        let info = try SegmentWriter.write(segment, name: name, segmentID: segmentID, analyzer: analyzer, to: directory, fileOperations: fileOperations)
-        run.add(
-            SegmentCommit(name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount, deletionGeneration: 0, deletedCount: 0),
-            firstFile: documentFiles[0])
+        run.add(try writer.write(segment, number: run.takeSegmentNumber()), firstFile: documentFiles[0])
         segment.removeAll()
         documentFiles.removeAll()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IndexStore
 
 /// How `kamerzoek index` runs; the defaults are the CLI's.
 public struct IndexOptions: Sendable {
