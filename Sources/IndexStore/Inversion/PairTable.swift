@@ -3,14 +3,22 @@
 /// (`de minister`) only at flush, and only if it is kept; most pairs hold a rare word and
 /// are dropped then.
 struct PairTable {
-    private var slots: [Int32] = Array(repeating: -1, count: 1 << 12)
+    /// A slot holds the pair's key beside its id, so that a probe reads one cache line and
+    /// never the ``words`` array (one probe per token next to a stop word).
+    private struct Slot {
+        var key: UInt64
+        var id: Int32
+    }
+
+    private var slots = [Slot](repeating: Slot(key: 0, id: -1), count: 1 << 12)
     /// The two words of each pair, by pair id.
     private(set) var words: [(first: Int32, second: Int32)] = []
 
     var count: Int { words.count }
-    var allocatedBytes: Int { slots.capacity * 4 + words.capacity * 8 }
+    var allocatedBytes: Int { slots.capacity * MemoryLayout<Slot>.stride + words.capacity * 8 }
 
     /// The id of the pair, and whether it is new.
+    @inline(__always)
     mutating func intern(first: Int32, second: Int32) -> (id: Int32, isNew: Bool) {
         let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
         let hash = Self.hash(key)
@@ -18,9 +26,9 @@ struct PairTable {
             let mask = slots.count - 1
             var slot = hash & mask
             while true {
-                let id = slots[slot]
-                if id < 0 { return nil }
-                if words[Int(id)] == (first, second) { return id }
+                let entry = slots[slot]
+                if entry.id < 0 { return nil }
+                if entry.key == key { return entry.id }
                 slot = (slot + 1) & mask
             }
         }
@@ -28,25 +36,23 @@ struct PairTable {
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
         words.append((first, second))
-        place(id, hash: hash)
+        place(Slot(key: key, id: id), hash: hash)
         return (id, true)
     }
 
-    private mutating func place(_ id: Int32, hash: Int) {
+    private mutating func place(_ entry: Slot, hash: Int) {
         slots.withUnsafeMutableBufferPointer { slots in
             let mask = slots.count - 1
             var slot = hash & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = id
+            while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        for (id, pair) in words.enumerated() {
-            let key = UInt64(UInt32(bitPattern: pair.first)) << 32 | UInt64(UInt32(bitPattern: pair.second))
-            place(Int32(id), hash: Self.hash(key))
-        }
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, id: -1), count: slots.count * 2)
+        for entry in old where entry.id >= 0 { place(entry, hash: Self.hash(entry.key)) }
     }
 
     /// A multiplicative hash (the key's ids are small and dense, so mix the high bits down).
