@@ -51,15 +51,55 @@ public struct BlockImpacts: Sendable, Equatable {
     }
 
     /// The front of `(frequency, length)` postings (at most a block's worth), cut to
-    /// ``count`` pairs, capped. Works in two stack buffers: it runs once per block of
-    /// every term a flush or a merge writes.
+    /// ``count`` pairs, capped. It runs once per block of every term a flush or a merge
+    /// writes, so it works in stack buffers, and without sorting when the block's
+    /// frequencies are small (nearly always): the shortest length per frequency, then the
+    /// frequencies whose shortest length beats every higher frequency's.
     static func of(frequencies: some Sequence<UInt32>, lengths: some Sequence<UInt32>) -> BlockImpacts {
+        let smallFrequencies = 64
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: smallFrequencies + 1) { shortest in
+            shortest.initialize(repeating: .max)
+            var highest: UInt32 = 0
+            var count = 0
+            for (frequency, length) in zip(frequencies, lengths) {
+                count += 1
+                highest = max(highest, frequency)
+                guard frequency <= smallFrequencies else { continue }
+                shortest[Int(frequency)] = min(shortest[Int(frequency)], length)
+            }
+            precondition(count <= PostingsFormat.blockLength, "impacts are computed per block")
+            guard highest <= smallFrequencies else { return sortedFront(frequencies: frequencies, lengths: lengths) }
+            return withUnsafeTemporaryAllocation(of: (frequency: UInt32, length: UInt32).self, capacity: smallFrequencies) { front in
+                // From the highest frequency down: a frequency is on the front when its
+                // shortest length is below that of every higher one (at an equal length the
+                // higher frequency dominates it).
+                var size = 0
+                var shortestAbove = UInt32.max
+                var frequency = Int(highest)
+                while frequency >= 1 {
+                    let length = shortest[frequency]
+                    if length < shortestAbove {
+                        front[size] = (UInt32(frequency), length)
+                        size += 1
+                        shortestAbove = length
+                    }
+                    frequency -= 1
+                }
+                // Shortest (and least frequent) first, as the sorted scan gives them.
+                var ascending = UnsafeMutableBufferPointer(rebasing: front[..<size])
+                ascending.reverse()
+                return cut(front, size: size)
+            }
+        }
+    }
+
+    /// The front by sorting: for blocks with a frequency above the buckets of ``of(frequencies:lengths:)``.
+    static func sortedFront(frequencies: some Sequence<UInt32>, lengths: some Sequence<UInt32>) -> BlockImpacts {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: PostingsFormat.blockLength) { keys in
             // Shortest first; at equal length, most frequent first: one integer per posting,
             // the length above the complement of the frequency.
             var count = 0
             for (frequency, length) in zip(frequencies, lengths) {
-                precondition(count < keys.count, "impacts are computed per block")
                 keys[count] = UInt64(length) << 32 | UInt64(UInt32.max - frequency)
                 count += 1
             }
@@ -75,25 +115,30 @@ public struct BlockImpacts: Sendable, Equatable {
                         size += 1
                     }
                 }
-                // Too many: merge the two neighbours closest in frequency into the pair
-                // that dominates both (the higher frequency, the shorter length) until four
-                // remain.
-                while size > Self.count {
-                    var merge = 0
-                    for index in 0 ..< size - 1
-                    where front[index + 1].frequency - front[index].frequency < front[merge + 1].frequency - front[merge].frequency {
-                        merge = index
-                    }
-                    front[merge] = (front[merge + 1].frequency, front[merge].length)
-                    for index in merge + 1 ..< size - 1 { front[index] = front[index + 1] }
-                    size -= 1
-                }
-                func pair(_ index: Int) -> (UInt32, UInt32) {
-                    index < size ? (min(front[index].frequency, cap), min(front[index].length, cap)) : (0, cap)
-                }
-                let (f0, l0) = pair(0), (f1, l1) = pair(1), (f2, l2) = pair(2), (f3, l3) = pair(3)
-                return BlockImpacts(frequencies: (f0, f1, f2, f3), lengths: (l0, l1, l2, l3))
+                return cut(front, size: size)
             }
         }
+    }
+
+    /// The first `size` pairs of `front` (ascending in both), cut to ``count`` by merging
+    /// the two neighbours closest in frequency into the pair that dominates both (the
+    /// higher frequency, the shorter length) until four remain, then capped.
+    private static func cut(_ front: UnsafeMutableBufferPointer<(frequency: UInt32, length: UInt32)>, size: Int) -> BlockImpacts {
+        var size = size
+        while size > Self.count {
+            var merge = 0
+            for index in 0 ..< size - 1
+            where front[index + 1].frequency - front[index].frequency < front[merge + 1].frequency - front[merge].frequency {
+                merge = index
+            }
+            front[merge] = (front[merge + 1].frequency, front[merge].length)
+            for index in merge + 1 ..< size - 1 { front[index] = front[index + 1] }
+            size -= 1
+        }
+        func pair(_ index: Int) -> (UInt32, UInt32) {
+            index < size ? (min(front[index].frequency, cap), min(front[index].length, cap)) : (0, cap)
+        }
+        let (f0, l0) = pair(0), (f1, l1) = pair(1), (f2, l2) = pair(2), (f3, l3) = pair(3)
+        return BlockImpacts(frequencies: (f0, f1, f2, f3), lengths: (l0, l1, l2, l3))
     }
 }

@@ -46,3 +46,20 @@ struct BlockImpactsTests {
         #expect(impacts.isCapped)
     }
 }
+
+@Suite("Block impacts without sorting")
+struct BlockImpactsBucketTests {
+    /// Blocks of small frequencies take the bucket path; it must give exactly the front
+    /// the sorted scan gives, ties in length and frequency included.
+    @Test func bucketsGiveTheSortedFront() {
+        var random = SeededGenerator(seed: 17)
+        for trial in 0 ..< 3_000 {
+            let count = Int.random(in: 1 ... PostingsFormat.blockLength, using: &random)
+            let highest = UInt32([1, 2, 3, 8, 64][trial % 5])
+            let frequencies = (0 ..< count).map { _ in UInt32.random(in: 1 ... highest, using: &random) }
+            // Few distinct lengths, so that equal lengths are common.
+            let lengths = (0 ..< count).map { _ in UInt32.random(in: 1 ... (trial % 2 == 0 ? 6 : 70_000), using: &random) }
+            #expect(BlockImpacts.of(frequencies: frequencies, lengths: lengths) == BlockImpacts.sortedFront(frequencies: frequencies, lengths: lengths))
+        }
+    }
+}
