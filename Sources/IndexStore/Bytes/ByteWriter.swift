@@ -24,6 +24,11 @@ public struct ByteWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Forgets what was written, keeping the memory (a writer reused record after record).
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// The number of bytes written so far, which is also the offset the next write lands at.
     public var count: Int { bytes.count }
 

@@ -19,7 +19,11 @@ public struct SegmentInverter {
     private(set) var pairStreams = PostingStreams()
     private(set) var pool = ByteSlicePool()
 
-    private(set) var documents: [StoredDocument] = []
+    /// The document table's rows, and the stored records already compressed (the `.sto`
+    /// body): a document's text is held compressed from the moment it is added, a third
+    /// of its size, which leaves the RAM budget to the postings.
+    private(set) var documents: [DocumentEntry] = []
+    private(set) var storedRecords = ByteWriter()
     /// Per document: its first retrieval unit and its title's length.
     private(set) var firstUnit: [UInt32] = []
     private(set) var titleLengths: [UInt32] = []
@@ -43,8 +47,10 @@ public struct SegmentInverter {
     private var wordsBefore: [(term: Int32, isStop: Bool)] = []
     private var wordsHere: [(term: Int32, isStop: Bool)] = []
 
-    /// Bytes of the stored records held (their text dominates).
-    private var storedBytes = 0
+    /// Bytes held by the document rows' strings, roughly.
+    private var documentBytes = 0
+    /// A record being encoded (reused).
+    private var record = ByteWriter()
 
     public init() {}
 
@@ -54,11 +60,12 @@ public struct SegmentInverter {
 
     /// The memory the segment holds: what the RAM budget is checked against.
     public var estimatedBytes: Int {
-        var bytes = pool.allocatedBytes + pairs.allocatedBytes + pairStreams.allocatedBytes + memo.capacity * 4 + storedBytes
+        var bytes = pool.allocatedBytes + pairs.allocatedBytes + pairStreams.allocatedBytes + memo.capacity * 4
+        bytes += storedRecords.bytes.capacity + documentBytes
         for table in tables { bytes += table.allocatedBytes }
         for stream in streams { bytes += stream.allocatedBytes }
         bytes += (unitDocument.capacity + unitLengths.capacity + unitHeadingLengths.capacity) * 4
-        bytes += (firstUnit.capacity + titleLengths.capacity) * 4 + documents.capacity * MemoryLayout<StoredDocument>.stride
+        bytes += (firstUnit.capacity + titleLengths.capacity) * 4 + documents.capacity * MemoryLayout<DocumentEntry>.stride
         return bytes
     }
 
@@ -79,7 +86,8 @@ public struct SegmentInverter {
             try analyse(title, analyzer)
             titleLength = invert(id: ordinal, offset: 0, body: false, pairs: false, analyzer: analyzer)
         }
-        firstUnit.append(UInt32(unitLengths.count))
+        let first = UInt32(unitLengths.count)
+        firstUnit.append(first)
         titleLengths.append(titleLength)
         for unit in document.retrievalUnits {
             let id = UInt32(unitLengths.count)
@@ -97,9 +105,18 @@ public struct SegmentInverter {
             unitLengths.append(length)
             unitHeadingLengths.append(headingLength)
         }
-        documents.append(document)
-        storedBytes += 512 + document.passages.reduce(0) { $0 + $1.text.utf8.count + 64 }
-            + document.notes.reduce(0) { $0 + $1.text.utf8.count + 32 }
+        let storedOffset = UInt64(storedRecords.count)
+        record.removeAll()
+        document.encodeRecord(into: &record)
+        Zstd.writeBlock(record.bytes, into: &storedRecords)
+        documents.append(DocumentEntry(
+            id: document.id, source: document.source, contentHash: document.contentHash,
+            fileSize: document.fileSize, modificationTime: document.modificationTime,
+            date: DocumentEntry.dateOrdinal(document.date), type: document.type, dossiers: document.dossiers,
+            title: document.title, firstUnit: first, unitCount: UInt32(unitLengths.count) - first,
+            titleLength: titleLength, storedOffset: storedOffset))
+        documentBytes += 256 + document.id.utf8.count + document.source.utf8.count + (document.title?.utf8.count ?? 0)
+            + document.dossiers.reduce(0) { $0 + $1.utf8.count + 16 }
     }
 
     /// Gives document `ordinal` another id (the sequencer settled a clash between files).

@@ -13,20 +13,8 @@ enum SegmentWriter {
         _ segment: SegmentInverter, name: String, segmentID: SegmentID, analyzer: AnalyzerIdentity, to directory: String,
         fileOperations: FileOperations = .system
     ) throws -> SegmentInfo {
-        let (stored, offsets) = StoredFields.write(segment.documents, segmentID: segmentID)
-
-        var entries: [DocumentEntry] = []
-        entries.reserveCapacity(segment.documentCount)
-        for (ordinal, document) in segment.documents.enumerated() {
-            let passages = segment.passages(ofDocument: ordinal)
-            entries.append(DocumentEntry(
-                id: document.id, source: document.source, contentHash: document.contentHash,
-                fileSize: document.fileSize, modificationTime: document.modificationTime,
-                date: DocumentEntry.dateOrdinal(document.date), type: document.type, dossiers: document.dossiers,
-                title: document.title, firstUnit: passages.lowerBound, unitCount: passages.upperBound - passages.lowerBound,
-                titleLength: segment.titleLengths[ordinal], storedOffset: offsets[ordinal]))
-        }
-        let documentTable = DocumentTableWriter.write(entries, segmentID: segmentID)
+        let stored = StoredFields.file(body: segment.storedRecords, segmentID: segmentID)
+        let documentTable = DocumentTableWriter.write(segment.documents, segmentID: segmentID)
         let passageTable = PassageTable.write(
             documents: segment.unitDocument, lengths: segment.unitLengths,
             headingLengths: segment.unitHeadingLengths, segmentID: segmentID)

@@ -16,18 +16,14 @@ enum StoredFields {
     /// below), so a length field above it is damage, refused before allocating.
     static let maximumRecordLength = 512 << 20
 
-    static func write(_ documents: [StoredDocument], segmentID: SegmentID) -> (file: ByteWriter, offsets: [UInt64]) {
-        var writer = ByteWriter()
+    /// The whole file around `body`, the compressed records one after another (a
+    /// ``SegmentInverter`` compresses each record as its document is added).
+    static func file(body: ByteWriter, segmentID: SegmentID) -> ByteWriter {
+        var writer = ByteWriter(reservingCapacity: FileHeader.byteCount + body.count + FileFooter.byteCount)
         IndexFile.writeHeader(kind: .storedFields, segmentID: segmentID, into: &writer)
-        var offsets: [UInt64] = []
-        for document in documents {
-            offsets.append(UInt64(writer.count - FileHeader.byteCount))
-            var record = ByteWriter()
-            document.encodeRecord(into: &record)
-            Zstd.writeBlock(record.bytes, into: &writer)
-        }
+        writer.writeBytes(body.bytes)
         IndexFile.writeFooter(into: &writer)
-        return (writer, offsets)
+        return writer
     }
 
     /// The compressed record of `entry` as it lies in the file (both lengths and the zlib
