@@ -119,6 +119,11 @@ let package = Package(
             path: "bench/IndexCodecBenchmark"
         ),
         .executableTarget(
+            name: "IndexSizeReport",
+            dependencies: ["IndexStore"],
+            path: "bench/IndexSizeReport"
+        ),
+        .executableTarget(
             name: "PassageExport",
             dependencies: ["IndexStore"],
             path: "bench/PassageExport"
