@@ -121,32 +121,96 @@ public final class IndexWriter {
         try merge(Array(manifest.segments.indices))
     }
 
-    /// Replaces the segments at `indices` with one segment of their live documents, their
-    /// postings and stored records copied (``SegmentMerger``). The sources' checksums are
-    /// verified first, so that damage is refused instead of copied into the new segment.
+    /// Replaces the segments at `indices` with one segment of their live documents.
     package func merge(_ indices: [Int]) throws {
+        try merge(groups: [indices], threads: 1)
+    }
+
+    /// Replaces each group of segments (no segment in two groups) with one segment of its
+    /// live documents, their postings and stored records copied (``SegmentMerger``), and
+    /// makes all of it visible in one commit. The sources' checksums are verified first, so
+    /// that damage is refused instead of copied into a new segment. Up to `threads` groups
+    /// are merged at once, each on a thread of its own: a merge is one thread's work, and
+    /// the end of an indexing run often has several independent ones.
+    package func merge(groups: [[Int]], threads: Int) throws {
+        guard !groups.isEmpty else { return }
         // Only the sources are opened: every open segment holds its tables in memory.
         var sourcesOnly = manifest
-        sourcesOnly.segments = indices.map { manifest.segments[$0] }
-        let sources = try IndexSnapshot(directory: directory, manifest: sourcesOnly).segments
-        for source in sources {
+        sourcesOnly.segments = groups.flatMap { $0 }.map { manifest.segments[$0] }
+        let opened = try IndexSnapshot(directory: directory, manifest: sourcesOnly).segments
+        for source in opened {
             try source.reader.verifyChecksums()
             source.reader.releaseResidentPages()
         }
-        let name = SegmentCommit.name(number: manifest.nextSegmentNumber)
-        manifest.nextSegmentNumber += 1
-        let segmentID = SegmentID.random()
-        var next = manifest
-        let merged = Set(indices)
-        next.segments = manifest.segments.enumerated().filter { !merged.contains($0.offset) }.map(\.element)
-        if let info = try SegmentMerger.merge(
-            sources, name: name, segmentID: segmentID, analyzer: analyzer.identity, to: directory, fileOperations: files) {
-            let commit = SegmentCommit(
-                name: name, segmentID: segmentID, documentCount: info.documentCount, unitCount: info.unitCount,
-                deletionGeneration: 0, deletedCount: 0)
-            next.segments.insert(commit, at: min(indices.min() ?? 0, next.segments.count))
+        var sources: [[IndexSnapshot.Segment]] = []
+        var start = 0
+        for group in groups {
+            sources.append(Array(opened[start ..< start + group.count]))
+            start += group.count
         }
+        let targets = groups.map { _ in
+            defer { manifest.nextSegmentNumber += 1 }
+            return (name: SegmentCommit.name(number: manifest.nextSegmentNumber), id: SegmentID.random())
+        }
+        let outcomes = MergeOutcomes(count: groups.count)
+        let work = UnsafeMergeWork(sources: sources, targets: targets, analyzer: analyzer.identity, directory: directory, files: files)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, groups.count))) { thread in
+            for index in stride(from: thread, to: groups.count, by: max(1, min(threads, groups.count))) {
+                outcomes.set(index, Result { try work.merge(index) })
+            }
+        }
+        // The merged segment takes the place of its group's first segment.
+        var placed: [(position: Int, commit: SegmentCommit)] = []
+        let merged = Set(groups.flatMap { $0 })
+        for (index, segment) in manifest.segments.enumerated() where !merged.contains(index) { placed.append((index, segment)) }
+        for (index, group) in groups.enumerated() {
+            if let info = try outcomes.get(index) {
+                placed.append((group.min() ?? 0, SegmentCommit(
+                    name: targets[index].name, segmentID: targets[index].id, documentCount: info.documentCount,
+                    unitCount: info.unitCount, deletionGeneration: 0, deletedCount: 0)))
+            }
+        }
+        var next = manifest
+        next.segments = placed.sorted { $0.position < $1.position }.map(\.commit)
         try commit(next)
+    }
+}
+
+/// What the merging threads read: their sources and targets (immutable) and the writer's
+/// file operations.
+private struct UnsafeMergeWork: @unchecked Sendable {
+    // @unchecked: every field is immutable; each thread reads the sources of its own groups
+    // only (a segment is in one group), and readers only read mapped files.
+    let sources: [[IndexSnapshot.Segment]]
+    let targets: [(name: String, id: SegmentID)]
+    let analyzer: AnalyzerIdentity
+    let directory: String
+    let files: FileOperations
+
+    func merge(_ index: Int) throws -> SegmentInfo? {
+        try SegmentMerger.merge(
+            sources[index], name: targets[index].name, segmentID: targets[index].id, analyzer: analyzer, to: directory, fileOperations: files)
+    }
+}
+
+/// Each merge's result, written by its thread and read after all have finished.
+private final class MergeOutcomes: @unchecked Sendable {
+    // @unchecked: each slot is written by one thread, under the lock, and read after the join.
+    private let lock = NSLock()
+    private var results: [Result<SegmentInfo?, any Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<SegmentInfo?, any Error>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) throws -> SegmentInfo? {
+        lock.lock()
+        defer { lock.unlock() }
+        return try results[index]!.get()
     }
 }
 
