@@ -321,6 +321,25 @@ struct IndexWriterTests {
             == snapshot.manifest.fileNames.union([ManifestStore.fileName(generation: snapshot.manifest.generation), "write.lock"]))
     }
 
+    /// Several merges in one round run on threads of their own and become one commit; the
+    /// merged segments take their groups' places.
+    @Test func mergesOfOneRoundRunAtOnceInOneCommit() throws {
+        let folder = try LetterFolder([:])
+        for number in 0 ..< 4 { try folder.write("brief-\(number).txt", "Brief \(number) over de begroting van de gemeente en de minister.") }
+        try folder.run(LetterFolder.options(ramBudgetBytes: 1, mergeFactor: 100, workers: 1))
+        let before = try IndexSnapshot.open(directory: folder.index)
+        #expect(before.segments.count == 4)
+        let postings = try livePostings(before)
+        let writer = try IndexWriter(directory: folder.index)
+        try writer.merge(groups: [[0, 1], [2, 3]], threads: 2)
+        let after = try IndexSnapshot.open(directory: folder.index)
+        #expect(after.manifest.generation == before.manifest.generation + 1)
+        #expect(after.segments.map(\.commit.documentCount) == [2, 2])
+        #expect(after.segments.map(\.commit.name) == ["_4", "_5"])
+        #expect(try livePostings(after) == postings)
+        #expect(liveIDs(after) == liveIDs(before))
+    }
+
     @Test func mergingPreservesEverySearchResult() throws {
         let folder = try LetterFolder()
         try folder.write("asiel.txt", "Geachte voorzitter,\n\nDe opvang van asielzoekers in Ter Apel en de gemeenten.\n\nDe staatssecretaris\n")
