@@ -5,8 +5,8 @@
 //   swift run -c release IndexSizeReport --index DIR [--input-bytes N]
 //
 // Terms are written in key order and their postings and positions one after another, so
-// a term's bytes run from its offsets to the next term's (the last term's to the end of
-// the file's body).
+// a term's bytes run from its offsets to the next distinct offsets (the last term's to the
+// end of the file's body); an exact form that points at its stem's postings adds nothing.
 import Foundation
 import IndexStore
 
@@ -37,6 +37,7 @@ do {
     var positionsBySpace: [String: Int] = [:]
     var termsBySpace: [String: Int] = [:]
     var pairBytes: [String: Int] = [:]
+    var sharedTerms = 0
     var pairCounts: [String: Int] = [:]
     // Header and footer of every file.
     let frame = 24 + 12
@@ -64,8 +65,24 @@ do {
         }
         let postingsEnd = UInt64(fileSize("\(indexDirectory)/\(SegmentFile.postings.fileName(segment: name))") - frame)
         let positionsEnd = UInt64(fileSize("\(indexDirectory)/\(SegmentFile.positions.fileName(segment: name))") - frame)
+        // A term's bytes run to the next distinct offset; terms that share postings (an
+        // exact form pointing at its stem's) count once, for the first of them in key order.
+        func sizes(_ offsets: [UInt64], end: UInt64) -> [UInt64: Int] {
+            let distinct = Array(Set(offsets)).sorted() + [end]
+            var result: [UInt64: Int] = [:]
+            for index in 0 ..< distinct.count - 1 { result[distinct[index]] = Int(distinct[index + 1] - distinct[index]) }
+            return result
+        }
+        let postingsSizes = sizes(terms.map(\.postings), end: postingsEnd)
+        let positionsSizes = sizes(terms.map(\.positions), end: positionsEnd)
+        var counted = Set<UInt64>()
         for (index, term) in terms.enumerated() {
-            let next = index + 1 < terms.count ? terms[index + 1] : (space: term.space, postings: postingsEnd, positions: positionsEnd)
+            termsBySpace[term.space, default: 0] += 1
+            guard counted.insert(term.postings).inserted else {
+                sharedTerms += 1
+                continue
+            }
+            let bytes = (postingsSizes[term.postings] ?? 0, positionsSizes[term.positions] ?? 0)
             if let key = pairKeys[index] {
                 // The pair's share of the segment by its rarer word's share of the passages.
                 let separator = key.firstIndex(of: StopWordPair.separator)!
@@ -73,12 +90,11 @@ do {
                 let rarer = min(try segment.reader.dictionary.lookup(first)?.documentFrequency ?? 0, try segment.reader.dictionary.lookup(second)?.documentFrequency ?? 0)
                 let fraction = Double(rarer) / Double(segment.reader.passages.count)
                 let bucket = fraction < 0.001 ? "< 0.1%" : fraction < 0.003 ? "0.1–0.3%" : fraction < 0.01 ? "0.3–1%" : fraction < 0.03 ? "1–3%" : fraction < 0.1 ? "3–10%" : "≥ 10%"
-                pairBytes[bucket, default: 0] += Int(next.postings - term.postings + next.positions - term.positions)
+                pairBytes[bucket, default: 0] += bytes.0 + bytes.1
                 pairCounts[bucket, default: 0] += 1
             }
-            postingsBySpace[term.space, default: 0] += Int(next.postings - term.postings)
-            positionsBySpace[term.space, default: 0] += Int(next.positions - term.positions)
-            termsBySpace[term.space, default: 0] += 1
+            postingsBySpace[term.space, default: 0] += bytes.0
+            positionsBySpace[term.space, default: 0] += bytes.1
         }
     }
     let total = byKind.values.reduce(0, +)
@@ -100,6 +116,8 @@ do {
     for space in ["body stems", "body exact forms", "stop-word pairs", "title stems", "title exact forms"] {
         print("| \(space) | \(termsBySpace[space, default: 0]) | \(mb(postingsBySpace[space, default: 0])) | \(mb(positionsBySpace[space, default: 0])) |")
     }
+    print("")
+    print("terms pointing at another term's postings (exact forms with their stem's): \(sharedTerms)")
     if pairReport {
         print("")
         print("| rarer word in | pairs | postings+positions MB |")

@@ -228,6 +228,16 @@ extension SegmentInverter {
         firstUnit[ordinal] ..< (ordinal + 1 < documentCount ? firstUnit[ordinal + 1] : UInt32(unitCount))
     }
 
+    /// How many passages (or documents) hold term `id` of `space`.
+    func documentFrequency(_ space: TermSpace, _ id: Int32) -> Int {
+        Int(streams[Int(space.rawValue) - 1].idCount(id))
+    }
+
+    /// How many terms `space` holds (pairs not counted).
+    func termCount(in space: TermSpace) -> Int {
+        tables[Int(space.rawValue) - 1].count
+    }
+
     /// The id of a term's bytes in `space`, if the segment has it.
     func termID(_ bytes: UnsafeBufferPointer<UInt8>, in space: TermSpace) -> Int32? {
         tables[Int(space.rawValue) - 1].find(bytes)

@@ -27,15 +27,28 @@ enum SegmentWriter {
         var key: [UInt8] = []
         var scratch: [UInt8] = []
         var termCount = 0
+        // Where each stem's postings went (by term id, per stem space): an exact form whose
+        // postings are exactly its stem's points at them instead of writing them again.
+        var stemStarts: [TermSpace: [PostingsWriter.TermStart?]] = [:]
+        var stemTerm = TermPostings()
         for space in TermSpace.allCases {
             let lengths = space.isTitle ? segment.titleLengths : segment.unitLengths
             let bodySpace = TitleOnlyDocuments.bodySpace(of: space)
+            let stemSpace: TermSpace = space.isTitle ? .titleStem : .bodyStem
+            if !space.isExact { stemStarts[space] = Array(repeating: nil, count: segment.termCount(in: space)) }
             segment.forEachTermInKeyOrder(space) { termKey, source in
                 key.removeAll(keepingCapacity: true)
                 key.append(space.rawValue)
                 key.append(contentsOf: termKey)
                 segment.decode(source, into: &term, lengths: lengths, scratch: &scratch)
-                let start = postings.write(term, lengths: lengths, bodyStart: FileHeader.byteCount)
+                var shared: PostingsWriter.TermStart?
+                if space.isExact, case .term = source, let stem = segment.termID(termKey, in: stemSpace),
+                   segment.documentFrequency(stemSpace, stem) == term.ids.count, let stemStart = stemStarts[stemSpace]![Int(stem)] {
+                    segment.decode(.term(stemSpace, stem), into: &stemTerm, lengths: lengths, scratch: &scratch)
+                    if stemTerm.ids == term.ids, stemTerm.frequencies == term.frequencies, stemTerm.positions == term.positions { shared = stemStart }
+                }
+                let start = shared ?? postings.write(term, lengths: lengths, bodyStart: FileHeader.byteCount)
+                if !space.isExact, case .term(_, let id) = source { stemStarts[space]![Int(id)] = start }
                 var info = TermInfo(
                     documentFrequency: UInt32(term.ids.count), postingsOffset: start.postingsOffset,
                     positionsOffset: start.positionsOffset, maximumFrequency: term.frequencies.max() ?? 0,
