@@ -58,11 +58,16 @@ enum SegmentMerger {
         var termCount = 0
         var valuesSinceRelease = 0
         var terms = try TermMerge(sources)
+        // Each stem space's written terms, for the exact forms that can share their postings.
+        var stems: [TermSpace: MergedStems] = [.bodyStem: MergedStems(), .titleStem: MergedStems()]
+        var merged = TermPostings()
         while let (key, holders) = try terms.next() {
             let space = TermSpace(rawValue: key[0])
             let isTitle = space?.isTitle ?? false
-            var merged = TermPostings()
+            merged.removeAll()
+            var isPair = false
             if space == .bodyExact, let words = StopWordPair.words(ofKey: key) {
+                isPair = true
                 guard try Self.keepsPair(words, sources: sources) else { continue }
                 for (index, source) in sources.enumerated() {
                     if let info = holders[index] {
@@ -80,8 +85,17 @@ enum SegmentMerger {
                 }
             }
             guard !merged.ids.isEmpty else { continue }  // only deleted documents had it
-            let start = postings.write(merged, lengths: isTitle ? layout.titleLengths : layout.unitLengths, bodyStart: FileHeader.byteCount)
-            try postings.drain()
+            var shared: PostingsWriter.TermStart?
+            if let space, space.isExact, !isPair, let stem = stems[space.isTitle ? .titleStem : .bodyStem]!.find(key[1...]),
+               stem.documentFrequency == UInt32(merged.ids.count), try Self.sharesStemPostings(key, holders: holders, sources: sources) {
+                shared = stem.start
+            }
+            let start = try shared ?? {
+                let start = postings.write(merged, lengths: isTitle ? layout.titleLengths : layout.unitLengths, bodyStart: FileHeader.byteCount)
+                try postings.drain()
+                return start
+            }()
+            if let space, !space.isExact { stems[space]!.append(key[1...], start: start, documentFrequency: UInt32(merged.ids.count)) }
             var info = TermInfo(
                 documentFrequency: UInt32(merged.ids.count), postingsOffset: start.postingsOffset,
                 positionsOffset: start.positionsOffset, maximumFrequency: merged.frequencies.max() ?? 0,
@@ -200,6 +214,21 @@ enum SegmentMerger {
                 isIncluded: { documentMap[$0] != MergeLayout.dropped })
         }
         return total
+    }
+
+    /// Whether every source holding the exact form `key` points it at its stem's postings.
+    /// Then the exact form's live postings are its stem's in each of those sources; with
+    /// equal merged counts, no other source adds a live stem posting, so the merged lists
+    /// are equal too.
+    private static func sharesStemPostings(_ key: [UInt8], holders: [TermInfo?], sources: [IndexSnapshot.Segment]) throws -> Bool {
+        var stemKey = key
+        stemKey[0] = (TermSpace(rawValue: key[0])!.isTitle ? TermSpace.titleStem : .bodyStem).rawValue
+        for (index, source) in sources.enumerated() {
+            guard let exact = holders[index] else { continue }
+            guard let stem = try source.reader.dictionary.lookup(stemKey),
+                  stem.postingsOffset == exact.postingsOffset, stem.positionsOffset == exact.positionsOffset else { return false }
+        }
+        return true
     }
 
     /// Whether a pair is kept: both words in enough passages of the sources together.

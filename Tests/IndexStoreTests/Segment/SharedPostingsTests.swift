@@ -31,3 +31,40 @@ struct SharedPostingsTests {
         try reader.verify()
     }
 }
+
+@Suite("Shared postings through merges")
+struct SharedPostingsMergeTests {
+    static func document(_ id: String, _ text: String) -> StoredDocument {
+        StoredDocument(id: id, source: "\(id).txt", contentHash: id, passages: [StoredPassage(heading: nil, text: text, start: 0, end: 0)])
+    }
+
+    static func offsets(_ snapshot: IndexSnapshot, _ space: TermSpace, _ term: String) throws -> [UInt64] {
+        let info = try #require(try snapshot.segments[0].reader.termInfo(space, term))
+        return [info.postingsOffset, info.positionsOffset]
+    }
+
+    /// A merge keeps the sharing when every source shares, and drops it when the merged
+    /// stem holds another form (here `stikstoffen`, which stems to `stikstof` too).
+    @Test func aMergeSharesWhereEverySourceShared() throws {
+        let directory = TemporaryDirectory()
+        let writer = try IndexWriter(directory: directory.path)
+        try writer.add([Self.document("a", "De stikstof in de provincie.")])
+        try writer.add([Self.document("b", "Minder stikstof en meer natuur.")])
+        try writer.optimize()
+        let merged = try IndexSnapshot.open(directory: directory.path)
+        #expect(merged.segments.count == 1)
+        #expect(try Self.offsets(merged, .bodyExact, "stikstof") == Self.offsets(merged, .bodyStem, "stikstof"))
+        #expect(try Self.offsets(merged, .bodyExact, "minder") == Self.offsets(merged, .bodyStem, "minder"))
+        let before = try livePostings(merged)
+
+        try writer.add([Self.document("c", "Stikstoffen in de lucht, minder dan ooit.")])
+        try writer.optimize()
+        let again = try IndexSnapshot.open(directory: directory.path)
+        #expect(try Self.offsets(again, .bodyExact, "stikstof") != Self.offsets(again, .bodyStem, "stikstof"))
+        #expect(try Self.offsets(again, .bodyExact, "minder") == Self.offsets(again, .bodyStem, "minder"))
+        let after = try livePostings(again)
+        #expect(after[TermSpace.bodyExact.key("stikstof")] == before[TermSpace.bodyExact.key("stikstof")])
+        #expect(after[TermSpace.bodyStem.key("stikstof")]?.map(\.document) == ["a", "b", "c"])
+        try again.segments[0].reader.verify()
+    }
+}
