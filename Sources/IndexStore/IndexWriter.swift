@@ -134,19 +134,12 @@ public final class IndexWriter {
     /// the end of an indexing run often has several independent ones.
     package func merge(groups: [[Int]], threads: Int) throws {
         guard !groups.isEmpty else { return }
-        // Only the sources are opened: every open segment holds its tables in memory.
-        var sourcesOnly = manifest
-        sourcesOnly.segments = groups.flatMap { $0 }.map { manifest.segments[$0] }
-        let opened = try IndexSnapshot(directory: directory, manifest: sourcesOnly).segments
-        for source in opened {
-            try source.reader.verifyChecksums()
-            source.reader.releaseResidentPages()
-        }
-        var sources: [[IndexSnapshot.Segment]] = []
-        var start = 0
-        for group in groups {
-            sources.append(Array(opened[start ..< start + group.count]))
-            start += group.count
+        let sources = groups.map { group in
+            // Only a group's own sources are opened, when it is merged: every open segment
+            // holds its tables in memory.
+            var sourcesOnly = manifest
+            sourcesOnly.segments = group.map { manifest.segments[$0] }
+            return sourcesOnly
         }
         let targets = groups.map { _ in
             defer { manifest.nextSegmentNumber += 1 }
@@ -176,20 +169,27 @@ public final class IndexWriter {
     }
 }
 
-/// What the merging threads read: their sources and targets (immutable) and the writer's
-/// file operations.
+/// What the merging threads read: each group's sources (as a manifest of them) and target,
+/// and the writer's file operations.
 private struct UnsafeMergeWork: @unchecked Sendable {
-    // @unchecked: every field is immutable; each thread reads the sources of its own groups
-    // only (a segment is in one group), and readers only read mapped files.
-    let sources: [[IndexSnapshot.Segment]]
+    // @unchecked: every field is immutable; each thread opens and reads the sources of its
+    // own groups only (a segment is in one group).
+    let sources: [Manifest]
     let targets: [(name: String, id: SegmentID)]
     let analyzer: AnalyzerIdentity
     let directory: String
     let files: FileOperations
 
+    /// Opens group `index`'s sources, verifies their checksums (damage is refused, not
+    /// copied into the new segment) and merges them.
     func merge(_ index: Int) throws -> SegmentInfo? {
-        try SegmentMerger.merge(
-            sources[index], name: targets[index].name, segmentID: targets[index].id, analyzer: analyzer, to: directory, fileOperations: files)
+        let opened = try IndexSnapshot(directory: directory, manifest: sources[index]).segments
+        for source in opened {
+            try source.reader.verifyChecksums()
+            source.reader.releaseResidentPages()
+        }
+        return try SegmentMerger.merge(
+            opened, name: targets[index].name, segmentID: targets[index].id, analyzer: analyzer, to: directory, fileOperations: files)
     }
 }
 
