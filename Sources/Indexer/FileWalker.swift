@@ -1,5 +1,4 @@
 import Foundation
-import IndexStore
 
 /// Finds the files under the roots given to `kamerzoek index`.
 ///

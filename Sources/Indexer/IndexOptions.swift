@@ -1,17 +1,16 @@
 import Foundation
-import IndexStore
 
 /// How `kamerzoek index` runs; the defaults are the CLI's.
 public struct IndexOptions: Sendable {
-    /// Memory for the in-memory segment before it is flushed to disk. It bounds the segment
-    /// being built, not the process: writing a segment out needs roughly as much again for a
-    /// moment, and the extraction pipeline holds a few batches (measured peaks with 256 MB:
-    /// 544 MB on the shared test corpus, 740 MB on the 1 GB generated corpus). Merges copy
-    /// postings a term at a time and stream their files, outside this budget.
+    /// Memory for the workers' in-memory segments: each worker flushes its segment when it
+    /// holds its share (the budget divided by the workers). It bounds the segments being
+    /// built, not the process: a flush builds the files in memory for a moment, and a merge
+    /// holds its largest term's postings (measured peaks with 256 MB, two workers: 360 MB
+    /// on the shared test corpus, 700–750 MB on the 1 GB generated corpus).
     public var ramBudgetBytes = 256 << 20
     /// Remove documents whose files have gone from the given roots (`--no-prune` keeps them).
     public var prune = true
-    /// Extraction and analysis threads.
+    /// Workers: each extracts, analyses and inverts files into a segment of its own.
     public var workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Larger files are skipped with a warning: no parliamentary text comes near this, and
     /// reading a multi-gigabyte file whole would starve the machine.

@@ -1,5 +1,3 @@
-import IndexStore
-
 /// A file found under an indexed root, with what change detection compares first.
 public struct SourceFile: Sendable, Equatable {
     /// The path as stored in the index: relative to the working directory when the file
