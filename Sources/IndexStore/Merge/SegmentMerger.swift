@@ -110,7 +110,7 @@ enum SegmentMerger {
             termCount += 1
             // The sources are read once, front to back: let go of what was read every few
             // tens of megabytes, so the merge's resident size does not grow with them.
-            valuesSinceRelease += merged.ids.count + merged.positions.count
+            valuesSinceRelease += merged.ids.count + merged.encodedPositions.count
             if valuesSinceRelease > Self.valuesBetweenReleases {
                 for source in sources { source.reader.releaseResidentPages() }
                 valuesSinceRelease = 0
@@ -139,12 +139,12 @@ enum SegmentMerger {
         into merged: inout TermPostings
     ) throws {
         var cursor = try source.reader.cursor(info)
-        var positions: [UInt32] = []
         while cursor.current != PostingsCursor.exhausted {
             let id = mapping[Int(cursor.current)]
             if id != MergeLayout.dropped {
-                let count = try cursor.decodePositions(into: &positions)
-                merged.append(id, positions: positions[..<count], length: lengths[Int(id)])
+                // The positions' bytes do not depend on ids: copied as they are.
+                let count = try cursor.copyEncodedPositions(into: &merged.encodedPositions)
+                merged.appendEncoded(id, frequency: UInt32(count), length: lengths[Int(id)])
             }
             try cursor.advance()
         }
@@ -186,7 +186,7 @@ enum SegmentMerger {
                     while next < secondPositions.count, secondPositions[next] <= position { next += 1 }
                     if next < secondPositions.count, secondPositions[next] == position + 1 { found.append(position) }
                 }
-                if !found.isEmpty { merged.append(id, positions: found, length: lengths[Int(id)]) }
+                if !found.isEmpty { merged.appendEncoding(id, positions: found, length: lengths[Int(id)]) }
             }
             try first.advance()
             try second.advance()

@@ -214,6 +214,38 @@ public struct PostingsCursor: Sendable {
         return count
     }
 
+    /// Appends the current id's positions to `output` as the file stores them (varints:
+    /// the first, then the gaps) without decoding them, and returns how many there are: a
+    /// merge copies them so. The varints' ends are checked; their values are not (a merge
+    /// verified the file's checksum first).
+    mutating func copyEncodedPositions(into output: inout [UInt8]) throws(IndexCorruption) -> Int {
+        let count = try positionCount()
+        guard count > 0 else { return 0 }
+        if indexInBlock < positionsIndex {
+            positionsIndex = indexInBlock
+            positionsOffset = lastDecodedOffset
+        }
+        let bytes = UnsafeRawBufferPointer(start: positionsBase, count: positions.count)
+        var passed = 0
+        if positionsIndex < indexInBlock {
+            frequencies.withUnsafeBufferPointer { frequencies in
+                for index in positionsIndex ..< indexInBlock { passed &+= Int(frequencies[index]) &+ 1 }
+            }
+        }
+        let from: Int, end: Int
+        do throws(VarInt.Malformation) {
+            from = passed > 0 ? try VarInt.offset(afterSkipping: passed, in: bytes, from: positionsOffset) : positionsOffset
+            end = try VarInt.offset(afterSkipping: count, in: bytes, from: from)
+        } catch {
+            throw positions.corruption(at: positionsOffset, .malformedVarInt(error))
+        }
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[from ..< end]))
+        lastDecodedOffset = from
+        positionsOffset = end
+        positionsIndex = indexInBlock &+ 1
+        return count
+    }
+
     /// What bounds the scores in the current block (block-max), or nil when the list is
     /// one block and the term-level bound applies.
     ///

@@ -64,14 +64,20 @@ struct PostingsWriter {
                         for index in blockStart ..< blockEnd { minusOne[index - blockStart] = frequencies[index] - 1 }
                         PackedBlock.write(UnsafeBufferPointer(minusOne), into: &blockWriter)
                     }
-                    for index in blockStart ..< blockEnd {
-                        var previous: UInt32 = 0
-                        for offset in 0 ..< Int(frequencies[index]) {
-                            let position = term.positions[positionIndex + offset]
-                            positions.writeVarUInt32(offset == 0 ? position : position - previous)
-                            previous = position
+                    if term.holdsEncodedPositions {
+                        // Encoded already (a merge): the block's bytes in one piece.
+                        let from = blockStart == 0 ? 0 : Int(term.encodedPositionEnds[blockStart - 1])
+                        positions.writeBytes(term.encodedPositions[from ..< Int(term.encodedPositionEnds[blockEnd - 1])])
+                    } else {
+                        for index in blockStart ..< blockEnd {
+                            var previous: UInt32 = 0
+                            for offset in 0 ..< Int(frequencies[index]) {
+                                let position = term.positions[positionIndex + offset]
+                                positions.writeVarUInt32(offset == 0 ? position : position - previous)
+                                previous = position
+                            }
+                            positionIndex += Int(frequencies[index])
                         }
-                        positionIndex += Int(frequencies[index])
                     }
                     base = ids[blockEnd - 1] &+ 1
                     blockStart = blockEnd

@@ -32,6 +32,27 @@ import Testing
         return try PostingsCursor(postings: slice(postings.bytes, name: "test.pst"), positions: slice(positions.bytes, name: "test.pos"), info: info)
     }
 
+    /// A merge copies a posting's positions as encoded: decoding the copy must give the
+    /// positions written, whichever postings are copied, and a copy after a decode of the
+    /// same posting must start where that decode started.
+    @Test(arguments: [1, 3, 50])
+    func everyKthPostingCopiesItsOwnEncodedPositions(stride step: Int) throws {
+        var cursor = try cursor()
+        var decoded: [UInt32] = []
+        for posting in Swift.stride(from: 0, to: 128, by: step) {
+            #expect(try cursor.seek(UInt32(posting)) == UInt32(posting))
+            if posting % 2 == 1 { try cursor.positions(into: &decoded) }
+            var copy = TermPostings()
+            let count = try cursor.copyEncodedPositions(into: &copy.encodedPositions)
+            #expect(count == Self.written[posting].count)
+            var reader = ByteReader(slice(copy.encodedPositions, name: "copy.pos"))
+            var positions: [UInt32] = []
+            for _ in 0 ..< count { positions.append((positions.last ?? 0) + (try reader.readVarUInt32())) }
+            #expect(positions == Self.written[posting], "posting \(posting)")
+            #expect(reader.position == copy.encodedPositions.count)
+        }
+    }
+
     @Test(arguments: [1, 2, 3, 7, 50])
     func everyKthPostingGetsItsOwnPositions(stride step: Int) throws {
         var cursor = try cursor()
