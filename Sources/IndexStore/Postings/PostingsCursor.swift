@@ -182,8 +182,43 @@ public struct PostingsCursor: Sendable {
     public mutating func decodePositions(to output: UnsafeMutablePointer<UInt32>) throws(IndexCorruption) -> Int {
         let count = try positionCount()
         guard count > 0 else { return 0 }
+        let bytes = try standAtCurrentPositions()
+        let from = positionsOffset
+        let decoded = PositionRun.decode(count, from: bytes, at: from, into: output)
+        if let failure = decoded.failure {
+            positionsIndex = indexInBlock
+            throw positions.corruption(at: decoded.end, failure.reason)
+        }
+        standAfterCurrentPositions(from: from, end: decoded.end)
+        return count
+    }
+
+    /// Appends the current id's positions to `output` as the file stores them (varints:
+    /// the first, then the gaps) without decoding them, and returns how many there are: a
+    /// merge copies them so. The varints' ends are checked; their values are not (a merge
+    /// verified the file's checksum first).
+    mutating func copyEncodedPositions(into output: inout [UInt8]) throws(IndexCorruption) -> Int {
+        let count = try positionCount()
+        guard count > 0 else { return 0 }
+        let bytes = try standAtCurrentPositions()
+        let from = positionsOffset
+        let end: Int
+        do throws(VarInt.Malformation) {
+            end = try VarInt.offset(afterSkipping: count, in: bytes, from: from)
+        } catch {
+            throw positions.corruption(at: from, .malformedVarInt(error))
+        }
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[from ..< end]))
+        standAfterCurrentPositions(from: from, end: end)
+        return count
+    }
+
+    /// Moves ``positionsOffset`` to the start of the current posting's positions and returns
+    /// the positions stream's bytes (reached through the pointer the cursor keeps).
+    @inline(__always)
+    private mutating func standAtCurrentPositions() throws(IndexCorruption) -> UnsafeRawBufferPointer {
         if indexInBlock < positionsIndex {
-            // Asked again for the posting decoded last: start where it started.
+            // Asked again for the posting read last: start where it started.
             positionsIndex = indexInBlock
             positionsOffset = lastDecodedOffset
         }
@@ -200,50 +235,16 @@ public struct PostingsCursor: Sendable {
                 throw positions.corruption(at: positionsOffset, .malformedVarInt(error))
             }
         }
-        let from = positionsOffset
-        let decoded = PositionRun.decode(count, from: bytes, at: from, into: output)
-        if let failure = decoded.failure {
-            positionsIndex = indexInBlock
-            throw positions.corruption(at: decoded.end, failure.reason)
-        }
-        // Stand after this posting's positions: a phrase asks for most postings of a
-        // block in a row, and need not pass these again for the next.
-        lastDecodedOffset = from
-        positionsOffset = decoded.end
-        positionsIndex = indexInBlock &+ 1
-        return count
+        return bytes
     }
 
-    /// Appends the current id's positions to `output` as the file stores them (varints:
-    /// the first, then the gaps) without decoding them, and returns how many there are: a
-    /// merge copies them so. The varints' ends are checked; their values are not (a merge
-    /// verified the file's checksum first).
-    mutating func copyEncodedPositions(into output: inout [UInt8]) throws(IndexCorruption) -> Int {
-        let count = try positionCount()
-        guard count > 0 else { return 0 }
-        if indexInBlock < positionsIndex {
-            positionsIndex = indexInBlock
-            positionsOffset = lastDecodedOffset
-        }
-        let bytes = UnsafeRawBufferPointer(start: positionsBase, count: positions.count)
-        var passed = 0
-        if positionsIndex < indexInBlock {
-            frequencies.withUnsafeBufferPointer { frequencies in
-                for index in positionsIndex ..< indexInBlock { passed &+= Int(frequencies[index]) &+ 1 }
-            }
-        }
-        let from: Int, end: Int
-        do throws(VarInt.Malformation) {
-            from = passed > 0 ? try VarInt.offset(afterSkipping: passed, in: bytes, from: positionsOffset) : positionsOffset
-            end = try VarInt.offset(afterSkipping: count, in: bytes, from: from)
-        } catch {
-            throw positions.corruption(at: positionsOffset, .malformedVarInt(error))
-        }
-        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[from ..< end]))
+    /// Stands after the current posting's positions (`from ..< end`): a phrase asks for
+    /// most postings of a block in a row, and need not pass these again for the next.
+    @inline(__always)
+    private mutating func standAfterCurrentPositions(from: Int, end: Int) {
         lastDecodedOffset = from
         positionsOffset = end
         positionsIndex = indexInBlock &+ 1
-        return count
     }
 
     /// What bounds the scores in the current block (block-max), or nil when the list is
