@@ -61,12 +61,14 @@ extension IndexWriter {
         let filesTotal = walk.files.count
         progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: 0, bytesTotal: totalBytes))
 
-        // At least one worker: with none, nothing would ever be processed.
-        let workerCount = max(1, min(options.workerCount, pending.count))
+        // At least one worker (with none, nothing would ever be processed), and no more than
+        // there are chunks: a worker without files would still take a share of the budget.
+        let chunks = IndexJob.chunks(of: pending, bytes: options.chunkBytes)
+        let workerCount = max(1, min(options.workerCount, chunks.count))
         let run = IndexRun(fileCount: pending.count, nextSegmentNumber: manifest.nextSegmentNumber)
         let job = IndexJob(
             files: pending, existing: pending.map { bySource[$0.path] }, snapshot: snapshot, run: run,
-            chunks: IndexJob.chunks(of: pending, bytes: options.chunkBytes), workerCount: workerCount,
+            chunks: chunks, workerCount: workerCount,
             segmentBudget: max(1, options.ramBudgetBytes / workerCount), writer: self, extractor: Extractor())
         let analyzers = try (0 ..< workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }
         let workers = DispatchGroup()
