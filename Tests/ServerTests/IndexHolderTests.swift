@@ -28,6 +28,27 @@ struct IndexHolderTests {
         #expect(try held.stats().generation == 1)
     }
 
+    /// Checksums are verified once per segment, when a commit first brings it: a newer
+    /// commit whose new segment is damaged is refused and the last good one stays served.
+    @Test func aNewCommitWithADamagedSegmentIsRefusedAndTheLastGoodOneServed() throws {
+        let corpus = try FileCorpus()
+        try corpus.commit(["a": "Geweld in de eerste ronde."])
+        let holder = IndexHolder(directory: corpus.directory, settleInterval: 0, logger: quietLogger())
+        #expect(try holder.current().generation == 1)
+        let before = try Self.segmentFiles(in: corpus.directory)
+
+        try corpus.commit(["b": "Geweld in de tweede ronde."])
+        let added = try #require(try Self.segmentFiles(in: corpus.directory).subtracting(before).first { $0.hasSuffix(".pst") })
+        let path = corpus.directory + "/" + added
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes[bytes.count / 2] ^= 0x40
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let served = try holder.current()
+        #expect(served.generation == 1)
+        #expect(try Self.total("geweld", in: served) == 1)
+    }
+
     @Test func withoutAnyCommitItIsUnavailable() throws {
         let corpus = try FileCorpus()
         let holder = IndexHolder(directory: corpus.directory, logger: quietLogger())

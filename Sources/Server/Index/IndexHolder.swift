@@ -34,6 +34,8 @@ final class IndexHolder: Sendable {
         var trustedStamp: timespec?
         /// A newer generation that could not be opened: not retried on every request.
         var failedGeneration: UInt64?
+        /// Segments whose checksums were verified when a commit holding them was opened.
+        var verifiedSegments: Set<SegmentID> = []
     }
 
     init(directory: String, settleInterval: Double = 1.0, threadsPerSearch: Int? = nil, logger: Logger) {
@@ -74,9 +76,13 @@ final class IndexHolder: Sendable {
         }
         let opened: LoadedIndex
         do {
-            // Checksums once per commit: a damaged segment is refused here, never served.
-            opened = LoadedIndex(
-                snapshot: try IndexSnapshot.open(directory: directory, verifyChecksums: true), threadsPerSearch: threadsPerSearch)
+            // Checksums once per segment, before it is first served: a damaged segment is
+            // refused here, never served, and a commit that adds one small segment costs a
+            // read of that segment, not of the whole index.
+            let snapshot = try IndexSnapshot.open(directory: directory)
+            let verified = try snapshot.verifyChecksums(skipping: state.withLock { $0.verifiedSegments })
+            state.withLock { $0.verifiedSegments = verified }
+            opened = LoadedIndex(snapshot: snapshot, threadsPerSearch: threadsPerSearch)
         } catch IndexSnapshot.OpenError.noIndex {
             throw APIError.indexUnavailable
         } catch {

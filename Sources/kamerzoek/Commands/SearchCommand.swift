@@ -69,7 +69,7 @@ struct SearchCommand: ParsableCommand {
         options.timeBudget = .milliseconds(timeBudget)
         let searcher: Searcher
         do {
-            searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: index.directory, verifyChecksums: true))
+            searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: index.directory))
         } catch {
             throw CommandFailure("\(error)")
         }
