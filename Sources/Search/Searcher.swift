@@ -7,7 +7,9 @@ import IndexStore
 /// A searcher owns an analyzer (not thread-safe), so it serves one thread or task at a
 /// time; the snapshot it reads is immutable and may be shared by many searchers.
 public final class Searcher {
-    public let snapshot: IndexSnapshot
+    public var snapshot: IndexSnapshot { searchable.snapshot }
+    /// What all searchers of this snapshot share.
+    public let searchable: SearchableSnapshot
     private let analyzer: Analyzer
     let statistics: CollectionStatistics
     private let documents = StoredDocumentCache()
@@ -26,9 +28,6 @@ public final class Searcher {
     /// A segment's essential term needs this many postings before the ranking filters them
     /// by frequency (``FrequencyFloor``); tests lower it to run the filter on small indexes.
     var frequencyFloorPostings = FrequencyFloor.minimumPostings
-    private let liveDocuments: [[Bool]]
-    /// Per segment, what filters test (``FilterColumns``).
-    private let filterColumns: [FilterColumns]
 
     /// Scores within this fraction of each other count as ties (then date, then order).
     static let headingBoost: Float = 0.5
@@ -36,17 +35,20 @@ public final class Searcher {
     static let proximityWeight: Float = 0.5
 
     /// `configuration` must be the one the index was built with (the identity check says so).
-    public init(snapshot: IndexSnapshot, configuration: AnalyzerConfiguration = .standard) throws {
-        self.snapshot = snapshot
+    public convenience init(snapshot: IndexSnapshot, configuration: AnalyzerConfiguration = .standard) throws {
+        try self.init(searchable: SearchableSnapshot(snapshot), configuration: configuration)
+    }
+
+    /// A searcher sharing `searchable` with the other searchers of its snapshot.
+    public init(searchable: SearchableSnapshot, configuration: AnalyzerConfiguration = .standard) throws {
+        self.searchable = searchable
         analyzer = try Analyzer(configuration: configuration)
+        let snapshot = searchable.snapshot
         guard analyzer.identity.producesSameTerms(as: snapshot.manifest.analyzer) else {
             throw IndexSnapshot.OpenError.analyzerMismatch(
                 directory: snapshot.directory, index: snapshot.manifest.analyzer.description, current: analyzer.identity.description)
         }
-        statistics = CollectionStatistics(snapshot, lookups: lookups)
-        liveDocuments = snapshot.segments.map(Self.liveDocuments)
-        let typeNumbers = FilterColumns.TypeNumbers(snapshot.segments)
-        filterColumns = snapshot.segments.map { FilterColumns($0.reader, typeNumbers: typeNumbers) }
+        statistics = CollectionStatistics(searchable, lookups: lookups)
     }
 
     /// Parses, plans and runs `text`. Throws ``QueryParseError`` for a query that cannot be
@@ -176,9 +178,10 @@ public final class Searcher {
     /// Per document of segment `index`: live, and passing every filter. Without filters
     /// this is the searcher's own live list, shared rather than rebuilt per query.
     func acceptedDocuments(_ index: Int, filters: [DocumentFilter]) -> [Bool] {
-        guard !filters.isEmpty else { return liveDocuments[index] }
-        var accepted = liveDocuments[index]
-        for filter in filters { filterColumns[index].apply(filter, to: &accepted) }
+        guard !filters.isEmpty else { return searchable.liveDocuments[index] }
+        var accepted = searchable.liveDocuments[index]
+        let columns = searchable.filterColumns(index)
+        for filter in filters { columns.apply(filter, to: &accepted) }
         return accepted
     }
 
@@ -186,16 +189,7 @@ public final class Searcher {
     func matcherFactory(_ segmentIndex: Int, deadline: ContinuousClock.Instant) -> MatcherFactory {
         MatcherFactory(
             segment: snapshot.segments[segmentIndex].reader, statistics: statistics, lookups: lookups,
-            filterColumns: filterColumns[segmentIndex], usesStopWordPairs: usesStopWordPairs, deadline: deadline)
-    }
-
-    /// Per segment, per document: not deleted in this snapshot.
-    static func liveDocuments(_ segment: IndexSnapshot.Segment) -> [Bool] {
-        var live = Array(repeating: true, count: segment.reader.documents.count)
-        if let deletions = segment.deletions {
-            for ordinal in live.indices where deletions.isDeleted(ordinal) { live[ordinal] = false }
-        }
-        return live
+            searchable: searchable, segmentIndex: segmentIndex, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
     }
 
     /// Filters ANDed at the top become a per-document check before any matching, so a

@@ -7,8 +7,9 @@
 ///           VarUInt32 titleLength, VarUInt64 storedOffset
 /// ```
 ///
-/// Strings as in `.sto`. The table is read whole when a segment opens: it is small (a few
-/// hundred bytes per document) and every query's filters and every result need it.
+/// Strings as in `.sto`. A reader walks the whole table once when a segment opens (every
+/// query needs the unit ranges and dates) and decodes a row's strings only when asked
+/// (``DocumentTable``).
 enum DocumentTableWriter {
     static func write(_ entries: [DocumentEntry], segmentID: SegmentID) -> ByteWriter {
         var writer = ByteWriter()

@@ -19,7 +19,7 @@ public final class SegmentReader: Sendable {
     public let formatVersion: UInt16
     /// Whether the body's exact space holds ``StopWordPair`` terms.
     public var hasStopWordPairs: Bool { StopWordPair.isPresent(formatVersion: formatVersion) }
-    public let documents: [DocumentEntry]
+    public let documents: DocumentTable
     public let passages: PassageTable
     public let titleLengthSum: UInt64
     /// Per document, the title's length: the BM25 lengths of the title spaces.
@@ -48,15 +48,15 @@ public final class SegmentReader: Sendable {
         self.files = files
         formatVersion = try FileHeader.read(from: files[.segmentInfo]!, expecting: .segmentInfo).formatVersion
         info = try SegmentInfo.read(bodies[.segmentInfo]!, formatVersion: formatVersion)
-        let table = try DocumentTableReader.read(bodies[.documents]!, unitCount: info.unitCount)
-        guard table.entries.count == info.documentCount else {
-            throw bodies[.documents]!.corruption(at: 0, .invariantViolated("\(table.entries.count) documents, the segment info says \(info.documentCount)"))
+        let table = try DocumentTable(bodies[.documents]!, unitCount: info.unitCount)
+        guard table.count == info.documentCount else {
+            throw bodies[.documents]!.corruption(at: 0, .invariantViolated("\(table.count) documents, the segment info says \(info.documentCount)"))
         }
-        documents = table.entries
-        unitRanges = table.entries.map { $0.firstUnit ..< $0.firstUnit + $0.unitCount }
-        dates = table.entries.map(\.date)
+        documents = table
+        unitRanges = table.unitRanges
+        dates = table.dates
         titleLengthSum = table.titleLengthSum
-        titleLengths = table.entries.map(\.titleLength)
+        titleLengths = table.titleLengths
         titleNorms = LengthNorm.encode(titleLengths)
         passages = try PassageTable.read(bodies[.passageLengths]!, documentCount: info.documentCount)
         guard passages.count == info.unitCount else {

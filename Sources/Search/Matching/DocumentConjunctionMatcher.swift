@@ -27,13 +27,13 @@ final class DocumentConjunctionMatcher: Matcher {
     ///   - excluded: passage matchers and title matchers of excluded clauses.
     init(
         required: [(passages: Matcher, titles: Matcher?)], constraints: [Matcher],
-        excluded: [(passages: Matcher, titles: Matcher?)], entries: [DocumentEntry], passageDocuments: [UInt32],
+        excluded: [(passages: Matcher, titles: Matcher?)], unitRanges: [Range<UInt32>], passageDocuments: [UInt32],
         deadline: ContinuousClock.Instant? = nil
     ) throws {
         precondition(!required.isEmpty && required.count <= 64, "1 to 64 required clauses")
         let complete: UInt64 = required.count == 64 ? .max : (1 << UInt64(required.count)) - 1
-        var documentMasks = Array(repeating: UInt64(0), count: entries.count)
-        var hasBodyMatch = Array(repeating: false, count: entries.count)
+        var documentMasks = Array(repeating: UInt64(0), count: unitRanges.count)
+        var hasBodyMatch = Array(repeating: false, count: unitRanges.count)
         var candidates: [(passage: UInt32, score: Float)] = []
         // The union of the clauses, walked by hand so that we know which clauses stand on
         // each passage.
@@ -65,18 +65,18 @@ final class DocumentConjunctionMatcher: Matcher {
         for (index, clause) in required.enumerated() {
             guard let titles = clause.titles else { continue }
             while titles.current != Matcher.exhausted {
-                if Int(titles.current) < entries.count { documentMasks[Int(titles.current)] |= 1 << UInt64(index) }
+                if Int(titles.current) < unitRanges.count { documentMasks[Int(titles.current)] |= 1 << UInt64(index) }
                 try titles.advance()
             }
         }
         var allowed = documentMasks.map { $0 == complete }
         for constraint in constraints {
-            var found = Array(repeating: false, count: entries.count)
+            var found = Array(repeating: false, count: unitRanges.count)
             try Self.collectDocuments(constraint, into: &found)
             for index in allowed.indices where !found[index] { allowed[index] = false }
         }
         for clause in excluded {
-            var found = Array(repeating: false, count: entries.count)
+            var found = Array(repeating: false, count: unitRanges.count)
             while clause.passages.current != Matcher.exhausted {
                 found[Int(passageDocuments[Int(clause.passages.current)])] = true
                 try clause.passages.advance()
@@ -86,7 +86,7 @@ final class DocumentConjunctionMatcher: Matcher {
         }
         // Passages of allowed documents, plus first passages of allowed documents matched
         // through their titles only, in passage order.
-        var titleOnly = entries.indices.filter { allowed[$0] && !hasBodyMatch[$0] && entries[$0].unitCount > 0 }.map { entries[$0].firstUnit }[...]
+        var titleOnly = unitRanges.indices.filter { allowed[$0] && !hasBodyMatch[$0] && !unitRanges[$0].isEmpty }.map { unitRanges[$0].lowerBound }[...]
         for candidate in candidates where allowed[Int(passageDocuments[Int(candidate.passage)])] {
             while let first = titleOnly.first, first < candidate.passage {
                 passages.append(first)

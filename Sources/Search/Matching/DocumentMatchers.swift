@@ -7,15 +7,15 @@ import IndexStore
 /// passage ids come out ascending as the document ids do.
 final class DocumentToPassageMatcher: Matcher {
     private let documents: Matcher
-    private let entries: [DocumentEntry]
+    private let unitRanges: [Range<UInt32>]
     private let passageDocuments: [UInt32]
     private var end: UInt32 = 0
     private var documentScore: Float = 0
     private let weight: Float
 
-    init(_ documents: Matcher, entries: [DocumentEntry], passageDocuments: [UInt32], weight: Float) throws {
+    init(_ documents: Matcher, unitRanges: [Range<UInt32>], passageDocuments: [UInt32], weight: Float) throws {
         self.documents = documents
-        self.entries = entries
+        self.unitRanges = unitRanges
         self.passageDocuments = passageDocuments
         self.weight = weight
         super.init()
@@ -27,10 +27,10 @@ final class DocumentToPassageMatcher: Matcher {
     /// Stands on the first passage of the current document (skipping empty documents).
     private func enterDocument() throws {
         while documents.current != Matcher.exhausted {
-            let entry = entries[Int(documents.current)]
-            if entry.unitCount > 0 {
-                current = entry.firstUnit
-                end = entry.firstUnit + entry.unitCount
+            let units = unitRanges[Int(documents.current)]
+            if !units.isEmpty {
+                current = units.lowerBound
+                end = units.upperBound
                 documentScore = try documents.score() * weight
                 return
             }

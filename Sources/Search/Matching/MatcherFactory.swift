@@ -9,8 +9,10 @@ struct MatcherFactory {
     let segment: SegmentReader
     let statistics: CollectionStatistics
     let lookups: TermLookups
-    /// What `soort:`, `dossier:`, `datum:` and `jaar:` test in this segment.
-    let filterColumns: FilterColumns
+    /// Gives what `soort:`, `dossier:`, `datum:` and `jaar:` test in this segment
+    /// (``SearchableSnapshot/filterColumns(_:)``), built on the first filter.
+    let searchable: SearchableSnapshot
+    let segmentIndex: Int
     /// Read exact phrases with stop words through ``StopWordPair`` terms where the segment
     /// has them; off only to check that both ways find the same (tests).
     var usesStopWordPairs = true
@@ -60,10 +62,10 @@ struct MatcherFactory {
             return try ExclusionMatcher(included: try matcher(for: included), excluded: try matcher(for: excluded))
         case .title(let inner):
             return try DocumentToPassageMatcher(
-                try matcher(for: inner), entries: segment.documents, passageDocuments: segment.passages.documents, weight: 1)
+                try matcher(for: inner), unitRanges: segment.unitRanges, passageDocuments: segment.passages.documents, weight: 1)
         case .filter(let filter):
             return try DocumentToPassageMatcher(
-                FilteredDocumentMatcher(accepted: filterColumns.documents(passing: filter)), entries: segment.documents,
+                FilteredDocumentMatcher(accepted: searchable.filterColumns(segmentIndex).documents(passing: filter)), unitRanges: segment.unitRanges,
                 passageDocuments: segment.passages.documents, weight: 0)
         case .everything:
             return AllMatcher(limit: segment.passages.count)
@@ -153,7 +155,7 @@ extension MatcherFactory {
             required: try clauses.required.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
             constraints: try clauses.constraints.map(matcher(for:)),
             excluded: try clauses.excluded.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
-            entries: segment.documents, passageDocuments: segment.passages.documents, deadline: deadline)
+            unitRanges: segment.unitRanges, passageDocuments: segment.passages.documents, deadline: deadline)
     }
 
     /// The same clause asked of titles, so that a word found in the title counts for its

@@ -10,15 +10,11 @@ final class CollectionStatistics {
     private let snapshot: IndexSnapshot
     private let lookups: TermLookups
 
-    init(_ snapshot: IndexSnapshot, lookups: TermLookups) {
-        self.snapshot = snapshot
+    init(_ searchable: SearchableSnapshot, lookups: TermLookups) {
+        snapshot = searchable.snapshot
         self.lookups = lookups
-        passages = BM25(
-            count: snapshot.segments.reduce(0) { $0 + $1.reader.passages.count },
-            lengthSum: snapshot.segments.reduce(0) { $0 + $1.reader.passages.lengthSum })
-        titles = BM25(
-            count: snapshot.segments.reduce(0) { $0 + $1.reader.documents.count },
-            lengthSum: snapshot.segments.reduce(0) { $0 + $1.reader.titleLengthSum })
+        passages = searchable.passageStatistics
+        titles = searchable.titleStatistics
     }
 
     func bm25(for space: TermSpace) -> BM25 { space.isTitle ? titles : passages }

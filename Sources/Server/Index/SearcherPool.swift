@@ -5,13 +5,14 @@ import Search
 /// Idle searchers over one snapshot, lent to one request at a time.
 ///
 /// A `Searcher` is not thread-safe (it owns an analyzer and a cache of term statistics),
-/// and building one costs an analyzer plus collection statistics. Requests therefore borrow
-/// one, use it synchronously, and return it; the pool only grows to the number of requests
+/// and building one costs an analyzer; what the snapshot's searchers can share (live
+/// documents, filter columns, collection statistics) is built once (``SearchableSnapshot``).
+/// Requests therefore borrow one, use it synchronously, and return it; the pool only grows to the number of requests
 /// that ran at the same moment, and keeps at most `capacity` idle ones.
 final class SearcherPool: @unchecked Sendable {
     // Unchecked: `idle` is only touched under `lock`, and a searcher taken out of it
     // belongs to exactly one caller until it is put back.
-    private let snapshot: IndexSnapshot
+    private let searchable: SearchableSnapshot
     private let capacity: Int
     /// Each new searcher's ``Searcher/threads``; nil keeps its default.
     private let threadsPerSearch: Int?
@@ -19,7 +20,7 @@ final class SearcherPool: @unchecked Sendable {
     private var idle: [Searcher] = []
 
     init(snapshot: IndexSnapshot, capacity: Int = 64, threadsPerSearch: Int? = nil) {
-        self.snapshot = snapshot
+        searchable = SearchableSnapshot(snapshot)
         self.capacity = capacity
         self.threadsPerSearch = threadsPerSearch
     }
@@ -35,7 +36,7 @@ final class SearcherPool: @unchecked Sendable {
         let reused = idle.popLast()
         lock.unlock()
         if let reused { return reused }
-        let searcher = try Searcher(snapshot: snapshot)
+        let searcher = try Searcher(searchable: searchable)
         if let threadsPerSearch { searcher.threads = threadsPerSearch }
         return searcher
     }
