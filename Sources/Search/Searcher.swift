@@ -153,13 +153,13 @@ public final class Searcher {
             let factory = matcherFactory(segmentIndex, deadline: deadline)
             let matcher = try factory.topLevelMatcher(for: query)
             if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true }
-            let passageDocuments = segment.reader.passages.documents
+            let passageDocuments = PassageDocuments(segment.reader.unitRanges)
             var steps = 0
             while matcher.current != Matcher.exhausted {
                 let passage = matcher.current
                 let document = passageDocuments[Int(passage)]
-                if accepted[Int(document)] {
-                    collector.add(Candidate(segment: segmentIndex, passage: passage, document: document, score: try matcher.score()))
+                if accepted[document] {
+                    collector.add(Candidate(segment: segmentIndex, passage: passage, document: UInt32(document), score: try matcher.score()))
                 }
                 steps += 1
                 if steps & 1023 == 0, clock.now > deadline {
@@ -293,14 +293,13 @@ public final class Searcher {
             members.sort { $0.passage < $1.passage }
             var occurrences = needsProximity ? Array(repeating: [[UInt32]](), count: members.count) : []
             var headingHits = Array(repeating: Float(0), count: members.count)
-            let headingLengths = reader.passages.headingLengths
-            for stem in stems {
+                        for stem in stems {
                 guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
                 var cursor = try reader.cursor(info)
                 for index in members.indices {
                     let passage = members[index].passage
                     guard try cursor.seek(passage) == passage else { continue }
-                    let headingLength = headingLengths[Int(passage)]
+                    let headingLength = reader.passages.headingLength(Int(passage))
                     guard needsProximity || headingLength > 0 else { continue }
                     try cursor.positions(into: &positions)
                     if needsProximity { occurrences[index].append(positions) }

@@ -123,7 +123,7 @@ func livePostings(_ snapshot: IndexSnapshot) throws -> [[UInt8]: [LivePosting]] 
             var cursor = try reader.cursor(info)
             while cursor.current != PostingsCursor.exhausted {
                 let id = Int(cursor.current)
-                let document = isTitle ? id : Int(reader.passages.documents[id])
+                let document = isTitle ? id : Int(reader.passages.document(id))
                 if segment.isLive(document: document) {
                     try cursor.positions(into: &positions)
                     let entry = reader.documents[document]

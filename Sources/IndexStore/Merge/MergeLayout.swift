@@ -30,8 +30,8 @@ struct MergeLayout {
                 for unit in units {
                     unitMap[Int(unit)] = UInt32(unitLengths.count)
                     unitDocuments.append(UInt32(entries.count))
-                    unitLengths.append(reader.passages.lengths[Int(unit)])
-                    unitHeadingLengths.append(reader.passages.headingLengths[Int(unit)])
+                    unitLengths.append(reader.passages.length(Int(unit)))
+                    unitHeadingLengths.append(reader.passages.headingLength(Int(unit)))
                 }
                 titleLengths.append(entry.titleLength)
                 entries.append(entry)

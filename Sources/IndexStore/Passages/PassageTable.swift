@@ -6,15 +6,19 @@
 ///                  UInt32 document^count, UInt32 length^count, UInt32 headingLength^count
 /// ```
 ///
-/// Fixed-width columns, read into arrays when a segment opens: scoring looks a length up
-/// for every candidate, and an array index is the cheapest lookup there is.
+/// Fixed-width columns, read from the mapped file where they lie: opening a segment copies
+/// none of them (copying the three columns of the 1 GB corpus's 2.4 M passages was a third
+/// of a `kamerzoek search` there). Scoring reads lengths through the one-byte norms the
+/// reader derives at open (``LengthNorm``); the rescoring reads a few heading lengths;
+/// the document column is only checked by `verify` (a passage's document follows from the
+/// document table's unit ranges).
 public struct PassageTable: Sendable {
-    public let documents: [UInt32]
-    public let lengths: [UInt32]
-    public let headingLengths: [UInt32]
+    private let body: ByteSlice
+    /// Where the document column starts in `body`; the length and heading-length columns
+    /// follow it, `count` values of four bytes each.
+    private let columnStart: Int
+    public let count: Int
     public let lengthSum: UInt64
-
-    public var count: Int { lengths.count }
 
     static func write(documents: [UInt32], lengths: [UInt32], headingLengths: [UInt32], segmentID: SegmentID) -> ByteWriter {
         var writer = ByteWriter(reservingCapacity: lengths.count * 12 + 64)
@@ -28,23 +32,44 @@ public struct PassageTable: Sendable {
         return writer
     }
 
-    static func read(_ body: ByteSlice, documentCount: Int) throws(IndexCorruption) -> PassageTable {
+    init(_ body: ByteSlice) throws(IndexCorruption) {
         var reader = ByteReader(body)
-        let count = Int(try reader.readVarUInt32())
-        let lengthSum = try reader.readInteger(as: UInt64.self)
+        count = Int(try reader.readVarUInt32())
+        lengthSum = try reader.readInteger(as: UInt64.self)
         guard count <= reader.remaining / 12 else {
             throw body.corruption(at: 0, .implausibleLength(count, limit: reader.remaining / 12))
         }
-        var columns: [[UInt32]] = []
-        for _ in 0 ..< 3 {
-            var column: [UInt32] = []
-            column.reserveCapacity(count)
-            for _ in 0 ..< count { column.append(try reader.readInteger(as: UInt32.self)) }
-            columns.append(column)
+        self.body = body
+        columnStart = reader.position
+    }
+
+    /// Passage `passage`'s document, as stored.
+    public func document(_ passage: Int) -> UInt32 { value(column: 0, passage) }
+
+    /// Passage `passage`'s length in positions.
+    public func length(_ passage: Int) -> UInt32 { value(column: 1, passage) }
+
+    /// How many of passage `passage`'s first positions are its heading.
+    public func headingLength(_ passage: Int) -> UInt32 { value(column: 2, passage) }
+
+    /// Every passage's length as its norm byte, in one pass over the column.
+    func norms() -> [UInt8] {
+        let start = columnStart + count * 4
+        return body.withUnsafeBytes { bytes in
+            [UInt8](unsafeUninitializedCapacity: count) { norms, initialized in
+                for index in 0 ..< count {
+                    norms[index] = LengthNorm.encode(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)))
+                }
+                initialized = count
+            }
         }
-        guard columns[0].allSatisfy({ Int($0) < documentCount }) else {
-            throw body.corruption(at: 0, .invariantViolated("a passage belongs to a document beyond the \(documentCount) of the segment"))
+    }
+
+    @inline(__always)
+    private func value(column: Int, _ passage: Int) -> UInt32 {
+        precondition(passage >= 0 && passage < count, "passage \(passage) of \(count)")
+        return body.withUnsafeBytes { bytes in
+            UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: columnStart + (column * count + passage) * 4, as: UInt32.self))
         }
-        return PassageTable(documents: columns[0], lengths: columns[1], headingLengths: columns[2], lengthSum: lengthSum)
     }
 }

@@ -58,11 +58,11 @@ public final class SegmentReader: Sendable {
         titleLengthSum = table.titleLengthSum
         titleLengths = table.titleLengths
         titleNorms = LengthNorm.encode(titleLengths)
-        passages = try PassageTable.read(bodies[.passageLengths]!, documentCount: info.documentCount)
+        passages = try PassageTable(bodies[.passageLengths]!)
         guard passages.count == info.unitCount else {
             throw bodies[.passageLengths]!.corruption(at: 0, .invariantViolated("\(passages.count) passages, the segment info says \(info.unitCount)"))
         }
-        passageNorms = LengthNorm.encode(passages.lengths)
+        passageNorms = passages.norms()
         dictionary = try TermDictionaryReader(
             index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!, unitCount: info.unitCount, documentCount: info.documentCount,
             formatVersion: formatVersion)
@@ -162,5 +162,11 @@ public final class SegmentReader: Sendable {
             throw postings.corruption(at: 0, .invariantViolated("\(terms) terms, the segment info says \(info.termCount)"))
         }
         for ordinal in documents.indices { _ = try storedDocument(ordinal) }
+        for (document, units) in unitRanges.enumerated() {
+            for passage in units where passages.document(Int(passage)) != UInt32(document) {
+                throw postings.corruption(at: 0, .invariantViolated(
+                    "passage \(passage) names document \(passages.document(Int(passage))), the document table \(document)"))
+            }
+        }
     }
 }

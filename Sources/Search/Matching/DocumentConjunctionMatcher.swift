@@ -27,7 +27,7 @@ final class DocumentConjunctionMatcher: Matcher {
     ///   - excluded: passage matchers and title matchers of excluded clauses.
     init(
         required: [(passages: Matcher, titles: Matcher?)], constraints: [Matcher],
-        excluded: [(passages: Matcher, titles: Matcher?)], unitRanges: [Range<UInt32>], passageDocuments: [UInt32],
+        excluded: [(passages: Matcher, titles: Matcher?)], unitRanges: [Range<UInt32>], passageDocuments: PassageDocuments,
         deadline: ContinuousClock.Instant? = nil
     ) throws {
         precondition(!required.isEmpty && required.count <= 64, "1 to 64 required clauses")
@@ -57,7 +57,7 @@ final class DocumentConjunctionMatcher: Matcher {
                 mask |= 1 << UInt64(index)
                 try clause.advance()
             }
-            let document = Int(passageDocuments[Int(low)])
+            let document = passageDocuments[Int(low)]
             documentMasks[document] |= mask
             hasBodyMatch[document] = true
             candidates.append((low, score))
@@ -78,7 +78,7 @@ final class DocumentConjunctionMatcher: Matcher {
         for clause in excluded {
             var found = Array(repeating: false, count: unitRanges.count)
             while clause.passages.current != Matcher.exhausted {
-                found[Int(passageDocuments[Int(clause.passages.current)])] = true
+                found[passageDocuments[Int(clause.passages.current)]] = true
                 try clause.passages.advance()
             }
             if let titles = clause.titles { try Self.collectDocuments(titles, into: &found) }
@@ -87,7 +87,7 @@ final class DocumentConjunctionMatcher: Matcher {
         // Passages of allowed documents, plus first passages of allowed documents matched
         // through their titles only, in passage order.
         var titleOnly = unitRanges.indices.filter { allowed[$0] && !hasBodyMatch[$0] && !unitRanges[$0].isEmpty }.map { unitRanges[$0].lowerBound }[...]
-        for candidate in candidates where allowed[Int(passageDocuments[Int(candidate.passage)])] {
+        for candidate in candidates where allowed[passageDocuments[Int(candidate.passage)]] {
             while let first = titleOnly.first, first < candidate.passage {
                 passages.append(first)
                 scores.append(0)

@@ -8,12 +8,12 @@ import IndexStore
 final class DocumentToPassageMatcher: Matcher {
     private let documents: Matcher
     private let unitRanges: [Range<UInt32>]
-    private let passageDocuments: [UInt32]
+    private let passageDocuments: PassageDocuments
     private var end: UInt32 = 0
     private var documentScore: Float = 0
     private let weight: Float
 
-    init(_ documents: Matcher, unitRanges: [Range<UInt32>], passageDocuments: [UInt32], weight: Float) throws {
+    init(_ documents: Matcher, unitRanges: [Range<UInt32>], passageDocuments: PassageDocuments, weight: Float) throws {
         self.documents = documents
         self.unitRanges = unitRanges
         self.passageDocuments = passageDocuments
@@ -61,7 +61,7 @@ final class DocumentToPassageMatcher: Matcher {
             return current
         }
         let document = passageDocuments[Int(target)]
-        try documents.seek(document)
+        try documents.seek(UInt32(document))
         try enterDocument()
         if current != Matcher.exhausted, current < target { current = target }
         return current

@@ -62,11 +62,11 @@ struct MatcherFactory {
             return try ExclusionMatcher(included: try matcher(for: included), excluded: try matcher(for: excluded))
         case .title(let inner):
             return try DocumentToPassageMatcher(
-                try matcher(for: inner), unitRanges: segment.unitRanges, passageDocuments: segment.passages.documents, weight: 1)
+                try matcher(for: inner), unitRanges: segment.unitRanges, passageDocuments: PassageDocuments(segment.unitRanges), weight: 1)
         case .filter(let filter):
             return try DocumentToPassageMatcher(
                 FilteredDocumentMatcher(accepted: searchable.filterColumns(segmentIndex).documents(passing: filter)), unitRanges: segment.unitRanges,
-                passageDocuments: segment.passages.documents, weight: 0)
+                passageDocuments: PassageDocuments(segment.unitRanges), weight: 0)
         case .everything:
             return AllMatcher(limit: segment.passages.count)
         case .nothing:
@@ -155,7 +155,7 @@ extension MatcherFactory {
             required: try clauses.required.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
             constraints: try clauses.constraints.map(matcher(for:)),
             excluded: try clauses.excluded.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
-            unitRanges: segment.unitRanges, passageDocuments: segment.passages.documents, deadline: deadline)
+            unitRanges: segment.unitRanges, passageDocuments: PassageDocuments(segment.unitRanges), deadline: deadline)
     }
 
     /// The same clause asked of titles, so that a word found in the title counts for its

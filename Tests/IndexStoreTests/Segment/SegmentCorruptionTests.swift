@@ -54,8 +54,9 @@ struct SegmentCorruptionTests {
             while cursor.current != PostingsCursor.exhausted, steps < 1000 {
                 // What a scorer does with an id: look up its length (and its document).
                 if key.first.flatMap(TermSpace.init(rawValue:))?.isTitle == false {
-                    _ = reader.passages.lengths[Int(cursor.current)]
-                    _ = reader.documents[Int(reader.passages.documents[Int(cursor.current)])]
+                    _ = reader.passageNorms[Int(cursor.current)]
+                    _ = reader.passages.headingLength(Int(cursor.current))
+                    _ = reader.documents[try #require(reader.unitRanges.firstIndex { $0.contains(cursor.current) })]
                 } else {
                     _ = reader.documents[Int(cursor.current)]
                 }
