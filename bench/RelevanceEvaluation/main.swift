@@ -14,6 +14,9 @@
 // `bench/eval/qrels.txt` present it checks that every judged document exists and reports
 // nDCG@10 (gains 0/1/2, log2 discount, ideal from the qrels) and recall@100 per variant.
 //
+// `--rescoring-window N` runs with ``Searcher/rescoringWindow`` N (files suffixed `-wN`),
+// to measure how many documents the rescoring must see.
+//
 // `--or` is a supplementary run: every topic's words (phrases kept whole, stop words left
 // out) are joined with OR instead of kamerzoek's default AND, so that documents holding
 // only some of the words, or holding them in different passages, are ranked too. Its files
@@ -32,6 +35,7 @@ let roots = [repository + "/Corpus", evalFolder + "/corpus/kamervragen"]
 
 var poolDepth: Int?
 var orMode = false
+var rescoringWindow: Int?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -43,8 +47,14 @@ while let argument = arguments.popFirst() {
         poolDepth = depth
     case "--or":
         orMode = true
+    case "--rescoring-window":
+        guard let value = arguments.popFirst(), let window = Int(value), window > 0 else {
+            FileHandle.standardError.write(Data("--rescoring-window needs a positive number\n".utf8))
+            exit(2)
+        }
+        rescoringWindow = window
     case "-h", "--help":
-        print("usage: RelevanceEvaluation [--pool K] [--or]")
+        print("usage: RelevanceEvaluation [--pool K] [--or] [--rescoring-window N]")
         exit(0)
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -57,7 +67,7 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
-let suffix = orMode ? "-or" : ""
+let suffix = (orMode ? "-or" : "") + (rescoringWindow.map { "-w\($0)" } ?? "")
 
 // MARK: Topics and qrels
 
@@ -154,6 +164,7 @@ for variant in variants {
     do {
         snapshot = try IndexSnapshot.open(directory: directory)
         searcher = try Searcher(snapshot: snapshot, configuration: variant.configuration)
+        if let rescoringWindow { searcher.rescoringWindow = rescoringWindow }
     } catch {
         fail("\(variant.name): cannot open the index: \(error)")
     }

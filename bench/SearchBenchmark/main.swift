@@ -15,6 +15,8 @@
 // `--verify` first checks that both ways give the same totals and the same first pages.
 // `--threads N` caps the threads a search may share its segments out to (default: the
 // cores, up to 8; 1 = every search on one thread, as the peers run).
+// `--rescoring-window N` sets ``Searcher/rescoringWindow``; `--pages` prints, instead of
+// timing, each query's first page (type, query, doc ids of the top 10), to compare windows.
 import Foundation
 import IndexStore
 import Search
@@ -27,6 +29,8 @@ var exhaustive = false
 var verify = false
 var rounds = 200
 var threads: Int?
+var rescoringWindow: Int?
+var printPages = false
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
     arguments.removeFirst()
@@ -39,6 +43,8 @@ while let argument = arguments.first {
     case "--verify": verify = true
     case "--rounds": rounds = Int(arguments.removeFirst()) ?? rounds
     case "--threads": threads = Int(arguments.removeFirst())
+    case "--rescoring-window": rescoringWindow = Int(arguments.removeFirst())
+    case "--pages": printPages = true
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -56,6 +62,7 @@ func readLines(_ path: String) -> [String] {
 
 let searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: indexDirectory))
 if let threads { searcher.threads = max(1, threads) }
+if let rescoringWindow { searcher.rescoringWindow = max(1, rescoringWindow) }
 let clock = ContinuousClock()
 
 func microseconds(_ duration: Duration) -> Double {
@@ -79,6 +86,13 @@ if let typedQueryFile {
     var options = SearchOptions()
     options.snippets = false
     options.exhaustive = exhaustive
+    if printPages {
+        for line in lines {
+            let result = try searcher.search(line.query, options: options)
+            print(([line.type, line.query, String(result.total)] + result.results.map(\.doc_id)).joined(separator: "\t"))
+        }
+        exit(0)
+    }
     if verify {
         var differences = 0
         for line in lines {

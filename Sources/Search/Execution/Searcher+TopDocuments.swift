@@ -14,7 +14,7 @@ extension Searcher {
            case .term = units[0].query {
             return try collectSingleTerm(units[0].query, filters: filters, options: options, deadline: deadline)
         }
-        let wanted = Self.rankedDocuments(for: options)
+        let wanted = rankedDocuments(for: options)
         let relevance = options.sort == .relevance
         let results = try segmentWorkers(for: units.map(\.query)).run { segments in
             try countAndRank(
@@ -187,7 +187,7 @@ extension Searcher {
     private func collectSingleTerm(
         _ term: PlannedQuery, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
     ) throws -> Found {
-        let wanted = Self.rankedDocuments(for: options)
+        let wanted = rankedDocuments(for: options)
         let results = try segmentWorkers(for: [term]).run { segments in
             try rankSingleTerm(term, segments: segments, filters: filters, wanted: wanted, deadline: deadline)
         }
