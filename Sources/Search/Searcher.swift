@@ -28,6 +28,8 @@ public final class Searcher {
     /// A segment's essential term needs this many postings before the ranking filters them
     /// by frequency (``FrequencyFloor``); tests lower it to run the filter on small indexes.
     var frequencyFloorPostings = FrequencyFloor.minimumPostings
+    /// ``SearchOptions/countLimit``; tests lower it to bound counts on small indexes.
+    var countLimit = SearchOptions.countLimit
 
     /// Scores within this fraction of each other count as ties (then date, then order).
     static let headingBoost: Float = 0.5

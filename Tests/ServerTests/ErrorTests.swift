@@ -19,6 +19,7 @@ struct ErrorTests {
             ("/api/search?q=a&offset=10001", "offset must be a whole number from 0 to 10000."),
             ("/api/search?q=a&per_doc=11", "per_doc must be a whole number from 1 to 10."),
             ("/api/search?q=a&sort=title", "sort must be relevance or date."),
+            ("/api/search?q=a&exact_total=yes", "exact_total must be true or false."),
             ("/api/search?q=a&from=2024-13-01", "from must be a date written yyyy-mm-dd, such as 2024-03-15."),
             ("/api/search?q=a&to=15-03-2024", "to must be a date written yyyy-mm-dd, such as 2024-03-15."),
             ("/api/search?q=a&from=2023-02-29", "from (2023-02-29) is a day that does not exist."),

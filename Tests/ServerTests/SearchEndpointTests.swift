@@ -3,6 +3,7 @@ import HummingbirdTesting
 import IndexStore
 import Search
 import Testing
+@testable import Server
 
 @Suite("GET /api/search")
 struct SearchEndpointTests {
@@ -30,6 +31,22 @@ struct SearchEndpointTests {
             #expect(served == expected)
             #expect(served.total == 3 && served.documents == 3 && !served.partial && served.total_is_exact)
         }
+    }
+
+    /// `exact_total=true` reaches the engine (``SearchOptions/exactTotal``); on this small
+    /// index both ways count every match.
+    @Test func exactTotalIsPassedOn() async throws {
+        try await withLiveServer(index) { client in
+            for value in ["true", "false"] {
+                let served = try await client.getJSON("/api/search?q=geweld&exact_total=\(value)", as: SearchResult.self)
+                #expect(served.total_is_exact && served.total > 0)
+            }
+        }
+        var parameters = try SearchParameters(QueryString("q=geweld&exact_total=true"))
+        #expect(parameters.options(timeBudget: .seconds(1)).exactTotal)
+        parameters = try SearchParameters(QueryString("q=geweld"))
+        #expect(!parameters.options(timeBudget: .seconds(1)).exactTotal)
+        #expect(SearchPage.grouped(10_000) == "10.000" && SearchPage.grouped(999) == "999" && SearchPage.grouped(1_234_567) == "1.234.567")
     }
 
     @Test func keysAreSortedAndSlashesKept() async throws {

@@ -230,6 +230,9 @@ struct MaxScoreRanker {
         /// Per document: has a matching passage.
         var matched: [Bool]
         var complete = true
+        /// Counting stopped at its limit and the rest of the list was only ranked: the
+        /// counts are lower bounds and `matched` holds only the documents counted.
+        var stoppedCounting = false
     }
 
     /// Ranks one term alone (`minister`, `van de minister` without its stop words) whose
@@ -240,16 +243,19 @@ struct MaxScoreRanker {
         term: TermMatcher, segment: Int, eligible: [Bool], unitRanges: [Range<UInt32>],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
-        try walk(term: term, segment: segment, eligible: eligible, unitRanges: unitRanges, counting: false, into: &top, deadline: &deadline).complete
+        try walk(term: term, segment: segment, eligible: eligible, unitRanges: unitRanges, countingUpTo: nil, into: &top, deadline: &deadline).complete
     }
 
     /// Ranks and counts a query of one term in a single pass: every posting must be
-    /// counted anyway, so a separate counting pass would only decode the list twice.
+    /// counted anyway, so a separate counting pass would only decode the list twice. Once
+    /// `limit` matching passages are counted, the rest of the list is only ranked.
     static func rankAndCount(
-        term: TermMatcher, segment: Int, accepted: [Bool], unitRanges: [Range<UInt32>],
+        term: TermMatcher, segment: Int, accepted: [Bool], unitRanges: [Range<UInt32>], countingUpTo limit: Int = .max,
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> TermCount {
-        try walk(term: term, segment: segment, eligible: accepted, unitRanges: unitRanges, counting: true, into: &top, deadline: &deadline)
+        try walk(
+            term: term, segment: segment, eligible: accepted, unitRanges: unitRanges, countingUpTo: limit, into: &top,
+            deadline: &deadline)
     }
 
     /// Ranks and counts a query of one term whose filters leave few documents: each
@@ -292,16 +298,18 @@ struct MaxScoreRanker {
         return count
     }
 
-    /// The single-term loop. With `counting`, nothing is skipped and the matching passages
-    /// and documents are counted on the way.
+    /// The single-term loop. While counting (`countingUpTo` a limit), nothing is skipped
+    /// and the matching passages and documents are counted on the way; once the documents
+    /// closed hold `limit` passages, the rest is walked as without counting.
     ///
     /// Each document is offered with its best passage when the loop scored every passage
     /// it has (none sat in a skipped or unscored block), so the page can be built without
     /// reading the document's postings again.
     private static func walk(
-        term: TermMatcher, segment: Int, eligible: [Bool], unitRanges: [Range<UInt32>], counting: Bool,
+        term: TermMatcher, segment: Int, eligible: [Bool], unitRanges: [Range<UInt32>], countingUpTo limit: Int?,
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> TermCount {
+        var counting = limit != nil
         var count = TermCount(matched: counting ? Array(repeating: false, count: eligible.count) : [])
         var document = Matcher.exhausted
         var documentIsEligible = false
@@ -377,11 +385,17 @@ struct MaxScoreRanker {
                             count.complete = false
                             return false
                         }
+                        if counting, count.total >= limit! {
+                            counting = false
+                            count.stoppedCounting = true
+                            return false
+                        }
                         return true
                     }
                     if counting {
                         try term.forEachRemainingBlock(scoringAbove: { threshold }, visit)
-                    } else {
+                    }
+                    if !counting, count.complete {
                         try term.forEachRemainingBlock(skippingAtMost: { threshold }, skipped: { skippedSinceLastBlock = true }, visit)
                     }
                 }

@@ -188,8 +188,9 @@ extension Searcher {
         _ term: PlannedQuery, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
     ) throws -> Found {
         let wanted = rankedDocuments(for: options)
+        let countLimit = options.exactTotal || options.exhaustive ? Int.max : self.countLimit
         let results = try segmentWorkers(for: [term]).run { segments in
-            try rankSingleTerm(term, segments: segments, filters: filters, wanted: wanted, deadline: deadline)
+            try rankSingleTerm(term, segments: segments, filters: filters, wanted: wanted, countLimit: countLimit, deadline: deadline)
         }
         let factories = results.reduce(into: [Int: MatcherFactory]()) { $0.merge($1.factories) { first, _ in first } }
         let tally = SegmentWorkers.Tally.merged(results.map(\.tally), capacity: wanted)
@@ -204,12 +205,17 @@ extension Searcher {
 
     /// One worker's share of a one-word search (``collectSingleTerm``): its segments
     /// counted and ranked into a top k of its own.
+    ///
+    /// Where the dictionary cannot count (filters, deletions), the walk counts until the
+    /// worker has `countLimit` matching passages and from there only ranks, skipping the
+    /// blocks that cannot reach the top k; its total is then a lower bound.
     private func rankSingleTerm(
-        _ term: PlannedQuery, segments: [Int], filters: [DocumentFilter], wanted: Int, deadline: ContinuousClock.Instant
+        _ term: PlannedQuery, segments: [Int], filters: [DocumentFilter], wanted: Int, countLimit: Int,
+        deadline: ContinuousClock.Instant
     ) throws -> (tally: SegmentWorkers.Tally, factories: [Int: MatcherFactory]) {
         var check = DeadlineCheck(deadline)
         var top = TopDocuments(capacity: wanted)
-        var total = 0, documentCount = 0, countComplete = true, rankComplete = true
+        var total = 0, documentCount = 0, countComplete = true, rankComplete = true, countBounded = false
         var factories: [Int: MatcherFactory] = [:]
         segments: for segmentIndex in segments {
             let segment = snapshot.segments[segmentIndex]
@@ -232,36 +238,49 @@ extension Searcher {
                         rankComplete = false
                         break segments
                     }
-                    // Made on the first title match: most words' title lists are short
-                    // or empty, and a matcher costs a dictionary lookup and a block.
-                    var body: TermMatcher?
-                    let unitRanges = segment.reader.unitRanges
-                    hasBodyMatch = { document in
-                        if body == nil { body = try factory.matcher(for: term) as? TermMatcher }
-                        guard let body else { return false }
-                        return try body.seek(unitRanges[document].lowerBound) < unitRanges[document].upperBound
+                    hasBodyMatch = Self.bodyMatchLookup(term, factory: factory, unitRanges: segment.reader.unitRanges)
+                } else if total >= countLimit {
+                    // Counted far enough: this segment is only ranked.
+                    countBounded = true
+                    if try !MaxScoreRanker.rank(
+                        term: matcher, segment: segmentIndex, eligible: accepted,
+                        unitRanges: segment.reader.unitRanges, into: &top, deadline: &check) {
+                        rankComplete = false
+                        break segments
                     }
+                    hasBodyMatch = Self.bodyMatchLookup(term, factory: factory, unitRanges: segment.reader.unitRanges)
                 } else {
                     let unitRanges = segment.reader.unitRanges
                     let count = AcceptedRanges(accepted: accepted, unitRanges: unitRanges, postings: matcher.cost) != nil
                         ? try MaxScoreRanker.rankAndCount(
                             term: matcher, inside: accepted, segment: segmentIndex, unitRanges: unitRanges, into: &top, deadline: &check)
                         : try MaxScoreRanker.rankAndCount(
-                            term: matcher, segment: segmentIndex, accepted: accepted, unitRanges: unitRanges, into: &top, deadline: &check)
+                            term: matcher, segment: segmentIndex, accepted: accepted, unitRanges: unitRanges,
+                            countingUpTo: countLimit - total, into: &top, deadline: &check)
                     total += count.total
                     documentCount += count.documents
                     if !count.complete {
                         countComplete = false
                         break segments
                     }
-                    hasBodyMatch = { count.matched[$0] }
+                    if count.stoppedCounting {
+                        countBounded = true
+                        hasBodyMatch = Self.bodyMatchLookup(term, factory: factory, unitRanges: unitRanges)
+                    } else {
+                        hasBodyMatch = { count.matched[$0] }
+                    }
                 }
             }
             guard let title = MatcherFactory.titleVersion(of: term) else { continue }
             // Documents with the word only in their title: counted when the segment was
             // written (format 5), or found here by looking each title match up.
             var titleOnlyCounted = false
-            if filters.isEmpty, segment.deletions == nil, case let .term(space, text) = title,
+            if countBounded {
+                // The total is a lower bound already: title-only documents are not
+                // counted, only ranked, and only while they can enter the top k.
+                guard top.threshold <= 0 else { continue }
+                titleOnlyCounted = true
+            } else if filters.isEmpty, segment.deletions == nil, case let .term(space, text) = title,
                let counted = try lookups.info(segment.reader, space, text)?.titleOnlyDocuments {
                 total += Int(counted)
                 documentCount += Int(counted)
@@ -289,8 +308,25 @@ extension Searcher {
             }
         }
         let tally = SegmentWorkers.Tally(
-            total: total, documents: documentCount, countComplete: countComplete, rankComplete: rankComplete, top: top)
+            total: total, documents: documentCount, countComplete: countComplete, rankComplete: rankComplete,
+            countBounded: countBounded, top: top)
         return (tally, factories)
+    }
+
+    /// Whether a document has `term` in a passage, by seeking its postings: for title
+    /// matches where the walk did not record every body match (the dictionary counted,
+    /// or counting stopped at the limit). The matcher is made on the first title match:
+    /// most words' title lists are short or empty, and a matcher costs a dictionary
+    /// lookup and a block.
+    private static func bodyMatchLookup(
+        _ term: PlannedQuery, factory: MatcherFactory, unitRanges: [Range<UInt32>]
+    ) -> (Int) throws -> Bool {
+        var body: TermMatcher?
+        return { document in
+            if body == nil { body = try factory.matcher(for: term) as? TermMatcher }
+            guard let body else { return false }
+            return try body.seek(unitRanges[document].lowerBound) < unitRanges[document].upperBound
+        }
     }
 
     /// The ranked documents whose best passage the ranking names (and `isBest` vouches
@@ -341,7 +377,7 @@ extension Searcher.Found {
     /// The groups to rank with the workers' merged counts.
     init(_ tally: SegmentWorkers.Tally, groups: [Collector.Group]) {
         self.init(
-            groups: groups, total: tally.total, documents: tally.documents, totalIsExact: tally.countComplete,
+            groups: groups, total: tally.total, documents: tally.documents, totalIsExact: tally.countComplete && !tally.countBounded,
             partial: !tally.countComplete || !tally.rankComplete)
     }
 }

@@ -21,6 +21,9 @@ struct SegmentWorkers {
         var documents = 0
         var countComplete = true
         var rankComplete = true
+        /// Counting stopped at the count limit (``SearchOptions/exactTotal`` off): `total`
+        /// is a lower bound, though nothing was cut short.
+        var countBounded = false
         /// Its segments' best documents (nil where nothing is ranked: date order).
         var top: TopDocuments?
 
@@ -33,6 +36,7 @@ struct SegmentWorkers {
                 merged.documents += tally.documents
                 merged.countComplete = merged.countComplete && tally.countComplete
                 merged.rankComplete = merged.rankComplete && tally.rankComplete
+                merged.countBounded = merged.countBounded || tally.countBounded
                 guard let top = tally.top else { continue }
                 if merged.top == nil { merged.top = TopDocuments(capacity: capacity) }
                 for entry in top.entries { merged.top!.offer(entry) }

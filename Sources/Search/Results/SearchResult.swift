@@ -75,6 +75,12 @@ public struct SearchOptions: Sendable {
     /// Visit and score every match instead of skipping what cannot reach the page: the
     /// same results, slower; for tests and benchmarks that check the pruning.
     public var exhaustive = false
+    /// Count every match. Off, a search may stop counting once it has seen
+    /// ``countLimit`` matching passages and skip what cannot reach the page; `total` is
+    /// then a lower bound and `total_is_exact` false (Elasticsearch's `track_total_hits`).
+    public var exactTotal = false
+    /// Below this many matching passages `total` is always exact.
+    public static let countLimit = 10_000
 
     public init() {}
 }

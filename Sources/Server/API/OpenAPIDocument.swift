@@ -23,6 +23,7 @@ enum OpenAPIDocument {
               {"name": "offset", "in": "query", "description": "Documents to skip.", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
               {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}},
               {"name": "per_doc", "in": "query", "description": "Passages shown per document.", "schema": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1}},
+              {"name": "exact_total", "in": "query", "description": "Count every matching passage. By default counting may stop past 10,000 matching passages: `total` is then a lower bound and `total_is_exact` false.", "schema": {"type": "boolean", "default": false}},
               {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …).", "schema": {"type": "string"}},
               {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36600-VI).", "schema": {"type": "string"}},
               {"name": "from", "in": "query", "description": "Only documents dated on or after this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}},
@@ -30,7 +31,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {
-                "description": "The results. When the time budget ran out, `partial` is true and `total_is_exact` false.",
+                "description": "The results. When the time budget ran out, `partial` is true and `total_is_exact` false. Past 10,000 matching passages counting may stop (unless `exact_total=true`): `total` and `documents` are then lower bounds and `total_is_exact` false, while `partial` stays false.",
                 "headers": {"Kamerzoek-Generation": {"description": "The index commit that answered.", "schema": {"type": "integer", "minimum": 1}}},
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}
               },

@@ -14,6 +14,8 @@ struct SearchParameters {
     var offset = 0
     var sort = SortOrder.relevance
     var perDocument = 1
+    /// `exact_total=true`: count every match (``SearchOptions/exactTotal``).
+    var exactTotal = false
     var type: String?
     var dossier: String?
     /// ISO dates as given.
@@ -34,6 +36,10 @@ struct SearchParameters {
         limit = try Self.integer(parameters, "limit", in: Self.limits) ?? limit
         offset = try Self.integer(parameters, "offset", in: 0 ... Self.maximumOffset) ?? offset
         perDocument = try Self.integer(parameters, "per_doc", in: Self.perDocumentLimits) ?? perDocument
+        if let exact = try parameters.value("exact_total") {
+            guard let value = Bool(exact) else { throw APIError.badParameter("exact_total must be true or false.") }
+            exactTotal = value
+        }
         if let sort = try parameters.value("sort") {
             guard let order = SortOrder(rawValue: sort) else {
                 throw APIError.badParameter("sort must be relevance or date.")
@@ -58,6 +64,7 @@ struct SearchParameters {
         options.offset = offset
         options.sort = sort
         options.perDocument = perDocument
+        options.exactTotal = exactTotal
         options.timeBudget = timeBudget
         if let type { options.filters.append(.type(type)) }
         if let dossier { options.filters.append(.dossier(dossier)) }

@@ -76,8 +76,12 @@ struct SearchPage {
             let beyond = result.documents > 0 ? " op deze pagina" : ""
             return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>"
         }
-        var html = "<p class=\"summary\">\(count(result.total, "passage", "passages"))\(result.total_is_exact ? "" : " of meer") in "
-            + "\(count(result.documents, "document", "documenten")) · \(Self.milliseconds(result.took_ms))</p>\n"
+        // Counting stopped at the limit (not the time budget): the count is "more than".
+        let passages = result.total_is_exact || result.partial
+            ? count(result.total, "passage", "passages") + (result.total_is_exact ? "" : " of meer")
+            : "meer dan \(Self.grouped(SearchOptions.countLimit)) passages"
+        let documents = count(result.documents, "document", "documenten") + (result.total_is_exact ? "" : " of meer")
+        var html = "<p class=\"summary\">\(passages) in \(documents) · \(Self.milliseconds(result.took_ms))</p>\n"
         if result.partial {
             html += "<p class=\"partial\">De zoektijd was op: dit zijn de resultaten tot dan toe.</p>\n"
         }
@@ -131,6 +135,17 @@ struct SearchPage {
     static func milliseconds(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10),\(tenths % 10) ms"
+    }
+
+    /// 10000 → "10.000", as Dutch groups digits.
+    static func grouped(_ number: Int) -> String {
+        var digits = Array(String(number))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(".", at: index)
+            index -= 3
+        }
+        return String(digits)
     }
 
     private func count(_ number: Int, _ one: String, _ many: String) -> String {

@@ -46,6 +46,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Run one query per line of FILE in one process; prints one JSON line per query.", valueName: "FILE"))
     var batch: String?
 
+    @Flag(name: .long, help: "Count every matching passage (by default counting may stop past 10,000; the total is then a lower bound).")
+    var exactTotal = false
+
     @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results.")
     var json = false
 
@@ -66,6 +69,7 @@ struct SearchCommand: ParsableCommand {
         options.offset = offset
         options.sort = SortOrder(rawValue: sort)!
         options.perDocument = perDoc
+        options.exactTotal = exactTotal
         options.timeBudget = .milliseconds(timeBudget)
         let searcher: Searcher
         do {

@@ -6,7 +6,8 @@ enum SearchResultText {
         let bold = color ? "\u{1B}[1m" : "", hit = color ? "\u{1B}[1;33m" : "", dim = color ? "\u{1B}[2m" : "", reset = color ? "\u{1B}[0m" : ""
         var lines: [String] = []
         let count = result.total_is_exact ? "\(result.total)" : "at least \(result.total)"
-        lines.append("\(count) matching passages in \(result.documents) documents (\(result.took_ms) ms)\(result.partial ? ", stopped at the time budget: partial results" : "")")
+        let documents = result.total_is_exact ? "\(result.documents)" : "at least \(result.documents)"
+        lines.append("\(count) matching passages in \(documents) documents (\(result.took_ms) ms)\(result.partial ? ", stopped at the time budget: partial results" : "")")
         var previous: String?
         for item in result.results {
             if item.doc_id != previous {
