@@ -103,9 +103,13 @@ let package = Package(
             dependencies: ["Analysis", "Ingest", "Search", "SeededRandom"],
             path: "bench/Fuzz"
         ),
+        .target(
+            name: "AllocationCounter",
+            path: "bench/AllocationCounter"
+        ),
         .executableTarget(
             name: "SearchBenchmark",
-            dependencies: ["IndexStore", "Search"],
+            dependencies: ["IndexStore", "Search", "AllocationCounter"],
             path: "bench/SearchBenchmark"
         ),
         .executableTarget(

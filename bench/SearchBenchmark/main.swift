@@ -17,6 +17,9 @@
 // cores, up to 8; 1 = every search on one thread, as the peers run).
 // `--rescoring-window N` sets ``Searcher/rescoringWindow``; `--pages` prints, instead of
 // timing, each query's first page (type, query, doc ids of the top 10), to compare windows.
+// Heap allocations are counted per search (bench/AllocationCounter: the executable's own
+// malloc family) and reported beside the latency: the median per query, and per type.
+import AllocationCounter
 import Foundation
 import IndexStore
 import Search
@@ -120,12 +123,18 @@ if let typedQueryFile {
     var samples = Array(repeating: [Double](), count: lines.count)
     var totals = Array(repeating: 0, count: lines.count)
     var exact = Array(repeating: true, count: lines.count)
+    var allocations = Array(repeating: [Double](), count: lines.count)
     for round in 0 ... rounds {
         for (index, line) in lines.enumerated() {
+            let allocationsBefore = kz_allocation_count()
             let started = clock.now
             let result = try searcher.search(line.query, options: options)
             let elapsed = microseconds(clock.now - started)
-            if round > 0 { samples[index].append(elapsed) }  // round 0 warms up
+            let allocated = Double(kz_allocation_count() - allocationsBefore)
+            if round > 0 {  // round 0 warms up
+                samples[index].append(elapsed)
+                allocations[index].append(allocated)
+            }
             totals[index] = result.total
             exact[index] = result.total_is_exact
         }
@@ -135,27 +144,33 @@ if let typedQueryFile {
     var byType: [String: [String: Double]] = [:]
     for type in types {
         let sorted = lines.indices.filter { lines[$0].type == type }.flatMap { samples[$0] }.sorted()
+        let allocated = lines.indices.filter { lines[$0].type == type }.flatMap { allocations[$0] }.sorted()
         byType[type] = [
             "n": Double(sorted.count), "mean_us": sorted.reduce(0, +) / Double(sorted.count),
             "p50_us": percentile(sorted, 0.5), "p95_us": percentile(sorted, 0.95), "p99_us": percentile(sorted, 0.99),
+            "allocations_p50": percentile(allocated, 0.5), "allocations_max": allocated.last ?? 0,
         ]
     }
     if json {
         let queries: [[String: Any]] = lines.indices.map { index in
             ["type": lines[index].type, "query": lines[index].query, "hits": totals[index], "hits_exact": exact[index],
-             "p50_us": percentile(samples[index].sorted(), 0.5)]
+             "p50_us": percentile(samples[index].sorted(), 0.5), "allocations": percentile(allocations[index].sorted(), 0.5)]
         }
         let object: [String: Any] = ["engine": "kamerzoek", "rounds": rounds, "by_type": byType, "queries": queries]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     } else {
-        print("type        n      mean µs   p50 µs   p95 µs   p99 µs")
+        print("type             n      mean µs   p50 µs   p95 µs   p99 µs   allocations p50 / max")
         for type in types {
             let row = byType[type]!
-            print(type.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %5.0f %10.0f %8.0f %8.0f %8.0f", row["n"]!, row["mean_us"]!, row["p50_us"]!, row["p95_us"]!, row["p99_us"]!))
+            print(type.padding(toLength: 15, withPad: " ", startingAt: 0) + String(
+                format: " %5.0f %10.0f %8.0f %8.0f %8.0f   %8.0f / %.0f", row["n"]!, row["mean_us"]!, row["p50_us"]!, row["p95_us"]!,
+                row["p99_us"]!, row["allocations_p50"]!, row["allocations_max"]!))
         }
         for index in lines.indices {
-            print(String(format: "  %8.0f µs  %8d hits  %@", percentile(samples[index].sorted(), 0.5), totals[index], lines[index].query))
+            print(String(
+                format: "  %8.0f µs  %8d hits  %6.0f allocations  %@", percentile(samples[index].sorted(), 0.5), totals[index],
+                percentile(allocations[index].sorted(), 0.5), lines[index].query))
         }
     }
     exit(0)
