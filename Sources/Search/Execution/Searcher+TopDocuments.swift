@@ -227,21 +227,18 @@ extension Searcher {
             // (when the dictionary counted for us) looked up for the few title matches.
             var hasBodyMatch: (Int) throws -> Bool = { _ in false }
             if let matcher = try factory.matcher(for: term) as? TermMatcher {
-                if filters.isEmpty, segment.deletions == nil, let counts = try Self.dictionaryCounts(of: term, in: segment.reader, lookups: lookups) {
-                    // Every posting counts and the dictionary has counted them: only the
-                    // ranking walks, skipping the blocks that cannot reach the top k.
-                    total += counts.passages
-                    documentCount += counts.documents
-                    if try !MaxScoreRanker.rank(
-                        term: matcher, segment: segmentIndex, eligible: accepted,
-                        unitRanges: segment.reader.unitRanges, into: &top, deadline: &check) {
-                        rankComplete = false
-                        break segments
+                let counts = filters.isEmpty && segment.deletions == nil
+                    ? try Self.dictionaryCounts(of: term, in: segment.reader, lookups: lookups) : nil
+                if counts != nil || total >= countLimit {
+                    // Either every posting counts and the dictionary has counted them, or
+                    // enough were counted: only the ranking walks, skipping the blocks
+                    // that cannot reach the top k.
+                    if let counts {
+                        total += counts.passages
+                        documentCount += counts.documents
+                    } else {
+                        countBounded = true
                     }
-                    hasBodyMatch = Self.bodyMatchLookup(term, factory: factory, unitRanges: segment.reader.unitRanges)
-                } else if total >= countLimit {
-                    // Counted far enough: this segment is only ranked.
-                    countBounded = true
                     if try !MaxScoreRanker.rank(
                         term: matcher, segment: segmentIndex, eligible: accepted,
                         unitRanges: segment.reader.unitRanges, into: &top, deadline: &check) {
