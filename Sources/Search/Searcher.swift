@@ -30,6 +30,9 @@ public final class Searcher {
     var frequencyFloorPostings = FrequencyFloor.minimumPostings
     /// ``SearchOptions/countLimit``; tests lower it to bound counts on small indexes.
     var countLimit = SearchOptions.countLimit
+    /// The counting pass's first window (``SegmentMatches/firstWindow``); tests lower it so
+    /// that small indexes are counted in several windows.
+    var firstCountingWindow = SegmentMatches.firstWindow
 
     /// Scores within this fraction of each other count as ties (then date, then order).
     static let headingBoost: Float = 0.5

@@ -90,15 +90,19 @@ struct ClauseBitmaps {
     /// matches: the candidates of a query that requires the clause. Only the set bits are
     /// visited, and a document's other bits are passed over, so a rare clause's candidates
     /// cost about its matches rather than a look at every document.
+    ///
+    /// Only documents whose first passage lies in `start ..< end` are visited (a window of
+    /// the counting pass, which ends with a document).
     func forEachDocument(
-        matching clause: Int, ranges: UnsafeBufferPointer<Range<UInt32>>, _ body: (Int) throws -> Void
+        matching clause: Int, ranges: UnsafeBufferPointer<Range<UInt32>>, from start: UInt32 = 0, below end: UInt32 = .max,
+        _ body: (Int) throws -> Void
     ) rethrows {
         let stride = clauses
         let wordCount = words.count / stride
         var documentOf = DocumentOfPassage(ranges)
         try words.withUnsafeBufferPointer { words in
-            var from = 0
-            while from >> 6 < wordCount {
+            var from = Int(start)
+            while from >> 6 < wordCount, from < Int(end) {
                 var word = from >> 6
                 var bits = words[word * stride + clause] & (~0 << UInt64(from & 63))
                 while bits == 0 {
@@ -106,7 +110,9 @@ struct ClauseBitmaps {
                     guard word < wordCount else { return }
                     bits = words[word * stride + clause]
                 }
-                let document = documentOf(UInt32(word << 6 | bits.trailingZeroBitCount))
+                let passage = UInt32(word << 6 | bits.trailingZeroBitCount)
+                guard passage < end else { return }
+                let document = documentOf(passage)
                 try body(document)
                 from = Int(ranges[document].upperBound)
             }

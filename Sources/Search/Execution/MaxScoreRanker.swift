@@ -94,6 +94,10 @@ struct MaxScoreRanker {
         // passage ranges: the per-passage table (10 MB on the 1 GB corpus) missed the cache
         // at nearly every candidate (perf: two thirds of this loop's time).
         let eligible = matches.eligible
+        // Past the documents counting decided, a document is asked about when the ranking
+        // meets it (its constraints are in `eligible` already).
+        let decided = matches.decidedDocuments
+        let probe = matches.probe.flatMap { $0.checksPassages ? $0 : nil }
         return try unitRanges.withUnsafeBufferPointer { unitRanges in
             var documentOf = DocumentOfPassage(unitRanges)
             while true {
@@ -112,7 +116,9 @@ struct MaxScoreRanker {
                 guard candidate != Matcher.exhausted else { return true }
 
                 let candidateDocument = UInt32(documentOf(candidate))
-                guard eligible[Int(candidateDocument)] else {
+                let undecidedMatch = Int(candidateDocument) >= decided && eligible[Int(candidateDocument)]
+                    ? try probe?.matches(Int(candidateDocument)) : nil
+                guard eligible[Int(candidateDocument)], undecidedMatch ?? true else {
                     // Not a match of the whole query (filtered out, a required word missing):
                     // none of its passages is, nor any before the next matching document's,
                     // so jump there (past every document a selective filter left out).

@@ -70,3 +70,46 @@ final class ReplayMatcher: Matcher {
         }
     }
 }
+
+/// A recorded unit whose record stops where the counting pass stopped (at the count
+/// limit): the record up to `boundary`, then the unit's own matcher from there on.
+final class ReplayThenLiveMatcher: Matcher {
+    private let replay: ReplayMatcher
+    private let live: Matcher
+    private let boundary: UInt32
+
+    init(_ recording: ReplayMatcher.Recording, live: Matcher, boundary: UInt32) throws {
+        replay = ReplayMatcher(recording)
+        self.live = live
+        self.boundary = boundary
+        super.init()
+        current = replay.current < boundary ? replay.current : try live.seek(boundary)
+    }
+
+    override var cost: Int { replay.cost + live.cost }
+    override var maximumScore: Float { max(replay.maximumScore, live.maximumScore) }
+
+    override func advance() throws -> UInt32 {
+        guard current != Matcher.exhausted else { return current }
+        if current < boundary {
+            let next = try replay.advance()
+            current = next < boundary ? next : try live.seek(boundary)
+        } else {
+            current = try live.advance()
+        }
+        return current
+    }
+
+    override func seek(_ target: UInt32) throws -> UInt32 {
+        guard current < target else { return current }
+        if target < boundary {
+            let next = try replay.seek(target)
+            current = next < boundary ? next : try live.seek(boundary)
+        } else {
+            current = try live.seek(target)
+        }
+        return current
+    }
+
+    override func score() throws -> Float { current < boundary ? try replay.score() : try live.score() }
+}

@@ -16,9 +16,12 @@ extension Searcher {
         }
         let wanted = rankedDocuments(for: options)
         let relevance = options.sort == .relevance
+        // Date order needs every matching document's date: it counts everything.
+        let countLimit = options.exactTotal || options.exhaustive || !relevance ? Int.max : self.countLimit
         let results = try segmentWorkers(for: units.map(\.query)).run { segments in
             try countAndRank(
-                segments, clauses: clauses, units: units, filters: filters, wanted: relevance ? wanted : nil, deadline: deadline)
+                segments, clauses: clauses, units: units, filters: filters, wanted: relevance ? wanted : nil,
+                countLimit: countLimit, deadline: deadline)
         }
         // Under a deadline each worker stops on its own; what any of them counted is shown.
         let segmentMatches = results.flatMap(\.segments).sorted { $0.segment < $1.segment }
@@ -67,7 +70,7 @@ extension Searcher {
     /// partial answer is not empty.
     private func countAndRank(
         _ segments: [Int], clauses: TopLevelClauses, units: [(clause: Int, query: PlannedQuery)], filters: [DocumentFilter],
-        wanted: Int?, deadline: ContinuousClock.Instant
+        wanted: Int?, countLimit: Int, deadline: ContinuousClock.Instant
     ) throws -> WorkerResult {
         var result = WorkerResult()
         var check = DeadlineCheck(deadline)
@@ -75,9 +78,15 @@ extension Searcher {
             let accepted = acceptedDocuments(segmentIndex, filters: filters)
             guard accepted.contains(true) else { continue }
             let factory = matcherFactory(segmentIndex, deadline: deadline)
-            let matches = try SegmentMatches(clauses: clauses, units: units, factory: factory, accepted: accepted, deadline: &check)
+            // Past the limit a segment still counts its first window (which picks the
+            // clause that leads), then stops.
+            let matches = try SegmentMatches(
+                clauses: clauses, units: units, factory: factory, accepted: accepted,
+                countLimit: countLimit == .max ? .max : max(0, countLimit - result.tally.total), firstWindow: firstCountingWindow,
+                deadline: &check)
             result.tally.total += matches.total
             result.tally.documents += matches.documents
+            if matches.stoppedCounting { result.tally.countBounded = true }
             result.segments.append((segmentIndex, factory, matches))
             if !matches.complete {
                 result.tally.countComplete = false
@@ -95,6 +104,11 @@ extension Searcher {
                 result.tally.rankComplete = false
             }
             for document in matches.titleOnly { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
+            // Title-only documents past the counted part enter with score 0 too, so they
+            // only matter while the ranking holds fewer than k documents above 0.
+            if let probe = matches.probe, top.threshold <= 0 {
+                for document in try probe.titleOnlyDocuments() { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
+            }
             if !result.tally.rankComplete { break }
         }
         result.tally.top = top
@@ -106,7 +120,10 @@ extension Searcher {
         _ units: [(clause: Int, query: PlannedQuery)], _ factory: MatcherFactory, _ matches: SegmentMatches
     ) throws -> [Matcher] {
         try units.indices.map { index in
-            if let recording = matches.recordings[index] { return ReplayMatcher(recording) }
+            if let recording = matches.recordings[index] {
+                guard matches.stoppedCounting else { return ReplayMatcher(recording) }
+                return try ReplayThenLiveMatcher(recording, live: try factory.matcher(for: units[index].query), boundary: matches.decidedPassages)
+            }
             return try factory.matcher(for: units[index].query)
         }
     }

@@ -16,9 +16,28 @@ import IndexStore
 /// Terms are only counted here (a block-decoding loop, no call per posting); other units
 /// (phrases, prefixes) are matched and scored once and recorded, so ranking replays them
 /// instead of reading positions again.
+///
+/// With a count limit the pass goes through the segment in windows of passages (aligned
+/// to documents, doubling in size), and stops after the window in which the count reached
+/// the limit: the documents before ``decidedDocuments`` are decided, the others are left
+/// to the ranking, which asks ``EligibilityProbe`` about those it would offer. A query
+/// with 300 k matches then reads the part of its lists that counting 10,000 needs, and
+/// the ranking skips the rest by its bounds.
 struct SegmentMatches {
-    /// Per document: matches the whole query.
+    /// Per document: matches the whole query. Past ``decidedDocuments`` only what the
+    /// filters, constraints and exclusions decide (the required clauses are not checked).
     private(set) var eligible: [Bool]
+    /// Documents `0 ..< decidedDocuments` are decided; all of them unless counting stopped
+    /// at the limit.
+    private(set) var decidedDocuments: Int
+    /// The first passage not counted (the first passage of document ``decidedDocuments``).
+    private(set) var decidedPassages: UInt32
+    /// Counting stopped at the limit: `total` and `documents` are lower bounds.
+    var stoppedCounting: Bool { decidedDocuments < eligible.count }
+    /// For documents past ``decidedDocuments``: whether they match the required clauses
+    /// (nil when counting did not stop, or the query has one required clause, which every
+    /// candidate of the ranking has).
+    private(set) var probe: EligibilityProbe?
     /// Matching passages and documents (lower bounds when `complete` is false).
     private(set) var total = 0
     private(set) var documents = 0
@@ -30,14 +49,18 @@ struct SegmentMatches {
     /// meets them, so they are offered with score 0 (the title boost may lift them).
     private(set) var titleOnly: [UInt32] = []
 
+    /// `countLimit`: the matching passages after which counting may stop (`.max`: count
+    /// everything); `firstWindow`: the passages of the first window then.
     init(
         clauses: TopLevelClauses, units: [(clause: Int, query: PlannedQuery)], factory: MatcherFactory,
-        accepted: [Bool], deadline: inout DeadlineCheck
+        accepted: [Bool], countLimit: Int = .max, firstWindow: Int = SegmentMatches.firstWindow, deadline: inout DeadlineCheck
     ) throws {
         let entries = factory.segment.documents
         let unitRanges = factory.segment.unitRanges
         let passageCount = factory.segment.passages.count
         eligible = accepted
+        decidedDocuments = entries.count
+        decidedPassages = UInt32(passageCount)
         recordings = Array(repeating: nil, count: units.count)
         // Exclusions and title constraints first: cut short there, nothing is eligible,
         // rather than documents that should have been left out.
@@ -50,7 +73,7 @@ struct SegmentMatches {
             var found = Array(repeating: false, count: entries.count)
             var bitmap = ClauseBitmaps(clauses: 1, ids: passageCount)
             var marked = 0
-            guard try Self.markPassages(of: factory.matcher(for: clause), clause: 0, in: &bitmap, count: &marked, deadline: &deadline) else {
+            guard try Self.markPassages(of: factory.matcher(for: clause), below: .max, clause: 0, in: &bitmap, count: &marked, deadline: &deadline) else {
                 cutShort()
                 return
             }
@@ -64,105 +87,190 @@ struct SegmentMatches {
         }
 
         var bitmaps = ClauseBitmaps(clauses: clauses.required.count, ids: passageCount)
-        // Per required clause, how many passages its units yielded: the rarest clause's
-        // documents are the candidates.
+        // Per required clause, how many passages its units yielded (in the first window):
+        // the rarest clause's documents are the candidates.
         var marked = Array(repeating: 0, count: clauses.required.count)
-        var visitedAll = true
         // Under a selective filter a term is read only inside the documents left (nil when
         // they are too many for seeks to pay).
         let matchers = try units.map { try factory.matcher(for: $0.query) }
         let accepted = AcceptedRanges(accepted: eligible, unitRanges: unitRanges, postings: matchers.map(\.cost).max() ?? 0)
-        for (unitIndex, unit) in units.enumerated() where visitedAll {
-            let matcher = matchers[unitIndex]
-            if case .term = unit.query, let accepted, let term = matcher as? TermMatcher, accepted.worthSeeking(postings: term.cost) {
-                visitedAll = try Self.markPassages(
-                    of: term, inside: accepted.ranges, clause: unit.clause, in: &bitmaps, count: &marked[unit.clause], deadline: &deadline)
-            } else if case .term = unit.query {
-                visitedAll = try Self.markPassages(
-                    of: matcher, clause: unit.clause, in: &bitmaps, count: &marked[unit.clause], deadline: &deadline)
-            } else {
-                let recording: ReplayMatcher.Recording
-                let inside = accepted.flatMap { $0.worthSeeking(postings: matcher.cost) ? $0.ranges : nil }
-                (recording, visitedAll) = try Self.record(matcher, inside: inside, clause: unit.clause, in: &bitmaps, deadline: &deadline)
-                recordings[unitIndex] = recording
-                marked[unit.clause] += recording.ids.count
-            }
-        }
-        let driver = marked.indices.min { marked[$0] < marked[$1] } ?? 0
+        // Where each unit's walk over the accepted ranges stands, between windows.
+        var nextRange = Array(repeating: 0, count: units.count)
+        var visitedAll = true
+
         // Clauses found in documents' titles, a bit per document and required clause (a
-        // mask per document was 900 KB to zero on every search of the 1 GB corpus), and the
-        // documents whose title has the driver.
+        // mask per document was 900 KB to zero on every search of the 1 GB corpus).
         var titles = ClauseBitmaps(clauses: clauses.required.count, ids: entries.count)
-        var driverTitles: [UInt32] = []
+        var titleLists: [[UInt32]] = Array(repeating: [], count: clauses.required.count)
         for (index, clause) in clauses.required.enumerated() where visitedAll {
             guard let title = MatcherFactory.titleVersion(of: clause) else { continue }
             visitedAll = try factory.matcher(for: title).visitRemaining { documents in
-                for document in documents where Int(document) < entries.count { titles.insert(document, clause: index) }
-                if index == driver { driverTitles.append(contentsOf: documents.lazy.filter { Int($0) < entries.count }) }
+                for document in documents where Int(document) < entries.count {
+                    titles.insert(document, clause: index)
+                    titleLists[index].append(document)
+                }
                 return !deadline.expired(after: documents.count)
             }
+            // A disjunction hands over its parts one after the other: the windows below
+            // take the list in ascending order.
+            if zip(titleLists[index], titleLists[index].dropFirst()).contains(where: { $0 >= $1 }) {
+                titleLists[index] = Array(Set(titleLists[index])).sorted()
+            }
         }
-        complete = visitedAll
 
-        // A matching document has the driver in a passage or in its title, so only those
-        // documents are looked at.
         let required = clauses.required.count
         let all: UInt64 = required == 64 ? .max : (1 << UInt64(required)) - 1
-        let driverBit: UInt64 = 1 << UInt64(driver)
         var matching = Array(repeating: false, count: entries.count)
         var total = 0, documents = 0
         var titleOnly: [UInt32] = []
-        func consider(_ index: Int, present: UInt64, matched: Int) {
-            let units = unitRanges[index]
-            guard eligible[index], !matching[index], !units.isEmpty else { return }
-            let mask = present | titles.clauses(of: UInt32(index))
-            guard mask == all else { return }
-            matching[index] = true
-            if matched == 0 { titleOnly.append(UInt32(index)) }
-            total += max(1, matched)
-            documents += 1
+        var driver = -1
+        var nextDriverTitle = 0
+        // Counting can stop only if the units may yield more passages than the limit (each
+        // matching document counts its passages, or one for a title match): otherwise one
+        // window, the whole segment. Else the first window is where the rarest clause's
+        // postings, spread evenly, would reach the limit, at least `firstWindow`.
+        let clauseCosts = (0 ..< clauses.required.count).map { clause in
+            units.indices.reduce(0) { $0 + (units[$1].clause == clause ? matchers[$1].cost : 0) }
         }
-        unitRanges.withUnsafeBufferPointer { ranges in
-            bitmaps.forEachDocument(matching: driver, ranges: ranges) { index in
-                let (present, matched) = bitmaps.evaluate(ranges[index])
-                consider(index, present: present, matched: matched)
+        let mostPossible = matchers.reduce(0) { $0 + $1.cost } + titleLists.reduce(0) { $0 + $1.count }
+        var window = passageCount
+        if countLimit < mostPossible, let rarest = clauseCosts.min(), rarest > 0 {
+            let even = Double(passageCount) * Double(countLimit) / Double(rarest)
+            window = max(max(1, firstWindow), Int(min(even, Double(passageCount))))
+        }
+        var start = 0
+        windows: while start < passageCount, visitedAll {
+            // The window ends with a document, so that every document is counted whole.
+            var end = min(passageCount, start + window)
+            if end < passageCount {
+                let document = PassageDocuments(unitRanges)[end - 1]
+                end = Int(unitRanges[document].upperBound)
             }
+            for (unitIndex, unit) in units.enumerated() where visitedAll {
+                let matcher = matchers[unitIndex]
+                if case .term = unit.query, let accepted, let term = matcher as? TermMatcher, accepted.worthSeeking(postings: term.cost) {
+                    visitedAll = try Self.markPassages(
+                        of: term, inside: accepted.ranges, from: &nextRange[unitIndex], below: UInt32(end), clause: unit.clause,
+                        in: &bitmaps, count: &marked[unit.clause], deadline: &deadline)
+                } else if case .term = unit.query {
+                    visitedAll = try Self.markPassages(
+                        of: matcher, below: UInt32(end), clause: unit.clause, in: &bitmaps, count: &marked[unit.clause], deadline: &deadline)
+                } else {
+                    let inside = accepted.flatMap { $0.worthSeeking(postings: matcher.cost) ? $0.ranges : nil }
+                    // Taken out, so that appending does not copy what earlier windows recorded.
+                    var recording = recordings[unitIndex] ?? ReplayMatcher.Recording()
+                    recordings[unitIndex] = nil
+                    let before = recording.ids.count
+                    visitedAll = try Self.record(
+                        matcher, inside: inside, from: &nextRange[unitIndex], below: UInt32(end), clause: unit.clause,
+                        into: &recording, bitmaps: &bitmaps, deadline: &deadline)
+                    marked[unit.clause] += recording.ids.count - before
+                    recordings[unitIndex] = recording
+                }
+            }
+            guard visitedAll else { break }
+            if driver < 0 { driver = marked.indices.min { marked[$0] < marked[$1] } ?? 0 }
+            let driverBit: UInt64 = 1 << UInt64(driver)
+
+            // A matching document has the driver in a passage or in its title, so only
+            // those documents are looked at.
+            func consider(_ index: Int, present: UInt64, matched: Int) {
+                let units = unitRanges[index]
+                guard eligible[index], !matching[index], !units.isEmpty else { return }
+                let mask = present | titles.clauses(of: UInt32(index))
+                guard mask == all else { return }
+                matching[index] = true
+                if matched == 0 { titleOnly.append(UInt32(index)) }
+                total += max(1, matched)
+                documents += 1
+            }
+            unitRanges.withUnsafeBufferPointer { ranges in
+                bitmaps.forEachDocument(matching: driver, ranges: ranges, from: UInt32(start), below: UInt32(end)) { index in
+                    let (present, matched) = bitmaps.evaluate(ranges[index])
+                    consider(index, present: present, matched: matched)
+                }
+            }
+            // The driver's title list ascends: each window takes its part of it.
+            while nextDriverTitle < titleLists[driver].count {
+                let index = Int(titleLists[driver][nextDriverTitle])
+                let units = unitRanges[index]
+                guard units.isEmpty || units.lowerBound < UInt32(end) else { break }
+                nextDriverTitle += 1
+                guard !units.isEmpty, units.lowerBound >= UInt32(start) else { continue }
+                let (present, matched) = bitmaps.evaluate(units)
+                // Documents with the driver in a passage were considered above.
+                if present & driverBit == 0 { consider(index, present: present, matched: matched) }
+            }
+            start = end
+            if total >= countLimit, start < passageCount {
+                decidedPassages = UInt32(start)
+                decidedDocuments = Self.firstDocument(startingAtOrAfter: UInt32(start), in: unitRanges)
+                break windows
+            }
+            window *= 2
         }
-        for document in driverTitles {
-            let index = Int(document)
-            let (present, matched) = bitmaps.evaluate(unitRanges[index])
-            // Documents with the driver in a passage were considered above.
-            if present & driverBit == 0 { consider(index, present: present, matched: matched) }
-        }
+        complete = visitedAll
         titleOnly.sort()
-        eligible = matching
+        for index in 0 ..< decidedDocuments { eligible[index] = matching[index] }
+        if stoppedCounting {
+            probe = EligibilityProbe(
+                clauses: clauses, units: units, factory: factory, eligible: eligible, titles: titles,
+                titleLists: titleLists, driver: max(driver, 0), from: decidedDocuments)
+        }
         self.total = total
         self.documents = documents
         self.titleOnly = titleOnly
     }
 
-    /// Sets `clause`'s bit of every passage `matcher` yields, adding their number to
-    /// `count`; false when the deadline cut it short.
+    /// Passages in the first window when counting may stop; windows double after it.
+    static let firstWindow = 1 << 14
+
+    /// The first document whose passages start at or after `passage` (binary search; the
+    /// ranges ascend).
+    private static func firstDocument(startingAtOrAfter passage: UInt32, in unitRanges: [Range<UInt32>]) -> Int {
+        var low = 0, high = unitRanges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if unitRanges[middle].lowerBound < passage { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Sets `clause`'s bit of every passage `matcher` (a term: blocks in ascending order)
+    /// yields below `end`, adding their number to `count`; false when the deadline cut it
+    /// short. The last block read may reach past `end`: its bits are set too, and are
+    /// right, and the matcher stands after it.
     private static func markPassages(
-        of matcher: Matcher, clause: Int, in bitmaps: inout ClauseBitmaps, count: inout Int, deadline: inout DeadlineCheck
+        of matcher: Matcher, below end: UInt32, clause: Int, in bitmaps: inout ClauseBitmaps, count: inout Int,
+        deadline: inout DeadlineCheck
     ) throws -> Bool {
+        guard matcher.current < end else { return true }
+        var expired = false
         try matcher.visitRemaining { passages in
             bitmaps.insert(contentsOf: passages, clause: clause)
             count += passages.count
-            return !deadline.expired(after: passages.count)
+            expired = deadline.expired(after: passages.count)
+            return !expired && passages.last.map { $0 + 1 < end } ?? true
         }
+        return !expired
     }
 
     /// Sets `clause`'s bit of the passages `term` has inside `ranges` (ascending,
-    /// disjoint), seeking from one range to the next: the blocks between them are not
-    /// decoded. Adds their number to `count`; false when the deadline cut it short.
+    /// disjoint) below `end`, from range `next` on, seeking from one range to the next: the
+    /// blocks between them are not decoded. Leaves `next` at the first range not done;
+    /// adds the passages to `count`; false when the deadline cut it short.
     private static func markPassages(
-        of term: TermMatcher, inside ranges: [Range<UInt32>], clause: Int, in bitmaps: inout ClauseBitmaps,
-        count: inout Int, deadline: inout DeadlineCheck
+        of term: TermMatcher, inside ranges: [Range<UInt32>], from next: inout Int, below end: UInt32, clause: Int,
+        in bitmaps: inout ClauseBitmaps, count: inout Int, deadline: inout DeadlineCheck
     ) throws -> Bool {
-        for range in ranges {
+        while next < ranges.count, ranges[next].lowerBound < end {
+            let range = ranges[next]
+            next += 1
             var passage = try term.seek(range.lowerBound)
-            if passage == Matcher.exhausted { break }
+            if passage == Matcher.exhausted {
+                next = ranges.count
+                break
+            }
             var found = 0
             while passage < range.upperBound {
                 bitmaps.insert(passage, clause: clause)
@@ -175,29 +283,44 @@ struct SegmentMatches {
         return true
     }
 
-    /// Matches and scores a unit that is not a single term (a phrase, a prefix) once, for
-    /// the ranking to replay, setting `clause`'s bit of each passage it matches; false
-    /// when the deadline cut it short.
+    /// Matches and scores a unit that is not a single term (a phrase, a prefix) below
+    /// `end`, appending to `recording` for the ranking to replay and setting `clause`'s bit
+    /// of each passage it matches; false when the deadline cut it short. The matcher is
+    /// left on its first match at or past `end`, for the next window.
     ///
     /// With `ranges` (a selective filter's documents), only the matches inside them are
-    /// looked for and recorded, seeking from one range to the next: the ranking and the
-    /// page never ask about the others.
+    /// looked for and recorded, seeking from one range to the next (from range `next`
+    /// on): the ranking and the page never ask about the others.
     private static func record(
-        _ matcher: Matcher, inside ranges: [Range<UInt32>]?, clause: Int, in bitmaps: inout ClauseBitmaps,
-        deadline: inout DeadlineCheck
-    ) throws -> (ReplayMatcher.Recording, complete: Bool) {
-        var recording = ReplayMatcher.Recording()
-        for range in ranges ?? [0 ..< Matcher.exhausted] {
+        _ matcher: Matcher, inside ranges: [Range<UInt32>]?, from next: inout Int, below end: UInt32, clause: Int,
+        into recording: inout ReplayMatcher.Recording, bitmaps: inout ClauseBitmaps, deadline: inout DeadlineCheck
+    ) throws -> Bool {
+        guard let ranges else {
+            var passage = matcher.current
+            while passage < end {
+                recording.append(passage, try matcher.score())
+                bitmaps.insert(passage, clause: clause)
+                if deadline.expired() { return false }
+                passage = try matcher.advance()
+            }
+            return true
+        }
+        while next < ranges.count, ranges[next].lowerBound < end {
+            let range = ranges[next]
+            next += 1
             var passage = try matcher.seek(range.lowerBound)
             while passage < range.upperBound {
                 recording.append(passage, try matcher.score())
                 bitmaps.insert(passage, clause: clause)
-                if deadline.expired() { return (recording, false) }
+                if deadline.expired() { return false }
                 passage = try matcher.advance()
             }
-            if passage == Matcher.exhausted { break }
+            if passage == Matcher.exhausted {
+                next = ranges.count
+                break
+            }
         }
-        return (recording, true)
+        return true
     }
 
     /// Marks the documents a title or filter matcher yields; false when cut short.
