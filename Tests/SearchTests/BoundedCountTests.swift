@@ -21,6 +21,10 @@ struct BoundedCountTests {
         "minist* gemeente", "titel:minister gemeente", "soort:brief minister gemeente", "van de minister", "het is niet",
         "minister titel:kamer -geweld", "gemeente provincie subsidie", "minister ammoniak", "stikstof heffing",
         "cassatie toeslag", "ammoniak OR cassatie",
+        // Phrases read through their words' positions, exact and sloppy: past the stop the
+        // ranking passes over whole blocks by the words' bounds.
+        "\"minister gemeente\"", "\"gemeente provincie\"~3", "\"minister kabinet kamer\"", "\"de minister van de gemeente\"",
+        "\"belasting heffing\" inkomen", "\"minister gemeente\" OR \"kabinet kamer\"",
     ]
 
     /// A limit of 600 bounds the common queries; one of 30 also the rare ones, whose

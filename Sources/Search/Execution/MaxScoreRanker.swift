@@ -137,6 +137,9 @@ struct MaxScoreRanker {
                     if bound <= threshold {
                         if essential == count - 1, scorers[essential].isTerm {
                             try scorers[essential].skipBlocks(boundAtMost: threshold - nonEssential)
+                        } else if essential == count - 1, try scorers[essential].skipBound() {
+                            // A phrase: every candidate up to the end of its bounding block
+                            // is passed over without reading positions.
                         } else {
                             for index in essential ..< count where scorers[index].current == candidate { try scorers[index].advance() }
                         }

@@ -112,4 +112,10 @@ final class ReplayThenLiveMatcher: Matcher {
     }
 
     override func score() throws -> Float { current < boundary ? try replay.score() : try live.score() }
+
+    /// Past the boundary, the live matcher's bound; before it, none (the record's scores
+    /// are exact and cheap).
+    override func blockBound() throws -> (score: Float, lastID: UInt32)? {
+        current >= boundary && current != Matcher.exhausted ? try live.blockBound() : nil
+    }
 }

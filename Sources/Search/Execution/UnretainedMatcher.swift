@@ -20,9 +20,21 @@ struct UnretainedMatcher {
     @inline(__always) @discardableResult func seek(_ target: UInt32) throws -> UInt32 { try matcher._withUnsafeGuaranteedRef { try $0.seek(target) } }
     @inline(__always) func score() throws -> Float { try matcher._withUnsafeGuaranteedRef { try $0.score() } }
 
-    /// The current block's bound for a term, nil for other matchers.
+    /// The current block's bound for a term, or the bound a phrase gives; nil for other
+    /// matchers.
     @inline(__always) func blockMaximumScore() throws -> Float? {
-        try term?._withUnsafeGuaranteedRef { try $0.currentBlockMaximumScore() }
+        if let term { return try term._withUnsafeGuaranteedRef { try $0.currentBlockMaximumScore() } }
+        return try matcher._withUnsafeGuaranteedRef { try $0.blockBound()?.score }
+    }
+
+    /// Moves past the ids a non-term matcher's bound covers (``Matcher/blockBound()``):
+    /// they cannot score more than it. Returns false when it has no bound.
+    @inline(__always) func skipBound() throws -> Bool {
+        try matcher._withUnsafeGuaranteedRef { matcher in
+            guard let (_, lastID) = try matcher.blockBound() else { return false }
+            try matcher.seek(lastID == Matcher.exhausted ? lastID : lastID + 1)
+            return true
+        }
     }
 
     /// The term (nil for other matchers), for the ranking's work on its postings.

@@ -31,6 +31,11 @@ class Matcher {
     /// default, is always safe: the scorer then never skips anything for this matcher.
     var maximumScore: Float { .infinity }
 
+    /// A bound on the score of every id from the current one through `lastID`, for
+    /// matchers that know one (terms from their block's impacts, phrases from their
+    /// terms'); nil for the others, whose ``maximumScore`` then stands for every id.
+    func blockBound() throws -> (score: Float, lastID: UInt32)? { nil }
+
     /// Calls `body` with every remaining id, a batch at a time, at least once each and in
     /// no particular order (a disjunction hands over each part's ids in turn), and leaves
     /// the matcher spent. For counting, where order does not matter and a call per posting

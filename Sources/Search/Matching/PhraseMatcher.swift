@@ -42,8 +42,41 @@ final class PhraseMatcher: SettlingMatcher {
         bm25.score(idf: idf, frequency: phraseFrequency, norm: norms[Int(current)])
     }
 
-    /// BM25's frequency part saturates below `k1 + 1`.
-    override var maximumScore: Float { idf * (BM25.k1 + 1) }
+    /// BM25's frequency part saturates below `k1 + 1`; and the phrase is no more frequent
+    /// in a passage than the words it is read through (``termBound(_:)``).
+    override var maximumScore: Float {
+        var bound = idf * (BM25.k1 + 1)
+        for index in terms.indices where bounds(index) { bound = min(bound, termBound(index, terms[index].maximumScore)) }
+        return bound
+    }
+
+    /// The bound of the block of the term that gives the lowest (``termBound(_:)``), valid
+    /// up to the end of that term's block: the ranking passes over the candidates up to
+    /// there without reading their positions when it cannot use them.
+    override func blockBound() throws -> (score: Float, lastID: UInt32)? {
+        guard current != Matcher.exhausted else { return nil }
+        var best: (score: Float, lastID: UInt32)?
+        for index in terms.indices where bounds(index) {
+            guard let (score, lastID) = try terms[index].blockBound() else { continue }
+            let bound = termBound(index, score)
+            if best == nil || bound < best!.score { best = (bound, lastID) }
+        }
+        return best
+    }
+
+    /// Whether term `index` bounds the phrase's frequency: every exact occurrence uses its
+    /// own position of each term, so the phrase's frequency in a passage is at most each
+    /// term's; a sloppy match is counted per start, a position of the first term.
+    private func bounds(_ index: Int) -> Bool { slop == 0 || index == 0 }
+
+    /// A bound on the phrase's score from term `index`'s bound `termScore`: BM25 is the
+    /// idf times a part that grows with the frequency, so the phrase's score is at most the
+    /// term's scaled by the idf ratio (a hair more, for the rounding of the two products).
+    private func termBound(_ index: Int, _ termScore: Float) -> Float {
+        let termIDF = terms[index].idf
+        guard termIDF > 0, termScore.isFinite else { return .infinity }
+        return termScore / termIDF * idf * (1 + 1e-5)
+    }
 
     /// How many times the phrase occurs in the current passage.
     ///

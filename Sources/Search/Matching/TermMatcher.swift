@@ -100,6 +100,10 @@ final class TermMatcher: Matcher {
 
     // MARK: Block-max
 
+    override func blockBound() throws -> (score: Float, lastID: UInt32)? {
+        (try currentBlockMaximumScore(), cursor.currentBlockLastID)
+    }
+
     /// The best score any posting of the current block can have (the list's bound when the
     /// list is a single block).
     func currentBlockMaximumScore() throws -> Float {
