@@ -1,0 +1,132 @@
+import IndexStore
+
+/// Adds to the head of a BM25 ranking the evidence BM25 does not see: query words in a
+/// passage's heading, query words close together, query words in the document title.
+/// ``Searcher`` hands it one rescoring window at a time.
+struct Rescorer {
+    /// A heading holding query stems adds this share of the passage's BM25, in proportion
+    /// to the stems it holds.
+    static let headingBoost: Float = 0.5
+    /// The title's BM25 for the query stems, times this, is added to every passage.
+    static let titleWeight: Float = 0.3
+    /// Query stems standing close multiply the passage's BM25 by up to 1 + this.
+    static let proximityWeight: Float = 0.5
+
+    let snapshot: IndexSnapshot
+    let statistics: CollectionStatistics
+    let lookups: TermLookups
+
+    /// Adds the evidence BM25 does not see: query words in the passage's heading, query
+    /// words close together, query words in the document title.
+    ///
+    /// Works segment by segment with one cursor per query stem, visiting the candidates in
+    /// ascending passage order, so each postings list is read once however many candidates.
+    func rescore(_ groups: inout ArraySlice<Collector.Group>, terms: HighlightTerms) throws {
+        let stems = Array(terms.stems.union(terms.stemPhrases.joined())).sorted()
+        guard !stems.isEmpty else { return }
+        // The passages per segment, with what the rescoring reads of them copied out: the
+        // sorts and loops below then touch no group (reading a group through the slice
+        // retains and releases its passages; rescoring 60 documents was a third of a
+        // one-word search on the shared corpus).
+        var bySegment = [[RescoredPassage]](repeating: [], count: snapshot.segments.count)
+        for groupIndex in groups.indices {
+            let group = groups[groupIndex]
+            for (passageIndex, candidate) in group.passages.enumerated() {
+                bySegment[group.segment].append(RescoredPassage(
+                    passage: candidate.passage, document: group.document, score: candidate.score, group: groupIndex, index: passageIndex))
+            }
+        }
+        var positions: [UInt32] = []
+        // Positions are only read where they can matter: for the proximity of two or more
+        // stems, and for a heading hit in a passage that has a heading.
+        let needsProximity = stems.count >= 2
+        for (segmentIndex, var members) in bySegment.enumerated() where !members.isEmpty {
+            let reader = snapshot.segments[segmentIndex].reader
+            members.sort { $0.passage < $1.passage }
+            var occurrences = needsProximity ? Array(repeating: [[UInt32]](), count: members.count) : []
+            var headingHits = Array(repeating: Float(0), count: members.count)
+                        for stem in stems {
+                guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
+                var cursor = try reader.cursor(info)
+                for index in members.indices {
+                    let passage = members[index].passage
+                    guard try cursor.seek(passage) == passage else { continue }
+                    let headingLength = reader.passages.headingLength(Int(passage))
+                    guard needsProximity || headingLength > 0 else { continue }
+                    try cursor.positions(into: &positions)
+                    if needsProximity { occurrences[index].append(positions) }
+                    if positions.first.map({ $0 < headingLength }) ?? false { headingHits[index] += 1 }
+                }
+            }
+            // Title scores per document, one title cursor per stem. A document's passages
+            // are one run of ids, so in passage order the documents ascend and repeat only
+            // in a row.
+            var documents: [UInt32] = []
+            var documentOfMember = [Int](repeating: 0, count: members.count)
+            for (index, member) in members.enumerated() {
+                if documents.last != member.document { documents.append(member.document) }
+                documentOfMember[index] = documents.count - 1
+            }
+            assert(zip(documents, documents.dropFirst()).allSatisfy { $0 < $1 }, "a document's passages form one run")
+            var titleScores = [Float](repeating: 0, count: documents.count)
+            for stem in stems {
+                guard let info = try lookups.info(reader, .titleStem, stem) else { continue }
+                let idf = statistics.titles.idf(documentFrequency: try statistics.documentFrequency(.titleStem, stem))
+                var cursor = try reader.cursor(info)
+                for (index, document) in documents.enumerated() where try cursor.seek(document) == document {
+                    titleScores[index] += statistics.titles.score(
+                        idf: idf, frequency: try cursor.frequency, norm: reader.titleNorms[Int(document)])
+                }
+            }
+            for (index, member) in members.enumerated() {
+                var score = member.score
+                if needsProximity, occurrences[index].count >= 2 {
+                    score *= 1 + Self.proximityWeight * Self.closeness(occurrences[index], queryStems: stems.count)
+                }
+                score += Self.headingBoost * headingHits[index] * member.score / Float(stems.count)
+                score += Self.titleWeight * titleScores[documentOfMember[index]]
+                groups[member.group].passages[member.index].score = score
+            }
+        }
+        for index in groups.indices where !groups[index].passages.isEmpty {
+            var best = -Float.infinity
+            for candidate in groups[index].passages { best = max(best, candidate.score) }
+            groups[index].best = best
+        }
+    }
+
+    /// A passage being rescored: its id, document and BM25 score, and where it sits in the
+    /// groups.
+    private struct RescoredPassage {
+        var passage: UInt32
+        var document: UInt32
+        var score: Float
+        var group: Int
+        var index: Int
+    }
+
+    /// How close the query's words stand, from 0 to 1: the mean over all pairs of query
+    /// stems of 1 / (nearest distance), counting pairs absent from the passage as 0. Adjacent
+    /// words give 1; a further matching word can only add, never lower it (a mean over the
+    /// matched words only would punish a passage for matching one word more, far away).
+    static func closeness(_ lists: [[UInt32]], queryStems: Int) -> Float {
+        var total: Float = 0
+        for first in lists.indices {
+            for second in lists.indices where second > first {
+                total += 1 / Float(max(1, nearestDistance(lists[first], lists[second])))
+            }
+        }
+        return total / Float(queryStems * (queryStems - 1) / 2)
+    }
+
+    /// The smallest |a − b| over a in `first`, b in `second` (both ascending).
+    static func nearestDistance(_ first: [UInt32], _ second: [UInt32]) -> Int {
+        var i = 0, j = 0, best = Int.max
+        while i < first.count, j < second.count {
+            let a = Int(first[i]), b = Int(second[j])
+            best = min(best, abs(a - b))
+            if a < b { i += 1 } else { j += 1 }
+        }
+        return best
+    }
+}
