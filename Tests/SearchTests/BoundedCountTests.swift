@@ -113,4 +113,43 @@ struct BoundedCountTests {
         #expect(exact.total_is_exact && exact.total == 120 && exact.documents == 30)
         #expect(exact.results.map(\.doc_id) == result.results.map(\.doc_id))
     }
+
+    /// A rare word in an AND, found in passages and in titles, with and without a count
+    /// limit: the pruned search gives what the exhaustive search gives.
+    @Test func aRareWordLeadsAndTheAnswersStayTheSame() throws {
+        let directory = NSTemporaryDirectory() + "kamerzoek-rare-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let documents = (0 ..< 400).map { number in
+            StoredDocument(
+                id: "doc-\(number)", source: "doc-\(number).txt", contentHash: "\(number)",
+                title: number % 50 == 7 ? "Femicide in de regio" : "Stuk \(number)", type: number % 3 == 0 ? "brief" : "motie",
+                passages: (0 ..< 5).map { passage in
+                    FixtureIndex.passage(passage == 2 && number % 25 == 0
+                        ? "Geweld tegen vrouwen, femicide, in ronde \(passage)." : "Geweld in de regio, ronde \(passage) van stuk \(number).")
+                })
+        }
+        try IndexWriter(directory: directory).add(documents)
+        let searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: directory))
+        let queries = [
+            "geweld femicide", "femicide ronde regio", "femicide -vrouwen", "titel:femicide geweld", "femicide vrouwen OR stuk",
+            "soort:brief femicide geweld", "\"geweld tegen\" femicide", "femicide geweld -titel:regio",
+        ]
+        for limit in [.max, 4] {
+            searcher.countLimit = limit
+            searcher.firstCountingWindow = 16
+            _ = try PruningEquivalenceTests.forEachVariant(of: queries) { query, options, context in
+                var options = options
+                let result = try searcher.search(query, options: options)
+                options.exhaustive = true
+                let full = try searcher.search(query, options: options)
+                #expect(result.results.map(\.doc_id) == full.results.map(\.doc_id), "\(context) limit \(limit)")
+                #expect(result.results.map(\.passage) == full.results.map(\.passage), "\(context) limit \(limit)")
+                if result.total_is_exact {
+                    #expect(result.total == full.total && result.documents == full.documents, "\(context) limit \(limit)")
+                } else {
+                    #expect(limit != .max && result.total >= limit && result.total <= full.total, "\(context) limit \(limit)")
+                }
+            }
+        }
+    }
 }
