@@ -237,3 +237,43 @@ struct StopWordPairTests {
         #expect(try searcher.search("\"zeldzaamheid van de minister\"", options: options).total == 3)
     }
 }
+
+extension PruningEquivalenceTests {
+    /// A one-word search ranks the smaller segments first (their top k makes the largest
+    /// segment's walk skip more), so a later segment's documents can tie documents already
+    /// ranked: ties go to the earlier segment, as the exhaustive search has it. The first
+    /// segment's first documents score lower (a longer passage); its later ones tie the
+    /// second segment's, and must win the ties, from blocks whose bound only equals the
+    /// threshold.
+    @Test func tiesGoToTheEarlierSegmentWhateverOrderSegmentsAreRankedIn() throws {
+        let directory = NSTemporaryDirectory() + "kamerzoek-ties-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        func documents(_ numbers: Range<Int>) -> [StoredDocument] {
+            numbers.map { number in
+                StoredDocument(
+                    id: "doc-\(number)", source: "doc-\(number).txt", contentHash: "\(number)",
+                    passages: [FixtureIndex.passage(number < 200
+                        ? "Geweld in de regio, een langere passage over wat er gebeurde en waar." : "Geweld in de regio.")])
+            }
+        }
+        let writer = try IndexWriter(directory: directory)
+        try writer.add(documents(0 ..< 400))
+        try writer.add(documents(400 ..< 480))
+        let snapshot = try IndexSnapshot.open(directory: directory)
+        #expect(snapshot.segments.count == 2)
+        let searcher = try Searcher(snapshot: snapshot)
+        searcher.threads = 1
+        var options = SearchOptions()
+        options.snippets = false
+        options.limit = 20
+        for offset in [0, 40] {
+            options.offset = offset
+            options.exhaustive = false
+            let pruned = try searcher.search("geweld", options: options)
+            options.exhaustive = true
+            let full = try searcher.search("geweld", options: options)
+            #expect(pruned.results.map(\.doc_id) == full.results.map(\.doc_id))
+            #expect(full.results.map(\.doc_id) == (200 + offset ..< 200 + offset + 20).map { "doc-\($0)" })
+        }
+    }
+}

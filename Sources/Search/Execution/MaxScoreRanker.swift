@@ -401,11 +401,14 @@ struct MaxScoreRanker {
                         }
                         return true
                     }
+                    // Strictly below the threshold only: segments may be ranked out of
+                    // index order, so a block whose bound ties the weakest document can
+                    // hold an earlier document that wins the tie.
                     if counting {
-                        try term.forEachRemainingBlock(scoringAbove: { threshold }, visit)
+                        try term.forEachRemainingBlock(scoringAbove: { threshold.nextDown }, visit)
                     }
                     if !counting, count.complete {
-                        try term.forEachRemainingBlock(skippingAtMost: { threshold }, skipped: { skippedSinceLastBlock = true }, visit)
+                        try term.forEachRemainingBlock(skippingAtMost: { threshold.nextDown }, skipped: { skippedSinceLastBlock = true }, visit)
                     }
                 }
             }
