@@ -67,29 +67,43 @@ public final class IndexSnapshot: Sendable {
         }
     }
 
+    /// Opens the manifest's segments, several at once when there are several: opening
+    /// decodes each segment's small structures and walks its document table, which is
+    /// most of a one-off `kamerzoek search`, and the segments do not depend on each other.
     public init(directory: String, manifest: Manifest) throws {
         self.directory = directory
         self.manifest = manifest
-        var segments: [Segment] = []
-        for commit in manifest.segments {
-            let reader = try SegmentReader(directory: directory, name: commit.name, segmentID: commit.segmentID)
-            guard reader.info.documentCount == commit.documentCount, reader.info.unitCount == commit.unitCount else {
-                throw IndexCorruption(file: ManifestStore.fileName(generation: manifest.generation), offset: 0,
-                                      reason: .invariantViolated("segment \(commit.name) does not hold what the manifest says"))
+        let commits = manifest.segments
+        if commits.count <= 1 {
+            segments = try commits.map { try Self.openSegment($0, directory: directory, generation: manifest.generation) }
+        } else {
+            let opened = OpenedSegments(count: commits.count)
+            DispatchQueue.concurrentPerform(iterations: commits.count) { index in
+                opened.set(index, Result { try Self.openSegment(commits[index], directory: directory, generation: manifest.generation) })
             }
-            var deletions: DeletionBitmap?
-            if commit.deletionGeneration > 0 {
-                let name = SegmentFile.deletions.fileName(segment: commit.name, generation: commit.deletionGeneration)
-                let file = try MappedFile(path: "\(directory)/\(name)")
-                deletions = try DeletionBitmap.decode(file.bytes, segmentID: commit.segmentID, documentCount: commit.documentCount)
-                guard deletions?.deletedCount == commit.deletedCount else {
-                    throw IndexCorruption(file: name, offset: 0, reason: .invariantViolated("\(deletions!.deletedCount) deletions, the manifest says \(commit.deletedCount)"))
-                }
-            }
-            segments.append(Segment(commit: commit, reader: reader, deletions: deletions))
+            // The first failure in manifest order, whichever thread met it first.
+            segments = try opened.results().map { try $0.get() }
         }
-        self.segments = segments
         idIndex.snapshot = self
+    }
+
+    /// One segment of a commit with its deletions, checked against what the manifest says.
+    private static func openSegment(_ commit: SegmentCommit, directory: String, generation: UInt64) throws -> Segment {
+        let reader = try SegmentReader(directory: directory, name: commit.name, segmentID: commit.segmentID)
+        guard reader.info.documentCount == commit.documentCount, reader.info.unitCount == commit.unitCount else {
+            throw IndexCorruption(file: ManifestStore.fileName(generation: generation), offset: 0,
+                                  reason: .invariantViolated("segment \(commit.name) does not hold what the manifest says"))
+        }
+        var deletions: DeletionBitmap?
+        if commit.deletionGeneration > 0 {
+            let name = SegmentFile.deletions.fileName(segment: commit.name, generation: commit.deletionGeneration)
+            let file = try MappedFile(path: "\(directory)/\(name)")
+            deletions = try DeletionBitmap.decode(file.bytes, segmentID: commit.segmentID, documentCount: commit.documentCount)
+            guard deletions?.deletedCount == commit.deletedCount else {
+                throw IndexCorruption(file: name, offset: 0, reason: .invariantViolated("\(deletions!.deletedCount) deletions, the manifest says \(commit.deletedCount)"))
+            }
+        }
+        return Segment(commit: commit, reader: reader, deletions: deletions)
     }
 
     /// Recomputes the checksums of the segments whose ids are not in `verified`, and
@@ -176,5 +190,26 @@ public final class IndexSnapshot: Sendable {
             }
         }
         return total
+    }
+}
+
+/// The segments being opened at once by ``IndexSnapshot``'s threads, one slot each.
+private final class OpenedSegments: @unchecked Sendable {
+    // Unchecked: every slot is written once, under `lock`, and read after all threads end.
+    private let lock = NSLock()
+    private var slots: [Result<IndexSnapshot.Segment, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<IndexSnapshot.Segment, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func results() -> [Result<IndexSnapshot.Segment, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }
