@@ -59,3 +59,28 @@ extension DamagedIndexTests {
         #expect(try damaged.verifyChecksums(skipping: all) == all)
     }
 }
+
+extension DamagedIndexTests {
+    /// Segments open on several threads: a damaged one among several is still refused,
+    /// with the error naming its file.
+    @Test func aDamagedSegmentAmongSeveralIsRefused() throws {
+        let index = TemporaryDirectory()
+        let writer = try IndexWriter(directory: index.path)
+        try writer.add(sampleDocuments())
+        try writer.add([StoredDocument(
+            id: "later", source: "Corpus/c.txt", contentHash: "cc",
+            passages: [StoredPassage(heading: nil, text: "Een later stuk over geweld.", start: 0, end: 27)])])
+        let segments = try #require(try ManifestStore.latest(in: index.path)?.segments)
+        #expect(segments.count == 2)
+        let name = SegmentFile.documents.fileName(segment: segments[1].name)
+        let path = "\(index.path)/\(name)"
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try IndexSnapshot.open(directory: index.path)
+            Issue.record("the cut \(name) was not refused")
+        } catch let error as IndexCorruption {
+            #expect(error.file == name)
+        }
+    }
+}
