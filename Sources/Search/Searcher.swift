@@ -64,14 +64,15 @@ public final class Searcher {
         filters += options.filters
 
         let clauses = TopLevelClauses(query)
+        let execution = execution()
         var found = options.exhaustive || !clauses.isDocumentLevel
-            ? try collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
-            : try collectTopDocuments(clauses, filters: filters, options: options, deadline: deadline)
+            ? try execution.collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
+            : try execution.collectTopDocuments(clauses, filters: filters, options: options, deadline: deadline)
         if found.partial, found.groups.isEmpty, !options.exhaustive, clauses.isDocumentLevel {
             // The budget ran out while counting an AND clause by clause, before any document
             // was known to have them all. The walk in passage order finds some in its first
             // steps (it too looks at the clock only every 1,024), so the answer is not empty.
-            found = try collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
+            found = try execution.collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
         }
         // Taken out of `found`, so that the rescoring below owns the passages it rewrites
         // (shared with `found`, every write copied a group's passages first).
@@ -81,7 +82,7 @@ public final class Searcher {
         if options.sort == .relevance {
             // Rescore the head of the ranking with heading, proximity and title evidence,
             // a window at a time, and sort each window again; the tail keeps its BM25 order.
-            let head = min(groups.count, rankedDocuments(for: options))
+            let head = min(groups.count, execution.rankedDocuments(for: options))
             let rescorer = Rescorer(snapshot: snapshot, statistics: statistics, lookups: lookups)
             groups.sort(by: Self.ranksBefore)
             for start in stride(from: 0, to: head, by: rescoringWindow) {
@@ -108,16 +109,6 @@ public final class Searcher {
             took_ms: (milliseconds * 1000).rounded() / 1000, partial: found.partial, results: hits)
     }
 
-    /// The matches a search found: the groups to rank (every matching document, or only
-    /// those that can be on the page), and the counts over all of them.
-    struct Found {
-        var groups: [Collector.Group]
-        var total: Int
-        var documents: Int
-        var totalIsExact: Bool
-        var partial: Bool
-    }
-
     /// The rescoring reorders the BM25 ranking in windows of this many documents (the first
     /// 60, the next 60, …): a document can move up to the top of its window, so one just
     /// below a first page of 10 can still reach it. Windows do not depend on the page asked
@@ -130,72 +121,17 @@ public final class Searcher {
     /// the page depend on where BM25 alone cut. Benchmarks and the evaluation set it.
     public var rescoringWindow = 60
 
-    /// How many documents a search ranks by BM25 (and rescores): the whole windows that
-    /// cover the page asked for.
-    func rankedDocuments(for options: SearchOptions) -> Int {
-        let end = max(1, options.offset + options.limit)
-        return (end + rescoringWindow - 1) / rescoringWindow * rescoringWindow
+    /// What collecting this search's matches reads and runs with (``QueryExecution``).
+    func execution() -> QueryExecution {
+        QueryExecution(
+            searchable: searchable, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs,
+            threads: threads, postingsWorthThreads: postingsWorthThreads, frequencyFloorPostings: frequencyFloorPostings,
+            countLimit: countLimit, firstCountingWindow: firstCountingWindow, rescoringWindow: rescoringWindow)
     }
 
     /// Higher score first; a tie goes to the earlier document in index order.
     static func ranksBefore(_ lhs: Collector.Group, _ rhs: Collector.Group) -> Bool {
         lhs.best != rhs.best ? lhs.best > rhs.best : (lhs.segment, lhs.document) < (rhs.segment, rhs.document)
-    }
-
-    // MARK: Collecting
-
-    /// Visits and scores every match: the reference the pruned path must agree with, and
-    /// the way for queries that are not decided per document (title clauses alone, more
-    /// than 64 clauses).
-    private func collectEveryMatch(
-        _ query: PlannedQuery, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
-    ) throws -> Found {
-        let clock = ContinuousClock()
-        var collector = Collector(perDocument: max(1, options.perDocument))
-        var partial = false
-        segments: for (segmentIndex, segment) in snapshot.segments.enumerated() {
-            let accepted = acceptedDocuments(segmentIndex, filters: filters)
-            guard accepted.contains(true) else { continue }
-            let factory = matcherFactory(segmentIndex, deadline: deadline)
-            let matcher = try factory.topLevelMatcher(for: query)
-            if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true }
-            let passageDocuments = PassageDocuments(segment.reader.unitRanges)
-            var steps = 0
-            while matcher.current != Matcher.exhausted {
-                let passage = matcher.current
-                let document = passageDocuments[Int(passage)]
-                if accepted[document] {
-                    collector.add(Candidate(segment: segmentIndex, passage: passage, document: UInt32(document), score: try matcher.score()))
-                }
-                steps += 1
-                if steps & 1023 == 0, clock.now > deadline {
-                    partial = true
-                    break segments
-                }
-                try matcher.advance()
-            }
-        }
-        let groups = collector.groups()
-        return Found(groups: groups, total: collector.total, documents: groups.count, totalIsExact: !partial, partial: partial)
-    }
-
-    // MARK: Planning helpers
-
-    /// Per document of segment `index`: live, and passing every filter. Without filters
-    /// this is the searcher's own live list, shared rather than rebuilt per query.
-    func acceptedDocuments(_ index: Int, filters: [DocumentFilter]) -> [Bool] {
-        guard !filters.isEmpty else { return searchable.liveDocuments[index] }
-        var accepted = searchable.liveDocuments[index]
-        let columns = searchable.filterColumns(index)
-        for filter in filters { columns.apply(filter, to: &accepted) }
-        return accepted
-    }
-
-    /// Builds the matchers of one segment for this search.
-    func matcherFactory(_ segmentIndex: Int, deadline: ContinuousClock.Instant) -> MatcherFactory {
-        MatcherFactory(
-            segment: snapshot.segments[segmentIndex].reader, statistics: statistics, lookups: lookups,
-            searchable: searchable, segmentIndex: segmentIndex, usesStopWordPairs: usesStopWordPairs, deadline: deadline)
     }
 
     /// Filters ANDed at the top become a per-document check before any matching, so a

@@ -21,7 +21,7 @@ struct FilterColumnsTests {
                     let expected = segment.reader.documents.indices.map { ordinal in
                         segment.isLive(document: ordinal) && filters.allSatisfy { $0.accepts(segment.reader.documents[ordinal]) }
                     }
-                    let accepted = searcher.acceptedDocuments(segmentIndex, filters: filters)
+                    let accepted = searcher.execution().acceptedDocuments(segmentIndex, filters: filters)
                     #expect(accepted == expected, "\(filters) segment \(segmentIndex)")
                     kept += expected.filter { $0 }.count
                 }

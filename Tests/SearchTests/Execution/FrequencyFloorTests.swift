@@ -11,7 +11,7 @@ import Testing
 struct FrequencyFloorTests {
     @Test func theTableHoldsTheLeastFrequencyThatPasses() throws {
         try PruningEquivalenceTests.withSearcher { searcher, _ in
-            let factory = searcher.matcherFactory(0, deadline: .now + .seconds(600))
+            let factory = searcher.execution().matcherFactory(0, deadline: .now + .seconds(600))
             let table = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
             defer { table.deallocate() }
             var checked = 0
@@ -44,7 +44,7 @@ struct FrequencyFloorTests {
 
     @Test func theScanStopsAtTheFirstPostingThatReachesTheTable() throws {
         try PruningEquivalenceTests.withSearcher { searcher, _ in
-            let factory = searcher.matcherFactory(0, deadline: .now + .seconds(600))
+            let factory = searcher.execution().matcherFactory(0, deadline: .now + .seconds(600))
             for minimum in [UInt32(1), 2, 3, 5] {
                 // The same minimum for every length: the first posting with that frequency.
                 let table = [UInt32](repeating: minimum, count: 256)

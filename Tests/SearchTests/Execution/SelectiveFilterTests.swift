@@ -20,8 +20,8 @@ struct SelectiveFilterTests {
                 for word in Self.words {
                     var walked = TopDocuments(capacity: 60), sought = TopDocuments(capacity: 60)
                     for (segmentIndex, segment) in snapshot.segments.enumerated() {
-                        let accepted = searcher.acceptedDocuments(segmentIndex, filters: filters)
-                        let factory = searcher.matcherFactory(segmentIndex, deadline: .now + .seconds(600))
+                        let accepted = searcher.execution().acceptedDocuments(segmentIndex, filters: filters)
+                        let factory = searcher.execution().matcherFactory(segmentIndex, deadline: .now + .seconds(600))
                         guard let walker = try factory.matcher(for: .term(.bodyExact, word)) as? TermMatcher,
                               let seeker = try factory.matcher(for: .term(.bodyExact, word)) as? TermMatcher else { continue }
                         let unitRanges = segment.reader.unitRanges

@@ -1,11 +1,12 @@
 import IndexStore
 
-/// The pruned way to collect results: count every match exactly, rank only what can reach
-/// the page, then score the passages of the documents that do.
-extension Searcher {
-    /// Counts every match exactly (``SegmentMatches``), then ranks only what can reach the
-    /// page (``MaxScoreRanker`` for relevance, the newest documents for date order), then
-    /// scores the chosen documents' passages (``PassageGatherer``).
+/// The pruned way to collect results: count the matches (to the count limit), rank only
+/// what can reach the page, then score the passages of the documents that do.
+extension QueryExecution {
+    /// Counts the matches (``SegmentMatches``; exactly, or until the count limit), then
+    /// ranks only what can reach the page (``MaxScoreRanker`` for relevance, the newest
+    /// documents for date order), then scores the chosen documents' passages
+    /// (``PassageGatherer``).
     func collectTopDocuments(
         _ clauses: TopLevelClauses, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
     ) throws -> Found {
@@ -392,7 +393,7 @@ extension Searcher {
     }
 }
 
-extension Searcher.Found {
+extension QueryExecution.Found {
     /// The groups to rank with the workers' merged counts.
     init(_ tally: SegmentWorkers.Tally, groups: [Collector.Group]) {
         self.init(
