@@ -24,31 +24,42 @@ struct Rescorer {
     func rescore(_ groups: inout ArraySlice<Collector.Group>, terms: HighlightTerms) throws {
         let stems = Array(terms.stems.union(terms.stemPhrases.joined())).sorted()
         guard !stems.isEmpty else { return }
-        // The passages per segment, with what the rescoring reads of them copied out: the
-        // sorts and loops below then touch no group (reading a group through the slice
-        // retains and releases its passages; rescoring 60 documents was a third of a
-        // one-word search on the shared corpus).
-        var bySegment = [[RescoredPassage]](repeating: [], count: snapshot.segments.count)
+        // The passages, with what the rescoring reads of them copied out, in one array in
+        // (segment, passage) order: the sorts and loops below then touch no group (reading
+        // a group through the slice retains and releases its passages; rescoring 60
+        // documents was a third of a one-word search on the shared corpus), and the arrays
+        // below are made once per search, not once per segment.
+        var members: [RescoredPassage] = []
         for groupIndex in groups.indices {
             let group = groups[groupIndex]
             for (passageIndex, candidate) in group.passages.enumerated() {
-                bySegment[group.segment].append(RescoredPassage(
-                    passage: candidate.passage, document: group.document, score: candidate.score, group: groupIndex, index: passageIndex))
+                members.append(RescoredPassage(
+                    segment: group.segment, passage: candidate.passage, document: group.document, score: candidate.score,
+                    group: groupIndex, index: passageIndex))
             }
         }
+        members.sort { ($0.segment, $0.passage) < ($1.segment, $1.passage) }
         var positions: [UInt32] = []
         // Positions are only read where they can matter: for the proximity of two or more
         // stems, and for a heading hit in a passage that has a heading.
         let needsProximity = stems.count >= 2
-        for (segmentIndex, var members) in bySegment.enumerated() where !members.isEmpty {
+        var occurrences = needsProximity ? Array(repeating: [[UInt32]](), count: members.count) : []
+        var headingHits = Array(repeating: Float(0), count: members.count)
+        var documentOfMember = [Int](repeating: 0, count: members.count)
+        var documents: [UInt32] = []
+        var titleScores: [Float] = []
+        var runStart = 0
+        while runStart < members.count {
+            let segmentIndex = members[runStart].segment
+            var runEnd = runStart + 1
+            while runEnd < members.count, members[runEnd].segment == segmentIndex { runEnd += 1 }
+            let run = runStart ..< runEnd
+            runStart = runEnd
             let reader = snapshot.segments[segmentIndex].reader
-            members.sort { $0.passage < $1.passage }
-            var occurrences = needsProximity ? Array(repeating: [[UInt32]](), count: members.count) : []
-            var headingHits = Array(repeating: Float(0), count: members.count)
-                        for stem in stems {
+            for stem in stems {
                 guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
                 var cursor = try reader.cursor(info)
-                for index in members.indices {
+                for index in run {
                     let passage = members[index].passage
                     guard try cursor.seek(passage) == passage else { continue }
                     let headingLength = reader.passages.headingLength(Int(passage))
@@ -61,14 +72,14 @@ struct Rescorer {
             // Title scores per document, one title cursor per stem. A document's passages
             // are one run of ids, so in passage order the documents ascend and repeat only
             // in a row.
-            var documents: [UInt32] = []
-            var documentOfMember = [Int](repeating: 0, count: members.count)
-            for (index, member) in members.enumerated() {
-                if documents.last != member.document { documents.append(member.document) }
+            documents.removeAll(keepingCapacity: true)
+            for index in run {
+                if documents.last != members[index].document { documents.append(members[index].document) }
                 documentOfMember[index] = documents.count - 1
             }
             assert(zip(documents, documents.dropFirst()).allSatisfy { $0 < $1 }, "a document's passages form one run")
-            var titleScores = [Float](repeating: 0, count: documents.count)
+            titleScores.removeAll(keepingCapacity: true)
+            titleScores.append(contentsOf: repeatElement(0, count: documents.count))
             for stem in stems {
                 guard let info = try lookups.info(reader, .titleStem, stem) else { continue }
                 let idf = statistics.titles.idf(documentFrequency: try statistics.documentFrequency(.titleStem, stem))
@@ -78,7 +89,8 @@ struct Rescorer {
                         idf: idf, frequency: try cursor.frequency, norm: reader.titleNorms[Int(document)])
                 }
             }
-            for (index, member) in members.enumerated() {
+            for index in run {
+                let member = members[index]
                 var score = member.score
                 if needsProximity, occurrences[index].count >= 2 {
                     score *= 1 + Self.proximityWeight * Self.closeness(occurrences[index], queryStems: stems.count)
@@ -95,9 +107,10 @@ struct Rescorer {
         }
     }
 
-    /// A passage being rescored: its id, document and BM25 score, and where it sits in the
-    /// groups.
+    /// A passage being rescored: its segment, id, document and BM25 score, and where it
+    /// sits in the groups.
     private struct RescoredPassage {
+        var segment: Int
         var passage: UInt32
         var document: UInt32
         var score: Float
