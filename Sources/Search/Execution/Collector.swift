@@ -7,12 +7,45 @@ struct Candidate {
 
     /// Adds this passage to a document's best `limit` passages (candidates arriving in
     /// passage order: an earlier passage wins a tie).
-    func keep(in kept: inout [Candidate], atMost limit: Int) {
+    func keep(in kept: inout KeptPassages, atMost limit: Int) {
         if kept.count < limit {
             kept.append(self)
         } else if let weakest = kept.indices.min(by: { kept[$0].score < kept[$1].score }), kept[weakest].score < score {
             kept[weakest] = self
         }
+    }
+}
+
+/// A document's kept passages: the first inline, the others in an array only when a page
+/// shows more than one per document. A page of 60 documents made an array each, 60 of a
+/// rare word's ~300 allocations per search.
+struct KeptPassages: RandomAccessCollection, MutableCollection {
+    private var first: Candidate?
+    private var rest: [Candidate] = []
+
+    init() {}
+
+    init(_ candidate: Candidate) { first = candidate }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { first == nil ? 0 : 1 + rest.count }
+
+    subscript(position: Int) -> Candidate {
+        get { position == 0 ? first! : rest[position - 1] }
+        set {
+            if position == 0 { first = newValue } else { rest[position - 1] = newValue }
+        }
+    }
+
+    mutating func append(_ candidate: Candidate) {
+        if first == nil { first = candidate } else { rest.append(candidate) }
+    }
+
+    /// The best score kept (−∞ when none is).
+    var bestScore: Float {
+        var best = -Float.infinity
+        for candidate in self { best = Swift.max(best, candidate.score) }
+        return best
     }
 }
 
@@ -22,7 +55,7 @@ struct Collector {
         var segment: Int
         var document: UInt32
         var best: Float
-        var passages: [Candidate]
+        var passages: KeptPassages
     }
 
     let perDocument: Int
@@ -37,7 +70,7 @@ struct Collector {
         let key = candidate.segment << 32 | Int(candidate.document)
         guard let index = groupIndex[key] else {
             groupIndex[key] = collected.count
-            collected.append(Group(segment: candidate.segment, document: candidate.document, best: candidate.score, passages: [candidate]))
+            collected.append(Group(segment: candidate.segment, document: candidate.document, best: candidate.score, passages: KeptPassages(candidate)))
             return
         }
         collected[index].best = max(collected[index].best, candidate.score)

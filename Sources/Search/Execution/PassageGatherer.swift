@@ -18,7 +18,7 @@ struct PassageGatherer {
         for document in documents {
             let units = unitRanges[Int(document)]
             let end = units.upperBound
-            var kept: [Candidate] = []
+            var kept = KeptPassages()
             var position = units.lowerBound
             while position < end {
                 var candidate = Matcher.exhausted
@@ -34,9 +34,9 @@ struct PassageGatherer {
             }
             if kept.isEmpty {
                 // Matched through its title alone: shown by its first passage.
-                kept = [Candidate(segment: segment, passage: units.lowerBound, document: document, score: 0)]
+                kept = KeptPassages(Candidate(segment: segment, passage: units.lowerBound, document: document, score: 0))
             }
-            groups.append(Collector.Group(segment: segment, document: document, best: kept.map(\.score).max()!, passages: kept))
+            groups.append(Collector.Group(segment: segment, document: document, best: kept.bestScore, passages: kept))
         }
         return groups
     }

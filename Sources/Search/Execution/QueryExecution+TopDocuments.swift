@@ -360,7 +360,7 @@ extension QueryExecution {
         for entry in top.entries {
             if perDocument <= 1, entry.passage != Matcher.exhausted, isBest(entry) {
                 let best = Candidate(segment: entry.segment, passage: entry.passage, document: entry.document, score: entry.score)
-                known.append(Collector.Group(segment: entry.segment, document: entry.document, best: entry.score, passages: [best]))
+                known.append(Collector.Group(segment: entry.segment, document: entry.document, best: entry.score, passages: KeptPassages(best)))
             } else {
                 unknown[entry.segment, default: []].append(entry.document)
             }

@@ -101,9 +101,7 @@ struct Rescorer {
             }
         }
         for index in groups.indices where !groups[index].passages.isEmpty {
-            var best = -Float.infinity
-            for candidate in groups[index].passages { best = max(best, candidate.score) }
-            groups[index].best = best
+            groups[index].best = groups[index].passages.bestScore
         }
     }
 
