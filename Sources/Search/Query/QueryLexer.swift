@@ -169,7 +169,10 @@ struct QueryLexer {
     }
 
     private func wordLexeme(start: Int, end: Int) -> QueryLexeme {
-        var text = String(String.UnicodeScalarView(scalars[start ..< end]))
+        // Appended to an empty string, so that a word of up to 15 bytes stays in the
+        // string's inline storage (building a scalar view first allocated per scalar).
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[start ..< end])
         let index = end
         switch text {
         case "AND": return QueryLexeme(kind: .and, start: start, end: index)
