@@ -86,6 +86,22 @@ struct ClauseBitmaps {
         }
     }
 
+    /// Every id whose bit `clause` has, ascending.
+    func ids(inClause clause: Int) -> [UInt32] {
+        var ids: [UInt32] = []
+        let stride = clauses
+        words.withUnsafeBufferPointer { words in
+            for word in 0 ..< words.count / stride {
+                var bits = words[word &* stride &+ clause]
+                while bits != 0 {
+                    ids.append(UInt32(word << 6 | bits.trailingZeroBitCount))
+                    bits &= bits &- 1
+                }
+            }
+        }
+        return ids
+    }
+
     /// Calls `body` once with each document (ascending) one of whose passages `clause`
     /// matches: the candidates of a query that requires the clause. Only the set bits are
     /// visited, and a document's other bits are passed over, so a rare clause's candidates
