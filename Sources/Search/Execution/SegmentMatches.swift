@@ -1,15 +1,15 @@
 import IndexStore
 
 /// The counting pass over one segment: which documents match the query and how many of
-/// their passages, exactly, without scoring anything but recorded clauses.
+/// their passages (exactly, or up to a count limit), without scoring anything but
+/// recorded clauses.
 ///
 /// Each scoring unit is walked on its own (no merging), setting the bits of the passages
 /// it matches in its clause's bitmap (``ClauseBitmaps``); title versions of the clauses
 /// set the clause's bit of the document (the same kind of bitmap, over documents). Under a
 /// selective filter only the remaining documents are read (``AcceptedRanges``). A
-/// document matches when it passes the
-/// filters, has every required clause (in a passage or its title), meets the title
-/// constraints and has no excluded clause. Its matching passages are those some clause
+/// document matches when it passes the filters, has every required clause (in a passage
+/// or its title), meets the title constraints and has no excluded clause. Its matching passages are those some clause
 /// matches; a document matched through its title alone counts one passage (its first),
 /// as the ranking shows it by that passage.
 ///
