@@ -1,8 +1,8 @@
-/// The document of any passage id of a segment, found in the documents' unit ranges (a
-/// binary search) rather than in a per-passage column: the column would have to be read
-/// into memory, or trusted unchecked, when a segment opens, and the matchers that ask
-/// (document-level clauses, the exhaustive walk) ask a few times per match. Ascending
-/// walks over many postings use ``DocumentOfPassage``.
+/// Lookups over a segment's documents by passage id, in the documents' unit ranges (binary
+/// searches) rather than in a per-passage column: the column would have to be read into
+/// memory, or trusted unchecked, when a segment opens, and the matchers that ask
+/// (document-level clauses, the exhaustive walk, the counting windows) ask a few times per
+/// match or window. Ascending walks over many postings use ``DocumentOfPassage``.
 struct PassageDocuments {
     private let unitRanges: [Range<UInt32>]
     /// The segment's passages.
@@ -15,12 +15,25 @@ struct PassageDocuments {
 
     /// The document holding `passage` (< ``count``).
     subscript(passage: Int) -> Int {
+        let document = firstDocument { $0.upperBound > UInt32(passage) }
+        precondition(document < unitRanges.count, "passage \(passage) of \(count)")
+        return document
+    }
+
+    /// The first document whose passages start at or after `passage` (the number of
+    /// documents when there is none).
+    func firstDocument(startingAtOrAfter passage: UInt32) -> Int {
+        firstDocument { $0.lowerBound >= passage }
+    }
+
+    /// The first document whose range passes `test`, which holds for every document from
+    /// some point on (the ranges ascend).
+    private func firstDocument(where test: (Range<UInt32>) -> Bool) -> Int {
         var low = 0, high = unitRanges.count
         while low < high {
             let middle = (low + high) / 2
-            if unitRanges[middle].upperBound <= UInt32(passage) { low = middle + 1 } else { high = middle }
+            if test(unitRanges[middle]) { high = middle } else { low = middle + 1 }
         }
-        precondition(low < unitRanges.count, "passage \(passage) of \(count)")
         return low
     }
 }

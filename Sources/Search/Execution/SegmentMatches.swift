@@ -9,9 +9,9 @@ import IndexStore
 /// set the clause's bit of the document (the same kind of bitmap, over documents). Under a
 /// selective filter only the remaining documents are read (``AcceptedRanges``). A
 /// document matches when it passes the filters, has every required clause (in a passage
-/// or its title), meets the title constraints and has no excluded clause. Its matching passages are those some clause
-/// matches; a document matched through its title alone counts one passage (its first),
-/// as the ranking shows it by that passage.
+/// or its title), meets the title constraints and has no excluded clause. Its matching
+/// passages are those some clause matches; a document matched through its title alone
+/// counts one passage (its first), as the ranking shows it by that passage.
 ///
 /// Terms are only counted here (a block-decoding loop, no call per posting); other units
 /// (phrases, prefixes) are matched and scored once and recorded, so ranking replays them
@@ -58,6 +58,7 @@ struct SegmentMatches {
         let entries = factory.segment.documents
         let unitRanges = factory.segment.unitRanges
         let passageCount = factory.segment.passages.count
+        let passageDocuments = PassageDocuments(unitRanges)
         eligible = accepted
         decidedDocuments = entries.count
         decidedPassages = UInt32(passageCount)
@@ -105,18 +106,13 @@ struct SegmentMatches {
         for (index, clause) in clauses.required.enumerated() where visitedAll {
             guard let title = MatcherFactory.titleVersion(of: clause) else { continue }
             visitedAll = try factory.matcher(for: title).visitRemaining { documents in
-                for document in documents where Int(document) < entries.count {
-                    titles.insert(document, clause: index)
-                    titleLists[index].append(document)
-                }
+                for document in documents where Int(document) < entries.count { titles.insert(document, clause: index) }
                 return !deadline.expired(after: documents.count)
             }
-            // A disjunction hands over its parts one after the other: the windows below
-            // take the list in ascending order, read back from the bitmap (a set and a sort
-            // of `wet OR besluit OR regeling`'s title matches were a seventh of its search).
-            if zip(titleLists[index], titleLists[index].dropFirst()).contains(where: { $0 >= $1 }) {
-                titleLists[index] = titles.ids(inClause: index)
-            }
+            // Read back from the bitmap, ascending and once each, as the windows below take
+            // them: a disjunction hands over its parts one after the other (putting them in
+            // order through a set and a sort was a seventh of `wet OR besluit OR regeling`).
+            titleLists[index] = titles.ids(inClause: index)
         }
 
         let required = clauses.required.count
@@ -144,7 +140,7 @@ struct SegmentMatches {
             // The window ends with a document, so that every document is counted whole.
             var end = min(passageCount, start + window)
             if end < passageCount {
-                let document = PassageDocuments(unitRanges)[end - 1]
+                let document = passageDocuments[end - 1]
                 end = Int(unitRanges[document].upperBound)
             }
             for (unitIndex, unit) in units.enumerated() where visitedAll {
@@ -205,7 +201,7 @@ struct SegmentMatches {
             start = end
             if total >= countLimit, start < passageCount {
                 decidedPassages = UInt32(start)
-                decidedDocuments = Self.firstDocument(startingAtOrAfter: UInt32(start), in: unitRanges)
+                decidedDocuments = passageDocuments.firstDocument(startingAtOrAfter: UInt32(start))
                 break windows
             }
             window *= 2
@@ -226,16 +222,6 @@ struct SegmentMatches {
     /// Passages in the first window when counting may stop; windows double after it.
     static let firstWindow = 1 << 14
 
-    /// The first document whose passages start at or after `passage` (binary search; the
-    /// ranges ascend).
-    private static func firstDocument(startingAtOrAfter passage: UInt32, in unitRanges: [Range<UInt32>]) -> Int {
-        var low = 0, high = unitRanges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if unitRanges[middle].lowerBound < passage { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 
     /// Sets `clause`'s bit of every passage `matcher` (a term: blocks in ascending order)
     /// yields below `end`, adding their number to `count`; false when the deadline cut it
