@@ -11,6 +11,7 @@ final class EligibilityProbe {
     /// Filters, constraints and exclusions, per document.
     private let passesConstraints: [Bool]
     private let titles: ClauseBitmaps
+    /// Per required clause, the documents with it in their title, ascending.
     private let titleLists: [[UInt32]]
     private let driver: Int
     private let firstUndecided: Int
@@ -82,7 +83,7 @@ final class EligibilityProbe {
     func titleOnlyDocuments() throws -> [UInt32] {
         var found: [UInt32] = []
         var probes: [Matcher]?
-        for document in titleLists[driver].map(Int.init).sorted() where document >= firstUndecided {
+        for document in titleLists[driver].lazy.map(Int.init) where document >= firstUndecided {
             let range = unitRanges[document]
             guard passesConstraints[document], !range.isEmpty, titles.clauses(of: UInt32(document)) == all else { continue }
             if probes == nil { probes = try units.map { try factory.matcher(for: $0.query) } }
