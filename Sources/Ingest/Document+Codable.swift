@@ -5,7 +5,7 @@
 /// readers of the search-result shape and ignored when decoding.
 extension Document {
     enum CodingKeys: String, CodingKey {
-        case id, source, format, title, date, type, dossier, dossiers, identifiers, ministry, authors, passages, notes, warnings
+        case id, source, format, title, date, type, dossier, dossiers, identifiers, ministry, url, authors, passages, notes, warnings
         case contentHash = "content_hash"
         case documentNumber = "document_number"
     }
@@ -21,6 +21,7 @@ extension Document {
         try container.encode(documentNumber, forKey: .documentNumber)
         try container.encode(identifiers, forKey: .identifiers)
         try container.encode(ministry, forKey: .ministry)
+        try container.encode(url, forKey: .url)
         try container.encode(authors, forKey: .authors)
         try container.encode(source, forKey: .source)
         try container.encode(format, forKey: .format)
@@ -44,6 +45,7 @@ extension Document {
             documentNumber: try container.decodeIfPresent(String.self, forKey: .documentNumber),
             identifiers: try container.decode([String].self, forKey: .identifiers),
             ministry: try container.decodeIfPresent(String.self, forKey: .ministry),
+            url: try container.decodeIfPresent(String.self, forKey: .url),
             authors: try container.decode([String].self, forKey: .authors),
             passages: try container.decode([Passage].self, forKey: .passages),
             notes: try container.decode([Note].self, forKey: .notes),

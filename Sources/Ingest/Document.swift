@@ -20,6 +20,9 @@ public struct Document: Sendable, Codable, Equatable {
     /// Other identifiers found: Kamervragen numbers (`2025Z19210`), `ah-tk-…`, ECLI.
     public var identifiers: [String]
     public var ministry: String?
+    /// The official publication's address, derived from an identifier the document
+    /// states (KOOP, ECLI, BWB); nil when none can be derived.
+    public var url: String?
     /// Authors, questioners or signatories, as written.
     public var authors: [String]
     public var passages: [Passage]
@@ -31,7 +34,7 @@ public struct Document: Sendable, Codable, Equatable {
         id: String, source: String, contentHash: String, format: SourceFormat,
         title: String? = nil, date: String? = nil, type: DocumentType = .overig,
         dossiers: [String] = [], documentNumber: String? = nil, identifiers: [String] = [],
-        ministry: String? = nil, authors: [String] = [], passages: [Passage] = [],
+        ministry: String? = nil, url: String? = nil, authors: [String] = [], passages: [Passage] = [],
         notes: [Note] = [], warnings: [String] = []
     ) {
         self.id = id
@@ -45,6 +48,7 @@ public struct Document: Sendable, Codable, Equatable {
         self.documentNumber = documentNumber
         self.identifiers = identifiers
         self.ministry = ministry
+        self.url = url
         self.authors = authors
         self.passages = passages
         self.notes = notes
