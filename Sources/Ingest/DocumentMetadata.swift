@@ -10,6 +10,13 @@ struct DocumentMetadata: Equatable {
     var identifiers: [String] = []
     var ministry: String?
     var authors: [String] = []
+    /// An official address the file states itself (a manifest's URL column).
+    var url: String?
+    /// The version date of a consolidated text (a BWB toestand), for its address.
+    var version: String?
+    /// `dossiers`/`documentNumber` name this document itself (its footer or heading),
+    /// not a Kamerstuk it cites, so they give its address.
+    var ownKamerstuk = false
     /// A SyncFeed tombstone: the record says the document was deleted.
     var isDeleted = false
 
@@ -25,6 +32,9 @@ struct DocumentMetadata: Equatable {
         for value in other.identifiers where !identifiers.contains(value) { identifiers.append(value) }
         ministry = ministry ?? other.ministry
         if authors.isEmpty { authors = other.authors }
+        url = url ?? other.url
+        version = version ?? other.version
+        ownKamerstuk = ownKamerstuk || other.ownKamerstuk
     }
 
     /// `36 658` → `36658`; `34 851-4`-style suffixes and separators are dropped, only a

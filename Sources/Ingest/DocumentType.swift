@@ -26,6 +26,28 @@ public enum DocumentType: String, Sendable, Codable, Equatable, CaseIterable {
     case verslag
     /// An appendix sent with another document.
     case bijlage
+    /// An explanatory memorandum published as its own document (memorie van
+    /// toelichting, nota van toelichting).
+    case toelichting
+    /// A nota (nota van wijziging, nota van verbetering, other notes to parliament).
+    case nota
+    /// The list of decisions of a committee meeting (besluitenlijst).
+    case besluitenlijst
+    /// A meeting agenda or convocation.
+    case agenda
+    /// A BNC-fiche: the government's assessment of a new European Commission proposal.
+    case fiche
+    /// A decision published in an official gazette (Staatsblad AMvB, besluit in a blad).
+    case besluit
+    /// A ministerial or other regulation published in a gazette (Staatscourant, blad
+    /// gemeenschappelijke regeling).
+    case regeling
+    /// A by-law of a municipality, province or water board.
+    case verordening
+    /// A notice in a gazette: permits, applications, inspections (zakelijke mededeling).
+    case bekendmaking
+    /// A treaty (Tractatenblad).
+    case verdrag
     /// Anything else.
     case overig
 }

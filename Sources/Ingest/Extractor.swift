@@ -167,7 +167,8 @@ public struct Extractor: Sendable {
                 ?? builder.blocks.first.map { LetterMetadata.shorten($0.text, limit: 120) },
             date: metadata.date, type: metadata.type, dossiers: metadata.dossiers,
             documentNumber: metadata.documentNumber, identifiers: metadata.identifiers,
-            ministry: metadata.ministry, authors: metadata.authors, passages: passages,
+            ministry: metadata.ministry, url: OfficialAddress.derive(id: context.id, metadata: metadata),
+            authors: metadata.authors, passages: passages,
             notes: builder.notes, warnings: context.warnings
         )
     }

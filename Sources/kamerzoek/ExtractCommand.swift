@@ -62,6 +62,7 @@ enum ExtractedDocument {
         field("number", document.documentNumber)
         if !document.identifiers.isEmpty { field("ids", document.identifiers.joined(separator: ", ")) }
         if let ministry = document.ministry { field("ministry", ministry) }
+        if let url = document.url { field("url", url) }
         if !document.authors.isEmpty { field("authors", document.authors.joined(separator: "; ")) }
         field("source", document.source)
         field("format", document.format.rawValue)

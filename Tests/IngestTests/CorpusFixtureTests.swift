@@ -75,20 +75,20 @@ let expectedCorpus: [Expected] = [
     Expected(
         path: "parlamint-nl/ParlaMint-NL_2019-05-16-tweedekamer-11.xml", id: "parlamint-nl/ParlaMint-NL_2019-05-16-tweedekamer-11",
         title: "Verslag van de vergadering van de Tweede Kamer, Meeting 83, Session 11 (2019-05-16)", date: "2019-05-16",
-        type: .handelingen, firstHeading: "De voorzitter"),
+        type: .handelingen, firstHeading: "Lekken van gifgas door chemiebedrijf Chemours – De voorzitter"),
     Expected(
         path: "parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3.xml", id: "parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3",
         title: "Verslag van de vergadering van de Eerste Kamer, Meeting 38, Session 3 (2022-07-12)", date: "2022-07-12",
-        type: .handelingen, firstHeading: "De voorzitter"),
+        type: .handelingen, firstHeading: "Wijziging begrotingsstaten Justitie en Veiligheid 2022 (Voorjaarsnota) – De voorzitter"),
     Expected(path: "wetten-xml/BWBV0001109/manifest.xml", id: "wetten-xml/BWBV0001109/manifest", title: "BWBV0001109", date: nil, type: .overig),
     Expected(path: "wetten-xml/BWBR0002458/manifest.xml", id: "wetten-xml/BWBR0002458/manifest", title: "BWBR0002458", date: nil, type: .overig),
     Expected(
         path: "rechtspraak-xml/ECLI.NL.HR.1992.AA1835.xml", id: "rechtspraak-xml/ECLI.NL.HR.1992.AA1835",
-        title: "Hoge Raad, 1992-05-27, ECLI:NL:HR:1992:AA1835", date: "1992-05-27", type: .uitspraak,
+        title: "ECLI:NL:HR:1992:AA1835 Hoge Raad, 27-05-1992 / 27970", date: "1992-05-27", type: .uitspraak,
         identifiers: ["ECLI:NL:HR:1992:AA1835", "27970"], authors: ["Hoge Raad"], firstHeading: "Inhoudsindicatie"),
     Expected(
         path: "rechtspraak-xml/ECLI.NL.HR.1995.AA3071.xml", id: "rechtspraak-xml/ECLI.NL.HR.1995.AA3071",
-        title: "Hoge Raad, 1995-03-15, ECLI:NL:HR:1995:AA3071", date: "1995-03-15", type: .uitspraak,
+        title: "ECLI:NL:HR:1995:AA3071 Hoge Raad, 15-03-1995 / 30009", date: "1995-03-15", type: .uitspraak,
         identifiers: ["ECLI:NL:HR:1995:AA3071", "30009"], authors: ["Hoge Raad"], firstHeading: "Inhoudsindicatie"),
     Expected(
         path: "parlspeech-nl-csv/parlspeech-head.csv", id: "parlspeech-nl-csv/parlspeech-head",

@@ -10,7 +10,7 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(Set(object.keys) == [
         "id", "title", "date", "type", "dossier", "dossiers", "document_number", "identifiers", "ministry",
-        "authors", "source", "format", "content_hash", "passages", "notes", "warnings",
+        "authors", "url", "source", "format", "content_hash", "passages", "notes", "warnings",
     ])
     #expect(object["id"] as? String == "kv-tk-2024Z18775")
     #expect(object["type"] as? String == "vragen")

@@ -3,6 +3,10 @@
 public struct DocumentEntry: Sendable, Equatable {
     public var id: String
     public var source: String
+    /// Leading bytes of `source` that name the indexed root (0 before format version 7).
+    public var rootLength: UInt32 = 0
+    /// The official publication's address, if known (format version 7 on).
+    public var url: String?
     public var contentHash: String
     public var fileSize: UInt64
     public var modificationTime: Int64
@@ -18,6 +22,16 @@ public struct DocumentEntry: Sendable, Equatable {
     public var titleLength: UInt32
     /// Where the compressed record starts in the `.sto` body.
     public var storedOffset: UInt64
+
+    /// The path relative to the indexed root: what results show.
+    public var relativeSource: String { Self.relative(source, rootLength: Int(rootLength)) }
+
+    static func relative(_ source: String, rootLength: Int) -> String {
+        guard rootLength > 0 else { return source }
+        let utf8 = source.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: min(rootLength, utf8.count))
+        return String(source[start...])
+    }
 
     /// `2024-03-15` → 20240315; anything else → 0.
     public static func dateOrdinal(_ iso: String?) -> UInt32 {

@@ -18,6 +18,8 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     /// Per document, its title's length in terms.
     public let titleLengths: [UInt32]
     public let titleLengthSum: UInt64
+    /// Rows carry the root length and URL from version 7 on.
+    private let hasLocations: Bool
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { rowStarts.count }
@@ -26,7 +28,7 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     public subscript(ordinal: Int) -> DocumentEntry {
         var reader = ByteReader(body, position: Int(rowStarts[ordinal]))
         do {
-            return try Self.readRow(&reader, withStrings: true)
+            return try Self.readRow(&reader, withStrings: true, hasLocations: hasLocations)
         } catch {
             // Opening read this row with the same code and found it whole; the bytes are
             // an immutable mapping.
@@ -35,7 +37,8 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     }
 
     /// Walks the table once, checking every row and keeping the columns.
-    init(_ body: ByteSlice, unitCount: Int) throws(IndexCorruption) {
+    init(_ body: ByteSlice, unitCount: Int, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
+        let hasLocations = formatVersion >= 7
         var reader = ByteReader(body)
         let count = try reader.readCount()
         titleLengthSum = try reader.readInteger(as: UInt64.self)
@@ -48,7 +51,7 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
         for _ in 0 ..< count {
             let start = reader.position
             guard start <= UInt32.max else { throw body.corruption(at: start, .implausibleLength(start, limit: Int(UInt32.max))) }
-            let entry = try Self.readRow(&reader, withStrings: false)
+            let entry = try Self.readRow(&reader, withStrings: false, hasLocations: hasLocations)
             // Units are numbered document after document; anything else is damage.
             guard entry.firstUnit == expectedFirstUnit, UInt64(entry.firstUnit) + UInt64(entry.unitCount) <= UInt64(unitCount) else {
                 throw body.corruption(at: start, .invariantViolated("document \(rowStarts.count) claims units \(entry.firstUnit)+\(entry.unitCount) of \(unitCount)"))
@@ -63,6 +66,7 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
             throw body.corruption(at: 0, .invariantViolated("documents cover \(expectedFirstUnit) units, the segment has \(unitCount)"))
         }
         self.body = body
+        self.hasLocations = hasLocations
         self.rowStarts = rowStarts
         self.unitRanges = unitRanges
         self.dates = dates
@@ -71,12 +75,15 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
 
     /// One row as ``DocumentTableWriter`` lays it out. Without `withStrings` every string
     /// is checked and skipped (left empty): the walk at open allocates nothing per row.
-    private static func readRow(_ reader: inout ByteReader, withStrings: Bool) throws(IndexCorruption) -> DocumentEntry {
+    private static func readRow(_ reader: inout ByteReader, withStrings: Bool, hasLocations: Bool) throws(IndexCorruption) -> DocumentEntry {
         func string() throws(IndexCorruption) -> String {
             let bytes = try reader.readLengthPrefixedSlice(maximumCount: StoredDocument.maximumStringLength)
             return withStrings ? bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } : ""
         }
-        let id = try string(), source = try string(), contentHash = try string()
+        let id = try string()
+        let sourceBytes = try reader.readLengthPrefixedSlice(maximumCount: StoredDocument.maximumStringLength)
+        let source = withStrings ? sourceBytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } : ""
+        let contentHash = try string()
         let fileSize = try reader.readVarUInt64()
         let modificationTime = Int64(bitPattern: try reader.readVarUInt64())
         let date = try reader.readInteger(as: UInt32.self)
@@ -86,17 +93,28 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
             let dossier = try string()
             if withStrings { dossiers.append(dossier) }
         }
-        var title: String?
-        let flagAt = reader.position
-        switch try reader.readByte() {
-        case 0: title = nil
-        case 1: title = try string()
-        case let flag: throw reader.slice.corruption(at: flagAt, .invariantViolated("optional-string flag \(flag) is neither 0 nor 1"))
+        func optionalString() throws(IndexCorruption) -> String? {
+            let flagAt = reader.position
+            switch try reader.readByte() {
+            case 0: return nil
+            case 1: return try string()
+            case let flag: throw reader.slice.corruption(at: flagAt, .invariantViolated("optional-string flag \(flag) is neither 0 nor 1"))
+            }
         }
-        return DocumentEntry(
+        let title = try optionalString()
+        var entry = DocumentEntry(
             id: id, source: source, contentHash: contentHash, fileSize: fileSize, modificationTime: modificationTime,
             date: date, type: type, dossiers: dossiers, title: title,
             firstUnit: try reader.readVarUInt32(), unitCount: try reader.readVarUInt32(),
             titleLength: try reader.readVarUInt32(), storedOffset: try reader.readVarUInt64())
+        if hasLocations {
+            let at = reader.position
+            entry.rootLength = try reader.readVarUInt32()
+            entry.url = try optionalString()
+            guard entry.rootLength <= sourceBytes.count else {
+                throw reader.slice.corruption(at: at, .implausibleLength(Int(entry.rootLength), limit: sourceBytes.count))
+            }
+        }
+        return entry
     }
 }

@@ -4,7 +4,8 @@
 /// DocumentTable --> VarUInt32 count, UInt64 titleLengthSum, Entry^count
 /// Entry --> Id, Source, Hash, VarUInt64 fileSize, VarUInt64 mtime, UInt32 date, Type,
 ///           Dossiers, Title?, VarUInt32 firstUnit, VarUInt32 unitCount,
-///           VarUInt32 titleLength, VarUInt64 storedOffset
+///           VarUInt32 titleLength, VarUInt64 storedOffset,
+///           VarUInt32 rootLength, Url?                      (rootLength, Url?: version 7)
 /// ```
 ///
 /// Strings as in `.sto`. A reader walks the whole table once when a segment opens (every
@@ -30,6 +31,8 @@ enum DocumentTableWriter {
             writer.writeVarUInt32(entry.unitCount)
             writer.writeVarUInt32(entry.titleLength)
             writer.writeVarUInt64(entry.storedOffset)
+            writer.writeVarUInt32(entry.rootLength)
+            writer.writeOptionalString(entry.url)
         }
         IndexFile.writeFooter(into: &writer)
         return writer

@@ -110,7 +110,8 @@ public struct SegmentInverter {
         document.encodeRecord(into: &record)
         Zstd.writeBlock(record.bytes, into: &storedRecords)
         documents.append(DocumentEntry(
-            id: document.id, source: document.source, contentHash: document.contentHash,
+            id: document.id, source: document.source, rootLength: UInt32(document.rootLength), url: document.url,
+            contentHash: document.contentHash,
             fileSize: document.fileSize, modificationTime: document.modificationTime,
             date: DocumentEntry.dateOrdinal(document.date), type: document.type, dossiers: document.dossiers,
             title: document.title, firstUnit: first, unitCount: UInt32(unitLengths.count) - first,

@@ -48,7 +48,7 @@ public final class SegmentReader: Sendable {
         self.files = files
         formatVersion = try FileHeader.read(from: files[.segmentInfo]!, expecting: .segmentInfo).formatVersion
         info = try SegmentInfo.read(bodies[.segmentInfo]!, formatVersion: formatVersion)
-        let table = try DocumentTable(bodies[.documents]!, unitCount: info.unitCount)
+        let table = try DocumentTable(bodies[.documents]!, unitCount: info.unitCount, formatVersion: formatVersion)
         guard table.count == info.documentCount else {
             throw bodies[.documents]!.corruption(at: 0, .invariantViolated("\(table.count) documents, the segment info says \(info.documentCount)"))
         }

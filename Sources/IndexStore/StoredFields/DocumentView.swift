@@ -28,6 +28,9 @@ public struct DocumentView: Encodable, Sendable {
     public var ministry: String?
     public var authors: [String]
     public var identifiers: [String]
+    /// The official publication's address, when one is known.
+    public var url: String?
+    /// The path relative to the indexed root.
     public var source: String
     public var contentHash: String
     public var format: String
@@ -45,7 +48,8 @@ public struct DocumentView: Encodable, Sendable {
         ministry = document.ministry
         authors = document.authors
         identifiers = document.identifiers
-        source = document.source
+        url = document.url
+        source = document.relativeSource
         contentHash = document.contentHash
         format = document.format
         warnings = document.warnings
@@ -65,6 +69,7 @@ public struct DocumentView: Encodable, Sendable {
         try container.encode(ministry, forKey: .ministry)
         try container.encode(authors, forKey: .authors)
         try container.encode(identifiers, forKey: .identifiers)
+        try container.encode(url, forKey: .url)
         try container.encode(source, forKey: .source)
         try container.encode(contentHash, forKey: .content_hash)
         try container.encode(format, forKey: .format)
@@ -73,6 +78,6 @@ public struct DocumentView: Encodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, date, type, dossier, dossiers, number, ministry, authors, identifiers, source, content_hash, format, warnings, passages
+        case id, title, date, type, dossier, dossiers, number, ministry, authors, identifiers, url, source, content_hash, format, warnings, passages
     }
 }

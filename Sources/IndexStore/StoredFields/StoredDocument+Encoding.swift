@@ -2,7 +2,8 @@
 ///
 /// ```
 /// Record     --> Source, FileSize, MTime, Hash, Format, Title?, Date?, Type, Dossiers,
-///                Number?, Identifiers, Ministry?, Authors, Passages, Notes, Warnings
+///                Number?, Identifiers, Ministry?, Authors, Passages, Notes, Warnings,
+///                VarUInt32 rootLength, Url?                    (rootLength, Url?: version 7)
 /// String     --> VarUInt64 length, UTF-8 bytes            (`Bytes`, as every length prefix)
 /// String?    --> Byte 0 | Byte 1, String
 /// Strings    --> VarUInt32 count, String^count
@@ -42,6 +43,8 @@ extension StoredDocument {
             writer.writeString(note.text)
         }
         writer.writeStrings(warnings)
+        writer.writeVarUInt32(UInt32(rootLength))
+        writer.writeOptionalString(url)
     }
 
     static func decodeRecord(id: String, from reader: inout ByteReader) throws(IndexCorruption) -> StoredDocument {
@@ -75,6 +78,16 @@ extension StoredDocument {
             document.notes.append(StoredNote(label: label, text: try reader.readString()))
         }
         document.warnings = try reader.readStrings()
+        // Records before version 7 end here.
+        if reader.remaining > 0 {
+            let at = reader.position
+            let rootLength = Int(try reader.readVarUInt32())
+            guard rootLength <= document.source.utf8.count else {
+                throw reader.slice.corruption(at: at, .implausibleLength(rootLength, limit: document.source.utf8.count))
+            }
+            document.rootLength = rootLength
+            document.url = try reader.readOptionalString()
+        }
         return document
     }
 }

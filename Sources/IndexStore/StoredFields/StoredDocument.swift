@@ -6,8 +6,11 @@
 /// the on-disk format changes only when this type does (docs/INDEX_FORMAT.md, `.sto`).
 public struct StoredDocument: Sendable, Equatable {
     public var id: String
-    /// Path of the source file as given to the indexer.
+    /// Path of the source file as the indexer found it (what change detection compares).
     public var source: String
+    /// How many leading bytes of `source` name the indexed root and its slash:
+    /// `relativeSource` is what users are shown, never a server's absolute path.
+    public var rootLength: Int
     /// Change detection: size and modification time first, then the content hash.
     public var fileSize: UInt64
     /// Nanoseconds since 1970.
@@ -22,20 +25,23 @@ public struct StoredDocument: Sendable, Equatable {
     public var documentNumber: String?
     public var identifiers: [String]
     public var ministry: String?
+    /// The official publication's address (docs/INGEST.md), nil when none is known.
+    public var url: String?
     public var authors: [String]
     public var passages: [StoredPassage]
     public var notes: [StoredNote]
     public var warnings: [String]
 
     public init(
-        id: String, source: String, fileSize: UInt64 = 0, modificationTime: Int64 = 0, contentHash: String,
+        id: String, source: String, rootLength: Int = 0, fileSize: UInt64 = 0, modificationTime: Int64 = 0, contentHash: String,
         format: String = "text", title: String? = nil, date: String? = nil, type: String = "overig",
         dossiers: [String] = [], documentNumber: String? = nil, identifiers: [String] = [],
-        ministry: String? = nil, authors: [String] = [], passages: [StoredPassage] = [],
+        ministry: String? = nil, url: String? = nil, authors: [String] = [], passages: [StoredPassage] = [],
         notes: [StoredNote] = [], warnings: [String] = []
     ) {
         self.id = id
         self.source = source
+        self.rootLength = min(max(rootLength, 0), source.utf8.count)
         self.fileSize = fileSize
         self.modificationTime = modificationTime
         self.contentHash = contentHash
@@ -47,11 +53,15 @@ public struct StoredDocument: Sendable, Equatable {
         self.documentNumber = documentNumber
         self.identifiers = identifiers
         self.ministry = ministry
+        self.url = url
         self.authors = authors
         self.passages = passages
         self.notes = notes
         self.warnings = warnings
     }
+
+    /// The path relative to the indexed root.
+    public var relativeSource: String { DocumentEntry.relative(source, rootLength: rootLength) }
 
     /// Retrieval units in index order: the passages, then one per footnote, so that the
     /// text of notes is searchable too (as its own unit: no phrase runs into a footnote).

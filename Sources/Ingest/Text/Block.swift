@@ -25,13 +25,29 @@ struct BlockBuilder {
     private(set) var blocks: [Block] = []
     private(set) var notes: [Note] = []
     private(set) var currentHeading: String?
+    /// Every heading so far, in order (a bounded number): signature lines set as
+    /// headings (`Bergen, 23 december 2015`) date a document.
+    private(set) var headings: [String] = []
     private var section = 0
+    /// How many blocks there were when the current heading was set.
+    private var blocksAtHeading = 0
 
     /// Starts a new section under `text`; an empty heading only ends the section.
+    ///
+    /// A heading that follows another with no text between them is joined to it
+    /// (`Hoofdstuk I Rechten – Artikel 1.1 Recht op toegang`, an agenda item and its first
+    /// speaker): otherwise the outer heading would head no passage and its words could
+    /// not be found.
     mutating func heading(_ text: String) {
-        let cleaned = WhiteSpace.collapse(text)
+        var cleaned = WhiteSpace.collapse(text)
         section += 1
+        if !cleaned.isEmpty, let outer = currentHeading, blocks.count == blocksAtHeading,
+           outer.utf8.count + cleaned.utf8.count <= 240 {
+            cleaned = outer + " – " + cleaned
+        }
+        blocksAtHeading = blocks.count
         currentHeading = cleaned.isEmpty ? nil : cleaned
+        if !cleaned.isEmpty, headings.count < 500 { headings.append(cleaned) }
     }
 
     /// Ends the current section but keeps its heading (a new speech by the same speaker).

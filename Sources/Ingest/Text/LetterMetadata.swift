@@ -61,7 +61,7 @@ struct LetterMetadata: Equatable {
         // first paragraph (PDF text of a letter often has no title line at all).
         let kamerstuk = documentNumber.flatMap { number in dossiers.first.map { "Kamerstuk \($0), nr. \(number)" } }
         title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
-            ?? kamerstuk ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
+            ?? Self.printedTitle(in: headerText) ?? kamerstuk ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
     }
 
     // MARK: - Dates
@@ -78,7 +78,8 @@ struct LetterMetadata: Equatable {
     /// Date lines in order of trust: the letter's own `Datum`, then the place-and-date
     /// line, then when answers were received, then when questions were sent in.
     static func findDate(in text: String) -> String? {
-        for cue in ["Datum", "Den Haag,", "’s-Gravenhage,", "'s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden"] {
+        for cue in ["Datum", "Den Haag,", "’s-Gravenhage,", "'s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden", "(Ingezonden",
+                    "Vastgesteld", "Ontvangen"] {
             var searchStart = text.startIndex
             while let range = text[searchStart...].byteRange(of: cue) {
                 if let date = parseDate(text[range.upperBound...].prefix(40)) { return date }
@@ -198,10 +199,24 @@ struct LetterMetadata: Equatable {
     /// (which then start in lower case) is joined.
     static func subject(in blocks: [String]) -> String? {
         for (index, block) in blocks.enumerated() {
-            guard let range = block.byteRange(of: "Betreft") else { continue }
+            // `Betreft` anywhere in the opening; `Onderwerp` (older letters) and `Document:`
+            // (committee decision lists) only where they start a block.
+            let label = block.byteRange(of: "Betreft")
+                ?? (block.hasPrefix("Onderwerp") ? block.byteRange(of: "Onderwerp") : nil)
+                ?? (block.hasPrefix("Document:") ? block.byteRange(of: "Document:") : nil)
+            guard let range = label else { continue }
             var subject = String(block[range.upperBound...].drop { $0 == " " || $0 == ":" })
-            for next in blocks.dropFirst(index + 1).prefix(3) {
-                guard let first = next.first, first.isLowercase else { break }
+            var continuation = index + 1
+            // A label in a column of its own: its value is the next block, and what
+            // wrapped is a short line (`2011`), not a list that follows.
+            let inColumn = subject.isEmpty
+            if inColumn, continuation < blocks.count {
+                subject = blocks[continuation].split(separator: "\n").prefix(2).joined(separator: " ")
+                continuation += 1
+            }
+            for next in blocks.dropFirst(continuation).prefix(3) {
+                guard let first = next.first, first.isLowercase || (inColumn && first.isNumber) else { break }
+                if inColumn, next.contains("\n") || next.split(separator: " ").count > 12 { break }
                 subject += " " + next
             }
             for label in ["Onze referentie", "Uw referentie", "Ons kenmerk", "Uw kenmerk", "Bijlage", "Datum "] {
@@ -222,6 +237,35 @@ struct LetterMetadata: Equatable {
                 return (trimmed.hasPrefix("De Minister ") || trimmed.hasPrefix("De Staatssecretaris ")) && trimmed.count < 120
             }
         }
+    }
+
+    /// The title a printed Kamerstuk sets in capitals after its number (`Nr. 39 AGENDA
+    /// VOOR DE …. Vastgesteld 6 juni 1984`): the run of words without a lower-case
+    /// letter, a footnote digit glued to a word dropped (`DEFENSIE1`).
+    static func printedTitle(in text: String) -> String? {
+        var searchStart = text.startIndex
+        while let range = text[searchStart...].byteRange(of: "Nr. ") {
+            searchStart = range.upperBound
+            let afterNumber = text[range.upperBound...].drop { $0.isNumber }
+            guard afterNumber.startIndex > range.upperBound, afterNumber.first == " " || afterNumber.first == "\n" else { continue }
+            var words: [Substring] = []
+            for word in afterNumber.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                if word.contains(where: \.isLowercase) { break }
+                words.append(word)
+                if words.count >= 40 { break }
+            }
+            // At least two words with capitals, so that `Nr. 3 I` or a number alone is no title.
+            guard words.filter({ $0.contains(where: \.isUppercase) }).count >= 2 else { continue }
+            let cleaned = words.map { word -> String in
+                let letters = word.dropLast()
+                if let last = word.last, last.isNumber, letters.count >= 3, letters.allSatisfy(\.isUppercase) { return String(letters) }
+                return String(word)
+            }
+            var title = cleaned.joined(separator: " ")
+            while let last = title.last, last == "." || last == "," || last == ":" || last == "\"" { title.removeLast() }
+            return shorten(title)
+        }
+        return nil
     }
 
     /// The line that names a Kamervragen document (`Antwoorden op Kamervragen van …`,
@@ -291,9 +335,16 @@ struct LetterMetadata: Equatable {
             return .vragen
         }
         let start = opening.utf8Prefix(200)
+        if start.containsBytes("BESLUITENLIJST") || start.containsBytes("Besluitenlijst van")
+            || mentions(["document:\nbesluitenlijst", "document: besluitenlijst"]) {
+            return .besluitenlijst
+        }
+        if start.containsBytes("AGENDA VOOR") || start.hasPrefix("Agenda") || start.containsBytes("CONVOCATIE") { return .agenda }
+        if start.containsBytes("NOTA VAN WIJZIGING") || start.containsBytes("Nota van wijziging") { return .nota }
+        if start.containsBytes("MEMORIE VAN TOELICHTING") { return .toelichting }
         if start.containsBytes("MOTIE") { return .motie }
         if start.containsBytes("AMENDEMENT") { return .amendement }
-        if start.containsBytes("ONTWERP VAN WET") || start.containsBytes("MEMORIE VAN TOELICHTING") || start.containsBytes("Voorstel van wet") {
+        if start.containsBytes("ONTWERP VAN WET") || start.containsBytes("VOORSTEL VAN WET") || start.containsBytes("Voorstel van wet") {
             return .wetsvoorstel
         }
         // "Bijlage 1." or "Bijlage bij …"; the plural "Bijlagen." heads a Handelingen appendix.
@@ -316,7 +367,8 @@ extension LetterMetadata {
     var metadata: DocumentMetadata {
         DocumentMetadata(
             title: title, date: date, type: type, dossiers: dossiers, documentNumber: documentNumber,
-            identifiers: identifiers, ministry: ministry, authors: authors
+            identifiers: identifiers, ministry: ministry, authors: authors,
+            ownKamerstuk: documentNumber != nil
         )
     }
 }

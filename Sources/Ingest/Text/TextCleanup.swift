@@ -47,7 +47,7 @@ struct TextCleanup {
             while index <= count {
                 if index == count || buffer[index] == 0x0A || buffer[index] == 0x0D {
                     let raw = Array(UnsafeBufferPointer(rebasing: buffer[start ..< index]))
-                    lines.append(classify(raw, lineIndex: lines.count, footers: &footers, footnotes: &footnotes, builder: &builder))
+                    lines.append(classify(raw, lineIndex: lines.count, lines: lines, footers: &footers, footnotes: &footnotes, builder: &builder))
                     if index + 1 < count, buffer[index] == 0x0D, buffer[index + 1] == 0x0A { index += 1 }
                     start = index + 1
                 }
@@ -61,8 +61,21 @@ struct TextCleanup {
 
     // MARK: - One line
 
+    /// The last line with text before this one.
+    private func previousContent(_ lines: [Line]) -> [UInt8] {
+        lines.last { $0.kind == .content || $0.kind == .bullet }?.text ?? []
+    }
+
+    /// A year alone on a line after a month name is the end of a wrapped date
+    /// (`… van dinsdag 8 maart⏎2011`), not a page number.
+    static func isWrappedYear(_ line: ArraySlice<UInt8>, after previous: [UInt8]) -> Bool {
+        guard line.count == 4, let year = Int(String(decoding: line, as: UTF8.self)), (1800 ... 2100).contains(year),
+              let lastWord = String(decoding: previous, as: UTF8.self).split(separator: " ").last else { return false }
+        return LetterMetadata.month(named: lastWord.lowercased()) != nil
+    }
+
     private func classify(
-        _ raw: [UInt8], lineIndex: Int, footers: inout [(String, String?)],
+        _ raw: [UInt8], lineIndex: Int, lines: [Line], footers: inout [(String, String?)],
         footnotes: inout FootnoteTracker, builder: inout BlockBuilder
     ) -> Line {
         var line = InlineMarkup.strip(raw, markdown: markdown) { label, body in
@@ -95,7 +108,9 @@ struct TextCleanup {
             if let dossier = reference.dossier { footers.append((dossier, reference.number)) }
             return Line(kind: .skipped, text: [])
         }
-        if RunningFooter.isPageNumberOrIdentifier(text) { return Line(kind: .skipped, text: []) }
+        if RunningFooter.isPageNumberOrIdentifier(text), !Self.isWrappedYear(text, after: previousContent(lines)) {
+            return Line(kind: .skipped, text: [])
+        }
         if let body = footnotes.footnoteBody(text) {
             builder.note(label: body.label, text: String(decoding: body.text, as: UTF8.self))
             return Line(kind: .skipped, text: [])

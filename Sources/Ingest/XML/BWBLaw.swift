@@ -5,6 +5,11 @@ struct BWBLaw: XMLFormatReader {
     var assembler = XMLTextAssembler()
     private var bwbID: String?
     private var validFrom: String?
+    /// `wetgeving@soort`: wet, AMvB, ministeriele-regeling, …
+    private var kind: String?
+    /// The signing date of the original publication, as the first `citeertitel` states it.
+    private var signed: String?
+    private var dossier: String?
 
     private static let skipped: Set<String> = [
         "meta-data", "bwb-inputbestand", "bwb-wijzigingen", "redactionele-correcties", "jcis", "jci", "brondata",
@@ -19,7 +24,14 @@ struct BWBLaw: XMLFormatReader {
             bwbID = attribute("bwb-id")
             validFrom = attribute("inwerkingtreding")
         }
-        if name == "citeertitel" || name == "intitule" { assembler.capture(name) }
+        if name == "wetgeving", kind == nil { kind = attribute("soort") }
+        if name == "citeertitel" || name == "intitule" {
+            if signed == nil { signed = attribute("ondertekening_bron").flatMap(DocumentMetadata.isoDate(from:)) }
+            assembler.capture(name)
+        }
+        if name == "dossierref", dossier == nil, assembler.path.contains("citeertitel") {
+            dossier = attribute("dossier").flatMap(DocumentMetadata.normalizedDossier)
+        }
         let role: ElementRole
         if Self.skipped.contains(name) {
             role = .skip
@@ -39,10 +51,25 @@ struct BWBLaw: XMLFormatReader {
 
     mutating func metadata() -> DocumentMetadata {
         var metadata = DocumentMetadata()
-        metadata.type = .wet
+        metadata.type = Self.type(ofKind: kind ?? "")
         metadata.title = assembler.first("citeertitel").flatMap { $0.isEmpty ? nil : $0 } ?? assembler.first("intitule")
-        metadata.date = validFrom.flatMap(DocumentMetadata.isoDate(from:))
+        // The law's own date (when it was signed), not the date this version took effect.
+        metadata.version = validFrom.flatMap(DocumentMetadata.isoDate(from:))
+        metadata.date = signed ?? metadata.version
         if let bwbID { metadata.identifiers = [bwbID] }
+        if let dossier {
+            metadata.dossiers = [dossier]
+        }
         return metadata
+    }
+
+    /// `wetgeving@soort` in the vocabulary: laws and treaties, decisions (AMvB, KB),
+    /// regulations (ministerial, of independent bodies, policy rules).
+    static func type(ofKind kind: String) -> DocumentType {
+        let lower = kind.lowercased()
+        if lower.contains("regeling") || lower.contains("beleidsregel") || lower == "zbo" || lower == "pbo" { return .regeling }
+        if lower.contains("amvb") || lower == "kb" || lower.contains("besluit") { return .besluit }
+        if lower.contains("verdrag") { return .verdrag }
+        return .wet
     }
 }

@@ -1,9 +1,17 @@
 /// KOOP "officiële publicaties" (`officiele-publicatie`): Kamerstukken (`kamerstuk`),
-/// Kamervragen and their answers (`kamervragen`, `aanhangsel`) and Handelingen. Element
-/// names follow FORMATS.md §2; unknown elements keep their text as blocks.
+/// Kamervragen and their answers (`kamervragen`, `aanhangsel`), Handelingen, and the
+/// official gazettes (`staatsblad`, `staatscourant`, `gemeenteblad`, `provinciaalblad`,
+/// `waterschapsblad`, `bladgemeenschappelijkeregeling`, `tractatenblad`). Element names
+/// follow FORMATS.md §2; unknown elements keep their text as blocks.
 struct KOOPPublication: XMLFormatReader {
     var assembler = XMLTextAssembler()
     private var kind: String?
+    /// The kind element's first child after its `kop`: `regeling`, `zakelijke-mededeling`, `wet-besluit`, …
+    private var content: String?
+    /// `dagtekening/datum@isodatum`: the date the text was signed.
+    private var signedDate: String?
+    /// `uitgifte/datum@isodatum`: the date a gazette issued it.
+    private var issuedDate: String?
     private var identifierFromRecord: String?
     private var answerCount = 0
 
@@ -12,7 +20,7 @@ struct KOOPPublication: XMLFormatReader {
         "achternaam", "voornaam", "politiek", "unl", "super", "sub", "kamervraagonderwerp",
     ]
     private static let headings: Set<String> = ["tussenkop", "kop", "item-titel", "spreker"]
-    private static let skipped: Set<String> = ["metadata", "meta", "li.nr", "kamerstukkop", "vergaderjaar"]
+    private static let skipped: Set<String> = ["metadata", "meta", "li.nr", "kamerstukkop", "vergaderjaar", "plaatje", "illustratie"]
     private static let captured: Set<String> = [
         "dossiernr", "ondernummer", "datumtekst", "vergaderdatum", "item-titel", "kamervraagnummer",
         "kamervraagomschrijving", "kamervraagonderwerp", "functie",
@@ -22,7 +30,18 @@ struct KOOPPublication: XMLFormatReader {
 
     mutating func startElement(_ name: String, attribute: (String) -> String?) {
         let parent = assembler.parent
-        if parent == "officiele-publicatie", name != "metadata", kind == nil { kind = name }
+        // The gazettes open with a masthead `kop` (`STAATSCOURANT`, `Officiële uitgave …`).
+        let isMasthead = parent == "officiele-publicatie" && name == "kop"
+        if parent == "officiele-publicatie", name != "metadata", !isMasthead, kind == nil { kind = name }
+        if let kind, parent == kind, name != "kop", content == nil { content = name }
+        if name == "datum", let iso = attribute("isodatum").flatMap(DocumentMetadata.isoDate(from:)) {
+            if parent == "dagtekening", signedDate == nil { signedDate = iso }
+            if parent == "uitgifte", issuedDate == nil { issuedDate = iso }
+        }
+        if name == "intitule" { assembler.capture("intitule") }
+        if name == "titel", parent == "kop", let kind, assembler.path.count == 3, assembler.path[1] == kind {
+            assembler.capture("kind.titel")
+        }
         if name == "meta", attribute("name") == "OVERHEIDop.externMetadataRecord", let url = attribute("content") {
             identifierFromRecord = Self.identifier(fromRecordURL: url)
         }
@@ -32,7 +51,9 @@ struct KOOPPublication: XMLFormatReader {
         if name == "titel", let parent, parent == "stuk" || parent == "dossier" { assembler.capture("\(parent).titel") }
 
         let role: ElementRole
-        if Self.inline.contains(name) {
+        if isMasthead {
+            role = .skip
+        } else if Self.inline.contains(name) {
             role = .inline
         } else if Self.skipped.contains(name) {
             role = .skip
@@ -47,7 +68,9 @@ struct KOOPPublication: XMLFormatReader {
         } else if name == "vraag" || name == "antwoord" || name == "spreekbeurt" {
             role = .section
         } else if name == "noot" {
-            role = .note
+            // A footnote has an id its reference points to; a bare `noot` wrapping a table
+            // (seen in a blad gemeenschappelijke regeling) is body text in the wrong element.
+            role = attribute("id") != nil || attribute("type") != nil ? .note : .block
         } else if name == "noot.nr" {
             role = .noteLabel
         } else {
@@ -71,7 +94,8 @@ struct KOOPPublication: XMLFormatReader {
             metadata.type = .handelingen
             metadata.title = assembler.first("item-titel")
         default:
-            metadata.title = stukTitle
+            metadata.title = assembler.first("intitule") ?? assembler.first("kind.titel") ?? stukTitle
+            metadata.type = Self.gazetteType(kind: kind ?? "", content: content ?? "", title: metadata.title ?? "")
         }
         if let descriptions = assembler.captured["kamervraagomschrijving"] {
             // Answers carry a second description, "(ontvangen …)", which dates the document.
@@ -80,6 +104,11 @@ struct KOOPPublication: XMLFormatReader {
         }
         if let dateText = assembler.first("datumtekst") ?? assembler.first("vergaderdatum") {
             metadata.date = DocumentMetadata.isoDate(from: dateText) ?? metadata.date
+        }
+        if metadata.date == nil {
+            let blocks = assembler.builder.blocks
+            let lines = assembler.builder.headings + blocks.prefix(2_000).map(\.text)
+            metadata.date = signedDate ?? StatedDate.find(in: lines) ?? issuedDate
         }
         for raw in assembler.captured["dossiernr"] ?? [] {
             if let dossier = DocumentMetadata.normalizedDossier(raw), !metadata.dossiers.contains(dossier) {
@@ -106,9 +135,28 @@ struct KOOPPublication: XMLFormatReader {
         let table: [(String, DocumentType)] = [
             ("MOTIE", .motie), ("AMENDEMENT", .amendement), ("BRIEF", .brief), ("VERSLAG", .verslag),
             ("NOTA NAAR AANLEIDING", .verslag), ("VOORSTEL VAN WET", .wetsvoorstel),
-            ("MEMORIE VAN TOELICHTING", .wetsvoorstel), ("BIJLAGE", .bijlage),
+            ("MEMORIE VAN TOELICHTING", .toelichting), ("NOTA VAN TOELICHTING", .toelichting),
+            ("NOTA VAN WIJZIGING", .nota), ("BESLUITENLIJST", .besluitenlijst), ("AGENDA", .agenda), ("FICHE", .fiche),
+            ("BIJLAGE", .bijlage),
         ]
         for (word, type) in table where upper.hasPrefix(word) || upper.containsBytes(" \(word)") { return type }
+        return .overig
+    }
+
+    /// The kind of a gazette publication: by gazette, then by the element holding the
+    /// text (a `zakelijke-mededeling` is a notice), then by the title's own words.
+    static func gazetteType(kind: String, content: String, title: String) -> DocumentType {
+        let lower = title.lowercased()
+        if kind == "tractatenblad" { return .verdrag }
+        if content == "zakelijke-mededeling" { return .bekendmaking }
+        if lower.hasPrefix("wet ") || lower.hasPrefix("rijkswet ") || lower.hasPrefix("wet van") { return .wet }
+        if lower.containsBytes("verordening") { return .verordening }
+        if lower.hasPrefix("besluit") || lower.containsBytes("besluit van") { return .besluit }
+        if lower.hasPrefix("regeling") || lower.containsBytes("regeling ") || content == "regeling" { return .regeling }
+        for notice in ["bekendmaking", "kennisgeving", "ter inzage", "vergunning", "aanvraag"] where lower.containsBytes(notice) {
+            return .bekendmaking
+        }
+        if kind == "staatsblad" { return .besluit }
         return .overig
     }
 

@@ -41,8 +41,9 @@ struct XMLTextAssembler {
 
     var parent: String? { path.last }
 
-    /// Collects the text of the element being started under `key`, even inside skipped
-    /// parts; call right before `start`.
+    /// Collects the text of the element being started under `key`, even when it lies
+    /// inside a skipped part, but not the text of skipped elements inside it (BWB nests
+    /// its bookkeeping inside `citeertitel`); call right before `start`.
     mutating func capture(_ key: String) {
         captures.append((key, path.count + 1, []))
     }
@@ -86,6 +87,13 @@ struct XMLTextAssembler {
         }
     }
 
+    /// Gives the footnote just started its label from an attribute (Rechtspraak's
+    /// `footnote label="1"`) rather than from a child element.
+    mutating func labelNote(_ label: String) {
+        guard note != nil, labelDepth == 0 else { return }
+        noteLabel = Array(label.utf8)
+    }
+
     mutating func end(_ name: String) {
         let depth = path.count
         guard depth > 0 else { return }
@@ -121,7 +129,8 @@ struct XMLTextAssembler {
 
     mutating func text(_ text: String) {
         // A footnote inside a captured title is not part of the title.
-        for index in captures.indices where note == nil || captures[index].depth >= noteDepth {
+        for index in captures.indices
+        where (note == nil || captures[index].depth >= noteDepth) && (skipDepth == 0 || skipDepth <= captures[index].depth) {
             captures[index].text.append(contentsOf: text.utf8)
         }
         if skipDepth > 0 { return }

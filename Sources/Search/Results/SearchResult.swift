@@ -23,7 +23,10 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var type: String
     public var dossier: String?
     public var heading: String?
+    /// The path relative to the indexed root.
     public var source: String
+    /// The official publication's address, when one is known.
+    public var url: String?
     /// HTML: the text around the best hits, escaped, hits in `<mark>`.
     public var snippet: String
     /// The same snippet as plain text with the hits as UTF-8 byte ranges, for terminals.
@@ -31,7 +34,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var highlights: [[Int]]?
 
     private enum CodingKeys: String, CodingKey {
-        case doc_id, passage, score, title, date, type, dossier, heading, source, snippet, snippet_text, highlights
+        case doc_id, passage, score, title, date, type, dossier, heading, source, url, snippet, snippet_text, highlights
     }
 
     /// The contract's optional fields are present as `null`, not left out (the synthesized
@@ -47,6 +50,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
         try container.encode(dossier, forKey: .dossier)
         try container.encode(heading, forKey: .heading)
         try container.encode(source, forKey: .source)
+        try container.encode(url, forKey: .url)
         try container.encode(snippet, forKey: .snippet)
         try container.encodeIfPresent(snippet_text, forKey: .snippet_text)
         try container.encodeIfPresent(highlights, forKey: .highlights)

@@ -133,7 +133,7 @@ enum OpenAPIDocument {
           "SearchHit": {
             "type": "object",
             "additionalProperties": false,
-            "required": ["doc_id", "passage", "score", "title", "date", "type", "dossier", "heading", "source", "snippet"],
+            "required": ["doc_id", "passage", "score", "title", "date", "type", "dossier", "heading", "source", "url", "snippet"],
             "properties": {
               "doc_id": {"type": "string"},
               "passage": {"type": "integer", "minimum": 0, "description": "Index into the document's passages."},
@@ -143,14 +143,15 @@ enum OpenAPIDocument {
               "type": {"type": "string"},
               "dossier": {"type": ["string", "null"]},
               "heading": {"type": ["string", "null"]},
-              "source": {"type": "string"},
+              "source": {"type": "string", "description": "The file's path relative to the indexed folder."},
+              "url": {"type": ["string", "null"], "format": "uri", "description": "The official publication, when its identifier says where it is."},
               "snippet": {"type": "string", "description": "HTML: escaped text with the hits in <mark>."}
             }
           },
           "Document": {
             "type": "object",
             "additionalProperties": false,
-            "required": ["id", "title", "date", "type", "dossier", "dossiers", "number", "ministry", "authors", "identifiers", "source", "content_hash", "format", "warnings", "passages"],
+            "required": ["id", "title", "date", "type", "dossier", "dossiers", "number", "ministry", "authors", "identifiers", "url", "source", "content_hash", "format", "warnings", "passages"],
             "properties": {
               "id": {"type": "string"},
               "title": {"type": ["string", "null"]},
@@ -162,7 +163,8 @@ enum OpenAPIDocument {
               "ministry": {"type": ["string", "null"]},
               "authors": {"type": "array", "items": {"type": "string"}},
               "identifiers": {"type": "array", "items": {"type": "string"}},
-              "source": {"type": "string"},
+              "url": {"type": ["string", "null"], "format": "uri", "description": "The official publication, when its identifier says where it is."},
+              "source": {"type": "string", "description": "The file's path relative to the indexed folder."},
               "content_hash": {"type": "string", "description": "SHA-256 of the source file, hex."},
               "format": {"type": "string", "enum": ["text", "markdown", "xml"]},
               "warnings": {"type": "array", "items": {"type": "string"}, "description": "What extraction repaired or could not read."},

@@ -9,6 +9,7 @@ struct DocumentPage {
         let title = document.title ?? document.id
         let meta = [document.type, document.date, document.dossier.map { "dossier \($0)" }, document.id].compactMap { $0 }
         var body = "<article>\n<h2>\(HTML.escape(title))</h2>\n<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))"
+        if let url = document.url { body += " · <a href=\"\(HTML.escape(url))\">officiële publicatie</a>" }
         body += " · <a href=\"/api/documents/\(HTML.escape(URLEncoding.path(document.id)))\">JSON</a></p>\n"
         for passage in document.passages {
             body += "<section id=\"p\(passage.passage)\">"

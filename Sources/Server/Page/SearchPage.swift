@@ -105,7 +105,9 @@ struct SearchPage {
         let link = "/documents/" + URLEncoding.path(first.doc_id) + "#p\(first.passage)"
         let meta = [first.type, first.date, first.dossier.map { "dossier \($0)" }, first.doc_id].compactMap { $0 }
         var html = "<li class=\"document\">\n<h2><a href=\"\(HTML.escape(link))\">\(HTML.escape(first.title ?? first.doc_id))</a></h2>\n"
-        html += "<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))</p>\n<ul class=\"passages\">\n"
+        html += "<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))"
+        if let url = first.url { html += " · <a href=\"\(HTML.escape(url))\">officiële publicatie</a>" }
+        html += "</p>\n<ul class=\"passages\">\n"
         for hit in hits {
             html += "<li>"
             if let heading = hit.heading, !heading.isEmpty { html += "<p class=\"heading\">\(HTML.escape(heading))</p>" }

@@ -36,7 +36,7 @@ enum StoredDocumentText {
     static func readable(_ document: StoredDocument) -> String {
         var lines = [
             "id       \(document.id)", "title    \(document.title ?? "—")", "date     \(document.date ?? "—")",
-            "type     \(document.type)", "dossier  \(document.dossiers.joined(separator: ", "))", "source   \(document.source)", "",
+            "type     \(document.type)", "dossier  \(document.dossiers.joined(separator: ", "))", "source   \(document.relativeSource)", "url      \(document.url ?? "—")", "",
         ]
         for passage in document.passages {
             if let heading = passage.heading { lines.append("## \(heading)") }

@@ -14,7 +14,7 @@ enum SearchResultText {
                 lines.append("")
                 let meta = [item.date, item.type, item.dossier.map { "dossier \($0)" }].compactMap { $0 }.joined(separator: " · ")
                 lines.append("\(bold)\(item.title ?? item.doc_id)\(reset)")
-                lines.append("\(dim)\(item.doc_id) · \(meta) · \(item.source)\(reset)")
+                lines.append("\(dim)\(item.doc_id) · \(meta) · \(item.url ?? item.source)\(reset)")
                 previous = item.doc_id
             }
             let snippet = Snippet(text: item.snippet_text ?? "", highlights: (item.highlights ?? []).map { $0[0] ..< $0[1] })

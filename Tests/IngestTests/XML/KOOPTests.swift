@@ -92,7 +92,7 @@ import Testing
     #expect(document.date == "2020-01-01")
     #expect(document.type == .wet)
     #expect(document.identifiers == ["BWBR9999999"])
-    #expect(document.passages.map(\.heading) == [nil, "Artikel 1"])
+    #expect(document.passages.map(\.heading) == [nil, "Hoofdstuk 1 Algemene bepalingen – Artikel 1"])
     #expect(document.passages[1].text == "1\nDeze wet verstaat onder proef: een bepaling die alleen in tests bestaat.\n2\nEen proef is geen echte wet.")
 }
 
