@@ -17,6 +17,8 @@ struct DocumentMetadata: Equatable {
     /// `dossiers`/`documentNumber` name this document itself (its footer or heading),
     /// not a Kamerstuk it cites, so they give its address.
     var ownKamerstuk = false
+    /// What to call a document that states no title: its first paragraph.
+    var fallbackTitle: String?
     /// A SyncFeed tombstone: the record says the document was deleted.
     var isDeleted = false
 
@@ -25,6 +27,7 @@ struct DocumentMetadata: Equatable {
     mutating func fillGaps(from other: DocumentMetadata) {
         identifier = identifier ?? other.identifier
         title = title ?? other.title
+        fallbackTitle = fallbackTitle ?? other.fallbackTitle
         date = date ?? other.date
         if type == .overig { type = other.type }
         if dossiers.isEmpty { dossiers = other.dossiers }

@@ -3,6 +3,9 @@
 /// passages. Damaged input gives a document with warnings, never a crash; only a file
 /// that cannot be read at all throws.
 public struct Extractor: Sendable {
+    /// Folder manifests, read once per folder (``FolderManifest``).
+    private let manifests = FolderManifests()
+
     public init() {}
 
     /// - Parameters:
@@ -21,6 +24,7 @@ public struct Extractor: Sendable {
     public func extract(bytes: [UInt8], path: String, relativeTo root: String?, contentHash: String? = nil) -> ExtractionOutcome {
         let detection = FormatDetector.detect(bytes, path: path)
         if case .unsupported(let reason) = detection { return .skipped(reason: reason) }
+        if detection == .text, let reason = TableFile.skipReason(path: path, bytes: bytes) { return .skipped(reason: reason) }
         // Hashed only once we know the file is kept: a skipped video needs no digest.
         var context = Context(path: path, id: Self.documentID(path: path, root: root), hash: contentHash ?? SHA256.hexDigest(of: bytes))
         switch detection {
@@ -158,12 +162,18 @@ public struct Extractor: Sendable {
 
     // MARK: - Document
 
-    private func assemble(_ metadata: DocumentMetadata, _ builder: BlockBuilder, format: SourceFormat, context: inout Context) -> Document {
+    private func assemble(_ found: DocumentMetadata, _ builder: BlockBuilder, format: SourceFormat, context: inout Context) -> Document {
+        var metadata = found
+        if let row = manifests.row(for: context.path) {
+            metadata.url = metadata.url ?? row.url
+            metadata.date = metadata.date ?? row.date
+            metadata.title = metadata.title ?? row.title
+        }
         let passages = PassageSplitter.split(builder.blocks)
         if passages.isEmpty { context.warn("no text was found in the file") }
         return Document(
             id: context.id, source: context.path, contentHash: context.hash, format: format,
-            title: metadata.title.flatMap { $0.isEmpty ? nil : WhiteSpace.collapse($0) }
+            title: (metadata.title ?? metadata.fallbackTitle).flatMap { $0.isEmpty ? nil : WhiteSpace.collapse($0) }
                 ?? builder.blocks.first.map { LetterMetadata.shorten($0.text, limit: 120) },
             date: metadata.date, type: metadata.type, dossiers: metadata.dossiers,
             documentNumber: metadata.documentNumber, identifiers: metadata.identifiers,

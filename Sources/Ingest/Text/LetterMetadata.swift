@@ -6,6 +6,9 @@ import Foundation
 /// footers the cleanup kept), so the cost does not grow with the file.
 struct LetterMetadata: Equatable {
     var title: String?
+    /// The first paragraph, for a document that states no title (a manifest's title
+    /// beats it).
+    var fallbackTitle: String?
     var date: String?
     var type: DocumentType = .overig
     var dossiers: [String] = []
@@ -61,7 +64,8 @@ struct LetterMetadata: Equatable {
         // first paragraph (PDF text of a letter often has no title line at all).
         let kamerstuk = documentNumber.flatMap { number in dossiers.first.map { "Kamerstuk \($0), nr. \(number)" } }
         title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
-            ?? Self.printedTitle(in: headerText) ?? kamerstuk ?? headings.first ?? blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
+            ?? Self.printedTitle(in: headerText) ?? kamerstuk ?? headings.first
+        fallbackTitle = blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
     }
 
     // MARK: - Dates
@@ -368,7 +372,7 @@ extension LetterMetadata {
         DocumentMetadata(
             title: title, date: date, type: type, dossiers: dossiers, documentNumber: documentNumber,
             identifiers: identifiers, ministry: ministry, authors: authors,
-            ownKamerstuk: documentNumber != nil
+            ownKamerstuk: documentNumber != nil, fallbackTitle: fallbackTitle
         )
     }
 }
