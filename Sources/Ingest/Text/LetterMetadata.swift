@@ -54,8 +54,11 @@ struct LetterMetadata: Equatable {
             // from the government (PDF text of a Kamerstuk often starts mid-letter).
             type = .brief
         }
-        if type == .wet, date == nil, let heading = headings.first, let range = heading.byteRange(of: " van ") {
-            date = Self.parseDate(heading[range.upperBound...])
+        // A law is dated by its own title (`Wet van 18 maart 1993, …`), not by the dates
+        // of the decisions it cites.
+        if type == .wet, let heading = headings.first, let range = heading.byteRange(of: " van "),
+           let own = Self.parseDate(heading[range.upperBound...]) {
+            date = own
         }
         if [.antwoord, .vragen, .mededeling].contains(type) {
             authors = Self.questioners(in: headerText.utf8Prefix(Self.openingLength))
@@ -74,6 +77,7 @@ struct LetterMetadata: Equatable {
         "januari", "februari", "maart", "april", "mei", "juni",
         "juli", "augustus", "september", "oktober", "november", "december",
     ]
+    private static let weekdays = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
     private static let monthAbbreviations = [
         "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
         "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
@@ -83,7 +87,7 @@ struct LetterMetadata: Equatable {
     /// line, then when answers were received, then when questions were sent in.
     static func findDate(in text: String) -> String? {
         for cue in ["Datum", "Den Haag,", "’s-Gravenhage,", "'s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden", "(Ingezonden",
-                    "Vastgesteld", "Ontvangen"] {
+                    "Vastgesteld", "Ontvangen", "Voorgesteld", "VERGADERING"] {
             var searchStart = text.startIndex
             while let range = text[searchStart...].byteRange(of: cue) {
                 if let date = parseDate(text[range.upperBound...].prefix(40)) { return date }
@@ -95,8 +99,13 @@ struct LetterMetadata: Equatable {
 
     /// `19 november 2024`, `d.d.24 okitober 2025`, `: 3 juni 2021` at the start of `text`.
     static func parseDate(_ text: Substring) -> String? {
-        var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" }
+        var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "." || $0 == "—" || $0 == "–" }
         if rest.hasPrefix("d.d.") { rest = rest.dropFirst(4).drop { $0 == " " } }
+        // `VERGADERING VAN DINSDAG 16 MAART 1920`, `Donderdag 8 februari 2018`
+        if rest.lowercased().hasPrefix("van ") { rest = rest.dropFirst(4) }
+        if let weekday = weekdays.first(where: { rest.lowercased().hasPrefix($0) }) {
+            rest = rest.dropFirst(weekday.count).drop { $0 == " " || $0 == "," }
+        }
         let words = rest.split(maxSplits: 3, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\n" })
         guard words.count >= 3, let day = Int(words[0]), (1 ... 31).contains(day),
               let month = month(named: words[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) else { return nil }

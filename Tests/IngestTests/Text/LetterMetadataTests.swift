@@ -8,6 +8,32 @@ import Testing
     #expect(LetterMetadata.findDate(in: "(ingezonden d.d.24 okitober 2025).") == "2025-10-24")
     #expect(LetterMetadata.findDate(in: "Antwoord van minister Y (ontvangen\n18 november 2024).") == "2024-11-18")
     #expect(LetterMetadata.findDate(in: "Datum 31 februaritje 2024") == nil)
+    // The printed Kamerstukken and the old Handelingen (Staten-Generaal Digitaal OCR).
+    #expect(LetterMetadata.findDate(in: "Nr. 67 MOTIE VAN HET LID JANSEN CS. Voorgesteld 11 mei 1978 De Kamer,") == "1978-05-11")
+    #expect(LetterMetadata.findDate(in: "NOTA VAN WIJZIGING Ontvangen 26 november 1993 Het voorstel") == "1993-11-26")
+    #expect(LetterMetadata.findDate(in: "57ste VERGADERING. — 16 MAART 1920. Mededeeling") == "1920-03-16")
+    #expect(LetterMetadata.findDate(in: "VERGADERING VAN DINSDAG 16 MAART 1920. (Bijeenroepingsuur 1 namiddag.)") == "1920-03-16")
+}
+
+/// Dates stated in running text of gazette publications (`StatedDate`), from the real
+/// samples in Fixtures/real/koop-bladen: a signature split over inline elements, a
+/// closing formula, a publication line; dates inside sentences do not count.
+@Test func statedDatesInTheirForms() {
+    #expect(StatedDate.find(in: ["Winschoten, 14 juni 2017"]) == "2017-06-14")
+    #expect(StatedDate.find(in: ["Bergen, 2 3 december 2015"]) == "2015-12-23")
+    #expect(StatedDate.find(in: ["Aldus vastgesteld in de vergadering van het dagelijks bestuur van 8 mei 2024."]) == "2024-05-08")
+    #expect(StatedDate.find(in: ["Publicatiedatum: 7 maart 2017"]) == "2017-03-07")
+    #expect(StatedDate.find(in: ["Dit besluit treedt in werking met ingang van 29 maart 2018."]) == nil)
+    #expect(StatedDate.find(in: ["- 05/06/2017, kappen berk en dennenboom, Zuiderweg 21"]) == nil)
+    // A signature beats a publication line wherever they stand.
+    #expect(StatedDate.find(in: ["Publicatiedatum: 7 maart 2017", "Utrecht, 1 maart 2017"]) == "2017-03-01")
+}
+
+@Test func aLawIsDatedByItsOwnTitle() throws {
+    let text = "# Wet van 18 maart 1993, tot wijziging van de Reconstructiewet\n\nVastgesteld 13 april 1981 bij besluit.\n"
+    let document = try Fixtures.document(text: text, path: "test/BWBR0005922.md")
+    #expect(document.date == "1993-03-18")
+    #expect(document.type == .wet)
 }
 
 @Test func monthNamesWithOneTypo() {
