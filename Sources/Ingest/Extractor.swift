@@ -55,9 +55,22 @@ public struct Extractor: Sendable {
     }
 
     private func textDocument(_ text: String, markdown: Bool, context: inout Context) -> Document {
-        let cleanup = TextCleanup.clean(text, markdown: markdown)
-        let metadata = LetterMetadata(rawText: text, cleanup: cleanup).metadata
-        return assemble(metadata, cleanup.builder, format: markdown ? .markdown : .text, context: &context)
+        guard !markdown, let paged = PagedText.clean(text) else {
+            let cleanup = TextCleanup.clean(text, markdown: markdown)
+            let metadata = LetterMetadata(rawText: text, cleanup: cleanup).metadata
+            return assemble(metadata, cleanup.builder, format: markdown ? .markdown : .text, context: &context)
+        }
+        // PDF text, page by page: furniture, page-foot notes and the letterhead are out
+        // before the line cleanup sees the body.
+        var cleanup = TextCleanup.clean(paged.text, markdown: false, shortLinesAreHeadings: true)
+        for note in paged.notes { cleanup.builder.note(label: note.label, text: note.text) }
+        var metadata = LetterMetadata(rawText: paged.text, cleanup: cleanup).metadata
+        if let letterhead = paged.letterhead {
+            metadata.date = letterhead.date ?? metadata.date
+            metadata.title = letterhead.subject.map { LetterMetadata.shorten($0) } ?? metadata.title
+            if metadata.type == .overig, letterhead.subject != nil { metadata.type = .brief }
+        }
+        return assemble(metadata, cleanup.builder, format: .text, context: &context)
     }
 
     // MARK: - XML

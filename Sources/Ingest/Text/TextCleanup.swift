@@ -29,9 +29,12 @@ struct TextCleanup {
     }
 
     let markdown: Bool
+    /// PDF text laid out in pages (``PagedText``): a short line standing alone between
+    /// sentences is a section heading (`Rapport`, `Tot slot`), as the letter prints it.
+    var shortLinesAreHeadings = false
 
-    static func clean(_ text: String, markdown: Bool) -> Result {
-        TextCleanup(markdown: markdown).run(text)
+    static func clean(_ text: String, markdown: Bool, shortLinesAreHeadings: Bool = false) -> Result {
+        TextCleanup(markdown: markdown, shortLinesAreHeadings: shortLinesAreHeadings).run(text)
     }
 
     private func run(_ text: String) -> Result {
@@ -154,6 +157,14 @@ struct TextCleanup {
                 builder.heading(String(decoding: line.text, as: UTF8.self))
             case .bullet, .content:
                 if line.kind == .bullet { flush(&builder) }
+                if line.kind == .content, shortLinesAreHeadings, let width,
+                   isHeading(line.text, after: paragraph, width: width, next: nextContentLine(lines, after: index).map { lines[$0].text }) {
+                    flush(&builder)
+                    builder.heading(String(decoding: line.text, as: UTF8.self))
+                    previousLength = 0
+                    index += 1
+                    continue
+                }
                 if paragraph.isEmpty {
                     paragraph.append(contentsOf: line.text)
                 } else if endsWithWordHyphen(paragraph) {
@@ -200,6 +211,21 @@ struct TextCleanup {
             return endsSentence || !continues
         }
         return endsSentence && lineLength * 10 < width * 8
+    }
+
+    /// A short line after a sentence's end (or a blank), starting with a capital and not
+    /// ending like a sentence part, before a line that starts a sentence.
+    private func isHeading(_ line: [UInt8], after paragraph: [UInt8], width: Int, next: [UInt8]?) -> Bool {
+        guard let first = line.first, ByteClass.isUpper(first) || first >= 0x80, line.count * 10 < width * 7, line.count <= 80,
+              let last = line.last, ![UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(last),
+              line.count(where: { $0 == 0x20 }) < 10,
+              let nextFirst = next?.first, ByteClass.isUpper(nextFirst),
+              // A place and date line (`Den Haag, 3 april 2009`) dates the text; it heads nothing.
+              !ByteClass.isDigit(last) else { return false }
+        if let end = paragraph.last(where: { $0 != 0x20 }) {
+            return [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":")].contains(end)
+        }
+        return true
     }
 
     private func nextContentLine(_ lines: [Line], after index: Int) -> Int? {
