@@ -186,6 +186,7 @@ enum PagedText {
     static func splitFootnotes(
         _ lines: [String], nextNumber: Int, before previousPage: [String] = []
     ) -> (body: [String], notes: [(label: String, text: String)]) {
+        if let zone = scrambledZone(lines, nextNumber: nextNumber) { return zone }
         // A note missed on an earlier page must not stop the count: the next two numbers
         // are accepted too when the text above carries their mark, so that a line that
         // merely starts with a number (`2 april ontvangen)`) is not taken for one.
@@ -199,9 +200,19 @@ enum PagedText {
         var notes: [(label: String, text: String)] = []
         var expected = footnoteNumber(lines, at: start) ?? nextNumber
         var index = start
+        // Numbers stacked before their texts (`2⏎3⏎⏎Kamerstukken …⏎https://…`, pdftotext's
+        // order for notes set side by side): one line each, the last takes the rest.
+        var waiting: [Int] = []
         while index < lines.count {
             let line = lines[index]
-            if footnoteNumber(lines, at: index) == expected {
+            if Int(line) == expected, line.count <= 3 {
+                waiting.append(notes.count)
+                notes.append((line, ""))
+                expected += 1
+            } else if !waiting.isEmpty, !line.isEmpty {
+                let note = waiting.removeFirst()
+                notes[note].text = line
+            } else if footnoteNumber(lines, at: index) == expected {
                 let digits = line.prefix { $0.isNumber }
                 let rest = line.dropFirst(digits.count).drop { $0 == " " }
                 notes.append((String(digits), String(rest)))
@@ -213,6 +224,27 @@ enum PagedText {
             index += 1
         }
         notes = notes.filter { !$0.text.isEmpty }
+        return (Array(lines[..<start]), notes)
+    }
+
+    /// A page foot where pdftotext printed the notes' numbers apart from their texts, in
+    /// any order (`Kamerstukken … 726⏎Kamerstukken … 2050⏎10⏎Kamerstukken … 989⏎8⏎9`):
+    /// after a blank line, only bare numbers and one-line texts, as many of each, the
+    /// numbers continuing the count. The texts keep their order; the numbers are sorted.
+    static func scrambledZone(_ lines: [String], nextNumber: Int) -> (body: [String], notes: [(label: String, text: String)])? {
+        let end = (lines.lastIndex { !$0.isEmpty } ?? -1) + 1
+        var start = end
+        // Walk up from the foot while lines are numbers or texts without a blank.
+        while start > 0, !lines[start - 1].isEmpty || start - 1 > 0 && lines[start - 2].count <= 3 && Int(lines[start - 2]) != nil {
+            start -= 1
+        }
+        guard start >= lines.count / 3, start < end else { return nil }
+        let zone = lines[start ..< end].filter { !$0.isEmpty }
+        let numbers = zone.compactMap { $0.count <= 3 ? Int($0) : nil }
+        let texts = zone.filter { !($0.count <= 3 && Int($0) != nil) }
+        guard numbers.count >= 2, numbers.count == texts.count, numbers.sorted() == Array(nextNumber ..< nextNumber + numbers.count),
+              numbers != numbers.sorted() || zone.first.flatMap({ Int($0) }) == nil else { return nil }
+        let notes = zip(numbers.sorted(), texts).map { (String($0), $1) }
         return (Array(lines[..<start]), notes)
     }
 
@@ -257,6 +289,7 @@ enum PagedText {
         let rest = line.dropFirst(digits.count)
         if rest.isEmpty {
             let next = lines[(index + 1)...].first { !$0.isEmpty }
+            if let next, Int(next) == number + 1 { return number }
             guard let next, let first = next.first, first.isLetter || first == "h" || first == "“" || first == "\"" else { return nil }
             return number
         }

@@ -77,3 +77,23 @@ import Testing
         #expect(PagedText.removeGluedMarks([], from: "bouw3.") == "bouw3.")
     }
 }
+
+extension PagedTextTests {
+    /// pdftotext's orders for notes set side by side at a page's foot: numbers stacked
+    /// before their texts, or numbers and texts interleaved in any order (page 6 of the
+    /// luchtvaart letter in Fixtures/real-pending/pdf-letters).
+    @Test func notesPrintedApartFromTheirNumbers() {
+        let stacked = ["body a", "body b", "body c", "", "2", "3", "", "Kamerstukken II 2021/22, 29665, nr. 432.", "https://ec.europa.eu/x"]
+        let (body, notes) = PagedText.splitFootnotes(stacked, nextNumber: 2)
+        #expect(body == ["body a", "body b", "body c", ""])
+        #expect(notes.map(\.label) == ["2", "3"])
+        #expect(notes.map(\.text) == ["Kamerstukken II 2021/22, 29665, nr. 432.", "https://ec.europa.eu/x"])
+
+        let scrambled = ["body a", "body b", "opgelopen.", "", "Kamerstukken 726", "Kamerstukken 2050", "10", "Kamerstukken 989", "8", "9"]
+        let zone = PagedText.splitFootnotes(scrambled, nextNumber: 8)
+        #expect(zone.notes.map(\.label) == ["8", "9", "10"])
+        #expect(zone.notes.map(\.text) == ["Kamerstukken 726", "Kamerstukken 2050", "Kamerstukken 989"])
+        // Numbers that do not continue the count are not notes.
+        #expect(PagedText.splitFootnotes(scrambled, nextNumber: 1).notes.isEmpty)
+    }
+}
