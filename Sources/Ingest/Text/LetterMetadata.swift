@@ -62,6 +62,11 @@ struct LetterMetadata: Equatable {
         }
         if [.antwoord, .vragen, .mededeling].contains(type) {
             authors = Self.questioners(in: headerText.utf8Prefix(Self.openingLength))
+        } else {
+            // Only Kamervragen papers print their own zaak and KOOP numbers; anywhere else
+            // such a number is a citation (`de Nationale Grondstoffenstrategie (Kamerstuk
+            // 2022Z24775)`) and must not become the document's identifier or address.
+            identifiers = []
         }
         // A Kamerstuk known by its own footer is better named by its number than by its
         // first paragraph (PDF text of a letter often has no title line at all).

@@ -104,3 +104,24 @@ import Testing
     #expect(document.authors == ["Rooderkerk", "Paulusma (beiden D66)"])
     #expect(LetterMetadata.findDate(in: "(ingezonden 19 november\n2024)") == "2024-11-19")
 }
+
+/// A letter that cites a zaak number or an answer to Kamervragen (as the NPCE letter in
+/// Fixtures/real-pending/pdf-letters cites "Kamerstuk 2022Z24775") does not take them as
+/// its own identifiers or address; Kamervragen papers keep theirs.
+@Test func citedNumbersAreNotALettersOwn() throws {
+    let letter = try Fixtures.document(text: """
+        Datum 3 februari 2023
+        Betreft Nationaal Programma Circulaire Economie
+
+        Geachte voorzitter,
+
+        Op 9 december 2022 heeft uw Kamer de Nationale Grondstoffenstrategie (Kamerstuk 2022Z24775) ontvangen, zie ook ah-tk-20222023-1234.
+        """)
+    #expect(letter.type == .brief)
+    #expect(letter.identifiers.isEmpty)
+    #expect(letter.url == nil)
+    let questions = try Fixtures.document(text: "Vragen van het lid Becker (VVD) aan de minister (ingezonden 24 oktober 2025).\n\nkv-tk-2025Z19210\n\nVraag 1\nKent u het rapport?\n")
+    #expect(questions.type == .vragen)
+    #expect(questions.identifiers.contains("2025Z19210"))
+    #expect(questions.url == "https://zoek.officielebekendmakingen.nl/kv-tk-2025Z19210.html")
+}
