@@ -28,7 +28,7 @@ let corpusLetters: [CorpusLetter] = [
         title: "Kamerstuk 28345, nr. 252", date: nil, type: .brief, dossiers: ["28345"], number: "252"),
     CorpusLetter(
         file: "voortgangsbrief-huiselijk-geweld-2025.txt",
-        title: "In Nederland leven veel kinderen en volwassenen die worden geconfronteerd met huiselijk geweld en kindermishandeling. Per jaar hebben 1,3 miljoen mensen van 16 jaar en ouder in Nederland hiermee te maken, van wie 990.000 maandelijks, …",
+        title: "In Nederland leven veel kinderen en volwassenen die worden geconfronteerd met huiselijk geweld en kindermishandeling.",
         date: nil, type: .brief),
     CorpusLetter(
         file: "verzamelbrief-zeden-en-onveiligheid-vrouwen-2024.md",

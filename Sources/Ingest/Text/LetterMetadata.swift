@@ -73,7 +73,7 @@ struct LetterMetadata: Equatable {
         let kamerstuk = documentNumber.flatMap { number in dossiers.first.map { "Kamerstuk \($0), nr. \(number)" } }
         title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
             ?? Self.printedTitle(in: headerText) ?? kamerstuk ?? headings.first
-        fallbackTitle = blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.shorten($0.text) }
+        fallbackTitle = blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.firstSentence(of: $0.text) }
     }
 
     // MARK: - Dates
@@ -296,6 +296,24 @@ struct LetterMetadata: Equatable {
             }
         }
         return nil
+    }
+
+    /// What to call a document that states no title and has no heading: its first
+    /// sentence (a paragraph would fill a result line), shortened at a word when long.
+    static func firstSentence(of text: String, limit: Int = 160) -> String {
+        let scalars = Array(text.unicodeScalars.prefix(limit + 1))
+        var index = 20
+        while index + 2 < scalars.count {
+            let mark = scalars[index]
+            if mark == "." || mark == "?" || mark == "!", scalars[index + 1] == " ",
+               CharacterSet.uppercaseLetters.contains(scalars[index + 2]), !CharacterSet.uppercaseLetters.contains(scalars[index - 1]) {
+                var sentence = String.UnicodeScalarView()
+                sentence.append(contentsOf: scalars[...index])
+                return String(sentence)
+            }
+            index += 1
+        }
+        return shorten(text, limit: limit)
     }
 
     static func shorten(_ text: String, limit: Int = 240) -> String {
