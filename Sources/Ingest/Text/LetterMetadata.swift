@@ -71,7 +71,8 @@ struct LetterMetadata: Equatable {
         // A Kamerstuk known by its own footer is better named by its number than by its
         // first paragraph (PDF text of a letter often has no title line at all).
         let kamerstuk = documentNumber.flatMap { number in dossiers.first.map { "Kamerstuk \($0), nr. \(number)" } }
-        title = Self.subject(in: header.map(\.text)) ?? Self.titleLine(in: header.prefix(5).map(\.text))
+        title = Self.subject(in: header.map(\.text)) ?? Self.ficheTitle(in: header.prefix(2).map(\.text))
+            ?? Self.titleLine(in: header.prefix(5).map(\.text))
             ?? Self.printedTitle(in: headerText) ?? kamerstuk ?? headings.first
         fallbackTitle = blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.firstSentence(of: $0.text) }
     }
@@ -257,6 +258,17 @@ struct LetterMetadata: Equatable {
         }
     }
 
+    /// `Fiche 5: Herziening verordening …` opening a BNC-fiche: its first line.
+    static func ficheTitle(in blocks: [String]) -> String? {
+        for block in blocks where block.hasPrefix("Fiche ") {
+            let line = block.prefix { $0 != "\n" }
+            let number = line.dropFirst(6).prefix { $0.isNumber }
+            guard !number.isEmpty, line.dropFirst(6 + number.count).hasPrefix(":") else { continue }
+            return shorten(String(line))
+        }
+        return nil
+    }
+
     /// The title a printed Kamerstuk sets in capitals after its number (`Nr. 39 AGENDA
     /// VOOR DE …. Vastgesteld 6 juni 1984`): the run of words without a lower-case
     /// letter, a footnote digit glued to a word dropped (`DEFENSIE1`).
@@ -371,6 +383,7 @@ struct LetterMetadata: Equatable {
             return .vragen
         }
         let start = opening.utf8Prefix(200)
+        if Self.ficheTitle(in: [String(start)]) != nil || start.containsBytes("BNC-fiche") { return .fiche }
         if start.containsBytes("BESLUITENLIJST") || start.containsBytes("Besluitenlijst van")
             || mentions(["document:\nbesluitenlijst", "document: besluitenlijst"]) {
             return .besluitenlijst

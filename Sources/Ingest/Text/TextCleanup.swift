@@ -157,8 +157,9 @@ struct TextCleanup {
                 builder.heading(String(decoding: line.text, as: UTF8.self))
             case .bullet, .content:
                 if line.kind == .bullet { flush(&builder) }
-                if line.kind == .content, shortLinesAreHeadings, let width,
-                   isHeading(line.text, after: paragraph, width: width, next: nextContentLine(lines, after: index).map { lines[$0].text }) {
+                if line.kind == .content || line.text.first.map(ByteClass.isDigit) == true, shortLinesAreHeadings, let width,
+                   isHeading(line.text, after: paragraph, width: width,
+                             next: lines[(index + 1)...].first { $0.kind == .content || $0.kind == .bullet }?.text) {
                     flush(&builder)
                     builder.heading(String(decoding: line.text, as: UTF8.self))
                     previousLength = 0
@@ -216,10 +217,15 @@ struct TextCleanup {
     /// A short line after a sentence's end (or a blank), starting with a capital and not
     /// ending like a sentence part, before a line that starts a sentence.
     private func isHeading(_ line: [UInt8], after paragraph: [UInt8], width: Int, next: [UInt8]?) -> Bool {
-        guard let first = line.first, ByteClass.isUpper(first) || first >= 0x80, line.count * 10 < width * 7, line.count <= 80,
+        // A numbered section (`3. Nederlandse positie …`) counts from its first word.
+        let numbered = line.prefix { ByteClass.isDigit($0) }
+        let words = numbered.isEmpty || numbered.count > 2 || !line.dropFirst(numbered.count).starts(with: ". ".utf8)
+            ? line[...] : line.dropFirst(numbered.count + 2)
+        guard let first = words.first, ByteClass.isUpper(first) || first >= 0x80, line.count * 10 < width * 7, line.count <= 80,
               let last = line.last, ![UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(last),
               line.count(where: { $0 == 0x20 }) < 10,
-              let nextFirst = next?.first, ByteClass.isUpper(nextFirst),
+              let next, let nextFirst = next.first,
+              ByteClass.isUpper(nextFirst) || next.count >= 3 && next[next.startIndex + 1] == UInt8(ascii: ")"),  // or `a) …`
               // A place and date line (`Den Haag, 3 april 2009`) dates the text; it heads nothing.
               !ByteClass.isDigit(last) else { return false }
         if let end = paragraph.last(where: { $0 != 0x20 }) {

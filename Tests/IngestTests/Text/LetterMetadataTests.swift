@@ -125,3 +125,20 @@ import Testing
     #expect(questions.identifiers.contains("2025Z19210"))
     #expect(questions.url == "https://zoek.officielebekendmakingen.nl/kv-tk-2025Z19210.html")
 }
+
+/// A BNC-fiche has no Betreft and no salutation; its first line names it (the opening
+/// of the fiche in Fixtures/real-pending/types, whose page-foot notes are still pending).
+@Test func aFicheIsNamedByItsFirstLine() throws {
+    let fiche = try Fixtures.document(text: """
+        Fiche 5: Herziening verordening en richtlijn markten voor financiële instrumenten
+        1. Algemene gegevens
+        a) Titel voorstel
+        Proposal for a directive of the European Parliament and of the Council amending Directive
+        b) Datum ontvangst Commissiedocument
+        25 november 2021
+        """)
+    #expect(fiche.type == .fiche)
+    #expect(fiche.title == "Fiche 5: Herziening verordening en richtlijn markten voor financiële instrumenten")
+    // The receipt date of the Commission's document is not the fiche's date.
+    #expect(fiche.date == nil)
+}
