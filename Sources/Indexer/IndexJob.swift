@@ -20,8 +20,8 @@ struct IndexJob: @unchecked Sendable {
     // @unchecked: everything here is immutable, the snapshot's readers only read mapped
     // files, the writer is only asked to write segments; the run synchronises itself.
     let files: [SourceFile]
-    /// The indexed version of each file, if any.
-    let existing: [IndexedDocument?]
+    /// The indexed documents of each file (none, one, or one per speech of an export).
+    let existing: [[IndexedDocument]]
     let snapshot: IndexSnapshot?
     let run: IndexRun
     let chunks: [Range<Int>]
@@ -59,7 +59,7 @@ struct IndexJob: @unchecked Sendable {
                 for file in chunks[chunk] {
                     if run.hasFailed { return }
                     let outcome = try process(file, analyzer: analyzer, into: &segment)
-                    if segment.documentCount > documentFiles.count { documentFiles.append(file) }
+                    while segment.documentCount > documentFiles.count { documentFiles.append(file) }
                     run.report(outcome, file: file)
                     if segment.estimatedBytes >= segmentBudget {
                         try flush(&segment, documentFiles: &documentFiles)
@@ -85,31 +85,47 @@ struct IndexJob: @unchecked Sendable {
         }
         let existing = self.existing[index]
         var hash: String?
-        if let existing {
+        if let first = existing.first {
             hash = SHA256.hexDigest(of: bytes)
-            if hash == existing.entry.contentHash {
+            if hash == first.entry.contentHash {
                 // Touched but not changed (a copy, a checkout): nothing to extract. The
-                // record is added again with the new size and time.
-                guard let snapshot else { return .unchanged(reindexed: nil) }
-                var stored = try snapshot.segments[existing.segment].reader.storedDocument(existing.ordinal)
-                stored.fileSize = file.size
-                stored.modificationTime = file.modificationTime
-                try segment.add(stored, analyzer: analyzer)
-                return .unchanged(reindexed: stored.id)
+                // records are added again with the new size and time.
+                guard let snapshot else { return .unchanged(reindexed: []) }
+                var ids: [String] = []
+                for document in existing {
+                    var stored = try snapshot.segments[document.segment].reader.storedDocument(document.ordinal)
+                    stored.fileSize = file.size
+                    stored.modificationTime = file.modificationTime
+                    try segment.add(stored, analyzer: analyzer)
+                    ids.append(stored.id)
+                }
+                return .unchanged(reindexed: ids)
             }
         }
+        let documents: [Document]
         switch extractor.extract(bytes: bytes, path: file.path, relativeTo: file.root, contentHash: hash) {
         case .skipped(let reason):
             return .skipped(reason, bytes: bytes.count)
         case .document(let document):
+            documents = [document]
+        case .documents(let several):
+            documents = several
+        }
+        var ids: [String] = []
+        var warnings: [String] = []
+        for document in documents {
             let stored = StoredDocument(document, file: file)
             do {
                 try segment.add(stored, analyzer: analyzer)
             } catch {
+                // The only failure is a text of 4 GB or more, which a file under the size
+                // limit cannot hold; it would come with the file's first document.
                 return .failed("\(file.path): \(error)")
             }
-            return .document(id: stored.id, bytes: bytes.count, warnings: stored.warnings)
+            ids.append(stored.id)
+            warnings += stored.warnings
         }
+        return .documents(ids: ids, bytes: bytes.count, warnings: warnings)
     }
 
     /// Writes the worker's segment once the ids of its documents are settled, and starts
@@ -117,8 +133,11 @@ struct IndexJob: @unchecked Sendable {
     private func flush(_ segment: inout SegmentInverter, documentFiles: inout [Int]) throws {
         guard let last = documentFiles.last else { return }
         guard let renamed = run.settledIDs(before: last + 1, of: documentFiles) else { return }
+        var position = 0
         for (ordinal, file) in documentFiles.enumerated() {
-            if let id = renamed[file] { segment.renameDocument(ordinal, to: id) }
+            // The k-th document of a file takes the k-th of its final ids.
+            position = ordinal > 0 && documentFiles[ordinal - 1] == file ? position + 1 : 0
+            if let ids = renamed[file], position < ids.count { segment.renameDocument(ordinal, to: ids[position]) }
         }
         run.add(try writer.write(segment, number: run.takeSegmentNumber()), firstFile: documentFiles[0])
         segment.removeAll()

@@ -13,19 +13,21 @@ final class IndexRun: @unchecked Sendable {
     // @unchecked: every stored property is read and written under `condition` only.
     /// What became of one file, as the sequencer needs it.
     enum Outcome: Sendable {
-        /// Same content as indexed; `reindexed`: its record was added again under the file's
-        /// new size and time (the worker did that).
-        case unchanged(reindexed: String?)
-        /// Extracted and inverted under its own id `id`.
-        case document(id: String, bytes: Int, warnings: [String])
+        /// Same content as indexed; `reindexed`: its records were added again under the
+        /// file's new size and time (the worker did that), empty when they were not.
+        case unchanged(reindexed: [String])
+        /// Extracted and inverted under their own `ids` (one, or one per speech of a
+        /// ParlSpeech export).
+        case documents(ids: [String], bytes: Int, warnings: [String])
         case skipped(String, bytes: Int)
         case failed(String)
     }
 
     private let condition = NSCondition()
     private var outcomes: [Outcome?]
-    /// Final ids that differ from the document's own, by file index (set by the sequencer).
-    private var renamed: [Int: String] = [:]
+    /// Final ids of a file's documents, in order, when one differs from its own, by file
+    /// index (set by the sequencer).
+    private var renamed: [Int: [String]] = [:]
     private var sequenced = 0
     private var nextSegmentNumber: UInt64
     private var flushed: [(firstFile: Int, commit: SegmentCommit)] = []
@@ -47,12 +49,12 @@ final class IndexRun: @unchecked Sendable {
 
     /// Waits until files `0 ..< files` are sequenced; then the final ids of `documents`
     /// (by file index) that are not their own. Nil when the run failed meanwhile.
-    func settledIDs(before files: Int, of documents: [Int]) -> [Int: String]? {
+    func settledIDs(before files: Int, of documents: [Int]) -> [Int: [String]]? {
         condition.lock()
         defer { condition.unlock() }
         while sequenced < files, failure == nil { condition.wait() }
         guard failure == nil else { return nil }
-        var result: [Int: String] = [:]
+        var result: [Int: [String]] = [:]
         for file in documents { if let id = renamed[file] { result[file] = id } }
         return result
     }
@@ -98,10 +100,10 @@ final class IndexRun: @unchecked Sendable {
         return outcome
     }
 
-    /// File `file` is sequenced; `finalID` is its document's id when that is not its own.
-    func sequence(file: Int, finalID: String?) {
+    /// File `file` is sequenced; `finalIDs` are its documents' ids when one is not its own.
+    func sequence(file: Int, finalIDs: [String]?) {
         condition.lock()
-        if let finalID { renamed[file] = finalID }
+        if let finalIDs { renamed[file] = finalIDs }
         sequenced = file + 1
         condition.broadcast()
         condition.unlock()

@@ -21,11 +21,12 @@ extension IndexWriter {
         summary.warnings = walk.warnings
         let snapshot = manifest.segments.isEmpty && manifest.generation == 0 ? nil : try IndexSnapshot(directory: directory, manifest: manifest)
 
-        // What the index holds now, by source path and by id.
-        var bySource: [String: IndexedDocument] = [:]
+        // What the index holds now, by source path (a file may hold several documents,
+        // in index order) and by id.
+        var bySource: [String: [IndexedDocument]] = [:]
         var liveIDs: [String: String] = [:]
         snapshot?.forEachLiveDocument { segment, ordinal, entry in
-            bySource[entry.source] = IndexedDocument(segment: segment, ordinal: ordinal, entry: entry)
+            bySource[entry.source, default: []].append(IndexedDocument(segment: segment, ordinal: ordinal, entry: entry))
             liveIDs[entry.id] = entry.source
         }
         var deletions: [Int: Set<Int>] = [:]
@@ -33,7 +34,8 @@ extension IndexWriter {
         // Sort the files: unchanged ones cost nothing, the rest go to the workers.
         var pending: [SourceFile] = []
         for file in walk.files {
-            if let existing = bySource[file.path]?.entry, existing.fileSize == file.size, existing.modificationTime == file.modificationTime {
+            if let existing = bySource[file.path]?.first?.entry, existing.fileSize == file.size,
+               existing.modificationTime == file.modificationTime {
                 summary.unchanged += 1
             } else if file.size > options.maximumFileSize {
                 summary.failed += 1
@@ -45,13 +47,15 @@ extension IndexWriter {
         if options.prune {
             let present = Set(walk.files.map(\.path))
             let normalizedRoots = roots.map(FileWalker.normalize)
-            for (source, location) in bySource where !present.contains(source) && Self.isUnder(source, normalizedRoots) {
+            for (source, locations) in bySource where !present.contains(source) && Self.isUnder(source, normalizedRoots) {
                 // Files the walker passed over on purpose (too large, unreadable folder) are
                 // not gone: only files missing from disk are pruned.
                 guard !FileManager.default.fileExists(atPath: source) || !FileWalker.isWalkable(source) else { continue }
-                deletions[location.segment, default: []].insert(location.ordinal)
-                liveIDs[location.entry.id] = nil
-                summary.removed += 1
+                for location in locations {
+                    deletions[location.segment, default: []].insert(location.ordinal)
+                    liveIDs[location.entry.id] = nil
+                }
+                summary.removed += locations.count
             }
         }
 
@@ -67,7 +71,7 @@ extension IndexWriter {
         let workerCount = max(1, min(options.workerCount, chunks.count))
         let run = IndexRun(fileCount: pending.count, nextSegmentNumber: manifest.nextSegmentNumber)
         let job = IndexJob(
-            files: pending, existing: pending.map { bySource[$0.path] }, snapshot: snapshot, run: run,
+            files: pending, existing: pending.map { bySource[$0.path] ?? [] }, snapshot: snapshot, run: run,
             chunks: chunks, workerCount: workerCount,
             segmentBudget: max(1, options.ramBudgetBytes / workerCount), writer: self, extractor: Extractor())
         let analyzers = try (0 ..< workerCount).map { _ in try Analyzer(configuration: analyzer.configuration) }
@@ -80,17 +84,24 @@ extension IndexWriter {
         var usedIDs = Set<String>()
         for (index, file) in pending.enumerated() {
             guard let outcome = run.outcome(of: index) else { break }
-            let existing = bySource[file.path]
-            var finalID: String?
+            let existing = bySource[file.path] ?? []
+            var finalIDs: [String]?
+            /// The file's old documents go (replaced, or no longer there).
+            func deleteExisting() {
+                for document in existing {
+                    deletions[document.segment, default: []].insert(document.ordinal)
+                    liveIDs[document.entry.id] = nil
+                }
+            }
             switch outcome {
             case .unchanged(let reindexed):
                 summary.unchanged += 1
-                if let existing, let reindexed {
+                if !existing.isEmpty, !reindexed.isEmpty {
                     // Same content, new size or time (a copy, a checkout): the worker added
-                    // the stored record again with the new facts, or every later run would
+                    // the stored records again with the new facts, or every later run would
                     // read and hash the file again.
-                    deletions[existing.segment, default: []].insert(existing.ordinal)
-                    usedIDs.insert(reindexed)
+                    for document in existing { deletions[document.segment, default: []].insert(document.ordinal) }
+                    usedIDs.formUnion(reindexed)
                 }
             case .failed(let message):
                 summary.failed += 1
@@ -99,30 +110,28 @@ extension IndexWriter {
                 summary.skipped += 1
                 summary.bytes += UInt64(bytes)
                 summary.warnings.append("\(file.path): skipped: \(reason)")
-                if let existing {
-                    // The file no longer holds a document: its old version goes.
-                    deletions[existing.segment, default: []].insert(existing.ordinal)
-                    liveIDs[existing.entry.id] = nil
-                    summary.removed += 1
-                }
-            case .document(let ownID, let bytes, let warnings):
+                // The file no longer holds a document: its old versions go.
+                deleteExisting()
+                summary.removed += existing.count
+            case .documents(let ownIDs, let bytes, let warnings):
                 summary.bytes += UInt64(bytes)
-                if let existing {
-                    deletions[existing.segment, default: []].insert(existing.ordinal)
-                    liveIDs[existing.entry.id] = nil
-                    summary.updated += 1
-                } else {
-                    summary.added += 1
+                deleteExisting()
+                summary.updated += min(existing.count, ownIDs.count)
+                summary.added += max(0, ownIDs.count - existing.count)
+                summary.removed += max(0, existing.count - ownIDs.count)
+                var ids: [String] = []
+                for ownID in ownIDs {
+                    let id = Self.uniqueID(for: ownID, file: file, taken: { liveIDs[$0] != nil || usedIDs.contains($0) })
+                    if id != ownID {
+                        summary.warnings.append("\(file.path): its document id \(ownID) is taken by another file; it is indexed as \(id).")
+                    }
+                    usedIDs.insert(id)
+                    ids.append(id)
                 }
-                let id = Self.uniqueID(for: ownID, file: file, taken: { liveIDs[$0] != nil || usedIDs.contains($0) })
-                if id != ownID {
-                    summary.warnings.append("\(file.path): its document id \(ownID) is taken by another file; it is indexed as \(id).")
-                    finalID = id
-                }
-                usedIDs.insert(id)
+                if ids != ownIDs { finalIDs = ids }
                 summary.warnings.append(contentsOf: warnings)
             }
-            run.sequence(file: index, finalID: finalID)
+            run.sequence(file: index, finalIDs: finalIDs)
             filesDone += 1
             bytesDone += file.size
             progress(IndexProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: totalBytes))

@@ -31,6 +31,10 @@ public struct Extractor: Sendable {
         case .unsupported(let reason):
             return .skipped(reason: reason)
         case .text, .markdown:
+            if path.lowercased().hasSuffix(".csv"),
+               let speeches = ParlSpeechExport.documents(bytes, path: path, id: context.id, contentHash: context.hash) {
+                return speeches.isEmpty ? .skipped(reason: "a ParlSpeech export without speeches") : .documents(speeches)
+            }
             return .document(extractText(bytes, markdown: detection == .markdown, context: &context))
         case .xml:
             return extractXML(bytes, context: &context)

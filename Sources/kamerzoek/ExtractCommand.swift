@@ -20,7 +20,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "The indexed root that the document id is relative to.")
     var root: String?
 
-    @Flag(name: .long, help: "Print the document as one JSON object.")
+    @Flag(name: .long, help: "Print the document as one JSON object (a file holding several documents, such as a ParlSpeech export, gives an array of them).")
     var json = false
 
     func run() throws {
@@ -34,15 +34,29 @@ struct ExtractCommand: ParsableCommand {
         case .skipped(let reason):
             throw CommandFailure("skipped '\(file)': \(reason)")
         case .document(let document):
+            try show(document)
+        case .documents(let documents):
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted, .sortedKeys]
-                let data = try encoder.encode(document)
-                print(String(decoding: data, as: UTF8.self))
+                try show(documents)
             } else {
-                print(ExtractedDocument.readable(document))
+                print(documents.map(ExtractedDocument.readable).joined(separator: "\n\n"))
             }
         }
+    }
+
+    private func show(_ document: Document) throws {
+        guard json else {
+            print(ExtractedDocument.readable(document))
+            return
+        }
+        try show([document], asArray: false)
+    }
+
+    private func show(_ documents: [Document], asArray: Bool = true) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted, .sortedKeys]
+        let data = asArray ? try encoder.encode(documents) : try encoder.encode(documents[0])
+        print(String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -203,6 +203,72 @@ struct IndexWriterTests {
         #expect(again.generation == 1)
     }
 
+    /// A ParlSpeech export is a document per speech: added, left alone, re-recorded when
+    /// touched, replaced row by row when changed, pruned whole, and its speeches found by
+    /// what they say and filtered by their own dates.
+    @Test func aFileOfSeveralDocumentsLivesAndDiesWhole() throws {
+        let folder = try LetterFolder()
+        func export(_ rows: [(String, String, String)]) -> String {
+            "\"date\",\"agenda\",\"speaker\",\"party\",\"text\",\"parlspeech_row\"\n"
+                + rows.enumerated().map { index, row in "\"\(row.0)\",\"NA\",\"\(row.1)\",\"CDA\",\"\(row.2)\",\"\(index + 1)\"\n" }.joined()
+        }
+        try folder.write("speeches/plenair.csv", export([
+            ("2019-04-23", "Keijzer", "Ik zie de minister knikken over de stikstofruimte."),
+            ("2012-03-22", "Van Toorenburg", "Blijkbaar heb ik een gevoelige snaar geraakt, zei zij over de gevangenissen."),
+            ("1998-10-29", "Vendrik", "Mevrouw de voorzitter! Namens de fractie wil ik, \"\"zoals gezegd\"\", iets zeggen over de begroting."),
+        ]))
+        let first = try folder.run()
+        #expect(first.added == 6)
+        var snapshot = try IndexSnapshot.open(directory: folder.index)
+        #expect(liveIDs(snapshot).filter { $0.hasPrefix("speeches/") } == ["speeches/plenair#1", "speeches/plenair#2", "speeches/plenair#3"])
+        #expect(try documents(containing: "gevangenissen", in: snapshot) == ["speeches/plenair#2"])
+        #expect(try snapshot.storedDocument(id: "speeches/plenair#3")?.date == "1998-10-29")
+        #expect(try snapshot.storedDocument(id: "speeches/plenair#3")?.passages.first?.text.contains("\"zoals gezegd\"") == true)
+
+        let again = try folder.run()
+        #expect(again.unchanged == 4 && again.added == 0 && again.updated == 0 && again.generation == 1)
+
+        try folder.touch("speeches/plenair.csv", secondsSince1970: 1_000_000_000)
+        let touched = try folder.run()
+        #expect(touched.unchanged == 4 && touched.bytes == 0 && touched.generation == 2)
+        snapshot = try IndexSnapshot.open(directory: folder.index)
+        #expect(liveIDs(snapshot).count == 6)
+        #expect(try snapshot.storedDocument(id: "speeches/plenair#2")?.modificationTime == 1_000_000_000 * 1_000_000_000)
+
+        // One speech fewer: two replaced, one removed.
+        try folder.write("speeches/plenair.csv", export([
+            ("2019-04-23", "Keijzer", "Ik zie de minister knikken over de woningbouw."),
+            ("2012-03-22", "Van Toorenburg", "Blijkbaar heb ik een gevoelige snaar geraakt."),
+        ]))
+        let changed = try folder.run()
+        #expect(changed.updated == 2 && changed.removed == 1 && changed.added == 0)
+        snapshot = try IndexSnapshot.open(directory: folder.index)
+        #expect(liveIDs(snapshot).filter { $0.hasPrefix("speeches/") } == ["speeches/plenair#1", "speeches/plenair#2"])
+        #expect(try documents(containing: "stikstofruimte", in: snapshot) == [])
+        #expect(try documents(containing: "woningbouw", in: snapshot) == ["speeches/plenair#1"])
+
+        try folder.remove("speeches/plenair.csv")
+        let pruned = try folder.run()
+        #expect(pruned.removed == 2)
+        #expect(liveIDs(try IndexSnapshot.open(directory: folder.index)).allSatisfy { !$0.hasPrefix("speeches/") })
+    }
+
+    /// A speech whose id another file already has is renamed like any clashing document,
+    /// the file's other speeches keep theirs, whatever the workers and flush points.
+    @Test(arguments: [(1, 256 << 20), (2, 1)])
+    func aClashingSpeechIsRenamedAlone(workers: Int, budget: Int) throws {
+        let folder = try LetterFolder()
+        try folder.write("speeches/plenair#1.txt", "Geachte voorzitter,\n\nEen brief die toevallig zo heet.\n")
+        try folder.write("speeches/plenair.csv", "date,speaker,text\n2019-04-23,Keijzer,Over de stikstofruimte.\n2012-03-22,Vendrik,Over de begroting.\n")
+        let summary = try folder.run(LetterFolder.options(ramBudgetBytes: budget, workers: workers))
+        #expect(summary.warnings.contains { $0.contains("its document id speeches/plenair#1 is taken by another file; it is indexed as speeches/plenair.csv") })
+        let snapshot = try IndexSnapshot.open(directory: folder.index)
+        #expect(liveIDs(snapshot).filter { $0.hasPrefix("speeches/") } == ["speeches/plenair#1", "speeches/plenair#2", "speeches/plenair.csv"])
+        #expect(try documents(containing: "stikstofruimte", in: snapshot) == ["speeches/plenair.csv"])
+        #expect(try documents(containing: "begroting", in: snapshot).contains("speeches/plenair#2"))
+        #expect(try documents(containing: "toevallig", in: snapshot) == ["speeches/plenair#1"])
+    }
+
     @Test func aFileThatNoLongerHoldsADocumentTakesItsOldVersionAlong() throws {
         let folder = try LetterFolder()
         try folder.run()

@@ -90,11 +90,29 @@ let expectedCorpus: [Expected] = [
         path: "rechtspraak-xml/ECLI.NL.HR.1995.AA3071.xml", id: "rechtspraak-xml/ECLI.NL.HR.1995.AA3071",
         title: "ECLI:NL:HR:1995:AA3071 Hoge Raad, 15-03-1995 / 30009", date: "1995-03-15", type: .uitspraak,
         identifiers: ["ECLI:NL:HR:1995:AA3071", "30009"], authors: ["Hoge Raad"], firstHeading: "Inhoudsindicatie"),
-    Expected(
-        path: "parlspeech-nl-csv/parlspeech-head.csv", id: "parlspeech-nl-csv/parlspeech-head",
-        title: "\"date\",\"agenda\",\"speechnumber\",\"speaker\",\"party\",\"party.facts.id\",\"chair\",\"terms\",\"text\",\"parliament\",\"iso3country\",\"parlspeech_row\"",
-        date: nil, type: .overig),
 ]
+
+/// The ParlSpeech sample (the first five speeches of the shared corpus's export): one
+/// document per speech, with the date, speaker and party its row states; the agenda
+/// column says NA, so the speaker and date name the speech.
+@Test func aParlSpeechExportIsOneDocumentPerSpeech() throws {
+    let outcome = try Extractor().extract(fileAt: Fixtures.path("corpus/parlspeech-nl-csv/parlspeech-head.csv"), relativeTo: Fixtures.root + "/corpus")
+    guard case .documents(let speeches) = outcome else {
+        Issue.record("not split: \(outcome)")
+        return
+    }
+    #expect(speeches.map(\.id) == [1127449, 362010, 713255, 1004061, 157786].map { "parlspeech-nl-csv/parlspeech-head#\($0)" })
+    #expect(speeches.map(\.date) == ["2019-04-23", "2004-06-17", "2012-03-22", "2017-10-05", "1998-10-29"])
+    #expect(speeches.map(\.title) == [
+        "De voorzitter, 2019-04-23", "VOORZITTER (other), 2004-06-17", "Van Toorenburg (CDA), 2012-03-22",
+        "Mevrouw Keijzer (CDA), 2017-10-05", "Vendrik (GL), 1998-10-29",
+    ])
+    #expect(speeches.allSatisfy { $0.type == .handelingen && $0.source.hasSuffix("parlspeech-head.csv") })
+    #expect(speeches[2].authors == ["Van Toorenburg"])
+    #expect(speeches[2].passages.first?.heading == "Van Toorenburg (CDA)")
+    #expect(speeches[0].text == "Gaat u verder.")
+    #expect(speeches[4].text.hasPrefix("Mevrouw de voorzitter! Namens de fractie van GroenLinks wil"))
+}
 
 @Test(arguments: expectedCorpus.indices)
 func realCorpusFileMetadata(_ index: Int) throws {

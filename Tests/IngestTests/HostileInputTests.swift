@@ -130,6 +130,8 @@ import Testing
                 #expect(document.warnings.allSatisfy { $0.hasPrefix(path + ": ") })
             case .skipped(let reason):
                 #expect(!reason.isEmpty)
+            case .documents:
+                Issue.record("\(fixture) cut at \(cut) became several documents")
             }
         }
     }

@@ -72,8 +72,17 @@ let cpuBefore = processCPUSeconds()
 let elapsed = clock.measure {
     for path in paths {
         do {
-            switch try extractor.extract(fileAt: path, relativeTo: root) {
-            case .document(let document):
+            let outcome = try extractor.extract(fileAt: path, relativeTo: root)
+            let extracted: [Document]
+            switch outcome {
+            case .document(let document): extracted = [document]
+            case .documents(let several): extracted = several
+            case .skipped(let reason):
+                skipped += 1
+                skipReasons[reason, default: 0] += 1
+                extracted = []
+            }
+            for document in extracted {
                 documents += 1
                 passages += document.passages.count
                 let relative = path.dropFirst(root.count + 1)
@@ -87,9 +96,6 @@ let elapsed = clock.measure {
                     warned += 1
                     if warningSamples.count < 40 { warningSamples.append(document.warnings[0]) }
                 }
-            case .skipped(let reason):
-                skipped += 1
-                skipReasons[reason, default: 0] += 1
             }
         } catch {
             failed += 1
