@@ -16,8 +16,12 @@ enum PagedText {
     /// Nil when the text has no page breaks.
     static func clean(_ text: String) -> Result? {
         guard text.utf8.contains(0x0C) else { return nil }
-        let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var rawPages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+            page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        rawPages = rawPages.map { $0.flatMap(splitColumns) }
+        let pages = rawPages.map { page in
+            page.map { line in
                 String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
             }
         }
@@ -93,6 +97,38 @@ enum PagedText {
             index += 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where a run of six or more spaces after some text starts, if the line has one.
+    static func gapStart(in line: String) -> String.Index? {
+        var spaces = 0
+        var sawText = false
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index] == " " {
+                spaces += 1
+            } else {
+                if sawText, spaces >= 6 { return line.index(index, offsetBy: -spaces) }
+                sawText = true
+                spaces = 0
+            }
+            index = line.index(after: index)
+        }
+        return nil
+    }
+
+    /// A line cut at its wide gaps (`pdftotext -layout` sets the margin column beside the
+    /// body, and a label's value beside the label): the body's part first, then each part
+    /// beside it as a line of its own, where furniture and letterhead rules can see it.
+    static func splitColumns(_ line: String) -> [String] {
+        var parts: [String] = []
+        var rest = line
+        while let gap = gapStart(in: rest) {
+            parts.append(String(rest[..<gap]))
+            rest = String(rest[gap...].drop { $0 == " " })
+        }
+        parts.append(rest)
+        return parts
     }
 
     /// A line without its spaces, lower-cased: the letter-spaced `Inf rastructuur en` of

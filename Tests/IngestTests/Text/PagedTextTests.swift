@@ -97,3 +97,12 @@ extension PagedTextTests {
         #expect(PagedText.splitFootnotes(scrambled, nextNumber: 1).notes.isEmpty)
     }
 }
+
+extension PagedTextTests {
+    /// `pdftotext -layout` sets the margin column and a label's value beside the body.
+    @Test func wideGapsCutALineIntoColumns() {
+        #expect(PagedText.splitColumns(" Datum          3 februari 2023                    4") == [" Datum", "3 februari 2023", "4"])
+        #expect(PagedText.splitColumns("geven nadere richting aan de inzet op         DGBI / 26844711") == ["geven nadere richting aan de inzet op", "DGBI / 26844711"])
+        #expect(PagedText.splitColumns("      Een ingesprongen regel    met vier spaties") == ["      Een ingesprongen regel    met vier spaties"])
+    }
+}
