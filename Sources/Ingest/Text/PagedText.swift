@@ -20,11 +20,12 @@ enum PagedText {
             page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         rawPages = rawPages.map { $0.flatMap(splitColumns) }
-        let pages = rawPages.map { page in
+        let trimmedPages = rawPages.map { page in
             page.map { line in
                 String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
             }
         }
+        let pages = withoutPageNumbers(trimmedPages)
         let furniture = repeatedLines(pages)
         let furnitureTails = furniture.filter { $0.count >= 8 }
         var bodyPages: [[String]] = []
@@ -46,7 +47,7 @@ enum PagedText {
             bodyPages.append(first < body.endIndex ? Array(body[first ... last]) : [])
         }
         let marks = Set(notes.map(\.label))
-        let body = bodyPages.map { page in page.map { removeGluedMarks(marks, from: $0) }.joined(separator: "\n") }
+        let body = bodyPages.map { page in page.map { FootnoteMarks.remove(marks, from: $0) }.joined(separator: "\n") }
         return Result(text: body.joined(separator: "\n"), notes: notes, letterhead: letterhead)
     }
 
@@ -66,37 +67,6 @@ enum PagedText {
             return String(line[..<end].reversed().drop { $0 == " " }.reversed())
         }
         return line
-    }
-
-    /// Footnote marks glued to the word they mark (`draagmoederschap.1 Het`, `bouw3.`),
-    /// for the notes found: the mark is not part of the sentence. Only after a
-    /// lower-case letter or punctuation, so that `CO2` keeps its digit.
-    static func removeGluedMarks(_ labels: Set<String>, from line: String) -> String {
-        guard !labels.isEmpty else { return line }
-        let bytes = Array(line.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if ByteClass.isDigit(byte), index > 0, !ByteClass.isDigit(bytes[index - 1]) {
-                let previous = bytes[index - 1]
-                let isMarkable = (previous >= 0x61 && previous <= 0x7A) || ".,;:)\"".utf8.contains(previous)
-                    || (index >= 3 && bytes[index - 3 ..< index].elementsEqual([0xE2, 0x80, 0x9D]))  // ”
-                    || (index >= 3 && bytes[index - 3 ..< index].elementsEqual([0xE2, 0x80, 0x99]))  // ’
-                var end = index
-                while end < bytes.count, ByteClass.isDigit(bytes[end]) { end += 1 }
-                let after = end < bytes.count ? bytes[end] : 0x20
-                let isEnd = after == 0x20 || after == UInt8(ascii: ".") || after == UInt8(ascii: ",") || after == UInt8(ascii: ";")
-                if isMarkable, isEnd, labels.contains(String(decoding: bytes[index ..< end], as: UTF8.self)) {
-                    index = end
-                    continue
-                }
-            }
-            output.append(byte)
-            index += 1
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Where a run of six or more spaces after some text starts, if the line has one.
@@ -207,6 +177,24 @@ enum PagedText {
         return false
     }
 
+    /// The pages without a bare page number at their foot (`2`, on page 2), where most
+    /// pages have one: a footnote's number alone on the last line looks the same.
+    static func withoutPageNumbers(_ pages: [[String]]) -> [[String]] {
+        func footNumber(_ page: [String], _ index: Int) -> Int? {
+            guard let last = page.lastIndex(where: { !$0.isEmpty }), Int(page[last]) == index + 1 else { return nil }
+            return last
+        }
+        let numbered = pages.indices.filter { footNumber(pages[$0], $0) != nil }.count
+        let nonEmpty = pages.filter { $0.contains { !$0.isEmpty } }.count
+        guard numbered >= 2, numbered * 2 >= nonEmpty else { return pages }
+        return pages.enumerated().map { index, page in
+            guard let last = footNumber(page, index) else { return page }
+            var page = page
+            page.remove(at: last)
+            return page
+        }
+    }
+
     /// `Pagina 3 van 7`, also letter-spaced (`P agina 3 van 7`).
     static func isPageNumber(_ line: String) -> Bool {
         let compact = key(line)
@@ -222,7 +210,7 @@ enum PagedText {
     static func splitFootnotes(
         _ lines: [String], nextNumber: Int, before previousPage: [String] = []
     ) -> (body: [String], notes: [(label: String, text: String)]) {
-        if let zone = scrambledZone(lines, nextNumber: nextNumber) { return zone }
+        if let zone = ScrambledFootnotes.split(lines, nextNumber: nextNumber) { return zone }
         // A note missed on an earlier page must not stop the count: the next two numbers
         // are accepted too when the text above carries their mark, so that a line that
         // merely starts with a number (`2 april ontvangen)`) is not taken for one.
@@ -260,27 +248,6 @@ enum PagedText {
             index += 1
         }
         notes = notes.filter { !$0.text.isEmpty }
-        return (Array(lines[..<start]), notes)
-    }
-
-    /// A page foot where pdftotext printed the notes' numbers apart from their texts, in
-    /// any order (`Kamerstukken … 726⏎Kamerstukken … 2050⏎10⏎Kamerstukken … 989⏎8⏎9`):
-    /// after a blank line, only bare numbers and one-line texts, as many of each, the
-    /// numbers continuing the count. The texts keep their order; the numbers are sorted.
-    static func scrambledZone(_ lines: [String], nextNumber: Int) -> (body: [String], notes: [(label: String, text: String)])? {
-        let end = (lines.lastIndex { !$0.isEmpty } ?? -1) + 1
-        var start = end
-        // Walk up from the foot while lines are numbers or texts without a blank.
-        while start > 0, !lines[start - 1].isEmpty || start - 1 > 0 && lines[start - 2].count <= 3 && Int(lines[start - 2]) != nil {
-            start -= 1
-        }
-        guard start >= lines.count / 3, start < end else { return nil }
-        let zone = lines[start ..< end].filter { !$0.isEmpty }
-        let numbers = zone.compactMap { $0.count <= 3 ? Int($0) : nil }
-        let texts = zone.filter { !($0.count <= 3 && Int($0) != nil) }
-        guard numbers.count >= 2, numbers.count == texts.count, numbers.sorted() == Array(nextNumber ..< nextNumber + numbers.count),
-              numbers != numbers.sorted() || zone.first.flatMap({ Int($0) }) == nil else { return nil }
-        let notes = zip(numbers.sorted(), texts).map { (String($0), $1) }
         return (Array(lines[..<start]), notes)
     }
 
@@ -329,7 +296,14 @@ enum PagedText {
             guard let next, let first = next.first, first.isLetter || first == "h" || first == "“" || first == "\"" else { return nil }
             return number
         }
-        guard rest.first == " ", let first = rest.dropFirst().first, first.isLetter || first == "“" || first == "\"" else { return nil }
+        // pdfminer glues a label to an address (`5https://…`).
+        if rest.hasPrefix("http") || rest.hasPrefix("www.") { return number }
+        guard rest.first == " ", let first = rest.dropFirst().first else { return nil }
+        if first.isLetter || first == "“" || first == "\"" { return number }
+        // A note that opens with an amount: `18 4,7 megaton CO2-equivalenten …`.
+        let amount = rest.dropFirst().prefix { $0.isNumber || $0 == "," || $0 == "." }
+        guard amount.contains(where: { $0 == "," || $0 == "." }), amount.last?.isNumber == true,
+              rest.dropFirst(amount.count + 1).first == " " else { return nil }
         return number
     }
 }

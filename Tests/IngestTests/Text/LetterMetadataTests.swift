@@ -106,7 +106,7 @@ import Testing
 }
 
 /// A letter that cites a zaak number or an answer to Kamervragen (as the NPCE letter in
-/// Fixtures/real-pending/pdf-letters cites "Kamerstuk 2022Z24775") does not take them as
+/// Fixtures/real/pdf-letters cites "Kamerstuk 2022Z24775") does not take them as
 /// its own identifiers or address; Kamervragen papers keep theirs.
 @Test func citedNumbersAreNotALettersOwn() throws {
     let letter = try Fixtures.document(text: """
@@ -127,7 +127,7 @@ import Testing
 }
 
 /// A BNC-fiche has no Betreft and no salutation; its first line names it (the opening
-/// of the fiche in Fixtures/real-pending/types, whose page-foot notes are still pending).
+/// of the fiche in Fixtures/real/types).
 @Test func aFicheIsNamedByItsFirstLine() throws {
     let fiche = try Fixtures.document(text: """
         Fiche 5: Herziening verordening en richtlijn markten voor financiële instrumenten

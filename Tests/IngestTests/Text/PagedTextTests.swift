@@ -73,15 +73,15 @@ import Testing
     }
 
     @Test func gluedMarksOfFoundNotesGo() {
-        #expect(PagedText.removeGluedMarks(["1", "3"], from: "draagmoederschap.1 Het VUmc en bouw3. CO2-reductie 3 keer") == "draagmoederschap. Het VUmc en bouw. CO2-reductie 3 keer")
-        #expect(PagedText.removeGluedMarks([], from: "bouw3.") == "bouw3.")
+        #expect(FootnoteMarks.remove(["1", "3"], from: "draagmoederschap.1 Het VUmc en bouw3. CO2-reductie 3 keer") == "draagmoederschap. Het VUmc en bouw. CO2-reductie 3 keer")
+        #expect(FootnoteMarks.remove([], from: "bouw3.") == "bouw3.")
     }
 }
 
 extension PagedTextTests {
     /// pdftotext's orders for notes set side by side at a page's foot: numbers stacked
     /// before their texts, or numbers and texts interleaved in any order (page 6 of the
-    /// luchtvaart letter in Fixtures/real-pending/pdf-letters).
+    /// luchtvaart letter in Fixtures/real/pdf-letters).
     @Test func notesPrintedApartFromTheirNumbers() {
         let stacked = ["body a", "body b", "body c", "", "2", "3", "", "Kamerstukken II 2021/22, 29665, nr. 432.", "https://ec.europa.eu/x"]
         let (body, notes) = PagedText.splitFootnotes(stacked, nextNumber: 2)
