@@ -95,7 +95,9 @@ public struct Extractor: Sendable {
         XMLRepair.declareUTF8(&bytes)
         if XMLRepair.restoreAttributeCase(&bytes) { context.warn("restored the case of lower-cased attribute names") }
 
-        let family = XMLFamily(rootElement: XMLFamily.rootElement(of: bytes) ?? "")
+        var family = XMLFamily(rootElement: XMLFamily.rootElement(of: bytes) ?? "")
+        // `<work>` is a common name: only a BWB manifest (it names its BWB id) is skipped.
+        if family == .bwbMetadata, bytes.prefix(2048).firstOffset(of: Array("BWB".utf8)) == nil { family = .generic }
         switch family {
         case .koopPublication: return read(KOOPPublication.self, bytes, context: &context, withSidecar: true)
         case .koopMetadata:
@@ -103,6 +105,8 @@ public struct Extractor: Sendable {
         case .syncFeed: return read(SyncFeedEntry.self, bytes, context: &context, withSidecar: false)
         case .parlaMint: return read(ParlaMintReader.self, bytes, context: &context, withSidecar: false)
         case .bwb: return read(BWBLaw.self, bytes, context: &context, withSidecar: false)
+        case .bwbMetadata:
+            return .skipped(reason: "BWB metadata (a manifest.xml or .WTI file about the law's versions), not a document; the law's own XML states its title and dates")
         case .rechtspraak: return read(RechtspraakDecision.self, bytes, context: &context, withSidecar: false)
         case .generic: return read(GenericXML.self, bytes, context: &context, withSidecar: false)
         }

@@ -80,8 +80,6 @@ let expectedCorpus: [Expected] = [
         path: "parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3.xml", id: "parlamint-nl/ParlaMint-NL_2022-07-12-eerstekamer-3",
         title: "Verslag van de vergadering van de Eerste Kamer, Meeting 38, Session 3 (2022-07-12)", date: "2022-07-12",
         type: .handelingen, firstHeading: "Wijziging begrotingsstaten Justitie en Veiligheid 2022 (Voorjaarsnota) – De voorzitter"),
-    Expected(path: "wetten-xml/BWBV0001109/manifest.xml", id: "wetten-xml/BWBV0001109/manifest", title: "BWBV0001109", date: nil, type: .overig),
-    Expected(path: "wetten-xml/BWBR0002458/manifest.xml", id: "wetten-xml/BWBR0002458/manifest", title: "BWBR0002458", date: nil, type: .overig),
     Expected(
         path: "rechtspraak-xml/ECLI.NL.HR.1992.AA1835.xml", id: "rechtspraak-xml/ECLI.NL.HR.1992.AA1835",
         title: "ECLI:NL:HR:1992:AA1835 Hoge Raad, 27-05-1992 / 27970", date: "1992-05-27", type: .uitspraak,
@@ -112,6 +110,18 @@ let expectedCorpus: [Expected] = [
     #expect(speeches[2].passages.first?.heading == "Van Toorenburg (CDA)")
     #expect(speeches[0].text == "Gaat u verder.")
     #expect(speeches[4].text.hasPrefix("Mevrouw de voorzitter! Namens de fractie van GroenLinks wil"))
+}
+
+/// The BWB works' manifests beside their versions are metadata about the law, not
+/// documents (they were indexed as documents titled `BWBR0002458` before).
+@Test func bwbManifestsAreNotDocuments() throws {
+    for path in ["wetten-xml/BWBV0001109/manifest.xml", "wetten-xml/BWBR0002458/manifest.xml"] {
+        let outcome = try Extractor().extract(fileAt: Fixtures.path("corpus/" + path), relativeTo: Fixtures.root + "/corpus")
+        guard case .skipped = outcome else {
+            Issue.record("\(path) was indexed")
+            continue
+        }
+    }
 }
 
 @Test(arguments: expectedCorpus.indices)

@@ -25,8 +25,9 @@ struct BlockBuilder {
     private(set) var blocks: [Block] = []
     private(set) var notes: [Note] = []
     private(set) var currentHeading: String?
-    /// Every heading so far, in order (a bounded number): signature lines set as
-    /// headings (`Bergen, 23 december 2015`) date a document.
+    /// Every heading so far as written, not joined to the one before, in order (a bounded
+    /// number): a document's first heading is its title where it has no other, and
+    /// signature lines set as headings (`Bergen, 23 december 2015`) date a document.
     private(set) var headings: [String] = []
     private var section = 0
     /// How many blocks there were when the current heading was set.
@@ -39,7 +40,8 @@ struct BlockBuilder {
     /// speaker): otherwise the outer heading would head no passage and its words could
     /// not be found.
     mutating func heading(_ text: String) {
-        var cleaned = WhiteSpace.collapse(text)
+        let own = WhiteSpace.collapse(text)
+        var cleaned = own
         section += 1
         if !cleaned.isEmpty, let outer = currentHeading, blocks.count == blocksAtHeading,
            outer.utf8.count + cleaned.utf8.count <= 240 {
@@ -47,7 +49,7 @@ struct BlockBuilder {
         }
         blocksAtHeading = blocks.count
         currentHeading = cleaned.isEmpty ? nil : cleaned
-        if !cleaned.isEmpty, headings.count < 500 { headings.append(cleaned) }
+        if !own.isEmpty, headings.count < 500 { headings.append(own) }
     }
 
     /// Ends the current section but keeps its heading (a new speech by the same speaker).

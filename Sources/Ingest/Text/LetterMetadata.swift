@@ -34,9 +34,9 @@ struct LetterMetadata: Equatable {
             headerText += block.text
             if headerText.utf8.count >= 8192 { break }
         }
-        let headings = blocks.compactMap(\.heading)
+        let headings = cleanup.builder.headings
 
-        date = Self.findDate(in: headerText)
+        date = Self.findDate(in: headerText) ?? Self.dateLine(in: rawText.utf8Prefix(Self.dateLineWindow))
         var raw = rawText
         identifiers = raw.withUTF8 { Self.identifiers(in: UnsafeBufferPointer(rebasing: $0.prefix(Self.identifierWindow))) }
         for (dossier, number) in cleanup.footerReferences where !dossiers.contains(dossier) {
@@ -56,8 +56,7 @@ struct LetterMetadata: Equatable {
         }
         // A law is dated by its own title (`Wet van 18 maart 1993, …`), not by the dates
         // of the decisions it cites.
-        if type == .wet, let heading = headings.first, let range = heading.byteRange(of: " van "),
-           let own = Self.parseDate(heading[range.upperBound...]) {
+        if type == .wet, let heading = headings.first, let own = Self.lawDate(in: heading) {
             date = own
         }
         if [.antwoord, .vragen, .mededeling].contains(type) {
@@ -71,7 +70,8 @@ struct LetterMetadata: Equatable {
         // A Kamerstuk known by its own footer is better named by its number than by its
         // first paragraph (PDF text of a letter often has no title line at all).
         let kamerstuk = documentNumber.flatMap { number in dossiers.first.map { "Kamerstuk \($0), nr. \(number)" } }
-        title = Self.subject(in: header.map(\.text)) ?? Self.ficheTitle(in: header.prefix(2).map(\.text))
+        // A law is named by its own title, whatever references its text carries.
+        title = (type == .wet ? headings.first : nil) ?? Self.subject(in: header.map(\.text)) ?? Self.ficheTitle(in: header.prefix(2).map(\.text))
             ?? Self.titleLine(in: header.prefix(5).map(\.text))
             ?? Self.printedTitle(in: headerText) ?? kamerstuk ?? headings.first
         fallbackTitle = blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.firstSentence(of: $0.text) }
@@ -92,7 +92,7 @@ struct LetterMetadata: Equatable {
     /// Date lines in order of trust: the letter's own `Datum`, then the place-and-date
     /// line, then when answers were received, then when questions were sent in.
     static func findDate(in text: String) -> String? {
-        for cue in ["Datum", "Den Haag,", "’s-Gravenhage,", "'s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden", "(Ingezonden",
+        for cue in ["Datum", "Den Haag,", "s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden", "(Ingezonden",
                     "Vastgesteld", "Ontvangen", "Voorgesteld", "VERGADERING"] {
             var searchStart = text.startIndex
             while let range = text[searchStart...].byteRange(of: cue) {
@@ -103,7 +103,69 @@ struct LetterMetadata: Equatable {
         return nil
     }
 
-    /// `19 november 2024`, `d.d.24 okitober 2025`, `: 3 juni 2021` at the start of `text`.
+    /// How many bytes of the raw text are searched for a line that is a date.
+    static let dateLineWindow = 3000
+
+    /// A line of the opening that is a date and nothing else, the way printed Kamerstukken
+    /// and letters set their own date when no cue names it: `1 juli 1994`, `Maandag 11
+    /// oktober 1993`, a place and date (`Zoetermeer, 18 november 1993`) or the paper's
+    /// kind and date (`GEWIJZIGD VOORSTEL VAN WET 16 november 1994`). Dates inside
+    /// sentences are other events and are not taken.
+    static func dateLine(in text: String) -> String? {
+        // Lines are found on the bytes and only those ending in a year become strings:
+        // this runs for every document no cue dated.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var lines = 0
+        while lineStart < bytes.count, lines < 80 {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1; lines += 1 }
+            var end = lineEnd
+            while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == 0x0D { end -= 1 }
+            guard end - lineStart >= 8, bytes[(end - 4) ..< end].allSatisfy(ByteClass.isDigit),
+                  bytes[end - 4] == UInt8(ascii: "1") || bytes[end - 4] == UInt8(ascii: "2") else { continue }
+            let trimmed = String(decoding: bytes[lineStart ..< end], as: UTF8.self)
+            let words = trimmed.split(separator: " ")
+            guard words.count >= 3, words.count <= 9,
+                  let date = parseDate(words.suffix(3).joined(separator: " ")[...]) else { continue }
+            // `Datum ontvangst Commissiedocument⏎25 november 2021`: a date another line names.
+            if previousLineNamesADate(bytes, before: lineStart) { continue }
+            let before = words.dropLast(3)
+            if before.isEmpty { return date }
+            if before.count == 1, weekdays.contains(before[before.startIndex].lowercased()) { return date }
+            // `Zoetermeer,` / `Den Haag,`: one or two capitalised words, the last with a comma.
+            if before.count <= 2, before.last!.hasSuffix(","), before.allSatisfy({ $0.first?.isUppercase == true || $0.first == "'" || $0.first == "’" }) {
+                return date
+            }
+            // The kind of paper in capitals.
+            if before.count >= 2, before.allSatisfy({ word in word.allSatisfy { $0.isUppercase || $0 == "-" } }) { return date }
+        }
+        return nil
+    }
+
+    /// Whether the last non-blank line before `start` holds `datum` (`Datum ontvangst`).
+    private static func previousLineNamesADate(_ bytes: [UInt8], before start: Int) -> Bool {
+        var end = start - 1
+        while end > 0, WhiteSpace.isSpace(bytes[end - 1]) { end -= 1 }
+        var begin = end
+        while begin > 0, bytes[begin - 1] != 0x0A { begin -= 1 }
+        guard begin < end else { return false }
+        return bytes[begin ..< end].firstOffset(of: Array("atum".utf8)) != nil
+    }
+
+    /// The date in a law's title: `Wet van 18 maart 1993, …`, `Grondwet voor het
+    /// Koninkrijk der Nederlanden van 24 augustus 1815`, `Wet van den 18den April 1827`.
+    static func lawDate(in title: String) -> String? {
+        var searchStart = title.startIndex
+        while let range = title[searchStart...].byteRange(of: " van ") {
+            if let date = parseDate(title[range.upperBound...].prefix(40)) { return date }
+            searchStart = range.upperBound
+        }
+        return nil
+    }
+
+    /// `19 november 2024`, `d.d.24 okitober 2025`, `: 3 juni 2021` at the start of `text`;
+    /// also the old style `den 18den April 1827`, `21sten`.
     static func parseDate(_ text: Substring) -> String? {
         var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "." || $0 == "—" || $0 == "–" }
         if rest.hasPrefix("d.d.") { rest = rest.dropFirst(4).drop { $0 == " " } }
@@ -112,12 +174,22 @@ struct LetterMetadata: Equatable {
         if let weekday = weekdays.first(where: { rest.lowercased().hasPrefix($0) }) {
             rest = rest.dropFirst(weekday.count).drop { $0 == " " || $0 == "," }
         }
+        if rest.hasPrefix("den ") { rest = rest.dropFirst(4) }
         let words = rest.split(maxSplits: 3, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\n" })
-        guard words.count >= 3, let day = Int(words[0]), (1 ... 31).contains(day),
+        guard words.count >= 3, let day = Int(Self.withoutOrdinal(words[0])), (1 ... 31).contains(day),
               let month = month(named: words[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) else { return nil }
         let yearDigits = words[2].prefix { $0.isASCII && $0.isNumber }
         guard yearDigits.count == 4, let year = Int(yearDigits), (1800 ... 2100).contains(year) else { return nil }
         return isoDate(year: year, month: month, day: day)
+    }
+
+    /// `18den` → `18`, `21sten` → `21`, `1ste` → `1`; anything else as it is.
+    static func withoutOrdinal(_ word: Substring) -> Substring {
+        for suffix in ["sten", "den", "ste", "de"] where word.count > suffix.count && word.hasSuffix(suffix) {
+            let digits = word.dropLast(suffix.count)
+            if digits.allSatisfy(\.isNumber) { return digits }
+        }
+        return word
     }
 
     static func isoDate(year: Int, month: Int, day: Int) -> String {
@@ -371,7 +443,16 @@ struct LetterMetadata: Equatable {
         let opening = headerText.utf8Prefix(openingLength)
         let lower = opening.asciiLowercased
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { lower.containsBytes($0) } }
-        let questionAndAnswer = headings.contains { $0.hasPrefix("Antwoord") } && headings.contains { $0.hasPrefix("Vraag") }
+        // A law opens with its title and the royal formula; what its articles say (`voor zover
+        // het betreft`, `mededeling van`) does not make it a letter.
+        let lawTitles = ["Wet ", "Wet van", "Besluit", "Rijkswet", "Verdrag", "Regeling", "Reglement", "Grondwet", "Wetboek", "Burgerlijk Wetboek"]
+        let isLawTitle = firstHeading.map { heading in lawTitles.contains { heading.hasPrefix($0) } } ?? false
+        if isLawTitle, firstHeading.flatMap(Self.lawDate(in:)) != nil { return .wet }
+        // Numbered labels (`Vraag 1`, `Antwoord 1`), not a letter's section on questions.
+        func isLabel(_ heading: String, _ opener: String) -> Bool {
+            heading.hasPrefix(opener) && QuestionHeading.matches(Array(heading.utf8)[...])
+        }
+        let questionAndAnswer = headings.contains { isLabel($0, "Antwoord") } && headings.contains { isLabel($0, "Vraag") }
         if mentions(["uitstel beantwoording", "mededeling van", "niet binnen de gebruikelijke termijn"]) || opening.hasPrefix("Mededeling") {
             return .mededeling
         }
@@ -403,11 +484,7 @@ struct LetterMetadata: Equatable {
             || headerText.hasPrefix("Betreft ") {
             return .brief
         }
-        if let heading = firstHeading,
-           ["Wet ", "Wet van", "Besluit", "Rijkswet", "Verdrag", "Regeling", "Reglement"].contains(where: { heading.hasPrefix($0) })
-            || lower.containsBytes("bij de gratie gods") {
-            return .wet
-        }
+        if firstHeading != nil, isLawTitle || lower.containsBytes("bij de gratie gods") { return .wet }
         return .overig
     }
 }

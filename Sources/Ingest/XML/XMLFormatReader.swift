@@ -23,6 +23,10 @@ enum XMLFamily: Equatable {
     case syncFeed
     case parlaMint
     case bwb
+    /// A BWB work's `manifest.xml` (`<work>`: its versions and their dates) or its
+    /// `.WTI` (`<wetstechnische-informatie>`: titles, related rules): metadata about the
+    /// law beside them, which states its own title and dates.
+    case bwbMetadata
     case rechtspraak
     case generic
 
@@ -33,6 +37,7 @@ enum XMLFamily: Equatable {
         case "feed", "entry": self = .syncFeed
         case "TEI", "teiCorpus": self = .parlaMint
         case "toestand": self = .bwb
+        case "wetstechnische-informatie", "work": self = .bwbMetadata
         case "open-rechtspraak": self = .rechtspraak
         default: self = .generic
         }

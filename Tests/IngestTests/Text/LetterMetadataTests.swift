@@ -142,3 +142,41 @@ import Testing
     // The receipt date of the Commission's document is not the fiche's date.
     #expect(fiche.date == nil)
 }
+
+/// Laws as Markdown (../shared/corpus/wetten-md): dated and named by their own title, in
+/// old spelling too, even when the text says `voor zover het betreft` as a letter would.
+@Test func lawsAreDatedByTheirTitleInAnySpelling() throws {
+    #expect(LetterMetadata.lawDate(in: "Wet van den 18den April 1827, op de zamenstelling der Regterlijke magt") == "1827-04-18")
+    #expect(LetterMetadata.lawDate(in: "Wet van den 21sten April 1933, tot verzekering van mijnarbeiders") == "1933-04-21")
+    #expect(LetterMetadata.lawDate(in: "Grondwet voor het Koninkrijk der Nederlanden van 24 augustus 1815") == "1815-08-24")
+    #expect(LetterMetadata.lawDate(in: "Wet van 14 november, houdende vaststelling van bepalingen") == nil)
+    #expect(LetterMetadata.findDate(in: "Vastgesteld den 7den Juni 1934. OTTEN.") == "1934-06-07")
+
+    let law = try Fixtures.document(text: """
+        ##Wet van 20 juni 2002 houdende Wet op het onderwijstoezicht
+
+        Wij Beatrix, bij de gratie Gods, Koningin der Nederlanden, Prinses van Oranje-Nassau, enz. enz. enz.
+
+        a. Onze Minister: Onze Minister van Onderwijs, Cultuur en Wetenschap en, voorzover het betreft het onderwijs op het gebied van landbouw, Onze Minister van Economische Zaken,
+        """, path: "wetten/BWBR0013800.md")
+    #expect(law.type == .wet)
+    #expect(law.date == "2002-06-20")
+    #expect(law.title == "Wet van 20 juni 2002 houdende Wet op het onderwijstoezicht")
+
+    // A heading that runs on into the next (chapter, article) does not lengthen the title.
+    let code = try Fixtures.document(text: "##Grondwet voor het Koninkrijk der Nederlanden van 24 augustus 1815\n\n### Hoofdstuk 1\n\n### Artikel 1\n\nAllen die zich in Nederland bevinden, worden in gelijke gevallen gelijk behandeld.\n", path: "wetten/BWBR0001840.md")
+    #expect(code.title == "Grondwet voor het Koninkrijk der Nederlanden van 24 augustus 1815")
+    #expect(code.type == .wet)
+    #expect(code.date == "1815-08-24")
+}
+
+/// Printed Kamerstukken (the SGD OCR papers) that set their date on a line of its own.
+@Test func aLineThatIsADateDatesThePaper() {
+    #expect(LetterMetadata.dateLine(in: "Kamerstuk\nAan de Voorzitter van de Eerste Kamer\n1 juli 1994\nTijdens de behandeling") == "1994-07-01")
+    #expect(LetterMetadata.dateLine(in: "ZITTING 1954—1955\nSoestdijk, 27 Januari 1955.\nJULIANA") == "1955-01-27")
+    #expect(LetterMetadata.dateLine(in: "Vaste commissie\nMaandag 11 oktober 1993\nAanvang 10.15 uur") == "1993-10-11")
+    #expect(LetterMetadata.dateLine(in: "(Gewijzigd wetsvoorstel)\nNADER GEWIJZIGD VOORSTEL VAN WET 16 november 1994\nWij Beatrix") == "1994-11-16")
+    // Dates inside sentences are other events.
+    #expect(LetterMetadata.dateLine(in: "Het advies van de Raad van State d.d. 14 september 1994 en het nader rapport\nwerden ontvangen op 6 december 1994.") == nil)
+    #expect(LetterMetadata.findDate(in: "Tweede Kamer der Staten-Generaal\n'\ns-Gravenhage, 9 november 1994\nInleiding") == "1994-11-09")
+}

@@ -119,3 +119,19 @@ import Testing
     #expect(document.passages.map(\.heading) == [nil, "Vraag 1", "Antwoord 1", "Vraag 2", "Antwoord 2"])
     #expect(document.passages.map(\.text).suffix(2) == ["Deelt u de analyse?", "Ja.\nDe Minister van Buitenlandse Zaken,\nC.C.J. Veldkamp"])
 }
+
+/// A BWB work's manifest and wetstechnische informatie sit beside the law's versions
+/// (as in ../shared/corpus/wetten-xml): metadata, not documents. Another `<work>` is read.
+@Test func bwbMetadataFilesAreSkipped() throws {
+    let manifest = #"<?xml version="1.0" encoding="utf-8"?><work xsi:noNamespaceSchemaLocation="../_manifest.xsd" label="BWBR0002458"><metadata><datum_inwerkingtreding>1966-05-01</datum_inwerkingtreding></metadata></work>"#
+    let wti = #"<?xml version="1.0"?><wetstechnische-informatie bwb-id="BWBR0002458"><algemene-informatie><citeertitel status="officieel">Drank- en Horecawet</citeertitel></algemene-informatie></wetstechnische-informatie>"#
+    for (bytes, path) in [(manifest, "wetten/BWBR0002458/manifest.xml"), (wti, "wetten/BWBR0002458/BWBR0002458.WTI")] {
+        guard case .skipped(let reason) = Fixtures.outcome(Array(bytes.utf8), path: path) else {
+            Issue.record("\(path) was indexed")
+            continue
+        }
+        #expect(reason.hasPrefix("BWB metadata"))
+    }
+    let poem = try Fixtures.document(Array(#"<?xml version="1.0"?><work><title>Gedichten</title><p>Een regel over de zee.</p></work>"#.utf8), path: "test/work.xml")
+    #expect(poem.passages.map(\.text).joined().contains("Een regel over de zee."))
+}
