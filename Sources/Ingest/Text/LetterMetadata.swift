@@ -92,8 +92,8 @@ struct LetterMetadata: Equatable {
     /// Date lines in order of trust: the letter's own `Datum`, then the place-and-date
     /// line, then when answers were received, then when questions were sent in.
     static func findDate(in text: String) -> String? {
-        for cue in ["Datum", "Den Haag,", "s-Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden", "(Ingezonden",
-                    "Vastgesteld", "Ontvangen", "Voorgesteld", "VERGADERING"] {
+        for cue in ["Datum", "Den Haag,", "s-Gravenhage,", "s Gravenhage,", "(ontvangen", "(ingezonden", "ingezonden", "(Ingezonden",
+                    "Vastgesteld", "vastgesteld", "Ontvangen", "Voorgesteld", "VERGADERING"] {
             var searchStart = text.startIndex
             while let range = text[searchStart...].byteRange(of: cue) {
                 if let date = parseDate(text[range.upperBound...].prefix(40)) { return date }
@@ -167,8 +167,10 @@ struct LetterMetadata: Equatable {
     /// `19 november 2024`, `d.d.24 okitober 2025`, `: 3 juni 2021` at the start of `text`;
     /// also the old style `den 18den April 1827`, `21sten`.
     static func parseDate(_ text: Substring) -> String? {
-        var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "." || $0 == "—" || $0 == "–" }
+        var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "." || $0 == "," || $0 == "—" || $0 == "–" }
         if rest.hasPrefix("d.d.") { rest = rest.dropFirst(4).drop { $0 == " " } }
+        // `(Ingezonden bij brief van 3 mei 1957)`: the paper's covering letter.
+        if rest.hasPrefix("bij brief van ") { rest = rest.dropFirst(14) }
         // `VERGADERING VAN DINSDAG 16 MAART 1920`, `Donderdag 8 februari 2018`
         if rest.lowercased().hasPrefix("van ") { rest = rest.dropFirst(4) }
         if let weekday = weekdays.first(where: { rest.lowercased().hasPrefix($0) }) {

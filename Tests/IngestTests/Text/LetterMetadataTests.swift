@@ -180,3 +180,11 @@ import Testing
     #expect(LetterMetadata.dateLine(in: "Het advies van de Raad van State d.d. 14 september 1994 en het nader rapport\nwerden ontvangen op 6 december 1994.") == nil)
     #expect(LetterMetadata.findDate(in: "Tweede Kamer der Staten-Generaal\n'\ns-Gravenhage, 9 november 1994\nInleiding") == "1994-11-09")
 }
+
+/// Cues of the older SGD papers: `Aldus vastgesteld, den 18den December 1945.`, the
+/// covering letter's date, `'s Gravenhage,` without its hyphen.
+@Test func olderPapersStateTheirDatesSo() {
+    #expect(LetterMetadata.findDate(in: "wordt aangevat.\nAldus vastgesteld, den 18den December 1945.\nKRANENBURG.") == "1945-12-18")
+    #expect(LetterMetadata.findDate(in: "MEMORIE VAN ANTWOORD (Ingezonden bij brief van 3 mei 1957)\nNr. 6") == "1957-05-03")
+    #expect(LetterMetadata.findDate(in: "'s Gravenhage, den 29sten November 1932.\nTen vervolge op mijn schrijven") == "1932-11-29")
+}
