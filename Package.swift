@@ -128,6 +128,11 @@ let package = Package(
             path: "bench/IndexSizeReport"
         ),
         .executableTarget(
+            name: "SimilarityReport",
+            dependencies: ["IndexStore"],
+            path: "bench/SimilarityReport"
+        ),
+        .executableTarget(
             name: "PassageExport",
             dependencies: ["IndexStore"],
             path: "bench/PassageExport"

@@ -65,6 +65,45 @@ public final class Searcher {
 
         let clauses = TopLevelClauses(query)
         let execution = execution()
+        let highlights = Self.highlightTerms(of: query)
+        // With folding, a page needs as many documents left after folding as it shows:
+        // rank further (the same windows, so the same order) until it has them.
+        var ranking = options
+        var (found, groups) = try rank(query, clauses, filters, ranking, execution, highlights, deadline)
+        var folding = options.foldSimilar ? SimilarFolding(groups, snapshot: snapshot) : nil
+        while let current = folding, current.kept.count < options.offset + options.limit, groups.count < found.documents,
+              !found.partial, ranking.limit < options.limit + 16 * rescoringWindow {
+            ranking.limit += max(rescoringWindow, ranking.offset + ranking.limit)
+            (found, groups) = try rank(query, clauses, filters, ranking, execution, highlights, deadline)
+            folding = SimilarFolding(groups, snapshot: snapshot)
+        }
+        let shown = folding?.kept ?? Array(groups.indices)
+        var hits: [SearchHit] = []
+        for index in shown.dropFirst(options.offset).prefix(options.limit) {
+            let group = groups[index]
+            let similar = try (folding?.folded[index] ?? []).map { try similarPassage(groups[$0]) }
+            for (rank, candidate) in group.passages.sorted(by: { $0.score > $1.score }).enumerated() {
+                var hit = try hit(for: candidate, terms: highlights, snippets: options.snippets)
+                if rank == 0 {
+                    hit.similar = similar.count
+                    hit.similar_passages = similar
+                }
+                hits.append(hit)
+            }
+        }
+        let elapsed = clock.now - started
+        let milliseconds = (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+        return SearchResult(
+            query: text, total: found.total, total_is_exact: found.totalIsExact, documents: found.documents,
+            took_ms: (milliseconds * 1000).rounded() / 1000, partial: found.partial, results: hits)
+    }
+
+    /// Collects the matches and orders the documents of the page's windows: by relevance
+    /// (rescored a window at a time) or by date.
+    private func rank(
+        _ query: PlannedQuery, _ clauses: TopLevelClauses, _ filters: [DocumentFilter], _ options: SearchOptions,
+        _ execution: QueryExecution, _ highlights: HighlightTerms, _ deadline: ContinuousClock.Instant
+    ) throws -> (QueryExecution.Found, [Collector.Group]) {
         var found = options.exhaustive || !clauses.isDocumentLevel
             ? try execution.collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
             : try execution.collectTopDocuments(clauses, filters: filters, options: options, deadline: deadline)
@@ -78,7 +117,6 @@ public final class Searcher {
         // (shared with `found`, every write copied a group's passages first).
         var groups = found.groups
         found.groups = []
-        let highlights = Self.highlightTerms(of: query)
         if options.sort == .relevance {
             // Rescore the head of the ranking with heading, proximity and title evidence,
             // a window at a time, and sort each window again; the tail keeps its BM25 order.
@@ -96,17 +134,7 @@ public final class Searcher {
                 return left != right ? left > right : Self.ranksBefore(lhs, rhs)
             }
         }
-        var hits: [SearchHit] = []
-        for group in groups.dropFirst(options.offset).prefix(options.limit) {
-            for candidate in group.passages.sorted(by: { $0.score > $1.score }) {
-                hits.append(try hit(for: candidate, terms: highlights, snippets: options.snippets))
-            }
-        }
-        let elapsed = clock.now - started
-        let milliseconds = (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
-        return SearchResult(
-            query: text, total: found.total, total_is_exact: found.totalIsExact, documents: found.documents,
-            took_ms: (milliseconds * 1000).rounded() / 1000, partial: found.partial, results: hits)
+        return (found, groups)
     }
 
     /// The rescoring reorders the BM25 ranking in windows of this many documents (the first
@@ -182,6 +210,14 @@ public final class Searcher {
 
     private func dateOf(_ group: Collector.Group) -> UInt32 {
         snapshot.segments[group.segment].reader.documents[Int(group.document)].date
+    }
+
+    private func similarPassage(_ group: Collector.Group) throws -> SimilarPassage {
+        let entry = snapshot.segments[group.segment].reader.documents[Int(group.document)]
+        let best = group.passages.max(by: { $0.score < $1.score })!
+        return SimilarPassage(
+            doc_id: entry.id, passage: Int(best.passage - entry.firstUnit), title: entry.title,
+            date: DocumentEntry.isoDate(entry.date), type: entry.type, url: entry.url)
     }
 
     private func hit(for candidate: Candidate, terms: HighlightTerms, snippets: Bool) throws -> SearchHit {

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import Testing
+import IndexStore
 
 @Suite("GET / (the search page)")
 struct PageTests {
@@ -114,5 +115,51 @@ struct PageTests {
             #expect(missing == .notFound)
             #expect(page.contains("<p class=\"error\" role=\"alert\">There is no document with id &#39;bestaat-niet&#39;.</p>"))
         }
+    }
+}
+
+/// One article repeated in laws is one result on the page and in the API, listing the
+/// others; `fold=false` shows every document.
+@Suite("Folded results")
+struct FoldedResultsTests {
+    static let article = "Het bevoegd gezag stelt een meldcode vast waarin stapsgewijs wordt aangegeven hoe met signalen van huiselijk geweld of kindermishandeling wordt omgegaan en hoe hulp volgt."
+
+    static let documents = ["wet-a", "wet-b", "wet-c"].enumerated().map { number, id in
+        StoredDocument(
+            id: id, source: "Corpus/\(id).md", contentHash: id, title: "Wet \(number + 1) <over> zorg", date: "202\(number)-01-01", type: "wet",
+            passages: [TestIndex.passage(article)])
+    } + [StoredDocument(
+        id: "brief-meldcode", source: "Corpus/brief-meldcode.txt", contentHash: "b", title: "Evaluatie meldcode", date: "2024-05-01",
+        type: "brief", passages: [TestIndex.passage("De meldcode wordt geëvalueerd.")])]
+
+    @Test func theOthersAreListedWithTheFirst() async throws {
+        let index = try TestIndex(documents: Self.documents)
+        try await withLiveServer(index) { client in
+            let (_, page, _) = try await client.get("/?q=meldcode")
+            #expect(page.components(separatedBy: "<li class=\"document\">").count == 3)
+            #expect(page.contains(#"<details class="similar"><summary>en 2 vergelijkbare passages in andere documenten</summary>"#))
+            #expect(page.contains(#"<li><a href="/documents/wet-b#p0">Wet 2 &lt;over&gt; zorg</a> <span class="meta">wet · 2021-01-01</span></li>"#))
+
+            let (_, json, _) = try await client.get("/api/search?q=meldcode")
+            let result = try JSONDecoder().decode(SearchResultShape.self, from: Data(json.utf8))
+            #expect(result.results.map(\.similar).sorted() == [0, 2])
+            #expect(result.results.flatMap(\.similar_passages).count == 2)
+
+            let (_, all, _) = try await client.get("/api/search?q=meldcode&fold=false")
+            let every = try JSONDecoder().decode(SearchResultShape.self, from: Data(all.utf8))
+            #expect(every.results.count == 4 && every.results.allSatisfy { $0.similar == 0 })
+            let (status, _, _) = try await client.get("/api/search?q=meldcode&fold=misschien")
+            #expect(status == .badRequest)
+        }
+    }
+
+    struct SearchResultShape: Decodable {
+        struct Hit: Decodable {
+            var doc_id: String
+            var similar: Int
+            var similar_passages: [Similar]
+        }
+        struct Similar: Decodable { var doc_id: String }
+        var results: [Hit]
     }
 }

@@ -6,8 +6,9 @@
 /// and add a line to that document's History section.
 public enum FormatVersion {
     /// What this build writes.
-    public static let current: UInt16 = 7
+    public static let current: UInt16 = 8
     /// What this build reads. Older versions stay here as long as their reader code does.
+    /// Version 7 lacks the passages' signatures (no near-duplicate folding for them).
     /// Version 6 lacks the root length and URL of each document (rows and records).
     /// Version 5 compresses stored records with zlib instead of zstd. Version 4 also lacks
     /// the title-only counts (``TermInfo/titleOnlyDocuments``); version 3
@@ -16,5 +17,5 @@ public enum FormatVersion {
     /// dictionary entries (no document count); version 1 also in what the exact space
     /// holds (no ``StopWordPair`` terms). Their segments are read as they are, searched
     /// with what they have, and merged into the current version.
-    public static let supported: ClosedRange<UInt16> = 1...7
+    public static let supported: ClosedRange<UInt16> = 1...8
 }

@@ -31,6 +31,8 @@ public struct SegmentInverter {
     private(set) var unitDocument: [UInt32] = []
     private(set) var unitLengths: [UInt32] = []
     private(set) var unitHeadingLengths: [UInt32] = []
+    /// Per retrieval unit, its text's ``PassageSignature``.
+    private(set) var unitSignatures: [UInt64] = []
 
     /// The analyzer's term number → this segment's term ids, ``memoStride`` slots per
     /// number: one per space, then whether the exact form is a stop word (-1: not yet seen).
@@ -40,6 +42,9 @@ public struct SegmentInverter {
     /// The analyzer and term generation the memo's numbers belong to.
     private var memoOwner: ObjectIdentifier?
     private var memoGeneration = -1
+    /// The analyzer's term number → the hash of its exact bytes (0: not yet computed),
+    /// for passage signatures; forgotten with ``memo``.
+    private var wordHashes: [UInt64] = []
 
     /// Reused buffers: a text's terms, and the exact words at the previous and the
     /// current position (for the stop-word pairs).
@@ -65,6 +70,7 @@ public struct SegmentInverter {
         for table in tables { bytes += table.allocatedBytes }
         for stream in streams { bytes += stream.allocatedBytes }
         bytes += (unitDocument.capacity + unitLengths.capacity + unitHeadingLengths.capacity) * 4
+        bytes += (unitSignatures.capacity + wordHashes.capacity) * 8
         bytes += (firstUnit.capacity + titleLengths.capacity) * 4 + documents.capacity * MemoryLayout<DocumentEntry>.stride
         return bytes
     }
@@ -104,6 +110,7 @@ public struct SegmentInverter {
             unitDocument.append(ordinal)
             unitLengths.append(length)
             unitHeadingLengths.append(headingLength)
+            unitSignatures.append(signatureOfAnalysed(analyzer))
         }
         let storedOffset = UInt64(storedRecords.count)
         record.removeAll()
@@ -195,6 +202,25 @@ public struct SegmentInverter {
         return id
     }
 
+    /// The signature of the text just analysed: its words in order, one per position (the
+    /// first token there; `ouder(s)` also yields `ouders` at the same position).
+    private mutating func signatureOfAnalysed(_ analyzer: Analyzer) -> UInt64 {
+        var signature = PassageSignature()
+        var lastPosition = UInt32.max
+        for token in analysed where token.position != lastPosition {
+            lastPosition = token.position
+            let number = Int(token.term)
+            if number >= wordHashes.count { wordHashes.append(contentsOf: repeatElement(0, count: number + 1024 - wordHashes.count)) }
+            var hash = wordHashes[number]
+            if hash == 0 {
+                hash = analyzer.withTermBytes(token.term) { exact, _ in PassageSignature.wordHash(exact) }
+                wordHashes[number] = hash
+            }
+            signature.add(wordHash: hash)
+        }
+        return signature.finish()
+    }
+
     private mutating func isStopForm(_ term: Int32, analyzer: Analyzer) -> Bool {
         let slot = Int(term) * Self.memoStride + Self.stopSlot
         if memo[slot] < 0 {
@@ -210,6 +236,7 @@ public struct SegmentInverter {
         let owner = ObjectIdentifier(analyzer)
         guard owner != memoOwner || analyzer.termGeneration != memoGeneration else { return }
         memo.removeAll(keepingCapacity: true)
+        wordHashes.removeAll(keepingCapacity: true)
         memoOwner = owner
         memoGeneration = analyzer.termGeneration
     }

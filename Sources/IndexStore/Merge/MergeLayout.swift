@@ -16,6 +16,8 @@ struct MergeLayout {
     private(set) var unitDocuments: [UInt32] = []
     private(set) var unitLengths: [UInt32] = []
     private(set) var unitHeadingLengths: [UInt32] = []
+    /// Copied as they are; a source older than signatures gives ``PassageSignature/none``.
+    private(set) var unitSignatures: [UInt64] = []
 
     init(_ sources: [IndexSnapshot.Segment]) {
         for source in sources {
@@ -32,6 +34,7 @@ struct MergeLayout {
                     unitDocuments.append(UInt32(entries.count))
                     unitLengths.append(reader.passages.length(Int(unit)))
                     unitHeadingLengths.append(reader.passages.headingLength(Int(unit)))
+                    unitSignatures.append(reader.passages.signature(Int(unit)))
                 }
                 titleLengths.append(entry.titleLength)
                 entries.append(entry)

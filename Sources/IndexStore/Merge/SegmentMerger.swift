@@ -125,6 +125,7 @@ enum SegmentMerger {
             (.documents, DocumentTableWriter.write(entries, segmentID: segmentID)),
             (.passageLengths, PassageTable.write(
                 documents: layout.unitDocuments, lengths: layout.unitLengths, headingLengths: layout.unitHeadingLengths,
+                signatures: layout.unitSignatures,
                 segmentID: segmentID)),
             (.termDictionary, dictionary.dictionary), (.termIndex, dictionary.index),
             (.segmentInfo, info.write(segmentID: segmentID)),

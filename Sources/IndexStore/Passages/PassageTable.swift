@@ -1,9 +1,11 @@
 /// Per retrieval unit (passage): its document, its length in positions (BM25's length
-/// normalisation) and its heading length (the heading boost). The `.len` file:
+/// normalisation), its heading length (the heading boost) and its text's signature
+/// (near-duplicate folding, ``PassageSignature``). The `.len` file:
 ///
 /// ```
 /// PassageTable --> VarUInt32 count, UInt64 lengthSum,
-///                  UInt32 document^count, UInt32 length^count, UInt32 headingLength^count
+///                  UInt32 document^count, UInt32 length^count, UInt32 headingLength^count,
+///                  UInt64 signature^count                       (signature: version 8 on)
 /// ```
 ///
 /// Fixed-width columns, read from the mapped file where they lie: opening a segment copies
@@ -19,25 +21,33 @@ public struct PassageTable: Sendable {
     private let columnStart: Int
     public let count: Int
     public let lengthSum: UInt64
+    /// Whether the table has the signature column (version 8 on).
+    public let hasSignatures: Bool
 
-    static func write(documents: [UInt32], lengths: [UInt32], headingLengths: [UInt32], segmentID: SegmentID) -> ByteWriter {
-        var writer = ByteWriter(reservingCapacity: lengths.count * 12 + 64)
+    static func write(
+        documents: [UInt32], lengths: [UInt32], headingLengths: [UInt32], signatures: [UInt64], segmentID: SegmentID
+    ) -> ByteWriter {
+        precondition(signatures.count == lengths.count, "one signature per passage")
+        var writer = ByteWriter(reservingCapacity: lengths.count * 20 + 64)
         IndexFile.writeHeader(kind: .passageLengths, segmentID: segmentID, into: &writer)
         writer.writeVarUInt32(UInt32(lengths.count))
         writer.writeInteger(lengths.reduce(UInt64(0)) { $0 + UInt64($1) }, as: UInt64.self)
         for column in [documents, lengths, headingLengths] {
             for value in column { writer.writeInteger(value, as: UInt32.self) }
         }
+        for signature in signatures { writer.writeInteger(signature, as: UInt64.self) }
         IndexFile.writeFooter(into: &writer)
         return writer
     }
 
-    init(_ body: ByteSlice) throws(IndexCorruption) {
+    init(_ body: ByteSlice, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
         var reader = ByteReader(body)
         count = Int(try reader.readVarUInt32())
         lengthSum = try reader.readInteger(as: UInt64.self)
-        guard count <= reader.remaining / 12 else {
-            throw body.corruption(at: 0, .implausibleLength(count, limit: reader.remaining / 12))
+        hasSignatures = formatVersion >= 8
+        let rowBytes = hasSignatures ? 20 : 12
+        guard count <= reader.remaining / rowBytes else {
+            throw body.corruption(at: 0, .implausibleLength(count, limit: reader.remaining / rowBytes))
         }
         self.body = body
         columnStart = reader.position
@@ -51,6 +61,16 @@ public struct PassageTable: Sendable {
 
     /// How many of passage `passage`'s first positions are its heading.
     public func headingLength(_ passage: Int) -> UInt32 { value(column: 2, passage) }
+
+    /// Passage `passage`'s text signature, or ``PassageSignature/none`` in a segment
+    /// written before signatures were.
+    public func signature(_ passage: Int) -> UInt64 {
+        guard hasSignatures else { return PassageSignature.none }
+        precondition(passage >= 0 && passage < count, "passage \(passage) of \(count)")
+        return body.withUnsafeBytes { bytes in
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: columnStart + count * 12 + passage * 8, as: UInt64.self))
+        }
+    }
 
     /// Every passage's length as its norm byte, in one pass over the column.
     func norms() -> [UInt8] {

@@ -58,7 +58,7 @@ public final class SegmentReader: Sendable {
         titleLengthSum = table.titleLengthSum
         titleLengths = table.titleLengths
         titleNorms = LengthNorm.encode(titleLengths)
-        passages = try PassageTable(bodies[.passageLengths]!)
+        passages = try PassageTable(bodies[.passageLengths]!, formatVersion: formatVersion)
         guard passages.count == info.unitCount else {
             throw bodies[.passageLengths]!.corruption(at: 0, .invariantViolated("\(passages.count) passages, the segment info says \(info.unitCount)"))
         }

@@ -17,7 +17,7 @@ enum SegmentWriter {
         let documentTable = DocumentTableWriter.write(segment.documents, segmentID: segmentID)
         let passageTable = PassageTable.write(
             documents: segment.unitDocument, lengths: segment.unitLengths,
-            headingLengths: segment.unitHeadingLengths, segmentID: segmentID)
+            headingLengths: segment.unitHeadingLengths, signatures: segment.unitSignatures, segmentID: segmentID)
 
         var postings = PostingsWriter()
         postings.startFiles(segmentID: segmentID)

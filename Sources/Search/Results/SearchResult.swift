@@ -32,9 +32,56 @@ public struct SearchHit: Codable, Sendable, Equatable {
     /// The same snippet as plain text with the hits as UTF-8 byte ranges, for terminals.
     public var snippet_text: String?
     public var highlights: [[Int]]?
+    /// How many passages of other documents ranked lower have (nearly) the same text as
+    /// this one and were folded into it (only on a document's first hit).
+    public var similar: Int
+    /// Those passages, in rank order.
+    public var similar_passages: [SimilarPassage]
 
     private enum CodingKeys: String, CodingKey {
         case doc_id, passage, score, title, date, type, dossier, heading, source, url, snippet, snippet_text, highlights
+        case similar, similar_passages
+    }
+
+    public init(
+        doc_id: String, passage: Int, score: Double, title: String?, date: String?, type: String, dossier: String?,
+        heading: String?, source: String, url: String?, snippet: String, snippet_text: String?, highlights: [[Int]]?,
+        similar: Int = 0, similar_passages: [SimilarPassage] = []
+    ) {
+        self.doc_id = doc_id
+        self.passage = passage
+        self.score = score
+        self.title = title
+        self.date = date
+        self.type = type
+        self.dossier = dossier
+        self.heading = heading
+        self.source = source
+        self.url = url
+        self.snippet = snippet
+        self.snippet_text = snippet_text
+        self.highlights = highlights
+        self.similar = similar
+        self.similar_passages = similar_passages
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        doc_id = try container.decode(String.self, forKey: .doc_id)
+        passage = try container.decode(Int.self, forKey: .passage)
+        score = try container.decode(Double.self, forKey: .score)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        date = try container.decodeIfPresent(String.self, forKey: .date)
+        type = try container.decode(String.self, forKey: .type)
+        dossier = try container.decodeIfPresent(String.self, forKey: .dossier)
+        heading = try container.decodeIfPresent(String.self, forKey: .heading)
+        source = try container.decode(String.self, forKey: .source)
+        url = try container.decodeIfPresent(String.self, forKey: .url)
+        snippet = try container.decode(String.self, forKey: .snippet)
+        snippet_text = try container.decodeIfPresent(String.self, forKey: .snippet_text)
+        highlights = try container.decodeIfPresent([[Int]].self, forKey: .highlights)
+        similar = try container.decodeIfPresent(Int.self, forKey: .similar) ?? 0
+        similar_passages = try container.decodeIfPresent([SimilarPassage].self, forKey: .similar_passages) ?? []
     }
 
     /// The contract's optional fields are present as `null`, not left out (the synthesized
@@ -54,6 +101,39 @@ public struct SearchHit: Codable, Sendable, Equatable {
         try container.encode(snippet, forKey: .snippet)
         try container.encodeIfPresent(snippet_text, forKey: .snippet_text)
         try container.encodeIfPresent(highlights, forKey: .highlights)
+        try container.encode(similar, forKey: .similar)
+        try container.encode(similar_passages, forKey: .similar_passages)
+    }
+}
+
+/// A passage folded into a result because its text is (nearly) the same.
+public struct SimilarPassage: Codable, Sendable, Equatable {
+    public var doc_id: String
+    public var passage: Int
+    public var title: String?
+    public var date: String?
+    public var type: String
+    public var url: String?
+
+    public init(doc_id: String, passage: Int, title: String?, date: String?, type: String, url: String?) {
+        self.doc_id = doc_id
+        self.passage = passage
+        self.title = title
+        self.date = date
+        self.type = type
+        self.url = url
+    }
+
+    private enum CodingKeys: String, CodingKey { case doc_id, passage, title, date, type, url }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(doc_id, forKey: .doc_id)
+        try container.encode(passage, forKey: .passage)
+        try container.encode(title, forKey: .title)
+        try container.encode(date, forKey: .date)
+        try container.encode(type, forKey: .type)
+        try container.encode(url, forKey: .url)
     }
 }
 
@@ -83,6 +163,9 @@ public struct SearchOptions: Sendable {
     /// ``countLimit`` matching passages and skip what cannot reach the page; `total` is
     /// then a lower bound and `total_is_exact` false (Elasticsearch's `track_total_hits`).
     public var exactTotal = false
+    /// Fold results whose shown passage is (nearly) the same text as a better-ranked
+    /// one's into it (``SearchHit/similar``); off, every matching document is listed.
+    public var foldSimilar = true
     /// Below this many matching passages `total` is always exact.
     public static let countLimit = 10_000
 

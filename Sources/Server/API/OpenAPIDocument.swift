@@ -24,6 +24,7 @@ enum OpenAPIDocument {
               {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}},
               {"name": "per_doc", "in": "query", "description": "Passages shown per document.", "schema": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1}},
               {"name": "exact_total", "in": "query", "description": "Count every matching passage. By default counting may stop past 10,000 matching passages: `total` is then a lower bound and `total_is_exact` false.", "schema": {"type": "boolean", "default": false}},
+              {"name": "fold", "in": "query", "description": "Fold a result whose passage is (nearly) the same text as a better-ranked result's into that one (`similar`, `similar_passages`); false lists every document.", "schema": {"type": "boolean", "default": true}},
               {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …).", "schema": {"type": "string"}},
               {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36600-VI).", "schema": {"type": "string"}},
               {"name": "from", "in": "query", "description": "Only documents dated on or after this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}},
@@ -133,7 +134,7 @@ enum OpenAPIDocument {
           "SearchHit": {
             "type": "object",
             "additionalProperties": false,
-            "required": ["doc_id", "passage", "score", "title", "date", "type", "dossier", "heading", "source", "url", "snippet"],
+            "required": ["doc_id", "passage", "score", "title", "date", "type", "dossier", "heading", "source", "url", "snippet", "similar", "similar_passages"],
             "properties": {
               "doc_id": {"type": "string"},
               "passage": {"type": "integer", "minimum": 0, "description": "Index into the document's passages."},
@@ -145,7 +146,22 @@ enum OpenAPIDocument {
               "heading": {"type": ["string", "null"]},
               "source": {"type": "string", "description": "The file's path relative to the indexed folder."},
               "url": {"type": ["string", "null"], "format": "uri", "description": "The official publication, when its identifier says where it is."},
-              "snippet": {"type": "string", "description": "HTML: escaped text with the hits in <mark>."}
+              "snippet": {"type": "string", "description": "HTML: escaped text with the hits in <mark>."},
+              "similar": {"type": "integer", "minimum": 0, "description": "Passages of lower-ranked documents with (nearly) the same text, folded into this result (on a document's first hit only; 0 with fold=false)."},
+              "similar_passages": {"type": "array", "items": {"$ref": "#/components/schemas/SimilarPassage"}, "description": "Those passages, in rank order."}
+            }
+          },
+          "SimilarPassage": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["doc_id", "passage", "title", "date", "type", "url"],
+            "properties": {
+              "doc_id": {"type": "string"},
+              "passage": {"type": "integer", "minimum": 0},
+              "title": {"type": ["string", "null"]},
+              "date": {"type": ["string", "null"], "format": "date"},
+              "type": {"type": "string"},
+              "url": {"type": ["string", "null"], "format": "uri"}
             }
           },
           "Document": {

@@ -16,6 +16,9 @@ struct SearchParameters {
     var perDocument = 1
     /// `exact_total=true`: count every match (``SearchOptions/exactTotal``).
     var exactTotal = false
+    /// `fold=false`: list every document, also those whose passage repeats a better one's
+    /// (``SearchOptions/foldSimilar``).
+    var fold = true
     var type: String?
     var dossier: String?
     /// ISO dates as given.
@@ -39,6 +42,10 @@ struct SearchParameters {
         if let exact = try parameters.value("exact_total") {
             guard let value = Bool(exact) else { throw APIError.badParameter("exact_total must be true or false.") }
             exactTotal = value
+        }
+        if let fold = try parameters.value("fold") {
+            guard let value = Bool(fold) else { throw APIError.badParameter("fold must be true or false.") }
+            self.fold = value
         }
         if let sort = try parameters.value("sort") {
             guard let order = SortOrder(rawValue: sort) else {
@@ -65,6 +72,7 @@ struct SearchParameters {
         options.sort = sort
         options.perDocument = perDocument
         options.exactTotal = exactTotal
+        options.foldSimilar = fold
         options.timeBudget = timeBudget
         if let type { options.filters.append(.type(type)) }
         if let dossier { options.filters.append(.dossier(dossier)) }

@@ -114,7 +114,23 @@ struct SearchPage {
             // The engine escapes snippets itself; its `<mark>` tags are the only markup.
             html += "<p class=\"snippet\">\(hit.snippet)</p></li>\n"
         }
-        return html + "</ul>\n</li>\n"
+        html += "</ul>\n"
+        if first.similar > 0 { html += similarHTML(first) }
+        return html + "</li>\n"
+    }
+
+    /// The passages folded into a result, as a list that opens without JavaScript.
+    private func similarHTML(_ hit: SearchHit) -> String {
+        let label = hit.similar == 1
+            ? "en 1 vergelijkbare passage in een ander document"
+            : "en \(Self.grouped(hit.similar)) vergelijkbare passages in andere documenten"
+        var html = "<details class=\"similar\"><summary>\(label)</summary>\n<ul>\n"
+        for passage in hit.similar_passages {
+            let link = "/documents/" + URLEncoding.path(passage.doc_id) + "#p\(passage.passage)"
+            let meta = [passage.type, passage.date].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+            html += "<li><a href=\"\(HTML.escape(link))\">\(HTML.escape(passage.title ?? passage.doc_id))</a> <span class=\"meta\">\(meta)</span></li>\n"
+        }
+        return html + "</ul></details>\n"
     }
 
     private func paginationHTML(documents: Int, parameters: SearchParameters) -> String {

@@ -49,6 +49,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Count every matching passage (by default counting may stop past 10,000; the total is then a lower bound).")
     var exactTotal = false
 
+    @Flag(name: .long, inversion: .prefixedNo, help: "Fold results whose passage is (nearly) the same text as a better one's into it (--no-fold lists every document).")
+    var fold = true
+
     @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results.")
     var json = false
 
@@ -70,6 +73,7 @@ struct SearchCommand: ParsableCommand {
         options.sort = SortOrder(rawValue: sort)!
         options.perDocument = perDoc
         options.exactTotal = exactTotal
+        options.foldSimilar = fold
         options.timeBudget = .milliseconds(timeBudget)
         let searcher: Searcher
         do {

@@ -21,6 +21,11 @@ enum SearchResultText {
             let marked = color ? snippet.render(open: hit, close: reset) : snippet.render(open: "[", close: "]")
             lines.append("  \(dim)#\(item.passage)\(item.heading.map { " \($0)" } ?? "") (score \(item.score))\(reset)")
             lines.append("  " + marked.replacingOccurrences(of: "\n", with: " "))
+            if item.similar > 0 {
+                let others = item.similar_passages.prefix(5).map(\.doc_id).joined(separator: ", ")
+                let more = item.similar > 5 ? ", …" : ""
+                lines.append("  \(dim)+ \(item.similar) similar passage\(item.similar == 1 ? "" : "s") in other documents: \(others)\(more)\(reset)")
+            }
         }
         return lines.joined(separator: "\n")
     }

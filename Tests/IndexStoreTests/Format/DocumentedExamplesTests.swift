@@ -11,9 +11,9 @@ import Testing
         DeltaBlock.write([7, 8, 11, 300], base: 5, into: &writer)
         IndexFile.writeFooter(into: &writer)
         #expect(hex(writer.bytes) == """
-            4B 5A 49 58 07 00 04 00 00 01 02 03 04 05 06 07 \
+            4B 5A 49 58 08 00 04 00 00 01 02 03 04 05 06 07 \
             08 09 0A 0B 0C 0D 0E 0F 02 00 02 A0 02 4B 5A 45 \
-            4E 01 00 00 00 31 BC 8A C0
+            4E 01 00 00 00 97 AF D8 99
             """)
     }
 
