@@ -3,6 +3,7 @@
 //     swift run -c release RelevanceEvaluation            # runs, and scores when qrels exist
 //     swift run -c release RelevanceEvaluation --pool 10  # also writes the pool to judge
 //     swift run -c release RelevanceEvaluation --or       # supplementary: the words ORed
+//     swift run -c release RelevanceEvaluation --full     # the whole shared corpus (FullEvaluation.swift)
 //
 // For each variant (no stemming, Porter, Porter with our rules) it indexes `Corpus/` and
 // `bench/eval/corpus/kamervragen/` into a temporary folder, runs every topic of
@@ -33,6 +34,12 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 let evalFolder = repository + "/bench/eval"
 let roots = [repository + "/Corpus", evalFolder + "/corpus/kamervragen"]
 
+// `--full`: the larger evaluation over the whole shared corpus (FullEvaluation.swift).
+if CommandLine.arguments.dropFirst().contains("--full") {
+    FullEvaluation.main(arguments: Array(CommandLine.arguments.dropFirst()), repository: repository)
+    exit(0)
+}
+
 var poolDepth: Int?
 var orMode = false
 var rescoringWindow: Int?
@@ -54,7 +61,7 @@ while let argument = arguments.popFirst() {
         }
         rescoringWindow = window
     case "-h", "--help":
-        print("usage: RelevanceEvaluation [--pool K] [--or] [--rescoring-window N]")
+        print("usage: RelevanceEvaluation [--pool K] [--or] [--rescoring-window N]\n       RelevanceEvaluation --full [--corpus PATH] [--index-cache DIR] [--pool K] [--rebuild]")
         exit(0)
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
