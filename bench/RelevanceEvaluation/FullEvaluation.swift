@@ -39,6 +39,9 @@ import Search
 /// its first topic; each variant gets a searcher of its own.
 struct RankingVariant: Sendable {
     let name: String
+    /// What the topic's query becomes for this variant (the `or` variant joins its words
+    /// with OR, so that the pool also holds documents that lack a word).
+    var rewrite: @Sendable (String) -> String = { $0 }
     let configure: @Sendable (Searcher, inout SearchOptions) -> Void
 }
 
@@ -47,9 +50,18 @@ enum FullEvaluation {
     static let variants: [RankingVariant] = [
         // The searcher as kamerzoek ships it: BM25, then the rescoring (heading, proximity,
         // title) of the head in windows of 60.
+        // Since issue 20 it folds near-duplicate passages (docs/SEARCH.md).
         RankingVariant(name: "default") { _, _ in },
-        // BM25 alone: windows of one document keep the BM25 order.
-        RankingVariant(name: "bm25") { searcher, _ in searcher.rescoringWindow = 1 },
+        // The default before folding: every matching document listed.
+        RankingVariant(name: "unfolded") { _, options in options.foldSimilar = false },
+        // BM25 alone: windows of one document keep the BM25 order; nothing folded.
+        RankingVariant(name: "bm25") { searcher, options in
+            searcher.rescoringWindow = 1
+            options.foldSimilar = false
+        },
+        // For the pool: the topic's words ORed, folded, so that documents missing a word
+        // (and different content past the folded copies) are judged too.
+        RankingVariant(name: "or", rewrite: orQuery) { _, _ in },
     ]
 
     /// Documents per topic in a run.
@@ -192,7 +204,7 @@ enum FullEvaluation {
             for topic in topics {
                 var ranking: [RankedDocument] = []
                 do {
-                    let result = try searcher.search(topic.query, options: options)
+                    let result = try searcher.search(variant.rewrite(topic.query), options: options)
                     if result.partial { note("\(variant.name) \(topic.id): partial result (time budget)") }
                     // One row per document: with perDocument > 1 a document's further passages follow its best.
                     var seen = Set<String>()
