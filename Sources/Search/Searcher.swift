@@ -77,13 +77,32 @@ public final class Searcher {
             (found, groups) = try rank(query, clauses, filters, ranking, execution, highlights, deadline)
             folding = SimilarFolding(groups, snapshot: snapshot)
         }
-        let shown = folding?.kept ?? Array(groups.indices)
+        var shown = (folding?.kept ?? Array(groups.indices)).map { index in
+            ShownGroup(group: groups[index], folded: (folding?.folded[index] ?? []).map { groups[$0] }, allWords: true)
+        }
+        // Fewer documents with every word than the page reaches: the page goes on with
+        // documents that have some of the words, after all those that have every word.
+        // Fewer ranked documents than the ranking could hold means every document with
+        // every word was ranked, whether or not counting stopped early.
+        if options.fillWithSomeWords, shown.count < options.offset + options.limit, !found.partial,
+           groups.count < execution.rankedDocuments(for: ranking), let relaxed = Self.someWords(of: query) {
+            var fill = options
+            fill.offset = 0
+            fill.limit = options.offset + options.limit - shown.count + groups.count
+            let (_, someGroups) = try rank(relaxed, TopLevelClauses(relaxed), filters, fill, execution, highlights, deadline)
+            let everyWord = Set(groups.map { $0.segment << 32 | Int($0.document) })
+            let others = someGroups.filter { !everyWord.contains($0.segment << 32 | Int($0.document)) }
+            let folded = options.foldSimilar ? SimilarFolding(others, snapshot: snapshot) : nil
+            shown += (folded?.kept ?? Array(others.indices)).map { index in
+                ShownGroup(group: others[index], folded: (folded?.folded[index] ?? []).map { others[$0] }, allWords: false)
+            }
+        }
         var hits: [SearchHit] = []
-        for index in shown.dropFirst(options.offset).prefix(options.limit) {
-            let group = groups[index]
-            let similar = try (folding?.folded[index] ?? []).map { try similarPassage(groups[$0]) }
-            for (rank, candidate) in group.passages.sorted(by: { $0.score > $1.score }).enumerated() {
+        for shownGroup in shown.dropFirst(options.offset).prefix(options.limit) {
+            let similar = try shownGroup.folded.map(similarPassage)
+            for (rank, candidate) in shownGroup.group.passages.sorted(by: { $0.score > $1.score }).enumerated() {
                 var hit = try hit(for: candidate, terms: highlights, snippets: options.snippets)
+                hit.all_words = shownGroup.allWords
                 if rank == 0 {
                     hit.similar = similar.count
                     hit.similar_passages = similar
@@ -96,6 +115,34 @@ public final class Searcher {
         return SearchResult(
             query: text, total: found.total, total_is_exact: found.totalIsExact, documents: found.documents,
             took_ms: (milliseconds * 1000).rounded() / 1000, partial: found.partial, results: hits)
+    }
+
+    /// A document on the page, with the documents folded into it; `allWords` is false for
+    /// the documents after those with every word (``SearchOptions/fillWithSomeWords``).
+    private struct ShownGroup {
+        var group: Collector.Group
+        var folded: [Collector.Group]
+        var allWords: Bool
+    }
+
+    /// The query that finds documents with some of the words: an AND of two or more
+    /// words or phrases (filters apart) becomes their OR. Nil for anything else: a query
+    /// with exclusions, title clauses or a single clause means exactly what it says, and
+    /// one of stop words only (`de het`) would find every document.
+    static func someWords(of query: PlannedQuery) -> PlannedQuery? {
+        guard case .all(let parts) = query, parts.count >= 2 else { return nil }
+        var onlyStopWords = true
+        for part in parts {
+            switch part {
+            case .term(_, let term):
+                if !DutchStopWords.contains(term) { onlyStopWords = false }
+            case .phrase, .prefix, .any:
+                onlyStopWords = false
+            default:
+                return nil
+            }
+        }
+        return onlyStopWords ? nil : .any(parts)
     }
 
     /// Collects the matches and orders the documents of the page's windows: by relevance
@@ -121,7 +168,7 @@ public final class Searcher {
             // Rescore the head of the ranking with heading, proximity and title evidence,
             // a window at a time, and sort each window again; the tail keeps its BM25 order.
             let head = min(groups.count, execution.rankedDocuments(for: options))
-            let rescorer = Rescorer(snapshot: snapshot, statistics: statistics, lookups: lookups)
+            let rescorer = Rescorer(weights: rescoringWeights, snapshot: snapshot, statistics: statistics, lookups: lookups)
             groups.sort(by: Self.ranksBefore)
             for start in stride(from: 0, to: head, by: rescoringWindow) {
                 let window = start ..< min(start + rescoringWindow, head)
@@ -148,6 +195,9 @@ public final class Searcher {
     /// 600, with windows of 60 82% (docs/BENCHMARKS.md); a narrower window would make
     /// the page depend on where BM25 alone cut. Benchmarks and the evaluation set it.
     public var rescoringWindow = 60
+
+    /// What the rescoring adds to BM25 (heading, title, proximity; recency off).
+    public var rescoringWeights = RescoringWeights()
 
     /// What collecting this search's matches reads and runs with (``QueryExecution``).
     func execution() -> QueryExecution {

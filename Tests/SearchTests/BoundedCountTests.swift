@@ -105,6 +105,7 @@ struct BoundedCountTests {
         var options = SearchOptions()
         options.snippets = false
         options.foldSimilar = false  // the texts repeat on purpose
+        options.fillWithSomeWords = false  // the point: documents need every word
         options.limit = 60
         let result = try searcher.search("geweld femicide", options: options)
         #expect(!result.total_is_exact && !result.partial)

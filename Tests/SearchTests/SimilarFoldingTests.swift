@@ -98,3 +98,31 @@ import Testing
         #expect(page.results.allSatisfy { $0.doc_id.hasPrefix("brief-") || $0.similar == 69 })
     }
 }
+
+/// An AND that finds fewer documents than the page reaches goes on with documents that
+/// have some of the words, after every document with all of them.
+@Suite struct SomeWordsTests {
+    @Test func thePageGoesOnWithDocumentsThatHaveSomeOfTheWords() throws {
+        let index = try FixtureIndex()
+        // Only brief-geweld has both words; others have geweld alone.
+        let strict = try index.search("femicide geweld") { $0.fillWithSomeWords = false }
+        #expect(strict.results.map(\.doc_id) == ["brief-geweld"])
+        let filled = try index.search("femicide geweld")
+        #expect(filled.total == strict.total && filled.documents == strict.documents)
+        #expect(filled.results.first?.doc_id == "brief-geweld" && filled.results.first?.all_words == true)
+        let either = try index.search("femicide OR geweld") { $0.fillWithSomeWords = false }
+        #expect(filled.results.count == either.results.count && filled.results.count > 1)
+        #expect(filled.results.dropFirst().allSatisfy { !$0.all_words })
+        // The second page starts where the first ended, in the same order.
+        let second = try index.search("femicide geweld") { $0.offset = 1; $0.limit = 10 }
+        #expect(second.results.map(\.doc_id) == Array(filled.results.dropFirst().map(\.doc_id)))
+        // Filters hold for the documents with some of the words too.
+        let filtered = try index.search("femicide geweld soort:brief")
+        #expect(filtered.results.allSatisfy { $0.type == "brief" })
+        // Exclusions, a single word and stop words alone mean exactly what they say.
+        for query in ["femicide -geweld", "femicide", "de het", "titel:verslag wiskundeonderwijs"] {
+            let result = try index.search(query)
+            #expect(result.results.allSatisfy { $0.all_words }, "\(query)")
+        }
+    }
+}

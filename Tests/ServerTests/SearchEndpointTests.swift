@@ -52,7 +52,7 @@ struct SearchEndpointTests {
     @Test func keysAreSortedAndSlashesKept() async throws {
         try await withLiveServer(index) { client in
             let (_, body, _) = try await client.get("/api/search?q=strafbaar")
-            #expect(body.hasPrefix(#"{"documents":1,"partial":false,"query":"strafbaar","results":[{"date":"2020-01-01","doc_id":"wetten/BWBR0001 art 1","dossier":null,"#))
+            #expect(body.hasPrefix(#"{"documents":1,"partial":false,"query":"strafbaar","results":[{"all_words":true,"date":"2020-01-01","doc_id":"wetten/BWBR0001 art 1","dossier":null,"#))
             #expect(body.contains(#""source":"Corpus/wetten/BWBR0001 art 1.md""#))
         }
     }

@@ -48,17 +48,32 @@ struct RankingVariant: Sendable {
 enum FullEvaluation {
     /// The variants, in the order of the tables. A new variant is one line here.
     static let variants: [RankingVariant] = [
-        // The searcher as kamerzoek ships it: BM25, then the rescoring (heading, proximity,
-        // title) of the head in windows of 60.
-        // Since issue 20 it folds near-duplicate passages (docs/SEARCH.md).
+        // The searcher as kamerzoek ships it: BM25, the rescoring (heading, proximity,
+        // title) of the head in windows of 60, near-duplicates folded, and an AND that
+        // finds fewer documents than the page continued with documents that have some of
+        // the words (docs/SEARCH.md).
         RankingVariant(name: "default") { _, _ in },
-        // The default before folding: every matching document listed.
-        RankingVariant(name: "unfolded") { _, options in options.foldSimilar = false },
-        // BM25 alone: windows of one document keep the BM25 order; nothing folded.
+        // The default when issue 20 started: nothing folded, nothing filled.
+        RankingVariant(name: "before") { _, options in
+            options.foldSimilar = false
+            options.fillWithSomeWords = false
+        },
+        // One change of the default at a time.
+        RankingVariant(name: "nofold") { _, options in options.foldSimilar = false },
+        RankingVariant(name: "nofill") { _, options in options.fillWithSomeWords = false },
+        // BM25 alone: windows of one document keep the BM25 order; nothing folded or filled.
         RankingVariant(name: "bm25") { searcher, options in
             searcher.rescoringWindow = 1
             options.foldSimilar = false
+            options.fillWithSomeWords = false
         },
+        // Document evidence and the rescoring's parts (issue 20, items 2 and 4):
+        RankingVariant(name: "title0") { searcher, _ in searcher.rescoringWeights.title = 0 },
+        RankingVariant(name: "title0.6") { searcher, _ in searcher.rescoringWeights.title = 0.6 },
+        RankingVariant(name: "title0.9") { searcher, _ in searcher.rescoringWeights.title = 0.9 },
+        RankingVariant(name: "title1.2") { searcher, _ in searcher.rescoringWeights.title = 1.2 },
+        RankingVariant(name: "noproximity") { searcher, _ in searcher.rescoringWeights.proximity = 0 },
+        RankingVariant(name: "recency") { searcher, _ in searcher.rescoringWeights.recency = 0.2 },
         // For the pool: the topic's words ORed, folded, so that documents missing a word
         // (and different content past the folded copies) are judged too.
         RankingVariant(name: "or", rewrite: orQuery) { _, _ in },

@@ -15,7 +15,8 @@
 // `--verify` first checks that both ways give the same totals and the same first pages.
 // `--threads N` caps the threads a search may share its segments out to (default: the
 // cores, up to 8; 1 = every search on one thread, as the peers run).
-// `--rescoring-window N` sets ``Searcher/rescoringWindow``; `--pages` prints, instead of
+// `--no-fold` lists every document (``SearchOptions/foldSimilar`` off), to measure what
+// folding near-duplicates costs. `--rescoring-window N` sets ``Searcher/rescoringWindow``; `--pages` prints, instead of
 // timing, each query's first page (type, query, doc ids of the top 10), to compare windows.
 // Heap allocations are counted per search (bench/AllocationCounter: the executable's own
 // malloc family) and reported beside the latency: the median per query, and per type.
@@ -33,6 +34,7 @@ var verify = false
 var rounds = 200
 var threads: Int?
 var rescoringWindow: Int?
+var fold = true
 var printPages = false
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
@@ -48,6 +50,7 @@ while let argument = arguments.first {
     case "--threads": threads = Int(arguments.removeFirst())
     case "--rescoring-window": rescoringWindow = Int(arguments.removeFirst())
     case "--pages": printPages = true
+    case "--no-fold": fold = false
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -89,6 +92,7 @@ if let typedQueryFile {
     var options = SearchOptions()
     options.snippets = false
     options.exhaustive = exhaustive
+    options.foldSimilar = fold
     if printPages {
         for line in lines {
             let result = try searcher.search(line.query, options: options)
@@ -182,6 +186,7 @@ let queries = readLines(queryFile)
 func measure(snippets: Bool) throws -> [Double] {
     var options = SearchOptions()
     options.snippets = snippets
+    options.foldSimilar = fold
     var samples: [Double] = []
     for _ in 0 ..< rounds {
         for query in queries {

@@ -37,16 +37,19 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var similar: Int
     /// Those passages, in rank order.
     public var similar_passages: [SimilarPassage]
+    /// False for the documents that follow those with every word of an AND query and have
+    /// only some of them (``SearchOptions/fillWithSomeWords``).
+    public var all_words: Bool
 
     private enum CodingKeys: String, CodingKey {
         case doc_id, passage, score, title, date, type, dossier, heading, source, url, snippet, snippet_text, highlights
-        case similar, similar_passages
+        case similar, similar_passages, all_words
     }
 
     public init(
         doc_id: String, passage: Int, score: Double, title: String?, date: String?, type: String, dossier: String?,
         heading: String?, source: String, url: String?, snippet: String, snippet_text: String?, highlights: [[Int]]?,
-        similar: Int = 0, similar_passages: [SimilarPassage] = []
+        similar: Int = 0, similar_passages: [SimilarPassage] = [], all_words: Bool = true
     ) {
         self.doc_id = doc_id
         self.passage = passage
@@ -63,6 +66,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
         self.highlights = highlights
         self.similar = similar
         self.similar_passages = similar_passages
+        self.all_words = all_words
     }
 
     public init(from decoder: Decoder) throws {
@@ -82,6 +86,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
         highlights = try container.decodeIfPresent([[Int]].self, forKey: .highlights)
         similar = try container.decodeIfPresent(Int.self, forKey: .similar) ?? 0
         similar_passages = try container.decodeIfPresent([SimilarPassage].self, forKey: .similar_passages) ?? []
+        all_words = try container.decodeIfPresent(Bool.self, forKey: .all_words) ?? true
     }
 
     /// The contract's optional fields are present as `null`, not left out (the synthesized
@@ -103,6 +108,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
         try container.encodeIfPresent(highlights, forKey: .highlights)
         try container.encode(similar, forKey: .similar)
         try container.encode(similar_passages, forKey: .similar_passages)
+        try container.encode(all_words, forKey: .all_words)
     }
 }
 
@@ -166,6 +172,11 @@ public struct SearchOptions: Sendable {
     /// Fold results whose shown passage is (nearly) the same text as a better-ranked
     /// one's into it (``SearchHit/similar``); off, every matching document is listed.
     public var foldSimilar = true
+    /// When an AND of two or more words has fewer documents than the page reaches, go on
+    /// with the documents that have some of the words (ranked as their OR), marked
+    /// ``SearchHit/all_words`` false. `total` and `documents` count only documents with
+    /// every word. Off, the results end with the last document with every word.
+    public var fillWithSomeWords = true
     /// Below this many matching passages `total` is always exact.
     public static let countLimit = 10_000
 

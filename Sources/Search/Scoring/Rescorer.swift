@@ -4,14 +4,7 @@ import IndexStore
 /// passage's heading, query words close together, query words in the document title.
 /// ``Searcher`` hands it one rescoring window at a time.
 struct Rescorer {
-    /// A heading holding query stems adds this share of the passage's BM25, in proportion
-    /// to the stems it holds.
-    static let headingBoost: Float = 0.5
-    /// The title's BM25 for the query stems, times this, is added to every passage.
-    static let titleWeight: Float = 0.3
-    /// Query stems standing close multiply the passage's BM25 by up to 1 + this.
-    static let proximityWeight: Float = 0.5
-
+    let weights: RescoringWeights
     let snapshot: IndexSnapshot
     let statistics: CollectionStatistics
     let lookups: TermLookups
@@ -42,7 +35,8 @@ struct Rescorer {
         var positions: [UInt32] = []
         // Positions are only read where they can matter: for the proximity of two or more
         // stems, and for a heading hit in a passage that has a heading.
-        let needsProximity = stems.count >= 2
+        let needsProximity = stems.count >= 2 && weights.proximity > 0
+        let today = RescoringWeights.today()
         var occurrences = needsProximity ? Array(repeating: [[UInt32]](), count: members.count) : []
         var headingHits = Array(repeating: Float(0), count: members.count)
         var documentOfMember = [Int](repeating: 0, count: members.count)
@@ -93,10 +87,13 @@ struct Rescorer {
                 let member = members[index]
                 var score = member.score
                 if needsProximity, occurrences[index].count >= 2 {
-                    score *= 1 + Self.proximityWeight * Self.closeness(occurrences[index], queryStems: stems.count)
+                    score *= 1 + weights.proximity * Self.closeness(occurrences[index], queryStems: stems.count)
                 }
-                score += Self.headingBoost * headingHits[index] * member.score / Float(stems.count)
-                score += Self.titleWeight * titleScores[documentOfMember[index]]
+                score += weights.heading * headingHits[index] * member.score / Float(stems.count)
+                score += weights.title * titleScores[documentOfMember[index]]
+                if weights.recency > 0 {
+                    score *= 1 + weights.recency * RescoringWeights.recency(date: reader.dates[Int(member.document)], today: today)
+                }
                 groups[member.group].passages[member.index].score = score
             }
         }

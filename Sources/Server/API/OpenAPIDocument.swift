@@ -25,6 +25,7 @@ enum OpenAPIDocument {
               {"name": "per_doc", "in": "query", "description": "Passages shown per document.", "schema": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1}},
               {"name": "exact_total", "in": "query", "description": "Count every matching passage. By default counting may stop past 10,000 matching passages: `total` is then a lower bound and `total_is_exact` false.", "schema": {"type": "boolean", "default": false}},
               {"name": "fold", "in": "query", "description": "Fold a result whose passage is (nearly) the same text as a better-ranked result's into that one (`similar`, `similar_passages`); false lists every document.", "schema": {"type": "boolean", "default": true}},
+              {"name": "some_words", "in": "query", "description": "When an AND of two or more words has fewer documents than the page reaches, go on with documents that have some of the words (`all_words` false on their hits). `total` and `documents` count only documents with every word. false: only documents with every word.", "schema": {"type": "boolean", "default": true}},
               {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …).", "schema": {"type": "string"}},
               {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36600-VI).", "schema": {"type": "string"}},
               {"name": "from", "in": "query", "description": "Only documents dated on or after this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}},
@@ -134,7 +135,7 @@ enum OpenAPIDocument {
           "SearchHit": {
             "type": "object",
             "additionalProperties": false,
-            "required": ["doc_id", "passage", "score", "title", "date", "type", "dossier", "heading", "source", "url", "snippet", "similar", "similar_passages"],
+            "required": ["doc_id", "passage", "score", "title", "date", "type", "dossier", "heading", "source", "url", "snippet", "similar", "similar_passages", "all_words"],
             "properties": {
               "doc_id": {"type": "string"},
               "passage": {"type": "integer", "minimum": 0, "description": "Index into the document's passages."},
@@ -148,7 +149,8 @@ enum OpenAPIDocument {
               "url": {"type": ["string", "null"], "format": "uri", "description": "The official publication, when its identifier says where it is."},
               "snippet": {"type": "string", "description": "HTML: escaped text with the hits in <mark>."},
               "similar": {"type": "integer", "minimum": 0, "description": "Passages of lower-ranked documents with (nearly) the same text, folded into this result (on a document's first hit only; 0 with fold=false)."},
-              "similar_passages": {"type": "array", "items": {"$ref": "#/components/schemas/SimilarPassage"}, "description": "Those passages, in rank order."}
+              "similar_passages": {"type": "array", "items": {"$ref": "#/components/schemas/SimilarPassage"}, "description": "Those passages, in rank order."},
+              "all_words": {"type": "boolean", "description": "False for the documents after those with every word of an AND query, which have only some of them."}
             }
           },
           "SimilarPassage": {

@@ -19,6 +19,8 @@ struct SearchParameters {
     /// `fold=false`: list every document, also those whose passage repeats a better one's
     /// (``SearchOptions/foldSimilar``).
     var fold = true
+    /// `some_words=false`: only documents with every word (``SearchOptions/fillWithSomeWords``).
+    var someWords = true
     var type: String?
     var dossier: String?
     /// ISO dates as given.
@@ -47,6 +49,10 @@ struct SearchParameters {
             guard let value = Bool(fold) else { throw APIError.badParameter("fold must be true or false.") }
             self.fold = value
         }
+        if let someWords = try parameters.value("some_words") {
+            guard let value = Bool(someWords) else { throw APIError.badParameter("some_words must be true or false.") }
+            self.someWords = value
+        }
         if let sort = try parameters.value("sort") {
             guard let order = SortOrder(rawValue: sort) else {
                 throw APIError.badParameter("sort must be relevance or date.")
@@ -73,6 +79,7 @@ struct SearchParameters {
         options.perDocument = perDocument
         options.exactTotal = exactTotal
         options.foldSimilar = fold
+        options.fillWithSomeWords = someWords
         options.timeBudget = timeBudget
         if let type { options.filters.append(.type(type)) }
         if let dossier { options.filters.append(.dossier(dossier)) }

@@ -16,7 +16,7 @@ enum PageStyle {
         .document h2{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
         .meta{margin:0;color:#666;font-size:.85rem}
         .passages{list-style:none;padding:0;margin:.3rem 0 0}.passages li{margin:.3rem 0}
-        .heading{margin:0;font-weight:600;font-size:.9rem}.snippet{margin:0}.similar{margin:.3rem 0 0;font-size:.9rem;color:#555}
+        .heading{margin:0;font-weight:600;font-size:.9rem}.snippet{margin:0}.similar{margin:.3rem 0 0;font-size:.9rem;color:#555}.some-words{list-style:none;margin:1rem 0 .5rem;font-weight:600;color:#555}
         mark{background:#ffe08a;padding:0 .1em}
         article h2{font-size:1.3rem;margin:.5rem 0 0}article h3{font-size:1rem;margin:1rem 0 0}
         article .text{white-space:pre-line;margin:.3rem 0}section:target{background:#fff6d6}

@@ -86,9 +86,19 @@ struct SearchPage {
             html += "<p class=\"partial\">De zoektijd was op: dit zijn de resultaten tot dan toe.</p>\n"
         }
         html += "<ol class=\"results\" start=\"\(parameters.offset + 1)\">\n"
-        for group in Self.groups(result.results) { html += documentHTML(group) }
+        var announced = false
+        for group in Self.groups(result.results) {
+            if !group[0].all_words, !announced {
+                // After the documents with every word: those with some of them.
+                html += "<li class=\"some-words\">Documenten met een deel van de zoekwoorden</li>\n"
+                announced = true
+            }
+            html += documentHTML(group)
+        }
         html += "</ol>\n"
-        return html + paginationHTML(documents: result.documents, parameters: parameters)
+        // Documents with some of the words go on past the counted ones.
+        let more = result.results.count >= parameters.limit && result.results.last?.all_words == false
+        return html + paginationHTML(documents: result.documents, parameters: parameters, more: more)
     }
 
     /// Hits arrive grouped (a document's passages follow each other); split them per document.
@@ -133,9 +143,9 @@ struct SearchPage {
         return html + "</ul></details>\n"
     }
 
-    private func paginationHTML(documents: Int, parameters: SearchParameters) -> String {
+    private func paginationHTML(documents: Int, parameters: SearchParameters, more: Bool = false) -> String {
         let limit = parameters.limit, offset = parameters.offset
-        guard documents > limit || offset > 0 else { return "" }
+        guard documents > limit || offset > 0 || more else { return "" }
         let pages = (documents + limit - 1) / limit
         let page = offset / limit + 1
         var parts: [String] = []
@@ -143,7 +153,7 @@ struct SearchPage {
             parts.append("<a rel=\"prev\" href=\"/?\(HTML.escape(form.query(offset: max(0, offset - limit))))\">« vorige</a>")
         }
         parts.append("<span>pagina \(page) van \(max(pages, page))</span>")
-        if offset + limit < documents {
+        if offset + limit < documents || more {
             parts.append("<a rel=\"next\" href=\"/?\(HTML.escape(form.query(offset: offset + limit)))\">volgende »</a>")
         }
         return "<nav class=\"pages\" aria-label=\"Pagina's\">\(parts.joined(separator: " "))</nav>\n"

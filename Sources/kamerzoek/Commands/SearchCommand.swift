@@ -52,6 +52,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Fold results whose passage is (nearly) the same text as a better one's into it (--no-fold lists every document).")
     var fold = true
 
+    @Flag(name: .long, help: "Only documents with every word (by default, when those are fewer than the page, it goes on with documents that have some of the words).")
+    var everyWord = false
+
     @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results.")
     var json = false
 
@@ -74,6 +77,7 @@ struct SearchCommand: ParsableCommand {
         options.perDocument = perDoc
         options.exactTotal = exactTotal
         options.foldSimilar = fold
+        options.fillWithSomeWords = !everyWord
         options.timeBudget = .milliseconds(timeBudget)
         let searcher: Searcher
         do {

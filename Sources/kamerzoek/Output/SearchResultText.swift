@@ -9,7 +9,13 @@ enum SearchResultText {
         let documents = result.total_is_exact ? "\(result.documents)" : "at least \(result.documents)"
         lines.append("\(count) matching passages in \(documents) documents (\(result.took_ms) ms)\(result.partial ? ", stopped at the time budget: partial results" : "")")
         var previous: String?
+        var announced = false
         for item in result.results {
+            if !item.all_words, !announced {
+                lines.append("")
+                lines.append("\(dim)— documents with some of the words —\(reset)")
+                announced = true
+            }
             if item.doc_id != previous {
                 lines.append("")
                 let meta = [item.date, item.type, item.dossier.map { "dossier \($0)" }].compactMap { $0 }.joined(separator: " · ")
