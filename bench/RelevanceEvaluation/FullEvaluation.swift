@@ -53,8 +53,9 @@ enum FullEvaluation {
         // finds fewer documents than the page continued with documents that have some of
         // the words (docs/SEARCH.md).
         RankingVariant(name: "default") { _, _ in },
-        // The default when issue 20 started: nothing folded, nothing filled.
-        RankingVariant(name: "before") { _, options in
+        // The default when issue 20 started: nothing folded, nothing filled, title 0.3.
+        RankingVariant(name: "before") { searcher, options in
+            searcher.rescoringWeights.title = 0.3
             options.foldSimilar = false
             options.fillWithSomeWords = false
         },
@@ -70,7 +71,7 @@ enum FullEvaluation {
         // Document evidence and the rescoring's parts (issue 20, items 2 and 4):
         RankingVariant(name: "title0") { searcher, _ in searcher.rescoringWeights.title = 0 },
         RankingVariant(name: "title0.6") { searcher, _ in searcher.rescoringWeights.title = 0.6 },
-        RankingVariant(name: "title0.9") { searcher, _ in searcher.rescoringWeights.title = 0.9 },
+        RankingVariant(name: "title0.3") { searcher, _ in searcher.rescoringWeights.title = 0.3 },
         RankingVariant(name: "title1.2") { searcher, _ in searcher.rescoringWeights.title = 1.2 },
         RankingVariant(name: "noproximity") { searcher, _ in searcher.rescoringWeights.proximity = 0 },
         RankingVariant(name: "recency") { searcher, _ in searcher.rescoringWeights.recency = 0.2 },

@@ -15,8 +15,9 @@
 // `--verify` first checks that both ways give the same totals and the same first pages.
 // `--threads N` caps the threads a search may share its segments out to (default: the
 // cores, up to 8; 1 = every search on one thread, as the peers run).
-// `--no-fold` lists every document (``SearchOptions/foldSimilar`` off), to measure what
-// folding near-duplicates costs. `--rescoring-window N` sets ``Searcher/rescoringWindow``; `--pages` prints, instead of
+// `--no-fold` lists every document (``SearchOptions/foldSimilar`` off) and `--every-word`
+// shows only documents with every word (``SearchOptions/fillWithSomeWords`` off), to
+// measure what folding near-duplicates and continuing short ANDs cost. `--rescoring-window N` sets ``Searcher/rescoringWindow``; `--pages` prints, instead of
 // timing, each query's first page (type, query, doc ids of the top 10), to compare windows.
 // Heap allocations are counted per search (bench/AllocationCounter: the executable's own
 // malloc family) and reported beside the latency: the median per query, and per type.
@@ -35,6 +36,7 @@ var rounds = 200
 var threads: Int?
 var rescoringWindow: Int?
 var fold = true
+var someWords = true
 var printPages = false
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
@@ -51,6 +53,7 @@ while let argument = arguments.first {
     case "--rescoring-window": rescoringWindow = Int(arguments.removeFirst())
     case "--pages": printPages = true
     case "--no-fold": fold = false
+    case "--every-word": someWords = false
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -93,6 +96,7 @@ if let typedQueryFile {
     options.snippets = false
     options.exhaustive = exhaustive
     options.foldSimilar = fold
+    options.fillWithSomeWords = someWords
     if printPages {
         for line in lines {
             let result = try searcher.search(line.query, options: options)
@@ -187,6 +191,7 @@ func measure(snippets: Bool) throws -> [Double] {
     var options = SearchOptions()
     options.snippets = snippets
     options.foldSimilar = fold
+    options.fillWithSomeWords = someWords
     var samples: [Double] = []
     for _ in 0 ..< rounds {
         for query in queries {
