@@ -69,26 +69,6 @@ public struct SearchHit: Codable, Sendable, Equatable {
         self.all_words = all_words
     }
 
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        doc_id = try container.decode(String.self, forKey: .doc_id)
-        passage = try container.decode(Int.self, forKey: .passage)
-        score = try container.decode(Double.self, forKey: .score)
-        title = try container.decodeIfPresent(String.self, forKey: .title)
-        date = try container.decodeIfPresent(String.self, forKey: .date)
-        type = try container.decode(String.self, forKey: .type)
-        dossier = try container.decodeIfPresent(String.self, forKey: .dossier)
-        heading = try container.decodeIfPresent(String.self, forKey: .heading)
-        source = try container.decode(String.self, forKey: .source)
-        url = try container.decodeIfPresent(String.self, forKey: .url)
-        snippet = try container.decode(String.self, forKey: .snippet)
-        snippet_text = try container.decodeIfPresent(String.self, forKey: .snippet_text)
-        highlights = try container.decodeIfPresent([[Int]].self, forKey: .highlights)
-        similar = try container.decodeIfPresent(Int.self, forKey: .similar) ?? 0
-        similar_passages = try container.decodeIfPresent([SimilarPassage].self, forKey: .similar_passages) ?? []
-        all_words = try container.decodeIfPresent(Bool.self, forKey: .all_words) ?? true
-    }
-
     /// The contract's optional fields are present as `null`, not left out (the synthesized
     /// encoder would drop them); the terminal-only fields are left out when absent.
     public func encode(to encoder: Encoder) throws {
