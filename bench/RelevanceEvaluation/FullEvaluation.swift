@@ -75,6 +75,11 @@ enum FullEvaluation {
         RankingVariant(name: "title1.2") { searcher, _ in searcher.rescoringWeights.title = 1.2 },
         RankingVariant(name: "noproximity") { searcher, _ in searcher.rescoringWeights.proximity = 0 },
         RankingVariant(name: "recency") { searcher, _ in searcher.rescoringWeights.recency = 0.2 },
+        // The share of a document's passages that hold a query word, or their number.
+        RankingVariant(name: "coverage0.5") { searcher, _ in searcher.rescoringWeights.coverage = 0.5 },
+        RankingVariant(name: "coverage1") { searcher, _ in searcher.rescoringWeights.coverage = 1 },
+        RankingVariant(name: "count0.1") { searcher, _ in searcher.rescoringWeights.matchCount = 0.1 },
+        RankingVariant(name: "count0.2") { searcher, _ in searcher.rescoringWeights.matchCount = 0.2 },
         // For the pool: the topic's words ORed, folded, so that documents missing a word
         // (and different content past the folded copies) are judged too.
         RankingVariant(name: "or", rewrite: orQuery) { _, _ in },

@@ -1,4 +1,5 @@
 import IndexStore
+import Foundation
 
 /// Adds to the head of a BM25 ranking the evidence BM25 does not see: query words in a
 /// passage's heading, query words close together, query words in the document title.
@@ -42,6 +43,7 @@ struct Rescorer {
         var documentOfMember = [Int](repeating: 0, count: members.count)
         var documents: [UInt32] = []
         var titleScores: [Float] = []
+        var matchingPassages: [Int] = []
         var runStart = 0
         while runStart < members.count {
             let segmentIndex = members[runStart].segment
@@ -83,6 +85,10 @@ struct Rescorer {
                         idf: idf, frequency: try cursor.frequency, norm: reader.titleNorms[Int(document)])
                 }
             }
+            // The share of each document's passages that hold a query stem, and how many.
+            if weights.coverage > 0 || weights.matchCount > 0 {
+                try countMatchingPassages(documents, reader: reader, stems: stems, into: &matchingPassages)
+            }
             for index in run {
                 let member = members[index]
                 var score = member.score
@@ -91,6 +97,13 @@ struct Rescorer {
                 }
                 score += weights.heading * headingHits[index] * member.score / Float(stems.count)
                 score += weights.title * titleScores[documentOfMember[index]]
+                if weights.coverage > 0 || weights.matchCount > 0 {
+                    let document = documentOfMember[index]
+                    let units = reader.unitRanges[Int(member.document)].count
+                    let matching = Float(matchingPassages[document])
+                    score += member.score * weights.coverage * matching / Float(max(units, 1))
+                    score += member.score * weights.matchCount * log2(1 + matching)
+                }
                 if weights.recency > 0 {
                     score *= 1 + weights.recency * RescoringWeights.recency(date: reader.dates[Int(member.document)], today: today)
                 }
@@ -100,6 +113,28 @@ struct Rescorer {
         for index in groups.indices where !groups[index].passages.isEmpty {
             groups[index].best = groups[index].passages.bestScore
         }
+    }
+
+    /// For each of `documents` (ascending), how many of its passages hold at least one
+    /// of `stems`: each stem's postings are read over the document's unit range only.
+    private func countMatchingPassages(
+        _ documents: [UInt32], reader: SegmentReader, stems: [String], into counts: inout [Int]
+    ) throws {
+        counts.removeAll(keepingCapacity: true)
+        var marked: [[Bool]] = documents.map { Array(repeating: false, count: reader.unitRanges[Int($0)].count) }
+        for stem in stems {
+            guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
+            var cursor = try reader.cursor(info)
+            for (index, document) in documents.enumerated() {
+                let units = reader.unitRanges[Int(document)]
+                var passage = try cursor.seek(units.lowerBound)
+                while passage < units.upperBound {
+                    marked[index][Int(passage - units.lowerBound)] = true
+                    passage = try cursor.advance()
+                }
+            }
+        }
+        counts = marked.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } }
     }
 
     /// A passage being rescored: its segment, id, document and BM25 score, and where it

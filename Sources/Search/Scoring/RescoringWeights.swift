@@ -14,6 +14,13 @@ public struct RescoringWeights: Sendable, Equatable {
     /// A dated document's score is multiplied by up to 1 + this, falling linearly from
     /// today to nothing at 30 years old (undated: nothing). Off by default.
     public var recency: Float = 0
+    /// The share of the document's passages that hold a query word, times this, adds that
+    /// share of the passage's BM25 (a document about the subject mentions it throughout).
+    /// Off by default.
+    public var coverage: Float = 0
+    /// log₂(1 + the document's passages that hold a query word), times this, adds that
+    /// share of the passage's BM25. Off by default.
+    public var matchCount: Float = 0
 
     public init() {}
 
