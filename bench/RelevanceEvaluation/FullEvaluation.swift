@@ -53,15 +53,18 @@ enum FullEvaluation {
         // finds fewer documents than the page continued with documents that have some of
         // the words (docs/SEARCH.md).
         RankingVariant(name: "default") { _, _ in },
-        // The default when issue 20 started: nothing folded, nothing filled, title 0.3.
+        // The default when issue 20 started: nothing folded, nothing filled, title 0.3, no
+        // coverage.
         RankingVariant(name: "before") { searcher, options in
             searcher.rescoringWeights.title = 0.3
+            searcher.rescoringWeights.coverage = 0
             options.foldSimilar = false
             options.fillWithSomeWords = false
         },
         // One change of the default at a time.
         RankingVariant(name: "nofold") { _, options in options.foldSimilar = false },
         RankingVariant(name: "nofill") { _, options in options.fillWithSomeWords = false },
+        RankingVariant(name: "nocoverage") { searcher, _ in searcher.rescoringWeights.coverage = 0 },
         // BM25 alone: windows of one document keep the BM25 order; nothing folded or filled.
         RankingVariant(name: "bm25") { searcher, options in
             searcher.rescoringWindow = 1
@@ -77,7 +80,7 @@ enum FullEvaluation {
         RankingVariant(name: "recency") { searcher, _ in searcher.rescoringWeights.recency = 0.2 },
         // The share of a document's passages that hold a query word, or their number.
         RankingVariant(name: "coverage0.5") { searcher, _ in searcher.rescoringWeights.coverage = 0.5 },
-        RankingVariant(name: "coverage1") { searcher, _ in searcher.rescoringWeights.coverage = 1 },
+        RankingVariant(name: "coverage2") { searcher, _ in searcher.rescoringWeights.coverage = 2 },
         RankingVariant(name: "count0.1") { searcher, _ in searcher.rescoringWeights.matchCount = 0.1 },
         RankingVariant(name: "count0.2") { searcher, _ in searcher.rescoringWeights.matchCount = 0.2 },
         // For the pool: the topic's words ORed, folded, so that documents missing a word

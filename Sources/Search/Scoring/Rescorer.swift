@@ -121,7 +121,14 @@ struct Rescorer {
         _ documents: [UInt32], reader: SegmentReader, stems: [String], into counts: inout [Int]
     ) throws {
         counts.removeAll(keepingCapacity: true)
-        var marked: [[Bool]] = documents.map { Array(repeating: false, count: reader.unitRanges[Int($0)].count) }
+        // One flag per passage of the documents, side by side: one allocation per segment.
+        var starts: [Int] = []
+        var total = 0
+        for document in documents {
+            starts.append(total)
+            total += reader.unitRanges[Int(document)].count
+        }
+        var marked = [Bool](repeating: false, count: total)
         for stem in stems {
             guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
             var cursor = try reader.cursor(info)
@@ -129,12 +136,15 @@ struct Rescorer {
                 let units = reader.unitRanges[Int(document)]
                 var passage = try cursor.seek(units.lowerBound)
                 while passage < units.upperBound {
-                    marked[index][Int(passage - units.lowerBound)] = true
+                    marked[starts[index] + Int(passage - units.lowerBound)] = true
                     passage = try cursor.advance()
                 }
             }
         }
-        counts = marked.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } }
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1] : total
+            counts.append(marked[start ..< end].reduce(0) { $0 + ($1 ? 1 : 0) })
+        }
     }
 
     /// A passage being rescored: its segment, id, document and BM25 score, and where it

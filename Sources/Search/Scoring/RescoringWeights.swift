@@ -17,7 +17,7 @@ public struct RescoringWeights: Sendable, Equatable {
     /// The share of the document's passages that hold a query word, times this, adds that
     /// share of the passage's BM25 (a document about the subject mentions it throughout).
     /// Off by default.
-    public var coverage: Float = 0
+    public var coverage: Float = 1
     /// log₂(1 + the document's passages that hold a query word), times this, adds that
     /// share of the passage's BM25. Off by default.
     public var matchCount: Float = 0
