@@ -7,7 +7,7 @@ enum SearchResultText {
         var lines: [String] = []
         let count = result.total_is_exact ? "\(result.total)" : "at least \(result.total)"
         let documents = result.total_is_exact ? "\(result.documents)" : "at least \(result.documents)"
-        lines.append("\(count) matching passages in \(documents) documents (\(result.took_ms) ms)\(result.partial ? ", stopped at the time budget: partial results" : "")")
+        lines.append("\(count) matching passage\(result.total == 1 ? "" : "s") in \(documents) document\(result.documents == 1 ? "" : "s") (\(result.took_ms) ms)\(result.partial ? ", stopped at the time budget: partial results" : "")")
         var previous: String?
         var announced = false
         for item in result.results {
