@@ -80,7 +80,12 @@ enum FullEvaluation {
         RankingVariant(name: "recency") { searcher, _ in searcher.rescoringWeights.recency = 0.2 },
         // The share of a document's passages that hold a query word, or their number.
         RankingVariant(name: "coverage0.5") { searcher, _ in searcher.rescoringWeights.coverage = 0.5 },
-        RankingVariant(name: "coverage2") { searcher, _ in searcher.rescoringWeights.coverage = 2 },
+        RankingVariant(name: "coverage1") { searcher, _ in searcher.rescoringWeights.coverage = 1 },
+        RankingVariant(name: "smooth3") { searcher, _ in searcher.rescoringWeights.coverageSmoothing = 3 },
+        RankingVariant(name: "coverage3+smooth3") { searcher, _ in
+            searcher.rescoringWeights.coverage = 3
+            searcher.rescoringWeights.coverageSmoothing = 3
+        },
         RankingVariant(name: "count0.1") { searcher, _ in searcher.rescoringWeights.matchCount = 0.1 },
         RankingVariant(name: "count0.2") { searcher, _ in searcher.rescoringWeights.matchCount = 0.2 },
         // For the pool: the topic's words ORed, folded, so that documents missing a word

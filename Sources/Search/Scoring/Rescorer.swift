@@ -101,7 +101,7 @@ struct Rescorer {
                     let document = documentOfMember[index]
                     let units = reader.unitRanges[Int(member.document)].count
                     let matching = Float(matchingPassages[document])
-                    score += member.score * weights.coverage * matching / Float(max(units, 1))
+                    score += member.score * weights.coverage * matching / max(Float(units) + weights.coverageSmoothing, 1)
                     score += member.score * weights.matchCount * log2(1 + matching)
                 }
                 if weights.recency > 0 {

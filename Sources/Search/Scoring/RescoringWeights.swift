@@ -17,7 +17,10 @@ public struct RescoringWeights: Sendable, Equatable {
     /// The share of the document's passages that hold a query word, times this, adds that
     /// share of the passage's BM25 (a document about the subject mentions it throughout).
     /// Off by default.
-    public var coverage: Float = 1
+    public var coverage: Float = 2
+    /// Added to the document's passage count in the coverage share, so that a document of
+    /// one or two passages does not have all of them match by being short.
+    public var coverageSmoothing: Float = 0
     /// log₂(1 + the document's passages that hold a query word), times this, adds that
     /// share of the passage's BM25. Off by default.
     public var matchCount: Float = 0
