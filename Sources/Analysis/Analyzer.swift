@@ -15,7 +15,7 @@ public final class Analyzer {
     private var cache = TermCache()
 
     /// Version of the tokeniser and normaliser rules; part of the identity's rule version.
-    static let tokenizerVersion = 2
+    static let tokenizerVersion = 3
 
     public let configuration: AnalyzerConfiguration
 

@@ -362,10 +362,29 @@ struct Tokenizer {
                     bytesCount: termBytes.count - joinedStart, kind: kind, startsUppercase: false)
                 appendAtLastPosition(joined)
             }
-            for part in parts.dropFirst() {
-                append(part, alternative: false)
+            // `wiskunde-onderwijs-beleid`: each pair of neighbouring parts written together
+            // too (`wiskundeonderwijs` at the first part, `onderwijsbeleid` at the second), so
+            // that a query for an inner compound finds the longer chain.
+            let pairs = hasLetters && parts.count >= 3 && parts.count <= Self.maximumConcatenatedParts
+            if pairs { appendAtLastPosition(joinedPair(0)) }
+            for index in parts.indices.dropFirst() {
+                append(parts[index], alternative: false)
+                if pairs, index + 1 < parts.count { appendAtLastPosition(joinedPair(index)) }
             }
         }
+    }
+
+    /// Parts `index` and `index + 1` written together.
+    private mutating func joinedPair(_ index: Int) -> Part {
+        let left = parts[index], right = parts[index + 1]
+        let start = termBytes.count
+        repeatTermBytes(left.bytesStart, left.bytesCount)
+        repeatTermBytes(right.bytesStart, right.bytesCount)
+        let kind: TermKind = left.kind == .word || right.kind == .word ? .word
+            : left.kind == .acronym || right.kind == .acronym ? .acronym : .number
+        return Part(
+            start: left.start, end: right.end, resume: right.resume, bytesStart: start, bytesCount: termBytes.count - start,
+            kind: kind, startsUppercase: false)
     }
 
     private mutating func append(_ part: Part, alternative: Bool) {

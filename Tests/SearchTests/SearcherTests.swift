@@ -109,6 +109,21 @@ struct SearcherTests {
         #expect(try index.idSet("\"wiskunde onderwijs\"") == all)
     }
 
+    /// A chain of three parts is found by an inner compound, written together or with its
+    /// hyphen (issue 20: `onderwijsbeleid` missed `wiskunde-onderwijs-beleid`).
+    @Test func anInnerCompoundFindsTheLongerChain() throws {
+        let directory = NSTemporaryDirectory() + "kamerzoek-chain-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try IndexWriter(directory: directory).add([
+            StoredDocument(id: "nota", source: "nota.txt", contentHash: "1", title: nil, date: nil, type: "nota",
+                           passages: [FixtureIndex.passage("Over het wiskunde-onderwijs-beleid van de scholen.")]),
+        ])
+        let searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: directory))
+        for query in ["onderwijsbeleid", "onderwijs-beleid", "wiskundeonderwijs", "wiskundeonderwijsbeleid", "\"wiskunde-onderwijs-beleid van\""] {
+            #expect(try searcher.search(query).results.map(\.doc_id) == ["nota"], "\(query)")
+        }
+    }
+
     @Test func booleanOperators() throws {
         #expect(try index.idSet("femicide OR kinderopvang") == ["brief-geweld", "antwoord-dijk"])
         #expect(try index.idSet("geweld -seksueel") == ["brief-geweld", "antwoord-dijk"])
