@@ -77,9 +77,7 @@ public final class Searcher {
             (found, groups) = try rank(query, clauses, filters, ranking, execution, highlights, deadline)
             folding = SimilarFolding(groups, snapshot: snapshot)
         }
-        var shown = (folding?.kept ?? Array(groups.indices)).map { index in
-            ShownGroup(group: groups[index], folded: (folding?.folded[index] ?? []).map { groups[$0] }, allWords: true)
-        }
+        var shown = ShownGroup.list(groups, folding: folding, allWords: true)
         // Fewer documents with every word than the page reaches: the page goes on with
         // documents that have some of the words, after all those that have every word.
         // Fewer ranked documents than the ranking could hold means every document with
@@ -93,9 +91,7 @@ public final class Searcher {
             let everyWord = Set(groups.map { $0.segment << 32 | Int($0.document) })
             let others = someGroups.filter { !everyWord.contains($0.segment << 32 | Int($0.document)) }
             let folded = options.foldSimilar ? SimilarFolding(others, snapshot: snapshot) : nil
-            shown += (folded?.kept ?? Array(others.indices)).map { index in
-                ShownGroup(group: others[index], folded: (folded?.folded[index] ?? []).map { others[$0] }, allWords: false)
-            }
+            shown += ShownGroup.list(others, folding: folded, allWords: false)
         }
         var hits: [SearchHit] = []
         for shownGroup in shown.dropFirst(options.offset).prefix(options.limit) {
@@ -123,6 +119,13 @@ public final class Searcher {
         var group: Collector.Group
         var folded: [Collector.Group]
         var allWords: Bool
+
+        /// `groups` in rank order as shown: the kept ones with those folded into them.
+        static func list(_ groups: [Collector.Group], folding: SimilarFolding?, allWords: Bool) -> [ShownGroup] {
+            (folding?.kept ?? Array(groups.indices)).map { index in
+                ShownGroup(group: groups[index], folded: (folding?.folded[index] ?? []).map { groups[$0] }, allWords: allWords)
+            }
+        }
     }
 
     /// The query that finds documents with some of the words: an AND of two or more
