@@ -60,8 +60,13 @@ public struct Extractor: Sendable {
 
     private func textDocument(_ text: String, markdown: Bool, context: inout Context) -> Document {
         guard !markdown, let paged = PagedText.clean(text) else {
-            let cleanup = TextCleanup.clean(text, markdown: markdown)
-            let metadata = LetterMetadata(rawText: text, cleanup: cleanup).metadata
+            let withoutFurniture = RepeatedBlocks.remove(from: text)
+            let cleanup = TextCleanup.clean(withoutFurniture, markdown: markdown)
+            var metadata = LetterMetadata(rawText: text, cleanup: cleanup).metadata
+            if metadata.date == nil, withoutFurniture.utf8.count != text.utf8.count {
+                // A date that stood only in the margin block (`Datum⏎19 november 2024`).
+                metadata.date = LetterMetadata.findDate(in: text.utf8Prefix(LetterMetadata.identifierWindow))
+            }
             return assemble(metadata, cleanup.builder, format: markdown ? .markdown : .text, context: &context)
         }
         // PDF text, page by page: furniture, page-foot notes and the letterhead are out

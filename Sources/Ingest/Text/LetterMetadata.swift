@@ -167,7 +167,7 @@ struct LetterMetadata: Equatable {
     /// `19 november 2024`, `d.d.24 okitober 2025`, `: 3 juni 2021` at the start of `text`;
     /// also the old style `den 18den April 1827`, `21sten`.
     static func parseDate(_ text: Substring) -> String? {
-        var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "." || $0 == "," || $0 == "—" || $0 == "–" }
+        var rest = text.drop { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "." || $0 == "," || $0 == "—" || $0 == "–" || $0 == "*" }
         if rest.hasPrefix("d.d.") { rest = rest.dropFirst(4).drop { $0 == " " } }
         // `(Ingezonden bij brief van 3 mei 1957)`: the paper's covering letter.
         if rest.hasPrefix("bij brief van ") { rest = rest.dropFirst(14) }
