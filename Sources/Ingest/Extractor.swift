@@ -60,7 +60,7 @@ public struct Extractor: Sendable {
 
     private func textDocument(_ text: String, markdown: Bool, context: inout Context) -> Document {
         guard !markdown, let paged = PagedText.clean(text) else {
-            let withoutFurniture = RepeatedBlocks.remove(from: text)
+            let withoutFurniture = LetterheadPrefix.remove(from: RepeatedBlocks.remove(from: text))
             let cleanup = TextCleanup.clean(withoutFurniture, markdown: markdown)
             var metadata = LetterMetadata(rawText: text, cleanup: cleanup).metadata
             if metadata.date == nil, withoutFurniture.utf8.count != text.utf8.count {

@@ -47,7 +47,10 @@ struct LetterMetadata: Equatable {
             dossiers = [reference.dossier]
             documentNumber = reference.number
         }
-        ministry = Self.phrase(after: "Ministerie van ", in: headerText).map { "Ministerie van " + $0 }
+        // The letterhead, where the ministry is named, may be gone from the cleaned text.
+        ministry = (Self.phrase(after: "Ministerie van ", in: headerText)
+            ?? Self.phrase(after: "Ministerie van ", in: rawText.utf8Prefix(4096))?.trimmingCharacters(in: CharacterSet(charactersIn: "*_ ")))
+            .map { "Ministerie van " + $0 }
         type = Self.classify(headerText: headerText, headings: headings, firstHeading: headings.first)
         if type == .overig, Self.endsWithSignature(blocks.suffix(8).map(\.text)) {
             // No cue at the start, but signed by a minister or state secretary: a letter
@@ -450,6 +453,14 @@ struct LetterMetadata: Equatable {
         let lawTitles = ["Wet ", "Wet van", "Besluit", "Rijkswet", "Verdrag", "Regeling", "Reglement", "Grondwet", "Wetboek", "Burgerlijk Wetboek"]
         let isLawTitle = firstHeading.map { heading in lawTitles.contains { heading.hasPrefix($0) } } ?? false
         if isLawTitle, firstHeading.flatMap(Self.lawDate(in:)) != nil { return .wet }
+        // A text that opens with its subject line is a letter; what it is about, not what
+        // its body lists (`Nader antwoord op vragen van het lid …`), says whether it answers.
+        if opening.hasPrefix("Betreft ") {
+            let subject = opening.prefix { $0 != "\n" }.lowercased()
+            if subject.contains("antwoord") { return .antwoord }
+            if subject.contains("vragen van") { return .vragen }
+            return .brief
+        }
         // Numbered labels (`Vraag 1`, `Antwoord 1`), not a letter's section on questions.
         func isLabel(_ heading: String, _ opener: String) -> Bool {
             heading.hasPrefix(opener) && QuestionHeading.matches(Array(heading.utf8)[...])

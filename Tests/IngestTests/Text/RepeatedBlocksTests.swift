@@ -38,3 +38,38 @@ import Testing
         #expect(!document.passages.contains { $0.heading == "Datum" || $0.text.contains("19 november 2024") })
     }
 }
+
+/// A letter exported to Markdown starts with its letterhead (Corpus/verzamelbrief-…md):
+/// return address, addressee and margin are not its first passage; the subject, the date
+/// and the ministry are still read from them.
+@Suite struct LetterheadPrefixTests {
+    @Test func theLetterheadBeforeTheSubjectGoes() throws {
+        let text = """
+            > Retouradres Postbus 20301 2500 EH Den Haag
+
+            Aan de Voorzitter van de Tweede Kamer
+            der Staten-Generaal
+            Postbus 20018
+            2500 EA DEN HAAG
+
+            **Ministerie van Justitie en Veiligheid**
+            Turfmarkt 147
+
+            **Datum** 19 november 2024
+
+            Betreft Verzamelbrief over contactverboden
+
+            Zoals toegezegd sturen wij u deze brief, met een nader antwoord op vragen van het lid Van Nispen.
+            """
+        let document = try Fixtures.document(text: text, path: "test/brief.md")
+        #expect(document.passages.first?.text.hasPrefix("Betreft Verzamelbrief") == true)
+        #expect(!document.passages.contains { $0.text.contains("Retouradres") || $0.text.contains("Turfmarkt") })
+        #expect(document.title == "Verzamelbrief over contactverboden")
+        #expect(document.type == .brief)
+        #expect(document.date == "2024-11-19")
+        #expect(document.ministry == "Ministerie van Justitie en Veiligheid")
+        // Without a subject or salutation line, or with long text before it, nothing goes.
+        let body = "Postbus 51 beantwoordt vragen.\n\nDe tekst gaat verder."
+        #expect(LetterheadPrefix.remove(from: body) == body)
+    }
+}
