@@ -21,23 +21,18 @@ enum RepeatedBlocks {
         // Read in place: most texts have no furniture and are returned untouched.
         let removed = text.withUTF8 { bytes -> [Range<Int>] in
             let blocks = ranges(of: bytes)
+            // Each furniture-shaped block's key, worked out once.
+            let keys = blocks.map { isFurnitureShaped(bytes[$0]) ? countingKey(bytes[$0]) : nil }
             var counts: [UInt64: Int] = [:]
-            var anyRepeated = false
-            for block in blocks where isFurnitureShaped(bytes[block]) {
-                let key = countingKey(bytes[block])
-                let count = counts[key, default: 0] + 1
-                counts[key] = count
-                if count >= minimumRepeats { anyRepeated = true }
-            }
-            guard anyRepeated else { return [] }
+            for case let key? in keys { counts[key, default: 0] += 1 }
+            guard counts.values.contains(where: { $0 >= minimumRepeats }) else { return [] }
             var removed: [Range<Int>] = []
             var afterRemovedLabel = false
-            for block in blocks {
-                let shaped = isFurnitureShaped(bytes[block])
-                let repeated = shaped && counts[countingKey(bytes[block]), default: 0] >= minimumRepeats
+            for (block, key) in zip(blocks, keys) {
+                let repeated = key.map { counts[$0, default: 0] >= minimumRepeats } ?? false
                 let oneLine = !bytes[block].dropLast().contains(0x0A)
                 // `**Datum**⏎⏎19 november 2024`: the value of a removed label, in a block of its own.
-                if repeated || afterRemovedLabel && shaped && oneLine {
+                if repeated || afterRemovedLabel && key != nil && oneLine {
                     removed.append(block)
                     afterRemovedLabel = repeated && oneLine && startsWithLabel(bytes[block])
                 } else {

@@ -73,22 +73,13 @@ public struct SearchHit: Codable, Sendable, Equatable {
     /// encoder would drop them); the terminal-only fields are left out when absent.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(doc_id, forKey: .doc_id)
-        try container.encode(passage, forKey: .passage)
-        try container.encode(score, forKey: .score)
-        try container.encode(title, forKey: .title)
-        try container.encode(date, forKey: .date)
-        try container.encode(type, forKey: .type)
-        try container.encode(dossier, forKey: .dossier)
-        try container.encode(heading, forKey: .heading)
-        try container.encode(source, forKey: .source)
-        try container.encode(url, forKey: .url)
-        try container.encode(snippet, forKey: .snippet)
+        try container.encodeEvery([
+            .doc_id: doc_id, .passage: passage, .score: score, .title: title, .date: date, .type: type, .dossier: dossier,
+            .heading: heading, .source: source, .url: url, .snippet: snippet,
+            .similar: similar, .similar_passages: similar_passages, .all_words: all_words,
+        ])
         try container.encodeIfPresent(snippet_text, forKey: .snippet_text)
         try container.encodeIfPresent(highlights, forKey: .highlights)
-        try container.encode(similar, forKey: .similar)
-        try container.encode(similar_passages, forKey: .similar_passages)
-        try container.encode(all_words, forKey: .all_words)
     }
 }
 
@@ -114,12 +105,15 @@ public struct SimilarPassage: Codable, Sendable, Equatable {
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(doc_id, forKey: .doc_id)
-        try container.encode(passage, forKey: .passage)
-        try container.encode(title, forKey: .title)
-        try container.encode(date, forKey: .date)
-        try container.encode(type, forKey: .type)
-        try container.encode(url, forKey: .url)
+        try container.encodeEvery([.doc_id: doc_id, .passage: passage, .title: title, .date: date, .type: type, .url: url])
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes every value under its key, an absent optional as `null`: the JSON contract
+    /// lists every field, where the synthesized encoder would leave out the nil ones.
+    mutating func encodeEvery(_ fields: KeyValuePairs<Key, any Encodable>) throws {
+        for (key, value) in fields { try encode(value, forKey: key) }
     }
 }
 

@@ -41,18 +41,9 @@ struct SearchParameters {
         limit = try Self.integer(parameters, "limit", in: Self.limits) ?? limit
         offset = try Self.integer(parameters, "offset", in: 0 ... Self.maximumOffset) ?? offset
         perDocument = try Self.integer(parameters, "per_doc", in: Self.perDocumentLimits) ?? perDocument
-        if let exact = try parameters.value("exact_total") {
-            guard let value = Bool(exact) else { throw APIError.badParameter("exact_total must be true or false.") }
-            exactTotal = value
-        }
-        if let fold = try parameters.value("fold") {
-            guard let value = Bool(fold) else { throw APIError.badParameter("fold must be true or false.") }
-            self.fold = value
-        }
-        if let someWords = try parameters.value("some_words") {
-            guard let value = Bool(someWords) else { throw APIError.badParameter("some_words must be true or false.") }
-            self.someWords = value
-        }
+        exactTotal = try Self.boolean(parameters, "exact_total") ?? exactTotal
+        fold = try Self.boolean(parameters, "fold") ?? fold
+        someWords = try Self.boolean(parameters, "some_words") ?? someWords
         if let sort = try parameters.value("sort") {
             guard let order = SortOrder(rawValue: sort) else {
                 throw APIError.badParameter("sort must be relevance or date.")
@@ -90,6 +81,12 @@ struct SearchParameters {
             options.filters.append(.date(from: first, to: last))
         }
         return options
+    }
+
+    private static func boolean(_ parameters: QueryString, _ name: String) throws -> Bool? {
+        guard let text = try parameters.value(name) else { return nil }
+        guard let value = Bool(text) else { throw APIError.badParameter("\(name) must be true or false.") }
+        return value
     }
 
     private static func integer(_ parameters: QueryString, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
