@@ -62,6 +62,7 @@ public final class Searcher {
         let planned = try QueryPlanner(analyzer: analyzer).plan(try QueryParser.parse(text))
         var (query, filters) = Self.hoistFilters(planned)
         filters += options.filters
+        if splitsCompounds { query = try splittingCompounds(query) }
 
         let clauses = TopLevelClauses(query)
         let execution = execution()
@@ -140,12 +141,43 @@ public final class Searcher {
             case .term(_, let term):
                 if !DutchStopWords.contains(term) { onlyStopWords = false }
             case .phrase, .prefix, .any:
+                // `.any` is a word with its alternatives (a compound and its parts apart).
                 onlyStopWords = false
             default:
                 return nil
             }
         }
         return onlyStopWords ? nil : .any(parts)
+    }
+
+    /// Whether a body word that is a closed compound also finds its parts written apart
+    /// (``CompoundSplitter``): `kinderopvangtoeslag` becomes `kinderopvangtoeslag OR
+    /// "kinderopvang toeslag"`, in any inflection. Off: docs/EVALUATION.md has the figures.
+    public var splitsCompounds = false
+
+    /// `query` with each body word that splits into two known words ORed with the phrase
+    /// of its parts. Words in titles, phrases and exclusions mean what they say.
+    private func splittingCompounds(_ query: PlannedQuery) throws -> PlannedQuery {
+        let splitter = CompoundSplitter(
+            exactFrequency: { try self.statistics.documentFrequency(.bodyExact, $0) },
+            stemFrequency: { try self.statistics.documentFrequency(.bodyStem, $0) },
+            stem: { word in
+                let tokens = try self.analyzer.analyze(word)
+                guard tokens.count == 1, !tokens[0].isStopWord else { return nil }
+                return tokens[0].stem
+            })
+        func rewrite(_ query: PlannedQuery) throws -> PlannedQuery {
+            switch query {
+            case .term(.bodyStem, let stem):
+                guard let split = try splitter.split(stem) else { return query }
+                return .any([query, .phrase(.bodyStem, terms: [split.modifier, split.head], offsets: [0, 1], slop: 0)])
+            case .all(let parts): return .all(try parts.map(rewrite))
+            case .any(let parts): return .any(try parts.map(rewrite))
+            case let .exclude(included, excluded): return .exclude(included: try rewrite(included), excluded: excluded)
+            default: return query
+            }
+        }
+        return try rewrite(query)
     }
 
     /// Collects the matches and orders the documents of the page's windows: by relevance
