@@ -88,7 +88,10 @@ public final class Searcher {
             var fill = options
             fill.offset = 0
             fill.limit = options.offset + options.limit - shown.count + groups.count
-            let (_, someGroups) = try rank(relaxed, TopLevelClauses(relaxed), filters, fill, execution, highlights, deadline)
+            // Only the ranking is wanted (the total is that of the documents with every
+            // word), so the relaxed query counts nothing beyond its first match.
+            let (_, someGroups) = try rank(
+                relaxed, TopLevelClauses(relaxed), filters, fill, self.execution(countLimit: 1), highlights, deadline)
             let everyWord = Set(groups.map { $0.segment << 32 | Int($0.document) })
             let others = someGroups.filter { !everyWord.contains($0.segment << 32 | Int($0.document)) }
             let folded = options.foldSimilar ? SimilarFolding(others, snapshot: snapshot) : nil
@@ -235,11 +238,11 @@ public final class Searcher {
     public var rescoringWeights = RescoringWeights()
 
     /// What collecting this search's matches reads and runs with (``QueryExecution``).
-    func execution() -> QueryExecution {
+    func execution(countLimit: Int? = nil) -> QueryExecution {
         QueryExecution(
             searchable: searchable, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs,
             threads: threads, postingsWorthThreads: postingsWorthThreads, frequencyFloorPostings: frequencyFloorPostings,
-            countLimit: countLimit, firstCountingWindow: firstCountingWindow, rescoringWindow: rescoringWindow)
+            countLimit: countLimit ?? self.countLimit, firstCountingWindow: firstCountingWindow, rescoringWindow: rescoringWindow)
     }
 
     /// Higher score first; a tie goes to the earlier document in index order.

@@ -121,7 +121,28 @@ struct Rescorer {
         _ documents: [UInt32], reader: SegmentReader, stems: [String], into counts: inout [Int]
     ) throws {
         counts.removeAll(keepingCapacity: true)
-        // One flag per passage of the documents, side by side: one allocation per segment.
+        var cursors: [PostingsCursor] = []
+        for stem in stems {
+            if let info = try lookups.info(reader, .bodyStem, stem) { cursors.append(try reader.cursor(info)) }
+        }
+        if cursors.count <= 1 {
+            // One stem (most queries): the passages between two seeks are counted from the
+            // cursor's ordinals, without decoding the blocks a long document spans.
+            guard !cursors.isEmpty else {
+                counts.append(contentsOf: repeatElement(0, count: documents.count))
+                return
+            }
+            for document in documents {
+                let units = reader.unitRanges[Int(document)]
+                try cursors[0].seek(units.lowerBound)
+                let first = cursors[0].ordinal
+                try cursors[0].seek(units.upperBound)
+                counts.append(cursors[0].ordinal - first)
+            }
+            return
+        }
+        // Several stems: a passage counts once however many it holds, so each marks a flag
+        // per passage of the documents, side by side (one allocation per segment).
         var starts: [Int] = []
         var total = 0
         for document in documents {
@@ -129,9 +150,7 @@ struct Rescorer {
             total += reader.unitRanges[Int(document)].count
         }
         var marked = [Bool](repeating: false, count: total)
-        for stem in stems {
-            guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
-            var cursor = try reader.cursor(info)
+        for var cursor in cursors {
             for (index, document) in documents.enumerated() {
                 let units = reader.unitRanges[Int(document)]
                 var passage = try cursor.seek(units.lowerBound)
