@@ -16,6 +16,7 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger
     router.addRoutes(OpenAPIRoutes().collection)
     router.addRoutes(SearchRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
     router.addRoutes(ExportRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
+    router.addRoutes(FeedRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/feeds")
     router.addRoutes(StatsRoutes(index: index).collection, atPath: "/api")
     router.addRoutes(DocumentRoutes(index: index).collection, atPath: "/api/documents")
 

@@ -27,6 +27,10 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/documents/{id}", uri: "/api/documents/bestaat-niet"),
         Sample(path: "/api/stats", uri: "/api/stats"),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=huiselijk+geweld"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld&type=wet&from=2019-01-01"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=bestaatniet"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld&from=2024-13-01"),
         Sample(path: "/api/search.csv", uri: "/api/search.csv?q=huiselijk+geweld&per_doc=3"),
         Sample(path: "/api/search.csv", uri: "/api/search.csv?q=strafbaar"),
         Sample(path: "/api/search.csv", uri: "/api/search.csv?q=bestaatniet"),
@@ -38,6 +42,7 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
         Sample(path: "/api/stats", uri: "/api/stats"),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld"),
         Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld"),
     ]
 
@@ -59,10 +64,11 @@ struct OpenAPIConformanceTests {
         let statuses = Set(collected.map { "\($0["path"]!) \($0["status"]!)" })
         #expect(statuses.isSuperset(of: ["/api/search 200", "/api/search 400", "/api/search 503", "/api/documents/{id} 200",
                                          "/api/documents/{id} 404", "/api/stats 200", "/health 200", "/health 503",
+                                         "/feeds/search.atom 200", "/feeds/search.atom 400", "/feeds/search.atom 503",
                                          "/api/search.csv 200", "/api/search.csv 400", "/api/search.csv 503"]))
         // Each response names the media type the document gives it (the script checks it is listed).
         let mediaTypes = Set(collected.filter { $0["status"] as? Int == 200 }.map { "\($0["path"]!) \($0["content_type"]!)" })
-        #expect(mediaTypes.isSuperset(of: ["/api/search.csv text/csv; charset=utf-8"]))
+        #expect(mediaTypes.isSuperset(of: ["/feeds/search.atom application/atom+xml; charset=utf-8", "/api/search.csv text/csv; charset=utf-8"]))
 
         let folder = NSTemporaryDirectory() + "kamerzoek-openapi-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -42,7 +42,7 @@ struct StatusEndpointTests {
             #expect(document?["openapi"] as? String == "3.1.0")
             let paths = (document?["paths"] as? [String: Any]).map { Set($0.keys) }
             #expect(paths == [
-                "/api/search", "/api/search.csv", "/api/documents/{id}", "/api/stats", "/health", "/openapi.json", "/",
+                "/api/search", "/api/search.csv", "/feeds/search.atom", "/api/documents/{id}", "/api/stats", "/health", "/openapi.json", "/",
                 "/documents/{id}",
             ])
         }
