@@ -15,6 +15,8 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger
     router.addRoutes(HealthRoutes(index: index).collection)
     router.addRoutes(OpenAPIRoutes().collection)
     router.addRoutes(SearchRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
+    router.addRoutes(ExportRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
+    router.addRoutes(FeedRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/feeds")
     router.addRoutes(StatsRoutes(index: index).collection, atPath: "/api")
     router.addRoutes(DocumentRoutes(index: index).collection, atPath: "/api/documents")
 

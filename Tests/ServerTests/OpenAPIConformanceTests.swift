@@ -27,6 +27,14 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/documents/{id}", uri: "/api/documents/bestaat-niet"),
         Sample(path: "/api/stats", uri: "/api/stats"),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=huiselijk+geweld"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld&type=wet&from=2019-01-01"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=bestaatniet"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld&from=2024-13-01"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=huiselijk+geweld&per_doc=3"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=strafbaar"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=bestaatniet"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld&limit=1001"),
     ]
 
     static let unavailableSamples: [Sample] = [
@@ -34,6 +42,8 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
         Sample(path: "/api/stats", uri: "/api/stats"),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld"),
     ]
 
     @Test func everyResponseMatchesItsSchema() async throws {
@@ -45,13 +55,20 @@ struct OpenAPIConformanceTests {
             return (document, try await Self.fetch(Self.samples, from: client))
         }
         let unavailable = try await withLiveServer(empty) { client in try await Self.fetch(Self.unavailableSamples, from: client) }
-        for (sample, status, body) in served + unavailable {
-            collected.append(["path": sample.path, "status": status, "body": try JSONSerialization.jsonObject(with: Data(body.utf8))])
+        for (sample, status, contentType, body) in served + unavailable {
+            // JSON is validated parsed; other media types (Atom, CSV) as their text.
+            let parsed = contentType.hasPrefix("application/json") ? try JSONSerialization.jsonObject(with: Data(body.utf8)) : body
+            collected.append(["path": sample.path, "status": status, "content_type": contentType, "body": parsed])
         }
         // Every documented status of these endpoints occurs at least once.
         let statuses = Set(collected.map { "\($0["path"]!) \($0["status"]!)" })
         #expect(statuses.isSuperset(of: ["/api/search 200", "/api/search 400", "/api/search 503", "/api/documents/{id} 200",
-                                         "/api/documents/{id} 404", "/api/stats 200", "/health 200", "/health 503"]))
+                                         "/api/documents/{id} 404", "/api/stats 200", "/health 200", "/health 503",
+                                         "/feeds/search.atom 200", "/feeds/search.atom 400", "/feeds/search.atom 503",
+                                         "/api/search.csv 200", "/api/search.csv 400", "/api/search.csv 503"]))
+        // Each response names the media type the document gives it (the script checks it is listed).
+        let mediaTypes = Set(collected.filter { $0["status"] as? Int == 200 }.map { "\($0["path"]!) \($0["content_type"]!)" })
+        #expect(mediaTypes.isSuperset(of: ["/feeds/search.atom application/atom+xml; charset=utf-8", "/api/search.csv text/csv; charset=utf-8"]))
 
         let folder = NSTemporaryDirectory() + "kamerzoek-openapi-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -65,11 +82,11 @@ struct OpenAPIConformanceTests {
         #expect(output.contains("\(collected.count) responses checked, 0 problems"))
     }
 
-    static func fetch(_ samples: [Sample], from client: any TestClientProtocol) async throws -> [(Sample, Int, String)] {
-        var responses: [(Sample, Int, String)] = []
+    static func fetch(_ samples: [Sample], from client: any TestClientProtocol) async throws -> [(Sample, Int, String, String)] {
+        var responses: [(Sample, Int, String, String)] = []
         for sample in samples {
-            let (status, body, _) = try await client.get(sample.uri)
-            responses.append((sample, status.code, body))
+            let (status, body, headers) = try await client.get(sample.uri)
+            responses.append((sample, status.code, headers[.contentType] ?? "", body))
         }
         return responses
     }
