@@ -36,9 +36,16 @@ let package = Package(
             name: "Analysis",
             dependencies: ["CStemmer"]
         ),
+        // OpenSSL's libcrypto hashes file contents (SHA-256, with the CPU's SHA instructions);
+        // Debian's libssl-dev ships libcrypto.pc.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "Ingest",
-            dependencies: ["Analysis", "CLibXML2"]
+            dependencies: ["Analysis", "CLibXML2", "CCrypto"]
         ),
         // zlib compresses stored-field blocks; Debian's zlib1g-dev ships zlib.pc.
         .systemLibrary(
