@@ -68,7 +68,8 @@ let package = Package(
         ),
         .target(
             name: "Search",
-            dependencies: ["Analysis", "IndexStore"],
+            // Ingest for the vocabulary of document types that `soort:` accepts.
+            dependencies: ["Analysis", "Ingest", "IndexStore"],
             // Matchers, rankers and collectors are used by one thread per search; the
             // run-time exclusivity checks on their stored state and on the variables the
             // per-block closures capture cost 4–7% of a search (perf, 1 GB corpus). The

@@ -1,3 +1,5 @@
+import Ingest
+
 /// Parses the query language of docs/QUERY.md into a ``Query``.
 ///
 /// Grammar (OR binds loosest; terms side by side are ANDed):
@@ -43,6 +45,28 @@ public struct QueryParser {
             throw QueryParseError(stray.kind == .close ? "This ) has no matching (" : "Unexpected text", at: stray.start, in: query)
         }
         return result
+    }
+
+    /// A filter given apart from the query (an HTTP parameter, `type=Brief`), read exactly
+    /// as the query language reads `name:value`: `dossier` `28 345` is `dossier:28 345`,
+    /// `type` `Brief` is `soort:brief`, a date is `datum:`'s. `name` is any spelling of a
+    /// filter field (`soort`, `type`, `dossier`, `datum`, `date`, `jaar`, `year`); nil for
+    /// anything else (`titel` is not a filter). Throws what the query would throw, with
+    /// positions in `value`, and also when `value` holds more than the one value.
+    public static func filter(_ name: String, value: String) throws -> Query? {
+        guard let field = QueryField(name: name), field != .title else { return nil }
+        var parser = QueryParser(value)
+        var lexer = QueryLexer(value)
+        // The value as the lexer reads it after `name:`, with the field lexeme in front.
+        let values = try lexer.lexemes()
+        let start = values.first?.start ?? 0
+        parser.lexemes = [QueryLexeme(kind: .field(field), start: start, end: start)] + values
+        parser.index = 1
+        let filter = try parser.fieldValue(field, at: parser.lexemes[0])
+        if let stray = parser.current {
+            throw QueryParseError("Only one value is allowed here", at: stray.start, in: value)
+        }
+        return filter
     }
 
     private var current: QueryLexeme? { index < lexemes.count ? lexemes[index] : nil }
@@ -149,7 +173,13 @@ public struct QueryParser {
         index += 1
         switch field {
         case .type:
-            return .type(text.lowercased())
+            let type = text.lowercased()
+            guard Self.documentTypes.contains(type) else {
+                throw QueryParseError(
+                    "There is no document type \(text); the types are \(Self.documentTypes.sorted().joined(separator: ", "))",
+                    at: valueLexeme.start, in: query)
+            }
+            return .type(type)
         case .dossier:
             return .dossier(try dossierNumber(text, at: valueLexeme.start))
         case .date:
@@ -160,6 +190,10 @@ public struct QueryParser {
             return nil
         }
     }
+
+    /// The vocabulary of `soort:` (docs/DOCUMENT_TYPES.md): any other value can match
+    /// nothing, so it is an error rather than an empty result.
+    static let documentTypes = Set(DocumentType.allCases.map(\.rawValue))
 
     private func fieldName(_ field: QueryField) -> String {
         switch field {

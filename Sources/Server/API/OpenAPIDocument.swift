@@ -26,10 +26,10 @@ enum OpenAPIDocument {
               {"name": "exact_total", "in": "query", "description": "Count every matching passage. By default counting may stop past 10,000 matching passages: `total` is then a lower bound and `total_is_exact` false.", "schema": {"type": "boolean", "default": false}},
               {"name": "fold", "in": "query", "description": "Fold a result whose passage is (nearly) the same text as a better-ranked result's into that one (`similar`, `similar_passages`); false lists every document.", "schema": {"type": "boolean", "default": true}},
               {"name": "some_words", "in": "query", "description": "When an AND of two or more words has fewer documents than the page reaches, go on with documents that have some of the words (`all_words` false on their hits). `total` and `documents` count only documents with every word. false: only documents with every word.", "schema": {"type": "boolean", "default": true}},
-              {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …).", "schema": {"type": "string"}},
-              {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36600-VI).", "schema": {"type": "string"}},
-              {"name": "from", "in": "query", "description": "Only documents dated on or after this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}},
-              {"name": "to", "in": "query", "description": "Only documents dated on or before this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}}
+              {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …; any case), read as the query's soort: is. A value outside the vocabulary of docs/DOCUMENT_TYPES.md is a 400.", "schema": {"type": "string"}},
+              {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36 658, 36600-VI), read as the query's dossier: is. A value that is not a dossier number is a 400.", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "description": "Only documents dated on or after this day (yyyy-mm-dd; yyyy-mm or yyyy: its first day), read as the query's datum: is; undated documents are left out.", "schema": {"type": "string"}},
+              {"name": "to", "in": "query", "description": "Only documents dated on or before this day (yyyy-mm-dd; yyyy-mm or yyyy: its last day); undated documents are left out.", "schema": {"type": "string"}}
             ],
             "responses": {
               "200": {
