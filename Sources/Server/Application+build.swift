@@ -7,8 +7,14 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger
     let index = IndexHolder(
         directory: settings.indexDirectory, settleInterval: settings.settleInterval, threadsPerSearch: settings.threadsPerSearch,
         logger: logger)
+    return buildApplication(settings, index: index, logger: logger)
+}
+
+/// With the index holder given (tests hold one to watch or delay its loading).
+func buildApplication(_ settings: ServerSettings, index: IndexHolder, logger: Logger) -> Application<ServerResponder> {
     let router = Router(context: ServerContext.self)
-    router.add(middleware: AccessLogMiddleware(logger: logger))
+    // Run once a route (or the 404) is chosen, in this order.
+    router.add(middleware: RouteProbeMiddleware())
     router.add(middleware: ErrorMiddleware())
 
     router.addRoutes(PageRoutes(index: index, timeBudget: settings.timeBudget).collection)
@@ -18,8 +24,16 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger
     router.addRoutes(StatsRoutes(index: index).collection, atPath: "/api")
     router.addRoutes(DocumentRoutes(index: index).collection, atPath: "/api/documents")
 
+    // Run on every request before the router, outermost first.
+    let responder = ServerResponder(
+        middlewares: [
+            AccessLogMiddleware(logger: logger),
+            CrossOriginMiddleware(origin: settings.corsOrigin),
+            MethodMiddleware(),
+        ],
+        router: router.buildResponder())
     return Application(
-        router: router,
+        responder: responder,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "kamerzoek"),
         logger: logger)
 }

@@ -10,9 +10,11 @@ import Testing
 /// (HummingbirdTesting's `.live` framework: real sockets, real HTTP/1.1).
 func withLiveServer<Value: Sendable>(
     _ index: TestIndex, timeBudget: Duration = .seconds(30), logger: Logger = quietLogger(),
+    settings adjust: (inout ServerSettings) -> Void = { _ in },
     _ body: @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
-    let settings = ServerSettings(indexDirectory: index.directory, host: "127.0.0.1", port: 0, timeBudget: timeBudget)
+    var settings = ServerSettings(indexDirectory: index.directory, host: "127.0.0.1", port: 0, timeBudget: timeBudget)
+    adjust(&settings)
     return try await buildApplication(settings, logger: logger).test(.live) { client in try await body(client) }
 }
 
@@ -29,6 +31,14 @@ extension TestClientProtocol {
     func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
         let response = try await execute(uri: uri, method: .get)
         return (response.status, String(buffer: response.body), response.headers)
+    }
+
+    /// Any method, with request headers; returns status, body and headers.
+    func send(
+        _ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:]
+    ) async throws -> (status: HTTPResponse.Status, body: ByteBuffer, headers: HTTPFields) {
+        let response = try await execute(uri: uri, method: method, headers: headers)
+        return (response.status, response.body, response.headers)
     }
 
     /// GET a JSON endpoint that must answer 200, decoded as `T`.
