@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Search", "IndexStore",
+                "Search", "IndexStore", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

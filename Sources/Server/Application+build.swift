@@ -30,6 +30,7 @@ func buildApplication(_ settings: ServerSettings, index: IndexHolder, logger: Lo
             AccessLogMiddleware(logger: logger),
             CrossOriginMiddleware(origin: settings.corsOrigin),
             MethodMiddleware(),
+            CompressionMiddleware(),
         ],
         router: router.buildResponder())
     return Application(
