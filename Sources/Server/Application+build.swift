@@ -17,12 +17,14 @@ func buildApplication(_ settings: ServerSettings, index: IndexHolder, logger: Lo
     router.add(middleware: RouteProbeMiddleware())
     router.add(middleware: ErrorMiddleware())
 
-    router.addRoutes(PageRoutes(index: index, timeBudget: settings.timeBudget).collection)
     router.addRoutes(HealthRoutes(index: index).collection)
     router.addRoutes(OpenAPIRoutes().collection)
-    router.addRoutes(SearchRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
-    router.addRoutes(StatsRoutes(index: index).collection, atPath: "/api")
-    router.addRoutes(DocumentRoutes(index: index).collection, atPath: "/api/documents")
+    // Answers from one commit: ETag, Cache-Control, 304.
+    let snapshot = router.group().add(middleware: SnapshotCachingMiddleware(index: index))
+    snapshot.addRoutes(PageRoutes(index: index, timeBudget: settings.timeBudget).collection)
+    snapshot.addRoutes(SearchRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
+    snapshot.addRoutes(StatsRoutes(index: index).collection, atPath: "/api")
+    snapshot.addRoutes(DocumentRoutes(index: index).collection, atPath: "/api/documents")
 
     // Run on every request before the router, outermost first.
     let responder = ServerResponder(

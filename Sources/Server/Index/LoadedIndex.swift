@@ -10,9 +10,19 @@ final class LoadedIndex: Sendable {
     private let cachedStats = Locked<StatsResponse?>(nil)
     private let cachedTypes = Locked<[String]?>(nil)
 
+    /// Names this commit among all commits of any index: its generation, time and
+    /// segments (with their deletions). Generations alone repeat when an index is built
+    /// again from nothing; entity tags (``EntityTag``) are made from this.
+    let commitTag: String
+
     init(snapshot: IndexSnapshot, threadsPerSearch: Int? = nil) {
         self.snapshot = snapshot
         searchers = SearcherPool(snapshot: snapshot, threadsPerSearch: threadsPerSearch)
+        let manifest = snapshot.manifest
+        var hash = FNV1a()
+        hash.add("\(manifest.generation) \(manifest.commitTime) \(manifest.analyzer.description)")
+        for segment in manifest.segments { hash.add(" \(segment.name) \(segment.segmentID) \(segment.deletionGeneration)") }
+        commitTag = hash.hex
     }
 
     var generation: UInt64 { snapshot.manifest.generation }

@@ -9,7 +9,9 @@ struct HealthRoutes {
         let routes = RouteCollection(context: ServerContext.self)
         routes.get("health") { _, _ in
             let loaded = try index.current()
-            return HealthResponse(generation: loaded.generation, documents: loaded.snapshot.documentCount)
+            // Always asked afresh: a cache must not answer for the server.
+            return JSONResponse(
+                value: HealthResponse(generation: loaded.generation, documents: loaded.snapshot.documentCount), cacheControl: "no-cache")
         }
         return routes
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import IndexStore
 import Search
 
 /// `GET /`: the search page, and `GET /documents/{id}`, the page of one document.
@@ -21,7 +22,8 @@ struct PageRoutes {
     /// `GET /documents/{id}`: the document that a result links to, as a page.
     func document(_ parts: [Substring], logger: Logger) -> HTMLResponse {
         do {
-            return HTMLResponse(html: DocumentPage(document: try DocumentRoutes(index: index).document(parts).view).html)
+            let (document, generation) = try DocumentRoutes(index: index).document(parts)
+            return HTMLResponse(html: DocumentPage(document: DocumentView(document)).html, generation: generation)
         } catch {
             let mapped = APIError(error, logger: logger)
             let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.message))</p>"
@@ -35,12 +37,14 @@ struct PageRoutes {
             let loaded = try index.current()
             page.types = loaded.documentTypes()
             let parameters = try SearchParameters(QueryString(request.uri.query), requireQuery: false)
-            guard !parameters.query.trimmingCharacters(in: .whitespaces).isEmpty else { return HTMLResponse(html: page.html) }
+            guard !parameters.query.trimmingCharacters(in: .whitespaces).isEmpty else {
+                return HTMLResponse(html: page.html, generation: loaded.generation)
+            }
             let result = try loaded.searchers.withSearcher { searcher in
                 try searcher.search(parameters.query, options: parameters.options(timeBudget: timeBudget))
             }
             page.outcome = .found(result, parameters)
-            return HTMLResponse(html: page.html)
+            return HTMLResponse(html: page.html, generation: loaded.generation, cacheControl: result.partial ? "no-store" : nil)
         } catch {
             let mapped = APIError(error, logger: logger)
             page.outcome = .failed(mapped)
