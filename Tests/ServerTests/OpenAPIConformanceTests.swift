@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import IndexStore
 import Testing
@@ -8,25 +9,54 @@ import Testing
 /// openapi-spec-validator, which also checks the document itself).
 @Suite("OpenAPI conformance")
 struct OpenAPIConformanceTests {
-    /// A response to check: the document's path template, the status, the parsed body.
+    /// A response to check: the document's path template (or a response of
+    /// components/responses), the request.
     struct Sample: Sendable {
         var path: String
         var uri: String
+        var method: HTTPRequest.Method = .get
+        var headers: HTTPFields = [:]
+        /// Send the ETag of a first GET as If-None-Match (a 304).
+        var conditional = false
+        /// For what no one operation describes (405).
+        var component: String?
     }
+
+    static let gzip: HTTPFields = [.acceptEncoding: "gzip"]
+    static let preflight: HTTPFields = [
+        .origin: "https://example.org", .accessControlRequestMethod: "GET", .accessControlRequestHeaders: "if-none-match",
+    ]
 
     static let samples: [Sample] = [
         Sample(path: "/api/search", uri: "/api/search?q=huiselijk+geweld&per_doc=3"),
+        Sample(path: "/api/search", uri: "/api/search?q=huiselijk+geweld&per_doc=3", headers: gzip),
         Sample(path: "/api/search", uri: "/api/search?q=strafbaar"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&sort=date&type=overig"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&offset=100"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld+(huiselijk"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&limit=1000"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&type=nonsense"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld", conditional: true),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld", method: .options, headers: preflight),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/zonder-datum"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/wetten/BWBR0001%20art%201"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/bestaat-niet"),
+        Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld", conditional: true),
+        Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld", method: .options, headers: preflight),
         Sample(path: "/api/stats", uri: "/api/stats"),
+        Sample(path: "/api/stats", uri: "/api/stats", conditional: true),
+        Sample(path: "/api/stats", uri: "/api/stats", method: .options, headers: preflight),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/openapi.json", uri: "/openapi.json", headers: gzip),
+        Sample(path: "/", uri: "/?q=geweld", headers: gzip),
+        Sample(path: "/", uri: "/?q=geweld", conditional: true),
+        Sample(path: "/", uri: "/?q=geweld+("),
+        Sample(path: "/documents/{id}", uri: "/documents/brief-geweld", headers: gzip),
+        Sample(path: "/documents/{id}", uri: "/documents/brief-geweld", conditional: true),
+        Sample(path: "/documents/{id}", uri: "/documents/bestaat-niet"),
+        Sample(path: "", uri: "/api/search?q=geweld", method: .post, component: "MethodNotAllowed"),
+        Sample(path: "", uri: "/health", method: .delete, component: "MethodNotAllowed"),
     ]
 
     static let unavailableSamples: [Sample] = [
@@ -34,6 +64,7 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
         Sample(path: "/api/stats", uri: "/api/stats"),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/", uri: "/"),
     ]
 
     @Test func everyResponseMatchesItsSchema() async throws {
@@ -45,13 +76,23 @@ struct OpenAPIConformanceTests {
             return (document, try await Self.fetch(Self.samples, from: client))
         }
         let unavailable = try await withLiveServer(empty) { client in try await Self.fetch(Self.unavailableSamples, from: client) }
-        for (sample, status, body) in served + unavailable {
-            collected.append(["path": sample.path, "status": status, "body": try JSONSerialization.jsonObject(with: Data(body.utf8))])
+        for (sample, status, body, headers) in served + unavailable {
+            var entry: [String: Any] = ["status": status, "headers": headers]
+            if let component = sample.component { entry["response"] = component } else {
+                entry["path"] = sample.path
+                entry["method"] = sample.method.rawValue.lowercased()
+            }
+            entry["body"] = try body.map { try JSONSerialization.jsonObject(with: $0) } ?? NSNull()
+            collected.append(entry)
         }
         // Every documented status of these endpoints occurs at least once.
-        let statuses = Set(collected.map { "\($0["path"]!) \($0["status"]!)" })
-        #expect(statuses.isSuperset(of: ["/api/search 200", "/api/search 400", "/api/search 503", "/api/documents/{id} 200",
-                                         "/api/documents/{id} 404", "/api/stats 200", "/health 200", "/health 503"]))
+        let statuses = Set(collected.map { "\($0["method"] ?? "") \($0["path"] ?? $0["response"]!) \($0["status"]!)" })
+        #expect(statuses.isSuperset(of: [
+            "get /api/search 200", "get /api/search 304", "get /api/search 400", "get /api/search 503", "options /api/search 204",
+            "get /api/documents/{id} 200", "get /api/documents/{id} 304", "get /api/documents/{id} 404", "get /api/stats 200",
+            "get /api/stats 304", "get /health 200", "get /health 503", "get / 200", "get / 304", "get / 400", "get / 503",
+            "get /documents/{id} 304", "get /documents/{id} 404", " MethodNotAllowed 405",
+        ]), "\(statuses.sorted())")
 
         let folder = NSTemporaryDirectory() + "kamerzoek-openapi-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -65,11 +106,23 @@ struct OpenAPIConformanceTests {
         #expect(output.contains("\(collected.count) responses checked, 0 problems"))
     }
 
-    static func fetch(_ samples: [Sample], from client: any TestClientProtocol) async throws -> [(Sample, Int, String)] {
-        var responses: [(Sample, Int, String)] = []
+    /// Each sample's status, JSON body (gunzipped if need be; nil when there is none or it
+    /// is not JSON) and headers (repeated ones joined with ", ").
+    static func fetch(_ samples: [Sample], from client: any TestClientProtocol) async throws -> [(Sample, Int, Data?, [String: String])] {
+        var responses: [(Sample, Int, Data?, [String: String])] = []
         for sample in samples {
-            let (status, body, _) = try await client.get(sample.uri)
-            responses.append((sample, status.code, body))
+            var headers = sample.headers
+            if sample.conditional {
+                headers[.ifNoneMatch] = try #require(try await client.send(sample.uri).headers[.eTag], "\(sample.uri)")
+            }
+            let (status, buffer, received) = try await client.send(sample.uri, method: sample.method, headers: headers)
+            var bytes = Array(buffer.readableBytesView)
+            if received[.contentEncoding] == "gzip" { bytes = try CompressionTests.gunzip(bytes) }
+            // Pages are not checked beyond their headers: their bodies are HTML.
+            let body = bytes.isEmpty || received[.contentType]?.hasPrefix("application/json") != true ? nil : Data(bytes)
+            var fields: [String: String] = [:]
+            for field in received { fields[field.name.canonicalName, default: ""] += (fields[field.name.canonicalName] == nil ? "" : ", ") + field.value }
+            responses.append((sample, status.code, body, fields))
         }
         return responses
     }
