@@ -93,18 +93,3 @@ struct CachingTests {
         #expect(IfNoneMatch(["garbage, \"e\""])?.tags == ["\"e\""])
     }
 }
-
-extension TestClientProtocol {
-    /// Sends `uri` until its answer comes from `generation` (a new commit is loaded in the
-    /// background; the old one answers meanwhile), for at most 10 seconds.
-    func waitForGeneration(
-        _ generation: UInt64, uri: String, headers: HTTPFields = [:]
-    ) async throws -> (status: HTTPResponse.Status, body: ByteBuffer, headers: HTTPFields) {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while true {
-            let response = try await send(uri, headers: headers)
-            if response.headers.generation == generation || ContinuousClock.now > deadline { return response }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-}

@@ -80,7 +80,7 @@ enum OpenAPIDocument {
             "operationId": "health",
             "summary": "200 while there is an index to answer from.",
             "responses": {
-              "200": {"description": "Serving.", "headers": {"Cache-Control": {"description": "no-cache: always asked afresh.", "schema": {"const": "no-cache"}}, "Vary": {"$ref": "#/components/headers/Vary"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+              "200": {"description": "Serving.", "headers": {"Cache-Control": {"description": "no-cache: always asked afresh.", "schema": {"const": "no-cache"}}, "Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "Vary": {"$ref": "#/components/headers/Vary"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
               "503": {"$ref": "#/components/responses/Unavailable"}
             }
           }

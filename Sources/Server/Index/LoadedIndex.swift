@@ -1,7 +1,8 @@
 import IndexStore
 
 /// One opened commit and what the server keeps per commit: its searchers and the figures
-/// that are costly to compute (stats walk every document; the page lists document types).
+/// that are costly to compute (stats walk every term dictionary; the page lists document
+/// types), built by ``prepare()`` before the commit is served.
 /// A request holds on to the `LoadedIndex` it started with, so it finishes on that commit
 /// even when a newer one is loaded meanwhile.
 final class LoadedIndex: Sendable {
@@ -27,6 +28,14 @@ final class LoadedIndex: Sendable {
 
     var generation: UInt64 { snapshot.manifest.generation }
 
+    /// Computes everything a request would otherwise compute first (stats, the document
+    /// types, the search state), so that a commit is served only once it is ready.
+    func prepare() throws {
+        try searchers.prepare()
+        _ = try stats()
+        _ = documentTypes()
+    }
+
     /// Computed once per commit: two racing requests may both compute it, which is harmless.
     func stats() throws -> StatsResponse {
         if let known = cachedStats.withLock({ $0 }) { return known }
@@ -36,6 +45,11 @@ final class LoadedIndex: Sendable {
             analyzer: snapshot.manifest.analyzer.description, generation: snapshot.manifest.generation)
         cachedStats.withLock { $0 = stats }
         return stats
+    }
+
+    /// Whether the figures are computed already (``prepare()``).
+    var isPrepared: Bool {
+        cachedStats.withLock { $0 != nil } && cachedTypes.withLock { $0 != nil }
     }
 
     /// The document types present, sorted, for the page's type filter.

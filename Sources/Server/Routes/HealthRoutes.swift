@@ -11,7 +11,8 @@ struct HealthRoutes {
             let loaded = try index.current()
             // Always asked afresh: a cache must not answer for the server.
             return JSONResponse(
-                value: HealthResponse(generation: loaded.generation, documents: loaded.snapshot.documentCount), cacheControl: "no-cache")
+                value: HealthResponse(generation: loaded.generation, documents: loaded.snapshot.documentCount),
+                generation: loaded.generation, cacheControl: "no-cache")
         }
         return routes
     }

@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Search
-import Server
+@testable import Server
 import Testing
 
 /// Runs the real application on a free loopback port and gives the test an HTTP client
@@ -16,6 +16,14 @@ func withLiveServer<Value: Sendable>(
     var settings = ServerSettings(indexDirectory: index.directory, host: "127.0.0.1", port: 0, timeBudget: timeBudget)
     adjust(&settings)
     return try await buildApplication(settings, logger: logger).test(.live) { client in try await body(client) }
+}
+
+/// The same with an index holder of the test's own (to watch or hold up its loading).
+func withLiveServer<Value: Sendable>(
+    holder: IndexHolder, logger: Logger = quietLogger(), _ body: @Sendable (any TestClientProtocol) async throws -> Value
+) async throws -> Value {
+    let settings = ServerSettings(indexDirectory: holder.directory, host: "127.0.0.1", port: 0, timeBudget: .seconds(30))
+    return try await buildApplication(settings, index: holder, logger: logger).test(.live) { client in try await body(client) }
 }
 
 /// The access log is tested on its own; elsewhere it would only fill the test output
@@ -68,4 +76,19 @@ struct StatsBody: Decodable, Equatable {
     var bytes_on_disk: UInt64
     var analyzer: String
     var generation: UInt64
+}
+
+extension TestClientProtocol {
+    /// Sends `uri` until its answer comes from `generation` (a new commit is loaded in the
+    /// background; the old one answers meanwhile), for at most 10 seconds.
+    func waitForGeneration(
+        _ generation: UInt64, uri: String, headers: HTTPFields = [:]
+    ) async throws -> (status: HTTPResponse.Status, body: ByteBuffer, headers: HTTPFields) {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            let response = try await send(uri, headers: headers)
+            if response.headers.generation == generation || ContinuousClock.now > deadline { return response }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
 }
