@@ -72,7 +72,7 @@ struct ErrorTests {
             }
             let (status, body, _) = try await client.get("/")
             #expect(status == .serviceUnavailable)
-            #expect(body.contains("The index is not available yet") && !body.contains(empty.directory))
+            #expect(body.contains("De index is nog niet beschikbaar") && !body.contains(empty.directory))
         }
     }
 }

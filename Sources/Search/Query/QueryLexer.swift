@@ -107,7 +107,7 @@ struct QueryLexer {
         let contentStart = index
         while index < scalars.count, !Self.isQuote(scalars[index]) { index += 1 }
         guard index < scalars.count else {
-            throw QueryParseError("This phrase has no closing quote", at: start, in: query)
+            throw QueryParseError(.unclosedPhrase, at: start, in: query)
         }
         let text = String(String.UnicodeScalarView(scalars[contentStart ..< index]))
         index += 1
@@ -121,10 +121,10 @@ struct QueryLexer {
                 index += 1
             }
             guard let value = Int(digits.prefix(6)), digits.count <= 6 else {
-                throw QueryParseError("A number must follow ~ (as in \"huiselijk geweld\"~3)", at: tildeAt, in: query)
+                throw QueryParseError(.missingProximity, at: tildeAt, in: query)
             }
             guard value <= Self.maximumSlop else {
-                throw QueryParseError("Proximity ~\(value) is too large; use at most ~\(Self.maximumSlop)", at: tildeAt, in: query)
+                throw QueryParseError(.proximityTooLarge(value), at: tildeAt, in: query)
             }
             slop = value
         }
@@ -155,7 +155,7 @@ struct QueryLexer {
         while tilde > start, ("0" ... "9").contains(scalars[tilde - 1]) { tilde -= 1 }
         guard tilde < end, tilde > start, scalars[tilde - 1] == "~" else { return }
         let number = String(String.UnicodeScalarView(scalars[tilde ..< end]))
-        throw QueryParseError("~\(number) only applies to a phrase: write \"a b\"~\(number)", at: tilde - 1, in: query)
+        throw QueryParseError(.proximityOnAWord(number), at: tilde - 1, in: query)
     }
 
     /// `(letters)` or `(letters-)` directly followed by a word character: the end of the

@@ -32,11 +32,13 @@ struct SearchParameters {
     init(_ parameters: QueryString, requireQuery: Bool = true) throws {
         let query = try parameters.value("q")
         if query == nil, requireQuery, !parameters.contains("q") {
-            throw APIError.badParameter("The parameter q (the query) is missing.")
+            throw APIError.badParameter("The parameter q (the query) is missing.", dutch: "De parameter q (de zoekvraag) ontbreekt.")
         }
         self.query = query ?? ""
         guard self.query.unicodeScalars.count <= Self.maximumQueryLength else {
-            throw APIError.badParameter("The query is longer than \(Self.maximumQueryLength) characters.")
+            throw APIError.badParameter(
+                "The query is longer than \(Self.maximumQueryLength) characters.",
+                dutch: "De zoekvraag is langer dan \(Self.maximumQueryLength) tekens.")
         }
         limit = try Self.integer(parameters, "limit", in: Self.limits) ?? limit
         offset = try Self.integer(parameters, "offset", in: 0 ... Self.maximumOffset) ?? offset
@@ -46,7 +48,7 @@ struct SearchParameters {
         someWords = try Self.boolean(parameters, "some_words") ?? someWords
         if let sort = try parameters.value("sort") {
             guard let order = SortOrder(rawValue: sort) else {
-                throw APIError.badParameter("sort must be relevance or date.")
+                throw APIError.badParameter("sort must be relevance or date.", dutch: "Volgorde moet relevance of date zijn.")
             }
             self.sort = order
         }
@@ -54,7 +56,8 @@ struct SearchParameters {
         if let dossier = try Self.filter(parameters, "dossier", field: "dossier") { filters.append(dossier) }
         let first = try Self.day(parameters, "from"), last = try Self.day(parameters, "to")
         if let first, let last, first > last {
-            throw APIError.badParameter("from (\(first)) is after to (\(last)).")
+            throw APIError.badParameter(
+                "from (\(first)) is after to (\(last)).", dutch: "Van (\(first)) ligt na Tot en met (\(last)).")
         }
         if first != nil || last != nil {
             filters.append(.date(from: UInt32(first?.ordinal ?? 0), to: UInt32(last?.ordinal ?? 99_991_231)))
@@ -78,16 +81,35 @@ struct SearchParameters {
 
     private static func boolean(_ parameters: QueryString, _ name: String) throws -> Bool? {
         guard let text = try parameters.value(name) else { return nil }
-        guard let value = Bool(text) else { throw APIError.badParameter("\(name) must be true or false.") }
+        guard let value = Bool(text) else {
+            throw APIError.badParameter("\(name) must be true or false.", dutch: "\(label(name)) moet true of false zijn.")
+        }
         return value
     }
 
     private static func integer(_ parameters: QueryString, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = try parameters.value(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw APIError.badParameter("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw APIError.badParameter(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                dutch: "\(label(name)) moet een geheel getal van \(range.lowerBound) tot en met \(range.upperBound) zijn.")
         }
         return value
+    }
+
+    /// A parameter as the search page's form names it, for its Dutch messages.
+    static func label(_ name: String) -> String {
+        switch name {
+        case "type": "Soort"
+        case "dossier": "Dossier"
+        case "from": "Van"
+        case "to": "Tot en met"
+        case "sort": "Volgorde"
+        case "limit": "Per pagina"
+        case "per_doc": "Passages per document"
+        case "offset": "De beginpositie (offset)"
+        default: "De parameter \(name)"
+        }
     }
 
     /// The filter parameter `name`, read as the query reads `field:` and its value.
@@ -100,7 +122,9 @@ struct SearchParameters {
         do {
             return try QueryParser.filter(field, value: text)
         } catch let error as QueryParseError {
-            throw APIError.badParameter("The parameter \(name) cannot be read: \(error.message) (at position \(error.position + 1) of its value).")
+            throw APIError.badParameter(
+                "The parameter \(name) cannot be read: \(error.message) (at position \(error.position + 1) of its value).",
+                dutch: "\(label(name)) kan niet gelezen worden: \(error.problem.dutch).")
         }
     }
 
@@ -108,7 +132,9 @@ struct SearchParameters {
     /// for its first day in `from`, its last in `to`), one date, not a range.
     static func day(_ parameters: QueryString, _ name: String) throws -> Day? {
         if let text = try parameters.value(name), text.contains("..") {
-            throw APIError.badParameter("The parameter \(name) is one date, such as 2024-03-15; a range is from and to.")
+            throw APIError.badParameter(
+                "The parameter \(name) is one date, such as 2024-03-15; a range is from and to.",
+                dutch: "\(label(name)) is één datum, zoals 2024-03-15; een periode is Van en Tot en met.")
         }
         guard case .date(let range) = try parsedFilter(parameters, name, field: "datum") else { return nil }
         return name == "from" ? range.from : range.to

@@ -32,7 +32,9 @@ struct MethodMiddleware: RouterMiddleware {
                 response.headers[.contentLength] = nil
                 return response
             }
-            let error = APIError(status: .methodNotAllowed, message: "This path answers GET and HEAD only (and OPTIONS), not \(request.method).")
+            let error = APIError(
+                status: .methodNotAllowed, message: "This path answers GET and HEAD only (and OPTIONS), not \(request.method).",
+                dutch: "Dit adres beantwoordt alleen GET en HEAD (en OPTIONS), niet \(request.method).")
             var response = try error.response(from: request, context: context)
             response.headers[.allow] = Self.allowed
             return response

@@ -16,6 +16,8 @@ struct PageRoutes {
         let routes = RouteCollection(context: ServerContext.self)
         routes.get("/") { request, context in page(request, logger: context.logger) }
         routes.get("documents/**") { _, context in document(context.parameters.getCatchAll(), logger: context.logger) }
+        // Without an id: the document page's own "not found", not the API's JSON.
+        routes.get("documents") { _, context in document([], logger: context.logger) }
         return routes
     }
 
@@ -26,7 +28,7 @@ struct PageRoutes {
             return HTMLResponse(html: DocumentPage(document: DocumentView(document)).html, generation: generation)
         } catch {
             let mapped = APIError(error, logger: logger)
-            let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.message))</p>"
+            let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.dutch))</p>"
             return HTMLResponse(status: mapped.status, html: PageFrame(title: "kamerzoek", header: "", main: main).html)
         }
     }
