@@ -17,10 +17,10 @@ func buildApplication(_ settings: ServerSettings, index: IndexHolder, logger: Lo
     router.add(middleware: RouteProbeMiddleware())
     router.add(middleware: ErrorMiddleware())
 
-    router.addRoutes(HealthRoutes(index: index).collection)
+    router.addRoutes(HealthRoutes(index: index, version: settings.version).collection)
     router.addRoutes(OpenAPIRoutes().collection)
     // Answers from one commit: ETag, Cache-Control, 304.
-    let snapshot = router.group().add(middleware: SnapshotCachingMiddleware(index: index))
+    let snapshot = router.group().add(middleware: SnapshotCachingMiddleware(index: index, version: settings.version ?? ""))
     snapshot.addRoutes(PageRoutes(index: index, timeBudget: settings.timeBudget).collection)
     snapshot.addRoutes(SearchRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
     snapshot.addRoutes(StatsRoutes(index: index).collection, atPath: "/api")

@@ -78,6 +78,12 @@ struct CachingTests {
         }
     }
 
+    @Test func anotherVersionOfTheServerHasAnotherTag() async throws {
+        let first = try await withLiveServer(index, settings: { $0.version = "1.0.0" }) { try await $0.send("/api/stats").headers[.eTag] }
+        let second = try await withLiveServer(index, settings: { $0.version = "1.0.1" }) { try await $0.send("/api/stats").headers[.eTag] }
+        #expect(first != nil && second != nil && first != second)
+    }
+
     @Test func aRebuiltIndexWithTheSameGenerationHasAnotherTag() throws {
         let first = try TestIndex(), second = try TestIndex()
         let a = try IndexHolder(directory: first.directory, logger: quietLogger()).current()

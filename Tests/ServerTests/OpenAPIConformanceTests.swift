@@ -71,7 +71,7 @@ struct OpenAPIConformanceTests {
         let index = try TestIndex()
         let empty = try TestIndex(empty: ())
         var collected: [[String: Any]] = []
-        let (openAPI, served) = try await withLiveServer(index) { client in
+        let (openAPI, served) = try await withLiveServer(index, settings: { $0.version = "0.21.0" }) { client in
             let document = try await client.get("/openapi.json").body
             return (document, try await Self.fetch(Self.samples, from: client))
         }

@@ -273,7 +273,8 @@ enum OpenAPIDocument {
             "properties": {
               "status": {"const": "ok"},
               "generation": {"type": "integer", "minimum": 1},
-              "documents": {"type": "integer", "minimum": 0}
+              "documents": {"type": "integer", "minimum": 0},
+              "version": {"type": "string", "description": "The server's version (kamerzoek --version)."}
             }
           },
           "Error": {

@@ -12,18 +12,20 @@ import Hummingbird
 struct SnapshotCachingMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let index: IndexHolder
+    /// The server's version: the same URL and commit may be answered differently by another.
+    let version: String
     static let cacheControl = "public, max-age=60"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let condition = IfNoneMatch(request.headers[values: .ifNoneMatch])
         if let condition, !condition.any, let loaded = try? index.current() {
-            let tag = EntityTag(loaded, request: request)
+            let tag = EntityTag(loaded, request: request, version: version)
             if condition.matches(tag) { return Self.notModified(tag, generation: loaded.generation) }
         }
         var response = try await next(request, context)
         guard response.status == .ok, response.headers[.cacheControl] == nil, let generation = response.headers.generation,
               let loaded = try? index.current(), loaded.generation == generation else { return response }
-        let tag = EntityTag(loaded, request: request)
+        let tag = EntityTag(loaded, request: request, version: version)
         // `If-None-Match: *`, known only now that the route has answered.
         if let condition, condition.matches(tag) { return Self.notModified(tag, generation: generation) }
         response.headers[.eTag] = tag.header
@@ -40,14 +42,14 @@ struct SnapshotCachingMiddleware: RouterMiddleware {
 }
 
 /// A weak entity tag, `W/"<generation>-<commit>-<url>"`: the same for every answer to one
-/// URL from one commit. Weak because two such answers may differ in their bytes (a
+/// URL from one commit (and one version of the server, hashed with the URL). Weak because two such answers may differ in their bytes (a
 /// search's `took_ms`, gzip or not) while meaning the same.
 struct EntityTag: Equatable {
     var opaque: String
 
-    init(_ loaded: LoadedIndex, request: Request) {
+    init(_ loaded: LoadedIndex, request: Request, version: String) {
         var url = FNV1a()
-        url.add(request.uri.path + "?" + (request.uri.query ?? ""))
+        url.add(version + " " + request.uri.path + "?" + (request.uri.query ?? ""))
         opaque = "\"\(loaded.generation)-\(loaded.commitTag)-\(url.hex)\""
     }
 

@@ -4,6 +4,7 @@ import Hummingbird
 /// answer from, 503 (through ``APIError/indexUnavailable``) before the first commit.
 struct HealthRoutes {
     let index: IndexHolder
+    var version: String?
 
     var collection: RouteCollection<ServerContext> {
         let routes = RouteCollection(context: ServerContext.self)
@@ -11,7 +12,7 @@ struct HealthRoutes {
             let loaded = try index.current()
             // Always asked afresh: a cache must not answer for the server.
             return JSONResponse(
-                value: HealthResponse(generation: loaded.generation, documents: loaded.snapshot.documentCount),
+                value: HealthResponse(generation: loaded.generation, documents: loaded.snapshot.documentCount, version: version),
                 generation: loaded.generation, cacheControl: "no-cache")
         }
         return routes

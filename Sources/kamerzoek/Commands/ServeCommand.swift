@@ -43,7 +43,7 @@ struct ServeCommand: ParsableCommand {
         ServerRuntime.runTasksOnEventLoops()
         let settings = ServerSettings(
             indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget), threadsPerSearch: threads.count,
-            corsOrigin: corsOrigin)
+            corsOrigin: corsOrigin, version: Kamerzoek.version)
         // The root command is synchronous, so the server runs on a task while this thread
         // (not one of the concurrency pool's) waits for it to stop.
         let outcome = ServeOutcome()
