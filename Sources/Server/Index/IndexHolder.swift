@@ -8,7 +8,7 @@ import Logging
 /// a new `segments_N` into the directory, which changes the directory's modification time,
 /// so an unchanged time means an unchanged index: one system call per request. Only when
 /// the time moved does the request list the directory for the newest generation, and only
-/// when that is newer does it open the new commit.
+/// when that is newer does it have the new commit loaded (below).
 ///
 /// File times are stamped from a coarse kernel clock (a few milliseconds per tick), so a
 /// change in the same tick as the one we saw would leave the time unchanged. A time is
@@ -17,8 +17,8 @@ import Logging
 /// never misses one.
 ///
 /// A newer commit is opened and prepared off the request path (``LoadedIndex/prepare()``:
-/// checksums of its new segments, stats, document types, search state; on a large index
-/// that takes most of a second), on a thread of its own, while requests go on being
+/// checksums of its new segments, stats, document types, search state), on a thread of
+/// its own, while requests go on being
 /// answered from the commit already served; it is served from the moment it is ready.
 /// (Until issue 21 the first request to see a new commit opened it while every other one
 /// waited, and the first `/api/stats` then computed its figures on an event loop thread,

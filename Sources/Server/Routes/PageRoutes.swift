@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import Logging
 import IndexStore
+import Logging
 import Search
 
 /// `GET /`: the search page, and `GET /documents/{id}`, the page of one document.
