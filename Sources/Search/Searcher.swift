@@ -62,6 +62,7 @@ public final class Searcher {
         let planned = try QueryPlanner(analyzer: analyzer).plan(try QueryParser.parse(text))
         var (query, filters) = Self.hoistFilters(planned)
         filters += options.filters
+        if splitsCompounds { query = try splittingCompounds(query) }
 
         let clauses = TopLevelClauses(query)
         let execution = execution()
@@ -87,7 +88,10 @@ public final class Searcher {
             var fill = options
             fill.offset = 0
             fill.limit = options.offset + options.limit - shown.count + groups.count
-            let (_, someGroups) = try rank(relaxed, TopLevelClauses(relaxed), filters, fill, execution, highlights, deadline)
+            // Only the ranking is wanted (the total is that of the documents with every
+            // word), so the relaxed query counts nothing beyond its first match.
+            let (_, someGroups) = try rank(
+                relaxed, TopLevelClauses(relaxed), filters, fill, self.execution(countLimit: 1), highlights, deadline)
             let everyWord = Set(groups.map { $0.segment << 32 | Int($0.document) })
             let others = someGroups.filter { !everyWord.contains($0.segment << 32 | Int($0.document)) }
             let folded = options.foldSimilar ? SimilarFolding(others, snapshot: snapshot) : nil
@@ -140,12 +144,43 @@ public final class Searcher {
             case .term(_, let term):
                 if !DutchStopWords.contains(term) { onlyStopWords = false }
             case .phrase, .prefix, .any:
+                // `.any` is a word with its alternatives (a compound and its parts apart).
                 onlyStopWords = false
             default:
                 return nil
             }
         }
         return onlyStopWords ? nil : .any(parts)
+    }
+
+    /// Whether a body word that is a closed compound also finds its parts written apart
+    /// (``CompoundSplitter``): `kinderopvangtoeslag` becomes `kinderopvangtoeslag OR
+    /// "kinderopvang toeslag"`, in any inflection. Off: docs/EVALUATION.md has the figures.
+    public var splitsCompounds = false
+
+    /// `query` with each body word that splits into two known words ORed with the phrase
+    /// of its parts. Words in titles, phrases and exclusions mean what they say.
+    private func splittingCompounds(_ query: PlannedQuery) throws -> PlannedQuery {
+        let splitter = CompoundSplitter(
+            exactFrequency: { try self.statistics.documentFrequency(.bodyExact, $0) },
+            stemFrequency: { try self.statistics.documentFrequency(.bodyStem, $0) },
+            stem: { word in
+                let tokens = try self.analyzer.analyze(word)
+                guard tokens.count == 1, !tokens[0].isStopWord else { return nil }
+                return tokens[0].stem
+            })
+        func rewrite(_ query: PlannedQuery) throws -> PlannedQuery {
+            switch query {
+            case .term(.bodyStem, let stem):
+                guard let split = try splitter.split(stem) else { return query }
+                return .any([query, .phrase(.bodyStem, terms: [split.modifier, split.head], offsets: [0, 1], slop: 0)])
+            case .all(let parts): return .all(try parts.map(rewrite))
+            case .any(let parts): return .any(try parts.map(rewrite))
+            case let .exclude(included, excluded): return .exclude(included: try rewrite(included), excluded: excluded)
+            default: return query
+            }
+        }
+        return try rewrite(query)
     }
 
     /// Collects the matches and orders the documents of the page's windows: by relevance
@@ -203,11 +238,11 @@ public final class Searcher {
     public var rescoringWeights = RescoringWeights()
 
     /// What collecting this search's matches reads and runs with (``QueryExecution``).
-    func execution() -> QueryExecution {
+    func execution(countLimit: Int? = nil) -> QueryExecution {
         QueryExecution(
             searchable: searchable, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs,
             threads: threads, postingsWorthThreads: postingsWorthThreads, frequencyFloorPostings: frequencyFloorPostings,
-            countLimit: countLimit, firstCountingWindow: firstCountingWindow, rescoringWindow: rescoringWindow)
+            countLimit: countLimit ?? self.countLimit, firstCountingWindow: firstCountingWindow, rescoringWindow: rescoringWindow)
     }
 
     /// Higher score first; a tie goes to the earlier document in index order.

@@ -23,6 +23,8 @@ func buildApplication(_ settings: ServerSettings, index: IndexHolder, logger: Lo
     let snapshot = router.group().add(middleware: SnapshotCachingMiddleware(index: index, version: settings.version ?? ""))
     snapshot.addRoutes(PageRoutes(index: index, timeBudget: settings.timeBudget).collection)
     snapshot.addRoutes(SearchRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
+    snapshot.addRoutes(ExportRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
+    snapshot.addRoutes(FeedRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/feeds")
     snapshot.addRoutes(StatsRoutes(index: index).collection, atPath: "/api")
     snapshot.addRoutes(DocumentRoutes(index: index).collection, atPath: "/api/documents")
 

@@ -6,7 +6,8 @@ import Testing
 
 /// Real responses of every endpoint, successes and errors, validated against the schemas
 /// of the served `/openapi.json` by `Support/validate_openapi.py` (jsonschema and
-/// openapi-spec-validator, which also checks the document itself).
+/// openapi-spec-validator, which also checks the document itself; Atom feeds and CSV are
+/// parsed too).
 @Suite("OpenAPI conformance")
 struct OpenAPIConformanceTests {
     /// A response to check: the document's path template (or a response of
@@ -48,6 +49,20 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/stats", uri: "/api/stats", conditional: true),
         Sample(path: "/api/stats", uri: "/api/stats", method: .options, headers: preflight),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=huiselijk+geweld"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld&type=wet&from=2019-01-01"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=bestaatniet"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld&from=2024-13-01"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld", headers: gzip),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld", conditional: true),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld", method: .options, headers: preflight),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=huiselijk+geweld&per_doc=3"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=strafbaar"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=bestaatniet"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld&limit=1001"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld&per_doc=3", headers: gzip),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld", conditional: true),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld", method: .options, headers: preflight),
         Sample(path: "/openapi.json", uri: "/openapi.json", headers: gzip),
         Sample(path: "/", uri: "/?q=geweld", headers: gzip),
         Sample(path: "/", uri: "/?q=geweld", conditional: true),
@@ -64,6 +79,8 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
         Sample(path: "/api/stats", uri: "/api/stats"),
         Sample(path: "/health", uri: "/health"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld"),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld"),
         Sample(path: "/", uri: "/"),
     ]
 
@@ -76,13 +93,19 @@ struct OpenAPIConformanceTests {
             return (document, try await Self.fetch(Self.samples, from: client))
         }
         let unavailable = try await withLiveServer(empty) { client in try await Self.fetch(Self.unavailableSamples, from: client) }
-        for (sample, status, body, headers) in served + unavailable {
+        for (sample, status, contentType, body, headers) in served + unavailable {
             var entry: [String: Any] = ["status": status, "headers": headers]
             if let component = sample.component { entry["response"] = component } else {
                 entry["path"] = sample.path
                 entry["method"] = sample.method.rawValue.lowercased()
             }
-            entry["body"] = try body.map { try JSONSerialization.jsonObject(with: $0) } ?? NSNull()
+            if let contentType { entry["content_type"] = contentType }
+            // JSON is validated parsed; other media types (Atom, CSV) as their text.
+            switch body {
+            case .unchecked: entry["body"] = NSNull()
+            case .json(let data): entry["body"] = try JSONSerialization.jsonObject(with: data)
+            case .text(let text): entry["body"] = text
+            }
             collected.append(entry)
         }
         // Every documented status of these endpoints occurs at least once.
@@ -92,7 +115,13 @@ struct OpenAPIConformanceTests {
             "get /api/documents/{id} 200", "get /api/documents/{id} 304", "get /api/documents/{id} 404", "get /api/stats 200",
             "get /api/stats 304", "get /health 200", "get /health 503", "get / 200", "get / 304", "get / 400", "get / 503",
             "get /documents/{id} 304", "get /documents/{id} 404", " MethodNotAllowed 405",
+            "get /feeds/search.atom 200", "get /feeds/search.atom 304", "get /feeds/search.atom 400", "get /feeds/search.atom 503",
+            "options /feeds/search.atom 204", "get /api/search.csv 200", "get /api/search.csv 304", "get /api/search.csv 400",
+            "get /api/search.csv 503", "options /api/search.csv 204",
         ]), "\(statuses.sorted())")
+        // Each response names the media type the document gives it (the script checks it is listed).
+        let mediaTypes = Set(collected.filter { $0["status"] as? Int == 200 }.map { "\($0["path"] ?? "") \($0["content_type"] ?? "")" })
+        #expect(mediaTypes.isSuperset(of: ["/feeds/search.atom application/atom+xml; charset=utf-8", "/api/search.csv text/csv; charset=utf-8"]))
 
         let folder = NSTemporaryDirectory() + "kamerzoek-openapi-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -106,10 +135,21 @@ struct OpenAPIConformanceTests {
         #expect(output.contains("\(collected.count) responses checked, 0 problems"))
     }
 
-    /// Each sample's status, JSON body (gunzipped if need be; nil when there is none or it
-    /// is not JSON) and headers (repeated ones joined with ", ").
-    static func fetch(_ samples: [Sample], from client: any TestClientProtocol) async throws -> [(Sample, Int, Data?, [String: String])] {
-        var responses: [(Sample, Int, Data?, [String: String])] = []
+    /// A response's body as the script checks it.
+    enum Body: Sendable {
+        /// None, or an HTML page's.
+        case unchecked
+        case json(Data)
+        /// Any other media type (Atom, CSV).
+        case text(String)
+    }
+
+    /// Each sample's status, media type, body (gunzipped if need be) and headers (repeated
+    /// ones joined with ", ").
+    static func fetch(
+        _ samples: [Sample], from client: any TestClientProtocol
+    ) async throws -> [(Sample, Int, String?, Body, [String: String])] {
+        var responses: [(Sample, Int, String?, Body, [String: String])] = []
         for sample in samples {
             var headers = sample.headers
             if sample.conditional {
@@ -118,11 +158,19 @@ struct OpenAPIConformanceTests {
             let (status, buffer, received) = try await client.send(sample.uri, method: sample.method, headers: headers)
             var bytes = Array(buffer.readableBytesView)
             if received[.contentEncoding] == "gzip" { bytes = try CompressionTests.gunzip(bytes) }
-            // Pages are not checked beyond their headers: their bodies are HTML.
-            let body = bytes.isEmpty || received[.contentType]?.hasPrefix("application/json") != true ? nil : Data(bytes)
+            let contentType = received[.contentType]
+            let body: Body
+            if bytes.isEmpty || contentType?.hasPrefix("text/html") == true {
+                // Pages are not checked beyond their headers and media type: their bodies are HTML.
+                body = .unchecked
+            } else if contentType?.hasPrefix("application/json") == true {
+                body = .json(Data(bytes))
+            } else {
+                body = .text(String(decoding: bytes, as: UTF8.self))
+            }
             var fields: [String: String] = [:]
             for field in received { fields[field.name.canonicalName, default: ""] += (fields[field.name.canonicalName] == nil ? "" : ", ") + field.value }
-            responses.append((sample, status.code, body, fields))
+            responses.append((sample, status.code, contentType, body, fields))
         }
         return responses
     }

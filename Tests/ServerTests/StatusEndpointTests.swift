@@ -47,7 +47,10 @@ struct StatusEndpointTests {
             let document = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
             #expect(document?["openapi"] as? String == "3.1.0")
             let paths = (document?["paths"] as? [String: Any]).map { Set($0.keys) }
-            #expect(paths == ["/api/search", "/api/documents/{id}", "/api/stats", "/health", "/openapi.json", "/", "/documents/{id}"])
+            #expect(paths == [
+                "/api/search", "/api/search.csv", "/feeds/search.atom", "/api/documents/{id}", "/api/stats", "/health", "/openapi.json", "/",
+                "/documents/{id}",
+            ])
         }
     }
 }

@@ -88,6 +88,8 @@ enum FullEvaluation {
         },
         RankingVariant(name: "count0.1") { searcher, _ in searcher.rescoringWeights.matchCount = 0.1 },
         RankingVariant(name: "count0.2") { searcher, _ in searcher.rescoringWeights.matchCount = 0.2 },
+        // A closed compound also found with its parts written apart (issue 20, item 4).
+        RankingVariant(name: "split") { searcher, _ in searcher.splitsCompounds = true },
         // For the pool: the topic's words ORed, folded, so that documents missing a word
         // (and different content past the folded copies) are judged too.
         RankingVariant(name: "or", rewrite: orQuery) { _, _ in },

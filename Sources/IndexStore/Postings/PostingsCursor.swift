@@ -111,6 +111,13 @@ public struct PostingsCursor: Sendable {
         normsGathered = true
     }
 
+    /// How many postings of the list come before the current one (all of them once the
+    /// cursor is exhausted). Two seeks and their ordinals count the ids between two targets
+    /// without decoding the blocks in between.
+    public var ordinal: Int {
+        current == Self.exhausted ? documentFrequency : blockIndex * PostingsFormat.blockLength + indexInBlock
+    }
+
     @discardableResult
     public mutating func advance() throws(IndexCorruption) -> UInt32 {
         guard current != Self.exhausted else { return current }

@@ -10,7 +10,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "kamerzoek",
         "version": "1.0.0",
-        "description": "Full-text search in Dutch parliamentary documents. Every endpoint answers GET, and HEAD with the same status and headers and no body; OPTIONS on an existing path is 204 with Allow, any other method 405 (components/responses/MethodNotAllowed). Errors have the body {\"error\": \"…\"}. Under /api, responses carry CORS headers and preflights are answered. Bodies of JSON, HTML and other text from 1 KB are gzipped for clients that send Accept-Encoding: gzip. Answers from one commit of the index carry a weak ETag and Cache-Control; If-None-Match with that tag is answered 304. docs/HTTP.md says more."
+        "description": "Full-text search in Dutch parliamentary documents. Every endpoint answers GET, and HEAD with the same status and headers and no body; OPTIONS on an existing path is 204 with Allow, any other method 405 (components/responses/MethodNotAllowed). Errors have the body {\"error\": \"…\"}. Under /api and /feeds, responses carry CORS headers and preflights are answered. Bodies of JSON, HTML and other text from 1 KB are gzipped for clients that send Accept-Encoding: gzip. Answers from one commit of the index carry a weak ETag and Cache-Control; If-None-Match with that tag is answered 304. docs/HTTP.md says more."
       },
       "paths": {
         "/api/search": {
@@ -44,6 +44,68 @@ enum OpenAPIDocument {
             }
           },
           "options": {"operationId": "searchPreflight", "summary": "CORS preflight.", "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
+        },
+        "/api/search.csv": {
+          "get": {
+            "operationId": "searchCSV",
+            "summary": "The results of /api/search for the same parameters as CSV (RFC 4180; the CSV of `kamerzoek search --csv`), to save as a file: a header `doc_id,title,date,type,dossier,url,passage,score,snippet`, then a row per hit, in the order of `results`. Lines end in CRLF; fields with a comma, quote, CR or LF are quoted, quotes doubled; UTF-8 without byte-order mark; absent values are empty fields; `snippet` is plain text (no HTML, no <mark>).",
+            "parameters": [
+              {"name": "q", "in": "query", "required": true, "description": "As for /api/search.", "schema": {"type": "string", "maxLength": 1000}},
+              {"name": "limit", "in": "query", "description": "Documents to export (more than /api/search allows). With per_doc=N a document has up to N rows.", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 1000}},
+              {"name": "offset", "in": "query", "description": "As for /api/search.", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
+              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}},
+              {"name": "per_doc", "in": "query", "description": "Rows (passages) per document.", "schema": {"type": "integer", "minimum": 1, "maximum": 10, "default": 1}},
+              {"name": "exact_total", "in": "query", "description": "As for /api/search (the CSV has no totals; it changes nothing in the rows).", "schema": {"type": "boolean", "default": false}},
+              {"name": "fold", "in": "query", "description": "As for /api/search.", "schema": {"type": "boolean", "default": true}},
+              {"name": "some_words", "in": "query", "description": "As for /api/search.", "schema": {"type": "boolean", "default": true}},
+              {"name": "type", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "dossier", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy). Undated documents are left out.", "schema": {"type": "string"}},
+              {"name": "to", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy). Undated documents are left out.", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {
+                "description": "The CSV.",
+                "headers": {
+                  "Content-Disposition": {"description": "Always `attachment; filename=\"kamerzoek.csv\"`.", "schema": {"type": "string"}},
+                  "Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}
+                },
+                "content": {"text/csv": {"schema": {"type": "string", "pattern": "^doc_id,title,date,type,dossier,url,passage,score,snippet\\r\\n"}}}
+              },
+              "304": {"$ref": "#/components/responses/NotModified"},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "503": {"$ref": "#/components/responses/Unavailable"},
+              "500": {"$ref": "#/components/responses/InternalError"}
+            }
+          },
+          "options": {"operationId": "searchCSVPreflight", "summary": "CORS preflight.", "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
+        },
+        "/feeds/search.atom": {
+          "get": {
+            "operationId": "searchFeed",
+            "summary": "A search as an Atom 1.0 feed (RFC 4287), for alerts: the newest 50 dated documents that match, newest first, one entry per document. Entry ids are `tag:` URIs of the document id (the same across requests and re-indexing); `updated` and `published` are the document's date (midnight UTC); each entry links to the document's page and, with `rel=\"related\"`, to the official publication when there is one; the summary is the best passage's snippet as text. The feed's `updated` is its newest entry's, or the index's commit time when it has none.",
+            "parameters": [
+              {"name": "q", "in": "query", "required": true, "description": "As for /api/search. Documents with only some of the words are never listed (some_words is false).", "schema": {"type": "string", "maxLength": 1000}},
+              {"name": "type", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "dossier", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy).", "schema": {"type": "string"}},
+              {"name": "to", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy).", "schema": {"type": "string"}},
+              {"name": "fold", "in": "query", "description": "As for /api/search.", "schema": {"type": "boolean", "default": true}},
+              {"name": "limit", "in": "query", "description": "Checked as for /api/search, otherwise ignored (as are offset, sort, per_doc, exact_total and some_words): a feed is always the newest 50.", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+            ],
+            "responses": {
+              "200": {
+                "description": "The feed. Documents without a date are left out: an entry needs a date that stays the same while the document does.",
+                "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}},
+                "content": {"application/atom+xml": {"schema": {"type": "string", "pattern": "^<\\?xml version=\"1\\.0\" encoding=\"utf-8\"\\?>\\n<feed xmlns=\"http://www\\.w3\\.org/2005/Atom\""}}}
+              },
+              "304": {"$ref": "#/components/responses/NotModified"},
+              "400": {"$ref": "#/components/responses/BadRequest"},
+              "503": {"$ref": "#/components/responses/Unavailable"},
+              "500": {"$ref": "#/components/responses/InternalError"}
+            }
+          },
+          "options": {"operationId": "searchFeedPreflight", "summary": "CORS preflight.", "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
         },
         "/api/documents/{id}": {
           "get": {

@@ -26,6 +26,12 @@ struct SearchParameters {
     /// `dossier:28 345`, `type=Brief` is `soort:brief`, and a value the query would refuse
     /// is a 400 naming the parameter.
     var filters: [DocumentFilter] = []
+    /// `type`, `dossier`, `from` and `to` as given (checked: each is in `filters`), for what
+    /// names the search in URLs and titles (the feed's id, title and links, the export link).
+    var type: String?
+    var dossier: String?
+    var from: String?
+    var to: String?
 
     /// Reads and checks every parameter; the first problem is a 400 that names it.
     /// `requireQuery` is off for the page, which shows an empty form without `q`.
@@ -62,6 +68,10 @@ struct SearchParameters {
         if first != nil || last != nil {
             filters.append(.date(from: UInt32(first?.ordinal ?? 0), to: UInt32(last?.ordinal ?? 99_991_231)))
         }
+        type = try parameters.value("type")
+        dossier = try parameters.value("dossier")
+        from = try parameters.value("from")
+        to = try parameters.value("to")
     }
 
     /// What the engine is asked; `snippets` is off where only totals are needed.

@@ -4,6 +4,8 @@ struct PageFrame {
     var title: String
     var header: String
     var main: String
+    /// More of the head: `<link>`s (the search page's feed).
+    var head = ""
 
     var html: String {
         """
@@ -13,7 +15,7 @@ struct PageFrame {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title)</title>
-        <style>\(PageStyle.css)</style>
+        <style>\(PageStyle.css)</style>\(head)
         </head>
         <body>
         <header>

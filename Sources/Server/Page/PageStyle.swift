@@ -21,6 +21,7 @@ enum PageStyle {
         article h2{font-size:1.3rem;margin:.5rem 0 0}article h3{font-size:1rem;margin:1rem 0 0}
         article .text{white-space:pre-line;margin:.3rem 0}section:target{background:#fff6d6}
         .pages{display:flex;gap:1rem;align-items:center}
+        .export{margin:0 0 .5rem;font-size:.85rem}
         footer{color:#777;font-size:.85rem;padding:1rem 1.5rem}
         """
 }

@@ -16,7 +16,7 @@ struct SearchPage {
 
     var html: String {
         let title = form.q.isEmpty ? "kamerzoek" : "\(HTML.escape(form.q)) – kamerzoek"
-        return PageFrame(title: title, header: formHTML, main: outcomeHTML).html
+        return PageFrame(title: title, header: formHTML, main: outcomeHTML, head: feedHeadHTML).html
     }
 
     // MARK: Form
@@ -74,7 +74,7 @@ struct SearchPage {
     private func resultHTML(_ result: SearchResult, _ parameters: SearchParameters) -> String {
         guard !result.results.isEmpty else {
             let beyond = result.documents > 0 ? " op deze pagina" : ""
-            return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>"
+            return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>\n" + exportHTML(parameters, csv: false)
         }
         // Counting stopped at the limit (not the time budget): the count is "more than".
         let passages = result.total_is_exact || result.partial
@@ -82,6 +82,7 @@ struct SearchPage {
             : "meer dan \(Self.grouped(SearchOptions.countLimit)) passages"
         let documents = count(result.documents, "document", "documenten") + (result.total_is_exact ? "" : " of meer")
         var html = "<p class=\"summary\">\(passages) in \(documents) · \(Self.milliseconds(result.took_ms))</p>\n"
+        html += exportHTML(parameters, csv: true)
         if result.partial {
             html += "<p class=\"partial\">De zoektijd was op: dit zijn de resultaten tot dan toe.</p>\n"
         }

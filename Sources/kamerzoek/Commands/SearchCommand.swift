@@ -28,8 +28,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var index: IndexLocation
 
-    @Option(name: .long, help: "Documents per page.")
-    var limit = 10
+    @Option(name: .long, help: "Documents per page (default 10; 1000 with --csv).")
+    var limit: Int?
 
     @Option(name: .long, help: "Documents to skip (for the next page).")
     var offset = 0
@@ -55,23 +55,35 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Only documents with every word (by default, when those are fewer than the page, it goes on with documents that have some of the words).")
     var everyWord = false
 
+    @Option(name: .long, help: ArgumentHelp("Only documents dated on or after DATE (yyyy-mm-dd; yyyy-mm or yyyy: from the first day), as the query's datum:DATE.. would; undated documents are left out.", valueName: "DATE"))
+    var since: String?
+
     @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results.")
     var json = false
+
+    @Flag(name: .long, help: "Print CSV (RFC 4180, the columns of GET /api/search.csv): doc_id,title,date,type,dossier,url,passage,score,snippet, a row per passage shown.")
+    var csv = false
 
     @OptionGroup var threads: SearchThreads
 
     func validate() throws {
-        guard (1 ... 1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000.") }
+        if let limit { guard (1 ... 1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000.") } }
         guard offset >= 0 else { throw ValidationError("--offset cannot be negative.") }
         guard (1 ... 100).contains(perDoc) else { throw ValidationError("--per-doc must be between 1 and 100.") }
         guard SortOrder(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance or date.") }
         guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
         guard (query == nil) != (batch == nil) else { throw ValidationError("Give either a QUERY or --batch FILE.") }
+        guard !(json && csv) else { throw ValidationError("Give --json or --csv, not both.") }
+        guard !(csv && batch != nil) else { throw ValidationError("--csv prints one query's results; --batch prints JSON lines.") }
+        if let since, DocumentFilter.since(since) == nil {
+            throw ValidationError("--since must be a date that exists, written yyyy-mm-dd (such as 2024-03-15), yyyy-mm or yyyy; '\(since)' is not.")
+        }
     }
 
     func run() throws {
         var options = SearchOptions()
-        options.limit = limit
+        // An export wants every result, as GET /api/search.csv gives by default.
+        options.limit = limit ?? (csv ? 1000 : 10)
         options.offset = offset
         options.sort = SortOrder(rawValue: sort)!
         options.perDocument = perDoc
@@ -79,6 +91,8 @@ struct SearchCommand: ParsableCommand {
         options.foldSimilar = fold
         options.fillWithSomeWords = !everyWord
         options.timeBudget = .milliseconds(timeBudget)
+        // The engine's date filter, applied before ranking and the limit (datum:DATE..).
+        if let since { options.filters.append(DocumentFilter.since(since)!) }
         let searcher: Searcher
         do {
             searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: index.directory))
@@ -96,7 +110,9 @@ struct SearchCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        if json {
+        if csv {
+            print(SearchResultCSV.text(result), terminator: "")
+        } else if json {
             var trimmed = result
             trimmed.results = trimmed.results.map { hit in
                 var hit = hit
