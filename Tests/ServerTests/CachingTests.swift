@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IndexStore
 import Testing
 @testable import Server
 
@@ -13,6 +14,7 @@ struct CachingTests {
 
     static let cached = [
         "/api/search?q=geweld", "/api/stats", "/api/documents/brief-geweld", "/", "/?q=geweld", "/documents/brief-geweld",
+        "/feeds/search.atom?q=geweld", "/api/search.csv?q=geweld",
     ]
 
     @Test func answersOfACommitHaveATagAndAreRevalidated() async throws {
@@ -49,7 +51,10 @@ struct CachingTests {
 
     @Test func errorsAndHealthAreNotCached() async throws {
         try await withLiveServer(index) { client in
-            for uri in ["/api/search?q=geweld+(", "/api/documents/bestaat-niet", "/?q=(", "/documents/bestaat-niet", "/api/nope"] {
+            for uri in [
+                "/api/search?q=geweld+(", "/api/documents/bestaat-niet", "/?q=(", "/documents/bestaat-niet", "/api/nope",
+                "/feeds/search.atom?q=geweld+(", "/api/search.csv?q=geweld&limit=0",
+            ] {
                 let response = try await client.send(uri)
                 #expect(response.status != .ok && response.headers[.eTag] == nil, "\(uri)")
                 let conditional = try await client.send(uri, headers: [.ifNoneMatch: "*"])
@@ -75,6 +80,41 @@ struct CachingTests {
             let newTag = try #require(after.headers[.eTag])
             #expect(newTag != tag && newTag.hasPrefix("W/\"2-"))
             #expect(try await client.send("/api/search?q=femicide", headers: [.ifNoneMatch: newTag]).status == .notModified)
+        }
+    }
+
+    @Test func searchesCutShortAreNotKept() async throws {
+        // The searcher looks at the clock every 1024 passages, so the index needs more; the
+        // feed lists dated documents only.
+        let big = try TestIndex(documents: (0 ..< 3000).map { number in
+            StoredDocument(
+                id: "d\(number)", source: "d\(number)", contentHash: "\(number)", date: "2024-01-01",
+                passages: [TestIndex.passage("geweld nummer \(number)")])
+        })
+        try await withLiveServer(big, timeBudget: .zero) { client in
+            // Two words, so that their passages must be counted; another try may find more.
+            for uri in ["/api/search?q=geweld%20nummer", "/feeds/search.atom?q=geweld%20nummer", "/api/search.csv?q=geweld%20nummer"] {
+                let response = try await client.send(uri)
+                #expect(response.status == .ok, "\(uri)")
+                #expect(response.headers[.cacheControl] == "no-store" && response.headers[.eTag] == nil, "\(uri)")
+            }
+        }
+    }
+
+    @Test func theTagNamesTheSiteTheFeedLinksTo() async throws {
+        // The feed's links are absolute, written with the scheme a proxy names: an answer
+        // for https is not one for http.
+        try await withLiveServer(index) { client in
+            let uri = "/feeds/search.atom?q=geweld"
+            let plain = try #require(try await client.send(uri).headers[.eTag])
+            var https: HTTPFields = [.init("X-Forwarded-Proto")!: "https"]
+            https[.ifNoneMatch] = plain
+            let proxied = try await client.send(uri, headers: https)
+            #expect(proxied.status == .ok)
+            let tag = try #require(proxied.headers[.eTag])
+            #expect(tag != plain)
+            https[.ifNoneMatch] = tag
+            #expect(try await client.send(uri, headers: https).status == .notModified)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import IndexStore
 import Search
 import Testing
 @testable import Server
@@ -17,7 +18,7 @@ struct CompressionTests {
 
     @Test func compressedBodiesDecompressToTheUncompressedOnes() async throws {
         try await withLiveServer(index) { client in
-            for uri in ["/openapi.json", "/", "/documents/brief-geweld", "/?q=geweld"] {
+            for uri in ["/openapi.json", "/", "/documents/brief-geweld", "/?q=geweld", "/feeds/search.atom?q=geweld"] {
                 let plain = try await client.send(uri)
                 let packed = try await client.send(uri, headers: Self.gzip)
                 #expect(plain.headers[.contentEncoding] == nil, "\(uri)")
@@ -49,10 +50,34 @@ struct CompressionTests {
 
     @Test func headHasTheCompressedLength() async throws {
         try await withLiveServer(index) { client in
-            let get = try await client.send("/openapi.json", headers: Self.gzip)
-            let head = try await client.send("/openapi.json", method: .head, headers: Self.gzip)
-            #expect(head.headers[.contentEncoding] == "gzip" && head.body.readableBytes == 0)
-            #expect(head.headers[.contentLength] == String(get.body.readableBytes))
+            for uri in ["/openapi.json", "/feeds/search.atom?q=geweld"] {
+                let get = try await client.send(uri, headers: Self.gzip)
+                let head = try await client.send(uri, method: .head, headers: Self.gzip)
+                #expect(head.headers[.contentEncoding] == "gzip" && head.body.readableBytes == 0, "\(uri)")
+                #expect(head.headers[.contentLength] == String(get.body.readableBytes), "\(uri)")
+            }
+        }
+    }
+
+    @Test func theExportIsCompressedLikeTheJSON() async throws {
+        // Enough rows for 1 KB (the shared test index's CSV is smaller).
+        let many = try TestIndex(documents: (0 ..< 40).map { number in
+            StoredDocument(
+                id: "d\(number)", source: "d\(number)", contentHash: "\(number)", title: "Brief \(number) over geweld", date: "2024-01-01",
+                type: "brief", passages: [TestIndex.passage("Een brief over geweld, nummer \(number).")])
+        })
+        try await withLiveServer(many) { client in
+            for uri in ["/api/search.csv?q=geweld", "/feeds/search.atom?q=geweld"] {
+                let plain = try await client.send(uri)
+                let packed = try await client.send(uri, headers: Self.gzip)
+                #expect(plain.headers[.contentEncoding] == nil && packed.headers[.contentEncoding] == "gzip", "\(uri)")
+                #expect(packed.body.readableBytes < plain.body.readableBytes, "\(uri)")
+                #expect(packed.headers[values: .vary].contains("Accept-Encoding") && plain.headers[values: .vary].contains("Accept-Encoding"))
+                #expect(try Self.gunzip(Array(packed.body.readableBytesView)) == Array(plain.body.readableBytesView), "\(uri)")
+                let head = try await client.send(uri, method: .head, headers: Self.gzip)
+                #expect(head.headers[.contentEncoding] == "gzip" && head.body.readableBytes == 0, "\(uri)")
+                #expect(head.headers[.contentLength] == String(packed.body.readableBytes), "\(uri)")
+            }
         }
     }
 

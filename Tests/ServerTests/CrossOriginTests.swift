@@ -15,7 +15,10 @@ struct CrossOriginTests {
     @Test func anyOriginByDefault() async throws {
         try await withLiveServer(index) { client in
             let origin: HTTPFields = [.origin: "https://example.org"]
-            for uri in ["/api/search?q=geweld", "/api/stats", "/api/documents/brief-geweld", "/api/search", "/api/nope"] {
+            for uri in [
+                "/api/search?q=geweld", "/api/stats", "/api/documents/brief-geweld", "/api/search", "/api/nope",
+                "/feeds/search.atom?q=geweld", "/feeds/search.atom", "/api/search.csv?q=geweld", "/api/search.csv?q=geweld&limit=0",
+            ] {
                 let (_, _, headers) = try await client.send(uri, headers: origin)
                 #expect(headers[.accessControlAllowOrigin] == "*", "\(uri)")
                 #expect(!headers[values: .vary].contains("Origin"), "\(uri)")
@@ -44,14 +47,16 @@ struct CrossOriginTests {
                 .origin: "https://example.org", .accessControlRequestMethod: "GET",
                 .accessControlRequestHeaders: "if-none-match, x-requested-with",
             ]
-            let (status, body, headers) = try await client.send("/api/search?q=geweld", method: .options, headers: asking)
-            #expect(status == .noContent)
-            #expect(body.readableBytes == 0)
-            #expect(headers[.accessControlAllowOrigin] == "*")
-            #expect(headers[.accessControlAllowMethods] == "GET, HEAD, OPTIONS")
-            #expect(headers[.accessControlAllowHeaders] == "if-none-match, x-requested-with")
-            #expect(headers[.accessControlMaxAge] == "600")
-            #expect(headers[.allow] == "GET, HEAD, OPTIONS")
+            for uri in ["/api/search?q=geweld", "/feeds/search.atom?q=geweld", "/api/search.csv?q=geweld"] {
+                let (status, body, headers) = try await client.send(uri, method: .options, headers: asking)
+                #expect(status == .noContent, "\(uri)")
+                #expect(body.readableBytes == 0)
+                #expect(headers[.accessControlAllowOrigin] == "*")
+                #expect(headers[.accessControlAllowMethods] == "GET, HEAD, OPTIONS")
+                #expect(headers[.accessControlAllowHeaders] == "if-none-match, x-requested-with")
+                #expect(headers[.accessControlMaxAge] == "600")
+                #expect(headers[.allow] == "GET, HEAD, OPTIONS")
+            }
 
             // Without requested headers there are none to allow.
             let plain = try await client.send("/api/stats", method: .options, headers: [.origin: "https://x.test", .accessControlRequestMethod: "GET"])

@@ -14,7 +14,8 @@ struct MethodTests {
     static let uris = [
         "/", "/?q=geweld", "/?q=geweld+(", "/documents/brief-geweld", "/documents/bestaat-niet", "/health", "/openapi.json",
         "/api/search?q=geweld", "/api/search", "/api/stats", "/api/documents/brief-geweld", "/api/documents/wetten/BWBR0001%20art%201",
-        "/api/documents/bestaat-niet", "/api/nope",
+        "/api/documents/bestaat-niet", "/api/nope", "/feeds/search.atom?q=geweld", "/feeds/search.atom?q=geweld+(",
+        "/api/search.csv?q=geweld", "/api/search.csv?q=geweld&limit=0",
     ]
 
     @Test func headAnswersAsGetWithoutABody() async throws {
@@ -37,7 +38,10 @@ struct MethodTests {
 
     @Test func otherMethodsOnAKnownPathAre405WithAllow() async throws {
         try await withLiveServer(index) { client in
-            for (uri, method) in [("/api/search?q=geweld", HTTPRequest.Method.post), ("/", .put), ("/health", .delete), ("/api/documents/brief-geweld", .patch)] {
+            for (uri, method) in [
+                ("/api/search?q=geweld", HTTPRequest.Method.post), ("/", .put), ("/health", .delete), ("/api/documents/brief-geweld", .patch),
+                ("/feeds/search.atom?q=geweld", .post), ("/api/search.csv?q=geweld", .delete),
+            ] {
                 let (status, body, headers) = try await client.send(uri, method: method)
                 #expect(status == .methodNotAllowed, "\(method) \(uri)")
                 #expect(headers[.allow] == "GET, HEAD, OPTIONS")
@@ -52,7 +56,7 @@ struct MethodTests {
 
     @Test func optionsOnAKnownPathIs204WithAllow() async throws {
         try await withLiveServer(index) { client in
-            for uri in ["/", "/health", "/api/stats", "/documents/brief-geweld"] {
+            for uri in ["/", "/health", "/api/stats", "/documents/brief-geweld", "/feeds/search.atom", "/api/search.csv"] {
                 let (status, body, headers) = try await client.send(uri, method: .options)
                 #expect(status == .noContent, "\(uri)")
                 #expect(headers[.allow] == "GET, HEAD, OPTIONS")

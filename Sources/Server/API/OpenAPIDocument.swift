@@ -65,7 +65,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {
-                "description": "The CSV.",
+                "description": "The CSV. When the time budget ran out, the rows found until then, with Cache-Control no-store and without an ETag.",
                 "headers": {
                   "Content-Disposition": {"description": "Always `attachment; filename=\"kamerzoek.csv\"`.", "schema": {"type": "string"}},
                   "Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}
@@ -95,7 +95,7 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {
-                "description": "The feed. Documents without a date are left out: an entry needs a date that stays the same while the document does.",
+                "description": "The feed. Documents without a date are left out: an entry needs a date that stays the same while the document does. When the time budget ran out, the entries found until then, with Cache-Control no-store and without an ETag.",
                 "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}},
                 "content": {"application/atom+xml": {"schema": {"type": "string", "pattern": "^<\\?xml version=\"1\\.0\" encoding=\"utf-8\"\\?>\\n<feed xmlns=\"http://www\\.w3\\.org/2005/Atom\""}}}
               },

@@ -42,14 +42,16 @@ struct SnapshotCachingMiddleware: RouterMiddleware {
 }
 
 /// A weak entity tag, `W/"<generation>-<commit>-<url>"`: the same for every answer to one
-/// URL from one commit (and one version of the server, hashed with the URL). Weak because two such answers may differ in their bytes (a
-/// search's `took_ms`, gzip or not) while meaning the same.
+/// URL from one commit (and one version of the server, hashed with the URL). The URL is
+/// the whole one, with the scheme and host the request names (``SiteAddress``), since the
+/// Atom feed writes its links with them. Weak because two such answers may differ in their
+/// bytes (a search's `took_ms`, gzip or not) while meaning the same.
 struct EntityTag: Equatable {
     var opaque: String
 
     init(_ loaded: LoadedIndex, request: Request, version: String) {
         var url = FNV1a()
-        url.add(version + " " + request.uri.path + "?" + (request.uri.query ?? ""))
+        url.add(version + " " + SiteAddress(request).base + request.uri.path + "?" + (request.uri.query ?? ""))
         opaque = "\"\(loaded.generation)-\(loaded.commitTag)-\(url.hex)\""
     }
 

@@ -40,9 +40,10 @@ struct ExportRoutes {
         let result = try loaded.searchers.withSearcher { searcher in
             try searcher.search(parameters.query, options: parameters.options(timeBudget: timeBudget))
         }
+        // Cut short by the time budget: the rows found until then, which nothing may keep.
         return TextResponse(
             contentType: Self.contentType, text: SearchResultCSV.text(result), generation: loaded.generation,
-            disposition: Self.disposition)
+            disposition: Self.disposition, cacheControl: result.partial ? "no-store" : nil)
     }
 }
 
