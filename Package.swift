@@ -75,7 +75,8 @@ let package = Package(
         ),
         .target(
             name: "Search",
-            dependencies: ["Analysis", "IndexStore"],
+            // Ingest for the vocabulary of document types that `soort:` accepts.
+            dependencies: ["Analysis", "Ingest", "IndexStore"],
             // Matchers, rankers and collectors are used by one thread per search; the
             // run-time exclusivity checks on their stored state and on the variables the
             // per-block closures capture cost 4–7% of a search (perf, 1 GB corpus). The
@@ -85,7 +86,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Search", "IndexStore",
+                "Search", "IndexStore", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

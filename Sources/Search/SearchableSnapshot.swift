@@ -32,6 +32,12 @@ public final class SearchableSnapshot: Sendable {
             lengthSum: snapshot.segments.reduce(0) { $0 + $1.reader.titleLengthSum })
     }
 
+    /// Builds now what would otherwise be built by the first search that needs it (the
+    /// filter columns), for a server that prepares a new commit before serving it.
+    public func prepare() {
+        if !snapshot.segments.isEmpty { _ = filterColumns(0) }
+    }
+
     /// What filters test in segment `index`.
     func filterColumns(_ index: Int) -> FilterColumns {
         lock.lock()

@@ -25,6 +25,13 @@ final class SearcherPool: @unchecked Sendable {
         self.threadsPerSearch = threadsPerSearch
     }
 
+    /// Builds what the first searches would otherwise pay for: the snapshot's filter
+    /// columns and one searcher, left idle in the pool.
+    func prepare() throws {
+        searchable.prepare()
+        try withSearcher { _ in }
+    }
+
     func withSearcher<Result>(_ body: (Searcher) throws -> Result) throws -> Result {
         let searcher = try take()
         defer { giveBack(searcher) }

@@ -27,7 +27,9 @@ struct ExportRoutes {
         var limit = Self.limits.upperBound
         if let text = try query.value("limit") {
             guard let value = Int(text), Self.limits.contains(value) else {
-                throw APIError.badParameter("limit must be a whole number from \(Self.limits.lowerBound) to \(Self.limits.upperBound).")
+                throw APIError.badParameter(
+                    "limit must be a whole number from \(Self.limits.lowerBound) to \(Self.limits.upperBound).",
+                    dutch: "De parameter limit moet een geheel getal van \(Self.limits.lowerBound) tot en met \(Self.limits.upperBound) zijn.")
             }
             limit = value
         }
@@ -38,9 +40,10 @@ struct ExportRoutes {
         let result = try loaded.searchers.withSearcher { searcher in
             try searcher.search(parameters.query, options: parameters.options(timeBudget: timeBudget))
         }
+        // Cut short by the time budget: the rows found until then, which nothing may keep.
         return TextResponse(
             contentType: Self.contentType, text: SearchResultCSV.text(result), generation: loaded.generation,
-            disposition: Self.disposition)
+            disposition: Self.disposition, cacheControl: result.partial ? "no-store" : nil)
     }
 }
 
