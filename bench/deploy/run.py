@@ -68,9 +68,9 @@ def parse_arguments() -> argparse.Namespace:
     p.add_argument("--first-round", type=float, default=2, help="seconds into the run of the first indexing round (default 2)")
     p.add_argument("--pause", type=float, default=3, help="seconds between the end of a round and the next (default 3)")
     p.add_argument("--rounds", type=int, default=-1, help="at most this many indexing rounds, 0 for none, -1: as many as fit (default -1)")
-    p.add_argument("--add", type=int, default=150, help="files added per round, from the shared corpus files not indexed yet (default 150)")
-    p.add_argument("--remove", type=int, default=50, help="files removed per round (default 50)")
-    p.add_argument("--change", type=int, default=50, help="text and Markdown files changed per round (default 50)")
+    p.add_argument("--add", type=int, default=400, help="files added per round, from the shared corpus files not indexed yet (default 400)")
+    p.add_argument("--remove", type=int, default=100, help="files removed per round (default 100)")
+    p.add_argument("--change", type=int, default=100, help="text and Markdown files changed per round (default 100)")
     p.add_argument("--index-threads", type=int, default=0, help="`kamerzoek index --threads`, 0: its default, the cores (default 0)")
     p.add_argument("--kill-at", type=float, default=10, help="seconds into the run when a backend gets SIGKILL, negative for never (default 10)")
     p.add_argument("--down", type=float, default=4, help="seconds the killed backend stays down (default 4)")
@@ -100,6 +100,7 @@ class Run:
         self.backends: dict[int, subprocess.Popen] = {}
         self.nginx: subprocess.Popen | None = None
         self.wrk: subprocess.Popen | None = None
+        self.calls: set[subprocess.Popen] = set()  # `kamerzoek index` and `search` running now
         self.lock = threading.Lock()
         self.events: list[tuple[float, str]] = []
         self.t0 = time.monotonic()
@@ -147,10 +148,10 @@ class Run:
         command = [str(self.binary), "index", str(self.corpus), "--index", str(self.index), "--json"]
         if self.args.index_threads:
             command += ["--threads", str(self.args.index_threads)]
-        done = subprocess.run(command, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"kamerzoek index failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
-        summary = json.loads(done.stdout)
+        code, output, errors = self.call(command)
+        if code != 0:
+            raise RuntimeError(f"kamerzoek index failed ({code}): {errors.strip()[-2000:]}")
+        summary = json.loads(output)
         generation = summary["generation"]
         # Only this script writes the index, so the index is at `generation` until the
         # next round: what a search gives now is what every commit of this run gives (the
@@ -166,11 +167,11 @@ class Run:
         batch = self.work / "queries.txt"
         if not batch.exists():
             batch.write_text("\n".join(self.queries) + "\n")
-        done = subprocess.run(
-            [str(self.binary), "search", "--index", str(self.index), "--batch", str(batch), "--json"],
-            capture_output=True, text=True, check=True)
+        code, output, errors = self.call([str(self.binary), "search", "--index", str(self.index), "--batch", str(batch), "--json"])
+        if code != 0:
+            raise RuntimeError(f"kamerzoek search failed ({code}): {errors.strip()[-2000:]}")
         totals = {}
-        for line in done.stdout.splitlines():
+        for line in output.splitlines():
             answer = json.loads(line)
             totals[answer["query"]] = answer["total"]
         return totals
@@ -228,6 +229,19 @@ class Run:
             next_round = self.now() + self.args.pause
 
     # --- processes ---------------------------------------------------------------------
+
+    def call(self, command: list[str]) -> tuple[int, str, str]:
+        """Runs a command to its end, as a child that stop_all() ends if the run is stopped first."""
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                   text=True, start_new_session=True)
+        with self.lock:
+            self.calls.add(process)
+        try:
+            output, errors = process.communicate()
+        finally:
+            with self.lock:
+                self.calls.discard(process)
+        return process.returncode, output, errors
 
     def start_backend(self, port: int) -> None:
         log = open(self.work / f"backend-{port}.log", "a")
@@ -353,10 +367,13 @@ http {{
 
     def stop_all(self) -> None:
         self.stop.set()
-        for process in [self.wrk, self.nginx, *self.backends.values()]:
+        with self.lock:
+            calls = list(self.calls)
+        processes = [self.wrk, self.nginx, *self.backends.values(), *calls]
+        for process in processes:
             if process is not None and process.poll() is None:
-                process.terminate()  # nginx: fast shutdown; kamerzoek: graceful
-        for process in [self.wrk, self.nginx, *self.backends.values()]:
+                process.terminate()  # nginx: fast shutdown; kamerzoek serve: graceful; index: its commit or none
+        for process in processes:
             if process is None:
                 continue
             try:
@@ -455,6 +472,7 @@ def main() -> int:
 
     def on_signal(number, _frame):
         raise KeyboardInterrupt(f"signal {number}")
+    signal.signal(signal.SIGINT, on_signal)  # also when started with SIGINT ignored (a background job)
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
 
@@ -492,7 +510,9 @@ def measure(run: Run) -> int:
         run.run_wrk(args.warmup, work_file(run, "warmup.txt"), url)
     # Served before the measured run: the initial generation(s) count as committed.
 
-    # From here on the nginx logs hold the measured run only (nginx appends, so truncating is safe).
+    # From here on the nginx logs hold the measured run only (nginx appends, so truncating is
+    # safe), once nginx has logged the warm-up's last requests (499: wrk closed them).
+    time.sleep(0.5)
     for name in ("kamerzoek.access.log", "kamerzoek.error.log"):
         os.truncate(run.work / "nginx" / "logs" / name, 0)
     run.t0 = time.monotonic()
