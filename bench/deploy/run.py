@@ -75,6 +75,7 @@ def parse_arguments() -> argparse.Namespace:
     p.add_argument("--kill-at", type=float, default=10, help="seconds into the run when a backend gets SIGKILL, negative for never (default 10)")
     p.add_argument("--down", type=float, default=4, help="seconds the killed backend stays down (default 4)")
     p.add_argument("--kill-signal", default="KILL", help="KILL (default) or TERM, INT")
+    p.add_argument("--direct", action="store_true", help="wrk straight to the first backend, not through nginx (a baseline; no kill)")
     p.add_argument("--seed", type=int, default=21)
     p.add_argument("--no-build", action="store_true", help="use the release binary as it is")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, index)")
@@ -108,6 +109,7 @@ class Run:
         self.expected: dict[int, dict[str, int]] = {}
         self.last_generation = 0
         self.rounds: list[dict] = []
+        self.outage: list[float | None] | None = None  # [killed, healthy again], seconds into the run
         self.stop = threading.Event()
         self.failures: list[str] = []
         self.random = random.Random(args.seed)
@@ -123,6 +125,10 @@ class Run:
     def event(self, text: str) -> None:
         with self.lock:
             self.events.append((self.now(), text))
+
+    def wall(self, at: float) -> float:
+        """A time of the run (seconds since t0) as epoch seconds, as nginx logs $msec."""
+        return time.time() - (time.monotonic() - self.t0 - at)
 
     # --- corpus and index ---------------------------------------------------------------
 
@@ -149,9 +155,11 @@ class Run:
         if self.args.index_threads:
             command += ["--threads", str(self.args.index_threads)]
         code, output, errors = self.call(command)
+        ended = self.now()
         if code != 0:
             raise RuntimeError(f"kamerzoek index failed ({code}): {errors.strip()[-2000:]}")
         summary = json.loads(output)
+        summary["ended"] = ended
         generation = summary["generation"]
         # Only this script writes the index, so the index is at `generation` until the
         # next round: what a search gives now is what every commit of this run gives (the
@@ -219,7 +227,7 @@ class Run:
                 self.failures.append(f"indexing round {number}: {error}")
                 self.event(f"indexing round {number} failed: {error}")
                 return
-            finished = self.now()
+            finished = summary["ended"]
             self.rounds.append({"round": number, "started": started, "finished": finished, "changes": what,
                                 "generations": [before + 1, summary["generation"]], "seconds": summary["seconds"]})
             gens = f"generation {summary['generation']}" if summary["generation"] == before + 1 else \
@@ -324,6 +332,7 @@ http {{
             return
         process = self.backends[port]
         process.send_signal(getattr(signal, "SIG" + signal_name))
+        self.outage = [self.now(), None]
         self.event(f"backend :{port} sent SIG{signal_name}")
         process.wait()
         self.event(f"backend :{port} exited ({process.returncode})")
@@ -332,7 +341,7 @@ http {{
         self.start_backend(port)
         self.event(f"backend :{port} started again")
         try:
-            self.wait_healthy(port)
+            self.outage[1] = self.wait_healthy(port)
             self.event(f"backend :{port} answers /health again")
         except RuntimeError as error:
             self.failures.append(str(error))
@@ -433,23 +442,32 @@ def nginx_error_summary(path: Path) -> dict[str, int]:
 
 
 def nginx_log_summary(path: Path) -> dict:
-    """Statuses clients got, and requests nginx answered only after a second backend."""
+    """Statuses clients got, requests nginx answered only after a second backend, and each
+    request's end (epoch seconds) and time taken, for the look at reloads."""
     statuses: dict[str, int] = {}
     retried: dict[str, int] = {}
     examples: list[str] = []
+    timings: list[tuple[float, float]] = []
     if not path.exists():
-        return {"statuses": statuses, "retried": retried, "examples": examples}
+        return {"statuses": statuses, "retried": retried, "examples": examples, "timings": timings}
     for line in path.open():
-        match = re.search(r'" (\d{3}) \d+ rt=\S+ up=(.*) ups=(.*) urt=', line)
+        match = re.search(r'" (\d{3}) \d+ rt=(\S+) up=(.*) ups=(.*) urt=.* end=(\S+)$', line.rstrip("\n"))
         if not match:
             continue
         statuses[match.group(1)] = statuses.get(match.group(1), 0) + 1
-        upstream_statuses = match.group(3)
+        if match.group(1) != "499":
+            timings.append((float(match.group(5)), float(match.group(2))))
+        upstream_statuses = match.group(4)
         if "," in upstream_statuses or ":" in upstream_statuses:
             retried[upstream_statuses] = retried.get(upstream_statuses, 0) + 1
             if len(examples) < 5:
                 examples.append(line.strip())
-    return {"statuses": statuses, "retried": retried, "examples": examples}
+    return {"statuses": statuses, "retried": retried, "examples": examples, "timings": timings}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
 def main() -> int:
@@ -503,7 +521,7 @@ def measure(run: Run) -> int:
         run.wait_healthy(port)
     run.start_nginx()
     run.wait_healthy(args.port)
-    url = f"http://127.0.0.1:{args.port}"
+    url = f"http://127.0.0.1:{run.backend_ports[0] if args.direct else args.port}"
     print(f"{args.backends} backends on :{run.backend_ports[0]}-{run.backend_ports[-1]}, nginx on :{args.port}; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
     if args.warmup > 0:
@@ -518,7 +536,9 @@ def measure(run: Run) -> int:
     run.t0 = time.monotonic()
     threads = [threading.Thread(target=run.reindex_loop, args=(args.first_round, args.duration - 2), daemon=True),
                threading.Thread(target=run.watch_generations, daemon=True)]
-    if args.kill_at >= 0 and args.backends >= 2:
+    if args.direct:
+        print(f"--direct: wrk asks :{run.backend_ports[0]} itself; nobody is killed")
+    elif args.kill_at >= 0 and args.backends >= 2:
         threads.append(threading.Thread(
             target=run.kill_and_restart, args=(run.backend_ports[0], args.kill_at, args.down, args.kill_signal), daemon=True))
     elif args.kill_at >= 0:
@@ -562,7 +582,8 @@ def report(run: Run, wrk: dict, wrk_output: str) -> int:
     log = nginx_log_summary(run.work / "nginx" / "logs" / "kamerzoek.access.log")
 
     print()
-    print(f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration:g}s --timeout {args.timeout:g}s through nginx, "
+    print(f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration:g}s --timeout {args.timeout:g}s "
+          + (f"straight to :{run.backend_ports[0]}, " if args.direct else "through nginx, ") +
           f"{args.backends} backends, index threads {args.index_threads or 'default'}")
     lat = wrk["latency_us"]
     print(f"requests: {wrk['requests']} in {seconds:.1f} s = {wrk['requests'] / seconds:.0f} requests/s; "
@@ -587,6 +608,25 @@ def report(run: Run, wrk: dict, wrk_output: str) -> int:
         print("nginx error log (the retries' causes):")
         for kind, count in sorted(complaints.items(), key=lambda item: -item[1]):
             print(f"  {count:6}  {kind}")
+    # What clients waited during each round's `kamerzoek index` and the second after it (the
+    # reload), and while a backend was down, against the rest of the run (nginx's request
+    # times, which include any retry).
+    windows = [(f"round {r['round']} indexing + 1 s", r["started"], r["finished"] + 1) for r in run.rounds]
+    if run.outage:
+        killed, back = run.outage
+        windows.append(("backend down + 1 s", killed, (back if back is not None else seconds) + 1))
+    timings = [(end - run.wall(0), took) for end, took in log["timings"]]
+    inside = set()
+    print("request time at nginx (ms) by part of the run: requests, p50, p99, max")
+    for name, start, stop in windows:
+        part = [i for i, (end, _) in enumerate(timings) if start <= end <= stop]
+        inside.update(part)
+        took = [timings[i][1] * 1000 for i in part]
+        print(f"  {name:24} {start:5.1f}-{stop:5.1f} s  {len(took):6}  {percentile(took, 0.5):6.1f}  "
+              f"{percentile(took, 0.99):6.1f}  {max(took, default=float('nan')):6.1f}")
+    rest = [took * 1000 for i, (_, took) in enumerate(timings) if i not in inside]
+    print(f"  {'the rest':24} {'':13}  {len(rest):6}  {percentile(rest, 0.5):6.1f}  {percentile(rest, 0.99):6.1f}  "
+          f"{max(rest, default=float('nan')):6.1f}")
     print("timeline (seconds into the measured run):")
     events = list(run.events)
     for port, history in run.backend_generations.items():
