@@ -316,6 +316,17 @@ http {{
             raise RuntimeError(f"nginx -t of the site file in Debian's nginx.conf failed:\n{done.stderr}")
         return "nginx -t: the site file inside Debian's nginx.conf is valid"
 
+    def compression(self) -> str:
+        """One search page through nginx, plain and with Accept-Encoding: gzip."""
+        sizes = []
+        for encoding in ("identity", "gzip"):
+            request = urllib.request.Request(f"http://127.0.0.1:{self.args.port}/api/search?q=geweld&limit=10",
+                                             headers={"Accept-Encoding": encoding})
+            with urllib.request.urlopen(request, timeout=5) as answer:
+                sizes.append((len(answer.read()), answer.headers.get("Content-Encoding")))
+        (plain, _), (packed, used) = sizes
+        return f"gzip through nginx: /api/search?q=geweld {plain} bytes, {packed} bytes with gzip (Content-Encoding: {used})"
+
     def start_nginx(self) -> None:
         prefix = self.write_nginx_config()
         base = ["nginx", "-p", str(prefix), "-e", str(prefix / "logs" / "error.log"), "-c", str(prefix / "nginx.conf")]
@@ -390,6 +401,12 @@ http {{
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def docs_show_deploy_files() -> list[str]:
+    """The files of docs/deploy/ that docs/DEPLOY.md does not show as they are."""
+    text = (ROOT / "docs" / "DEPLOY.md").read_text()
+    return [path.name for path in sorted((ROOT / "docs" / "deploy").iterdir()) if path.read_text().strip() not in text]
 
 
 def render_site(text: str, listen: int, backends: list[int], logs: Path) -> str:
@@ -510,6 +527,8 @@ def main() -> int:
 def measure(run: Run) -> int:
     args = run.args
     print(run.check_in_debian_config())
+    for name in docs_show_deploy_files():
+        print(f"warning: docs/DEPLOY.md does not show docs/deploy/{name} as it is")
     run.prepare_corpus()
     started = time.monotonic()
     first = run.index_once()
@@ -521,6 +540,7 @@ def measure(run: Run) -> int:
         run.wait_healthy(port)
     run.start_nginx()
     run.wait_healthy(args.port)
+    print(run.compression())
     url = f"http://127.0.0.1:{run.backend_ports[0] if args.direct else args.port}"
     print(f"{args.backends} backends on :{run.backend_ports[0]}-{run.backend_ports[-1]}, nginx on :{args.port}; "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
