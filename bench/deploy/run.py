@@ -71,7 +71,9 @@ def parse_arguments() -> argparse.Namespace:
     p.add_argument("--add", type=int, default=400, help="files added per round, from the shared corpus files not indexed yet (default 400)")
     p.add_argument("--remove", type=int, default=100, help="files removed per round (default 100)")
     p.add_argument("--change", type=int, default=100, help="text and Markdown files changed per round (default 100)")
-    p.add_argument("--index-threads", type=int, default=0, help="`kamerzoek index --threads`, 0: its default, the cores (default 0)")
+    p.add_argument("--index-threads", type=int, default=1,
+                   help="`kamerzoek index --threads` of the rounds, 0: its default, the cores (default 1, as kamerzoek-index.service)")
+    p.add_argument("--index-nice", type=int, default=10, help="niceness of the rounds' `kamerzoek index` (default 10, as kamerzoek-index.service)")
     p.add_argument("--kill-at", type=float, default=10, help="seconds into the run when a backend gets SIGKILL, negative for never (default 10)")
     p.add_argument("--down", type=float, default=4, help="seconds the killed backend stays down (default 4)")
     p.add_argument("--kill-signal", default="KILL", help="KILL (default) or TERM, INT")
@@ -150,10 +152,13 @@ class Run:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
 
-    def index_once(self) -> dict:
+    def index_once(self, first: bool = False) -> dict:
         command = [str(self.binary), "index", str(self.corpus), "--index", str(self.index), "--json"]
-        if self.args.index_threads:
-            command += ["--threads", str(self.args.index_threads)]
+        if not first:  # the first run, before the servers start, as fast as it goes
+            if self.args.index_threads:
+                command += ["--threads", str(self.args.index_threads)]
+            if self.args.index_nice:
+                command = ["nice", "-n", str(self.args.index_nice)] + command
         code, output, errors = self.call(command)
         ended = self.now()
         if code != 0:
@@ -531,7 +536,7 @@ def measure(run: Run) -> int:
         print(f"warning: docs/DEPLOY.md does not show docs/deploy/{name} as it is")
     run.prepare_corpus()
     started = time.monotonic()
-    first = run.index_once()
+    first = run.index_once(first=True)
     print(f"corpus: {first['added']} documents, {first['bytes'] / 1e6:.1f} MB, indexed in {time.monotonic() - started:.1f} s "
           f"(generation {first['generation']})")
     for port in run.backend_ports:
@@ -554,7 +559,7 @@ def measure(run: Run) -> int:
     for name in ("kamerzoek.access.log", "kamerzoek.error.log"):
         os.truncate(run.work / "nginx" / "logs" / name, 0)
     run.t0 = time.monotonic()
-    threads = [threading.Thread(target=run.reindex_loop, args=(args.first_round, args.duration - 2), daemon=True),
+    threads = [threading.Thread(target=run.reindex_loop, args=(args.first_round, args.duration - 4), daemon=True),
                threading.Thread(target=run.watch_generations, daemon=True)]
     if args.direct:
         print(f"--direct: wrk asks :{run.backend_ports[0]} itself; nobody is killed")
@@ -604,7 +609,7 @@ def report(run: Run, wrk: dict, wrk_output: str) -> int:
     print()
     print(f"wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration:g}s --timeout {args.timeout:g}s "
           + (f"straight to :{run.backend_ports[0]}, " if args.direct else "through nginx, ") +
-          f"{args.backends} backends, index threads {args.index_threads or 'default'}")
+          f"{args.backends} backends; rounds: `kamerzoek index --threads {args.index_threads or 'default'}` at nice {args.index_nice}")
     lat = wrk["latency_us"]
     print(f"requests: {wrk['requests']} in {seconds:.1f} s = {wrk['requests'] / seconds:.0f} requests/s; "
           f"latency p50 {lat['p50'] / 1000:.1f} ms, p90 {lat['p90'] / 1000:.1f} ms, p99 {lat['p99'] / 1000:.1f} ms, "
