@@ -77,6 +77,12 @@ def parse_arguments() -> argparse.Namespace:
     p.add_argument("--kill-at", type=float, default=10, help="seconds into the run when a backend gets SIGKILL, negative for never (default 10)")
     p.add_argument("--down", type=float, default=4, help="seconds the killed backend stays down (default 4)")
     p.add_argument("--kill-signal", default="KILL", help="KILL (default) or TERM, INT")
+    p.add_argument("--rolling-at", type=float, default=-1,
+                   help="seconds into the run of a rolling restart: each backend in turn stopped with SIGTERM, started, "
+                        "and waited for as DEPLOY.md's loop does; negative for none (default)")
+    p.add_argument("--rolling-gap", type=float, default=3,
+                   help="seconds between one backend answering /health again and stopping the next (default 3, "
+                        "more than the site's fail_timeout)")
     p.add_argument("--direct", action="store_true", help="wrk straight to the first backend, not through nginx (a baseline; no kill)")
     p.add_argument("--seed", type=int, default=21)
     p.add_argument("--no-build", action="store_true", help="use the release binary as it is")
@@ -362,6 +368,24 @@ http {{
         except RuntimeError as error:
             self.failures.append(str(error))
 
+    def rolling_restart(self, at: float, gap: float) -> None:
+        if self.stop.wait(max(0.0, at - self.now())):
+            return
+        for n, port in enumerate(self.backend_ports):
+            if n and self.stop.wait(gap):
+                return
+            process = self.backends[port]
+            process.terminate()
+            process.wait()
+            self.event(f"rolling restart: backend :{port} stopped (SIGTERM, exit {process.returncode})")
+            self.start_backend(port)
+            try:
+                self.wait_healthy(port)
+            except RuntimeError as error:
+                self.failures.append(str(error))
+                return
+            self.event(f"rolling restart: backend :{port} answers /health again")
+
     def watch_generations(self) -> None:
         """Each backend's generation on /health, asked directly, 4 times a second."""
         while not self.stop.wait(0.25):
@@ -568,6 +592,8 @@ def measure(run: Run) -> int:
             target=run.kill_and_restart, args=(run.backend_ports[0], args.kill_at, args.down, args.kill_signal), daemon=True))
     elif args.kill_at >= 0:
         print("one backend only: not killing it (nothing could answer meanwhile)")
+    if args.rolling_at >= 0:
+        threads.append(threading.Thread(target=run.rolling_restart, args=(args.rolling_at, args.rolling_gap), daemon=True))
     for thread in threads:
         thread.start()
     results_path = work_file(run, "wrk.txt")
