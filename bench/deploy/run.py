@@ -5,28 +5,36 @@ and a backend dies (issue 21, docs/DEPLOY.md).
 What it does, all on 127.0.0.1 and inside one temporary folder:
 
 1. builds release kamerzoek (skip with --no-build);
-2. copies a corpus (Corpus/ and every 3rd file of ../shared/corpus when that exists) and
+2. checks the nginx site file docs/deploy/nginx-kamerzoek.conf inside Debian's own
+   /etc/nginx/nginx.conf (nginx -t), and that docs/DEPLOY.md shows docs/deploy/ as it is;
+3. copies a corpus (Corpus/ and every 3rd file of ../shared/corpus when that exists) and
    indexes it;
-3. starts --backends `kamerzoek serve` processes on that one index and nginx in front of
-   them, in the foreground with its own prefix, pid and logs, with the site file
-   docs/deploy/nginx-kamerzoek.conf as it is (only ports and the log folder replaced);
-4. runs wrk through nginx for --duration seconds (queries.lua, the queries of
+4. starts --backends `kamerzoek serve` processes on that one index and nginx in front of
+   them, in the foreground with its own prefix, pid and logs, running the site file as it
+   is (only its ports and log folder replaced);
+5. runs wrk through nginx for --duration seconds (queries.lua, the queries of
    queries.txt), while in parallel
-   (a) the corpus is changed (files added, removed, changed, one new file with a marker
-       word) and `kamerzoek index` run again, round after round, and
+   (a) round after round, the corpus is changed (files added, removed, changed, and a new
+       file with a marker word, so that every commit answers differently) and
+       `kamerzoek index` run again, with one worker at nice 10 as kamerzoek-index.service
+       does, and
    (b) one backend is killed with SIGKILL at --kill-at and started again --down seconds
-       later;
-5. reports requests/s, p50/p99, every error the client saw (socket errors, timeouts,
-   non-2xx), the timeline, and whether every answer came from a committed generation and
-   says what that generation says: after each indexing run `kamerzoek search --batch` on
-   the index gives each query's total, and every answer's (Kamerzoek-Generation, total)
-   must agree.
+       later (or --rolling-at: every backend in turn stopped with SIGTERM and started);
+6. reports requests/s, p50/p99, every error the client saw (socket errors, timeouts,
+   non-2xx), what nginx retried and why, request times during the rounds and the outage,
+   the timeline, and whether every answer came from a committed generation and says what
+   that generation says: after each indexing run `kamerzoek search --batch` on the index
+   gives each query's total, and every answer's (Kamerzoek-Generation, total) must agree.
+   Exit status 0 when all is clean, 2 when not.
 
 Everything it started is stopped and the folder removed at the end, also on Ctrl-C or
 SIGTERM (--keep leaves the folder for a look at the logs).
 
     python3 bench/deploy/run.py                      # 30 s, 2 backends, 32 connections
-    python3 bench/deploy/run.py --duration 10 --backends 3 --shared-every 0
+    python3 bench/deploy/run.py --kill-signal TERM --backends 3
+    python3 bench/deploy/run.py --rounds 0 --kill-at -1        # the same load, undisturbed
+    python3 bench/deploy/run.py --direct --backends 1 --rounds 0   # one backend, no nginx
+    python3 bench/deploy/run.py --kill-at -1 --rolling-at 5        # a rolling restart
 """
 
 from __future__ import annotations
