@@ -328,6 +328,7 @@ http {{
         (folder / "kamerzoek.conf").write_text(site)
         main = debian.read_text().replace("include /etc/nginx/sites-enabled/*;", f"include {folder}/kamerzoek.conf;")
         main = main.replace("/var/log/nginx/", f"{folder}/logs/")
+        main = re.sub(r"(?m)^(\s*pid\s+)\S+;", f"\\g<1>{folder}/nginx.pid;", main)  # -t opens it, /run needs root
         (folder / "nginx.conf").write_text(main)
         done = subprocess.run(["nginx", "-t", "-q", "-p", str(folder), "-e", str(folder / "logs" / "error.log"),
                                "-c", str(folder / "nginx.conf")], capture_output=True, text=True)
@@ -535,9 +536,11 @@ def main() -> int:
 
     if not args.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "kamerzoek"], cwd=ROOT, check=True)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip()
-    binary = Path(bin_path) / "kamerzoek"
+    binary = ROOT / ".build" / "release" / "kamerzoek"
+    if not (args.no_build and binary.exists()):  # with --no-build, no need for swift at all
+        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                                  capture_output=True, text=True).stdout.strip()
+        binary = Path(bin_path) / "kamerzoek"
 
     work = Path(tempfile.mkdtemp(prefix="kamerzoek-deploy-"))
     run = Run(args, binary, work)
