@@ -345,7 +345,15 @@ http {{
             with urllib.request.urlopen(request, timeout=5) as answer:
                 sizes.append((len(answer.read()), answer.headers.get("Content-Encoding")))
         (plain, _), (packed, used) = sizes
-        return f"gzip through nginx: /api/search?q=geweld {plain} bytes, {packed} bytes with gzip (Content-Encoding: {used})"
+        head = urllib.request.Request(f"http://127.0.0.1:{self.args.port}/api/search?q=geweld&limit=10", method="HEAD")
+        with urllib.request.urlopen(head, timeout=5) as answer:
+            head_status, head_body = answer.status, len(answer.read())
+            head_length = answer.headers.get("Content-Length")
+        # The same search's length, give or take took_ms's digits.
+        if head_status != 200 or head_body != 0 or not (head_length or "").isdigit() or abs(int(head_length) - plain) > 16:
+            self.failures.append(f"HEAD through nginx: status {head_status}, {head_body} bytes of body, Content-Length {head_length}")
+        return (f"gzip through nginx: /api/search?q=geweld {plain} bytes, {packed} bytes with gzip (Content-Encoding: {used}); "
+                f"HEAD: {head_status}, Content-Length {head_length}, no body")
 
     def start_nginx(self) -> None:
         prefix = self.write_nginx_config()
