@@ -55,9 +55,10 @@ function response(status, headers, body)
     nogen = nogen + 1
     return
   end
-  -- The contract's keys are sorted: "query" comes before the results, "total" after them.
-  local query = string.match(body, '^{"documents":%d+,"partial":%a+,"query":"([^"]*)"')
-  local total = string.match(body, '"total":(%d+),"total_is_exact":%a+}$')
+  -- The contract's keys are sorted: the first "query" is the top level's, before the
+  -- results; "total" is followed by "total_is_exact".
+  local query = string.match(body, '"query":"([^"]*)"')
+  local total = string.match(body, '"total":(%d+),"total_is_exact":')
   if query == nil or total == nil then
     unparsed = unparsed + 1
     return
