@@ -80,11 +80,7 @@ struct ErrorTests {
 extension ErrorTests {
     @Test func aDamagedIndexIs500WithoutDetails() async throws {
         let damaged = try TestIndex()
-        // Garbage over the term dictionary: opening or searching finds it damaged.
-        let dictionary = try #require(FileManager.default.contentsOfDirectory(atPath: damaged.directory).first { $0.hasSuffix(".tdc") })
-        let path = damaged.directory + "/" + dictionary
-        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-        try Data(repeating: 0xA5, count: size).write(to: URL(fileURLWithPath: path))
+        try damaged.damageTermDictionary()
         try await withLiveServer(damaged) { client in
             let (status, body, _) = try await client.get("/api/search?q=geweld")
             #expect(status == .internalServerError)

@@ -65,10 +65,7 @@ struct PageMessageTests {
             }
         }
         let damaged = try TestIndex()
-        let dictionary = try #require(FileManager.default.contentsOfDirectory(atPath: damaged.directory).first { $0.hasSuffix(".tdc") })
-        let path = damaged.directory + "/" + dictionary
-        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-        try Data(repeating: 0xA5, count: size).write(to: URL(fileURLWithPath: path))
+        try damaged.damageTermDictionary()
         try await withLiveServer(damaged) { client in
             let (status, body, _) = try await client.get("/?q=geweld")
             #expect(status == .internalServerError)
