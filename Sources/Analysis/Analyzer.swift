@@ -1,5 +1,5 @@
 /// Turns Dutch text into index terms: folding (``Normalizer``), tokenising
-/// (``Tokenizer``), stop-word flags and stemming (``DutchStemmer``), per ANALYSIS.md.
+/// (``Tokenizer``), stop-word flags and stemming (``DutchStemmer``), per docs/ANALYZER.md.
 ///
 /// An analyzer keeps buffers and a stem cache between calls and owns a libstemmer object,
 /// which is not thread-safe: use one analyzer per thread or task. Building one costs a
