@@ -173,6 +173,10 @@ let package = Package(
             // Run by OpenAPIConformanceTests with python3 (jsonschema, openapi-spec-validator).
             exclude: ["Support/validate_openapi.py"]
         ),
+        // Runs the built `kamerzoek` as a user does: help, exit codes, `--json` shapes.
+        .testTarget(
+            name: "CLITests"
+        ),
         .testTarget(
             name: "AnalysisTests",
             dependencies: ["Analysis", "SeededRandom"],
