@@ -111,7 +111,7 @@ public final class Searcher {
             }
         }
         let elapsed = clock.now - started
-        let milliseconds = (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+        let milliseconds = elapsed / .milliseconds(1)
         return SearchResult(
             query: text, total: found.total, total_is_exact: found.totalIsExact, documents: found.documents,
             took_ms: (milliseconds * 1000).rounded() / 1000, partial: found.partial, results: hits)
