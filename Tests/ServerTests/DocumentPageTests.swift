@@ -28,6 +28,9 @@ struct DocumentPageTests {
                 TestIndex.passage("Verzoekt de regering het onderwijs te versterken.", heading: "Motie over  onderwijs:"),
                 TestIndex.passage("Motie over onderwijs"),
             ]),
+        StoredDocument(
+            id: "bijlage", source: "Corpus/bijlage.md", contentHash: "3", title: "Bijlage 1. Voortgang aanpak",
+            passages: [TestIndex.passage("Bijlage 1 – voortgang aanpak\nIn deze bijlage wordt u geïnformeerd over de aanpak.")]),
     ]
 
     let index: TestIndex
@@ -118,6 +121,10 @@ struct DocumentPageTests {
             let (_, motie, _) = try await client.get("/documents/motie-onderwijs")
             #expect(motie.contains("<section id=\"p0\"><p class=\"text\">Verzoekt de regering het onderwijs te versterken.</p></section>"))
             #expect(motie.contains("<section id=\"p1\"><p class=\"text\">Motie over onderwijs</p></section>"))
+            // A first line that is the title goes, the rest of the passage stays.
+            let (_, bijlage, _) = try await client.get("/documents/bijlage?q=aanpak")
+            #expect(bijlage.contains("<section id=\"p0\"><p class=\"text\">In deze bijlage wordt u geïnformeerd over de <mark>aanpak</mark>.</p></section>"))
+            #expect(bijlage.contains("<h2>Bijlage 1. Voortgang <mark>aanpak</mark></h2>"))
             // A result pointing at the first passage still finds its anchor.
             let (_, current, _) = try await client.get("/documents/brieven/kst%20252?q=voortgang&p=0")
             #expect(current.contains("<section id=\"p0\" class=\"current\"></section>"))

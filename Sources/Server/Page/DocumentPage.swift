@@ -47,15 +47,10 @@ struct DocumentPage {
         body += "<article>\n<h2>\(mark(title))</h2>\n<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))"
         body += " · <a href=\"/api/documents/\(HTML.escape(URLEncoding.path(document.id)))\">JSON</a></p>\n"
         for passage in document.passages {
-            // The first passage often is the title again (or its heading is): shown once.
-            let repeatsTitle = passage.passage == 0 && document.title != nil
+            let shown = Self.shown(passage, title: document.title)
             body += "<section id=\"p\(passage.passage)\"\(passage.passage == current ? " class=\"current\"" : "")>"
-            if let heading = passage.heading, !heading.isEmpty, !(repeatsTitle && Self.sameText(heading, title)) {
-                body += "<h3>\(mark(heading))</h3>"
-            }
-            if !(repeatsTitle && Self.sameText(passage.text, title)) {
-                body += "<p class=\"text\">\(mark(passage.text))</p>"
-            }
+            if let heading = shown.heading { body += "<h3>\(mark(heading))</h3>" }
+            if let text = shown.text { body += "<p class=\"text\">\(mark(text))</p>" }
             body += "</section>\n"
         }
         body += "</article>\n"
@@ -64,7 +59,26 @@ struct DocumentPage {
 
     /// Every text the page shows with marks: the title, then each passage's heading and text.
     static func texts(of document: DocumentView) -> [String] {
-        [document.title ?? document.id] + document.passages.flatMap { [$0.heading, $0.text].compactMap { $0 } }
+        [document.title ?? document.id] + document.passages.flatMap { passage in
+            let shown = shown(passage, title: document.title)
+            return [shown.heading, shown.text].compactMap { $0 }
+        }
+    }
+
+    /// What the page shows of a passage: its heading (when not empty) and text, except
+    /// that the first passage does not repeat the title. A heading or a text that is the
+    /// title goes; so does a first line that is the title (`Bijlage 1. …` and the text
+    /// on the next line: the title was taken from it).
+    static func shown(_ passage: DocumentView.Passage, title: String?) -> (heading: String?, text: String?) {
+        let heading = passage.heading.flatMap { $0.isEmpty ? nil : $0 }
+        guard passage.passage == 0, let title else { return (heading, passage.text) }
+        var text: String? = passage.text
+        if sameText(passage.text, title) {
+            text = nil
+        } else if let newline = passage.text.firstIndex(of: "\n"), sameText(String(passage.text[..<newline]), title) {
+            text = String(passage.text[passage.text.index(after: newline)...])
+        }
+        return (heading.flatMap { sameText($0, title) ? nil : $0 }, text)
     }
 
     private func mark(_ text: String) -> String {
