@@ -184,7 +184,7 @@ public final class Searcher {
     }
 
     /// Collects the matches and orders the documents of the page's windows: by relevance
-    /// (rescored a window at a time) or by date.
+    /// (rescored a window at a time) or by date (either way round, undated last).
     private func rank(
         _ query: PlannedQuery, _ clauses: TopLevelClauses, _ filters: [DocumentFilter], _ options: SearchOptions,
         _ execution: QueryExecution, _ highlights: HighlightTerms, _ deadline: ContinuousClock.Instant
@@ -214,8 +214,9 @@ public final class Searcher {
                 groups[window].sort(by: Self.ranksBefore)
             }
         } else {
+            let order = options.sort
             groups.sort { lhs, rhs in
-                let left = dateOf(lhs), right = dateOf(rhs)
+                let left = order.dateKey(dateOf(lhs)), right = order.dateKey(dateOf(rhs))
                 return left != right ? left > right : Self.ranksBefore(lhs, rhs)
             }
         }
@@ -280,7 +281,7 @@ public final class Searcher {
             case let .phrase(space, phraseTerms, _, _) where !negated && !space.isTitle:
                 if space == .bodyStem { terms.stemPhrases.append(phraseTerms) } else { terms.phrases.append(phraseTerms) }
             case let .prefix(space, prefix) where !negated && !space.isTitle:
-                terms.exacts.insert(prefix)
+                terms.prefixes.insert(prefix)
             case .all(let parts), .any(let parts):
                 parts.forEach { visit($0, negated: negated) }
             case let .exclude(included, excluded):
@@ -292,6 +293,28 @@ public final class Searcher {
         }
         visit(query, negated: false)
         return terms
+    }
+
+    // MARK: Highlights
+
+    /// Where the query `text` matches in each of `texts` (a document's passages): UTF-8
+    /// byte ranges of whole texts, as a hit's `highlights` are of its snippet. The words
+    /// the search matched, found as the snippets find them: stems for a bag of words (any
+    /// inflection), exact forms for phrases (marked as one range) and prefixes; not the
+    /// words of exclusions or `titel:`. Throws ``QueryParseError`` as ``search(_:options:)``
+    /// does; a query without words (filters only) marks nothing.
+    public func highlights(in texts: [String], query text: String) throws -> [Snippet] {
+        let planned = try QueryPlanner(analyzer: analyzer).plan(try QueryParser.parse(text))
+        var (query, _) = Self.hoistFilters(planned)
+        if splitsCompounds { query = try splittingCompounds(query) }
+        let terms = Self.highlightTerms(of: query)
+        let builder = SnippetBuilder(analyzer: analyzer)
+        return try texts.map { Snippet(text: $0, highlights: try builder.marks(in: $0, terms: terms)) }
+    }
+
+    /// ``highlights(in:query:)`` for one text.
+    public func highlights(in text: String, query: String) throws -> Snippet {
+        try highlights(in: [text], query: query)[0]
     }
 
     // MARK: Results

@@ -58,7 +58,7 @@ struct BoundedCountTests {
                     #expect(result.total == full.total && result.documents == full.documents, "\(context)")
                 }
             }
-            #expect(variants == Self.queries.count * 6)
+            #expect(variants == Self.queries.count * PruningEquivalenceTests.variantsPerQuery)
             // Both kinds occur at 600 (the test index is large enough to bound some counts);
             // at 30 every query is bounded.
             #expect(bounded > 0 && (exact > 0 || limit < 100))

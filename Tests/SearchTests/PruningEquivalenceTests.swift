@@ -82,7 +82,7 @@ struct PruningEquivalenceTests {
         #expect(index.snapshot.segments.contains { $0.deletions != nil })
         let searcher = try Searcher(snapshot: index.snapshot)
         let compared = try Self.comparePrunedWithExhaustive(searcher, Self.queries)
-        #expect(compared == Self.queries.count * 6)
+        #expect(compared == Self.queries.count * Self.variantsPerQuery)
     }
 
     /// Every variant of every query (``forEachVariant(of:_:)``), pruned and exhaustive,
@@ -116,8 +116,11 @@ struct PruningEquivalenceTests {
         }
     }
 
-    /// Runs `body` for each query in both orders, on the first and the third page and with
+    /// Runs `body` for each query in every order, on the first and the third page and with
     /// three passages per document, without snippets; returns how many variants ran.
+    /// How many variants ``forEachVariant(of:_:)`` runs per query: every order, three pages.
+    static let variantsPerQuery = SortOrder.allCases.count * 3
+
     static func forEachVariant(
         of queries: [String], _ body: (_ query: String, _ options: SearchOptions, _ context: String) throws -> Void
     ) rethrows -> Int {
@@ -157,7 +160,7 @@ struct PruningEquivalenceTests {
             #expect(many.total_is_exact == one.total_is_exact && many.partial == one.partial, "\(context)")
             Self.expectSameAnswer(many, one, context, exactScores: true)
         }
-        #expect(compared == (Self.queries.count + 3) * 6)
+        #expect(compared == (Self.queries.count + 3) * Self.variantsPerQuery)
     }
 
     /// The pruning must actually have something to skip: the common words' lists are

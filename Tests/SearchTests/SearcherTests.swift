@@ -201,6 +201,53 @@ struct SearcherTests {
         #expect(try index.ids("onderwijs") { $0.sort = .date } == ["motie-onderwijs", "verslag-onderwijs"])
     }
 
+    @Test func dateAscendingIsOldestFirstWithUndatedLast() throws {
+        #expect(try index.ids("geweld") { $0.sort = .dateAscending } == ["brief-geweld", "antwoord-dijk", "zonder-datum"])
+        #expect(try index.ids("onderwijs") { $0.sort = .dateAscending } == ["verslag-onderwijs", "motie-onderwijs"])
+        // Pages are slices of the one order, the undated document last on the last page.
+        #expect(try index.ids("geweld") { $0.sort = .dateAscending; $0.limit = 2 } == ["brief-geweld", "antwoord-dijk"])
+        #expect(try index.ids("geweld") { $0.sort = .dateAscending; $0.limit = 2; $0.offset = 2 } == ["zonder-datum"])
+        // Every path of the engine: counted and ranked, every match visited, a filter.
+        #expect(try index.ids("geweld") { $0.sort = .dateAscending; $0.exhaustive = true } == ["brief-geweld", "antwoord-dijk", "zonder-datum"])
+        #expect(try index.ids("titel:verslag OR titel:motie") { $0.sort = .dateAscending } == ["verslag-onderwijs", "motie-onderwijs"])
+        #expect(try index.ids("geweld jaar:2024..2025") { $0.sort = .dateAscending } == ["brief-geweld", "antwoord-dijk"])
+    }
+
+    @Test func sortOrdersByName() {
+        // The API's values are the raw values; the CLI also takes newest and oldest.
+        #expect(SortOrder(rawValue: "date_asc") == .dateAscending)
+        #expect(SortOrder(rawValue: "oldest") == nil)
+        #expect(SortOrder(name: "oldest") == .dateAscending)
+        #expect(SortOrder(name: "Newest") == .date)
+        #expect(SortOrder(name: "date_asc") == .dateAscending)
+        #expect(SortOrder(name: "DATE") == .date)
+        #expect(SortOrder(name: "relevance") == .relevance)
+        #expect(SortOrder(name: "oud") == nil)
+    }
+
+    @Test func highlightsMarkTheQueryInWholeTexts() throws {
+        let searcher = try Searcher(snapshot: index.snapshot)
+        func marked(_ text: String, _ query: String) throws -> String {
+            try searcher.highlights(in: text, query: query).render(open: "[", close: "]")
+        }
+        let long = String(repeating: "Een lange zin zonder de woorden. ", count: 20) + "Tot slot maatregelen."
+        // Any inflection of a word, in the whole text (no snippet window).
+        #expect(try marked(long, "maatregel").hasSuffix("Tot slot [maatregelen]."))
+        #expect(try marked("De Maatregel en de maatregelen.", "maatregelen") == "De [Maatregel] en de [maatregelen].")
+        // A phrase: its exact forms, one mark, and not another inflection.
+        #expect(try marked("Huiselijk geweld en huiselijke geweld.", "\"huiselijk geweld\"") == "[Huiselijk geweld] en huiselijke geweld.")
+        // Prefixes mark every word they expand to.
+        #expect(try marked("De kinderopvang en de kinderbescherming.", "kinder*") == "De [kinderopvang] en de [kinderbescherming].")
+        // Exclusions, titles and filters mark nothing; stop words of a bag are not marked.
+        #expect(try marked("Geweld en femicide.", "geweld -femicide soort:brief") == "[Geweld] en femicide.")
+        #expect(try marked("Geweld en femicide.", "titel:femicide") == "Geweld en femicide.")
+        #expect(try marked("De minister van de regio.", "de minister") == "De [minister] van de regio.")
+        // Several texts at once; HTML as the snippets write it.
+        let both = try searcher.highlights(in: ["<b>geweld</b> & zo", ""], query: "geweld")
+        #expect(both.map(\.html) == ["&lt;b&gt;<mark>geweld</mark>&lt;/b&gt; &amp; zo", ""])
+        #expect(throws: QueryParseError.self) { try searcher.highlights(in: "geweld", query: "geweld (") }
+    }
+
     @Test func groupingAndPagination() throws {
         let onePerDocument = try index.search("onderwijs")
         #expect(onePerDocument.results.count == 2)

@@ -18,7 +18,7 @@ struct ErrorTests {
             ("/api/search?q=a&offset=-1", "offset must be a whole number from 0 to 10000."),
             ("/api/search?q=a&offset=10001", "offset must be a whole number from 0 to 10000."),
             ("/api/search?q=a&per_doc=11", "per_doc must be a whole number from 1 to 10."),
-            ("/api/search?q=a&sort=title", "sort must be relevance or date."),
+            ("/api/search?q=a&sort=title", "sort must be relevance, date (newest first) or date_asc (oldest first)."),
             ("/api/search?q=a&exact_total=yes", "exact_total must be true or false."),
             // Read as the query reads datum: (FilterParameterTests has more).
             ("/api/search?q=a&from=2024-13-01", "The parameter from cannot be read: There is no such date: 2024-13-01 (at position 1 of its value)."),

@@ -33,6 +33,7 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/search", uri: "/api/search?q=huiselijk+geweld&per_doc=3", headers: gzip),
         Sample(path: "/api/search", uri: "/api/search?q=strafbaar"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&sort=date&type=overig"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&sort=date_asc"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&offset=100"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld+(huiselijk"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&limit=1000"),

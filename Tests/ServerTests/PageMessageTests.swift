@@ -29,7 +29,7 @@ struct PageMessageTests {
         ("/?q=geweld&limit=0", .badRequest, "Per pagina moet een geheel getal van 1 tot en met 100 zijn.", "limit must be a whole number from 1 to 100."),
         ("/?q=geweld&per_doc=11", .badRequest, "Passages per document moet een geheel getal van 1 tot en met 10 zijn.", "per_doc must be"),
         ("/?q=geweld&offset=-1", .badRequest, "De beginpositie (offset) moet een geheel getal van 0 tot en met 10000 zijn.", "offset must be"),
-        ("/?q=geweld&sort=titel", .badRequest, "Volgorde moet relevance of date zijn.", "sort must be relevance or date."),
+        ("/?q=geweld&sort=titel", .badRequest, "Volgorde moet relevance, date of date_asc zijn.", "sort must be relevance, date (newest first) or date_asc (oldest first)."),
         ("/?q=geweld&fold=misschien", .badRequest, "De parameter fold moet true of false zijn.", "fold must be true or false."),
         ("/?q=a&q=b", .badRequest, "De parameter q staat meer dan eens in de URL.", "The parameter q is given more than once."),
         ("/?q=%zz", .badRequest, "De URL bevat een % die niet door twee hexadecimale cijfers gevolgd wordt.", "The URL has a %"),

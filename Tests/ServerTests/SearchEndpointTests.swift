@@ -64,6 +64,14 @@ struct SearchEndpointTests {
             #expect(byDate.documents == 4)
             let next = try await client.getJSON("/api/search?q=geweld&sort=date&limit=2&offset=2", as: SearchResult.self)
             #expect(next.results.map(\.doc_id) == ["wetten/BWBR0001 art 1", "zonder-datum"])
+            // Oldest first, the undated document still last.
+            let oldest = try await client.getJSON("/api/search?q=geweld&sort=date_asc", as: SearchResult.self)
+            #expect(oldest.results.map(\.doc_id) == ["wetten/BWBR0001 art 1", "motie-onderwijs", "brief-geweld", "zonder-datum"])
+            let oldestNext = try await client.getJSON("/api/search?q=geweld&sort=date_asc&limit=2&offset=2", as: SearchResult.self)
+            #expect(oldestNext.results.map(\.doc_id) == ["brief-geweld", "zonder-datum"])
+            // The CLI's words are not API values.
+            let error = try await client.getError("/api/search?q=geweld&sort=oldest", status: .badRequest)
+            #expect(error.error == "sort must be relevance, date (newest first) or date_asc (oldest first).")
         }
     }
 

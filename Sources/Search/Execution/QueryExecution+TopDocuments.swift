@@ -5,7 +5,7 @@ import IndexStore
 extension QueryExecution {
     /// Counts the matches (``SegmentMatches``; exactly, or until the count limit), then
     /// ranks only what can reach the page (``MaxScoreRanker`` for relevance, the newest
-    /// documents for date order), then scores the chosen documents' passages
+    /// or oldest documents for date order), then scores the chosen documents' passages
     /// (``PassageGatherer``).
     func collectTopDocuments(
         _ clauses: TopLevelClauses, filters: [DocumentFilter], options: SearchOptions, deadline: ContinuousClock.Instant
@@ -40,7 +40,7 @@ extension QueryExecution {
                 threshold == -.infinity || $0.score > threshold
             }
         } else {
-            chosen = newestDocuments(segmentMatches.map { ($0.segment, $0.matches) }, count: wanted)
+            chosen = firstDocumentsByDate(segmentMatches.map { ($0.segment, $0.matches) }, count: wanted, order: options.sort)
         }
 
         let bySegment = Dictionary(uniqueKeysWithValues: segmentMatches.map { ($0.segment, ($0.factory, $0.matches)) })
@@ -156,43 +156,46 @@ extension QueryExecution {
         return total
     }
 
-    /// The `count` newest matching documents, and every other document as new as the
-    /// oldest of them (date ties are ordered by score, which needs their passages).
-    private func newestDocuments(_ segmentMatches: [(segment: Int, matches: SegmentMatches)], count: Int) -> [Int: [UInt32]] {
-        // The `count` largest dates in a min-heap: its root is the oldest date that makes it.
-        var newest: [UInt32] = []
-        newest.reserveCapacity(count)
+    /// The `count` first matching documents in the date `order` (newest or oldest first,
+    /// undated last: ``SortOrder/dateKey(_:)``), and every other document whose date ties
+    /// the last of them (date ties are ordered by score, which needs their passages).
+    private func firstDocumentsByDate(
+        _ segmentMatches: [(segment: Int, matches: SegmentMatches)], count: Int, order: SortOrder
+    ) -> [Int: [UInt32]] {
+        // The `count` largest keys in a min-heap: its root is the last key that makes it.
+        var first: [UInt32] = []
+        first.reserveCapacity(count)
         for (segmentIndex, matches) in segmentMatches {
             let dates = snapshot.segments[segmentIndex].reader.dates
             for document in matches.eligible.indices where matches.eligible[document] {
-                let date = dates[document]
-                if newest.count < count {
-                    newest.append(date)
-                    var index = newest.count - 1
-                    while index > 0, newest[(index - 1) / 2] > newest[index] {
-                        newest.swapAt(index, (index - 1) / 2)
+                let key = order.dateKey(dates[document])
+                if first.count < count {
+                    first.append(key)
+                    var index = first.count - 1
+                    while index > 0, first[(index - 1) / 2] > first[index] {
+                        first.swapAt(index, (index - 1) / 2)
                         index = (index - 1) / 2
                     }
-                } else if date > newest[0] {
-                    newest[0] = date
+                } else if key > first[0] {
+                    first[0] = key
                     var index = 0
                     while true {
                         let left = 2 * index + 1, right = left + 1
                         var smallest = index
-                        if left < newest.count, newest[left] < newest[smallest] { smallest = left }
-                        if right < newest.count, newest[right] < newest[smallest] { smallest = right }
+                        if left < first.count, first[left] < first[smallest] { smallest = left }
+                        if right < first.count, first[right] < first[smallest] { smallest = right }
                         if smallest == index { break }
-                        newest.swapAt(index, smallest)
+                        first.swapAt(index, smallest)
                         index = smallest
                     }
                 }
             }
         }
-        let oldest = newest.count < count ? 0 : newest[0]
+        let last = first.count < count ? 0 : first[0]
         var chosen: [Int: [UInt32]] = [:]
         for (segmentIndex, matches) in segmentMatches {
             let dates = snapshot.segments[segmentIndex].reader.dates
-            for document in matches.eligible.indices where matches.eligible[document] && dates[document] >= oldest {
+            for document in matches.eligible.indices where matches.eligible[document] && order.dateKey(dates[document]) >= last {
                 chosen[segmentIndex, default: []].append(UInt32(document))
             }
         }

@@ -117,11 +117,29 @@ extension KeyedEncodingContainer {
     }
 }
 
-/// How results are ordered.
+/// How results are ordered. The raw values are the API's `sort` values.
 public enum SortOrder: String, Sendable, CaseIterable {
     case relevance
     /// Newest first; undated documents last; ties by relevance.
     case date
+    /// Oldest first; undated documents last (as in newest first); ties by relevance.
+    case dateAscending = "date_asc"
+
+    /// What `kamerzoek search --sort` takes: the API's values (`relevance`, `date`,
+    /// `date_asc`) and the words `newest` and `oldest`, in any case.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "newest": self = .date
+        case "oldest": self = .dateAscending
+        default: self.init(rawValue: name.lowercased())
+        }
+    }
+
+    /// Orders documents by date in this order: a larger key comes first. Undated documents
+    /// (date 0) have key 0, last in both date orders; oldest first turns the dates round.
+    func dateKey(_ date: UInt32) -> UInt32 {
+        self == .dateAscending && date != 0 ? UInt32.max - date : date
+    }
 }
 
 /// What a caller may ask of one search.

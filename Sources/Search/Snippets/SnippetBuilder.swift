@@ -1,12 +1,19 @@
 import Analysis
 
-/// What to highlight: stems (words of a bag of words), exact forms (prefix expansions,
-/// one-word phrases) and phrases (marked as one span).
+/// What to highlight: stems (words of a bag of words), exact forms (one-word phrases),
+/// prefixes (`kinder*`: every exact form that starts with one) and phrases (marked as one
+/// span).
 struct HighlightTerms: Sendable {
     var stems: Set<String> = []
     var exacts: Set<String> = []
+    var prefixes: Set<String> = []
     var phrases: [[String]] = []
     var stemPhrases: [[String]] = []
+
+    /// Whether `token` is one of the single words to mark.
+    func marks(_ token: Token) -> Bool {
+        stems.contains(token.stem) || exacts.contains(token.exact) || prefixes.contains { token.exact.hasPrefix($0) }
+    }
 }
 
 /// Cuts the best window (about 300 characters) out of a passage and marks the hits in it.
@@ -16,9 +23,15 @@ struct SnippetBuilder {
     let analyzer: Analyzer
 
     func snippet(for text: String, terms: HighlightTerms) throws -> Snippet {
+        Self.window(text, marks: try marks(in: text, terms: terms))
+    }
+
+    /// Every place in `text` that the query matched: UTF-8 byte ranges, ascending, not
+    /// overlapping (a phrase is one range). The whole text, uncut (the document page).
+    func marks(in text: String, terms: HighlightTerms) throws -> [Range<Int>] {
         let tokens = try analyzer.analyze(text)
         var marks: [Range<Int>] = []
-        for token in tokens where terms.stems.contains(token.stem) || terms.exacts.contains(token.exact) {
+        for token in tokens where terms.marks(token) {
             marks.append(token.start ..< token.end)
         }
         let words = tokens.filter { !$0.flags.contains(.alternative) }
@@ -38,8 +51,7 @@ struct SnippetBuilder {
                 }
             }
         }
-        marks = Self.merge(marks)
-        return Self.window(text, marks: marks)
+        return Self.merge(marks)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

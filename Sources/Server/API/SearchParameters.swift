@@ -54,7 +54,9 @@ struct SearchParameters {
         someWords = try Self.boolean(parameters, "some_words") ?? someWords
         if let sort = try parameters.value("sort") {
             guard let order = SortOrder(rawValue: sort) else {
-                throw APIError.badParameter("sort must be relevance or date.", dutch: "Volgorde moet relevance of date zijn.")
+                throw APIError.badParameter(
+                    "sort must be relevance, date (newest first) or date_asc (oldest first).",
+                    dutch: "Volgorde moet relevance, date of date_asc zijn.")
             }
             self.sort = order
         }

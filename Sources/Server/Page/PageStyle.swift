@@ -20,7 +20,9 @@ enum PageStyle {
         mark{background:#ffe08a;padding:0 .1em}
         article h2{font-size:1.3rem;margin:.5rem 0 0}article h3{font-size:1rem;margin:1rem 0 0}
         article .text{white-space:pre-line;margin:.3rem 0}section:target{background:#fff6d6}
-        .pages{display:flex;gap:1rem;align-items:center}
+        section.current{border-left:3px solid #e17000;padding-left:.6rem;margin-left:-.9rem}
+        .document-links{margin:.5rem 0;font-size:.9rem}
+        .pages{display:flex;flex-wrap:wrap;gap:.4rem .8rem;align-items:center}.pages [aria-current]{font-weight:600}
         .export{margin:0 0 .5rem;font-size:.85rem}
         footer{color:#777;font-size:.85rem;padding:1rem 1.5rem}
         """

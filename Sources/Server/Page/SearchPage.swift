@@ -33,7 +33,7 @@ struct SearchPage {
         <label>Dossier <input name="dossier" value="\(HTML.escape(form.dossier))" size="9" inputmode="numeric"></label>
         <label>Van <input type="date" name="from" value="\(HTML.escape(form.from))"></label>
         <label>Tot en met <input type="date" name="to" value="\(HTML.escape(form.to))"></label>
-        <label>Volgorde \(select("sort", options: [("relevance", "relevantie"), ("date", "nieuwste eerst")], selected: form.sort))</label>
+        <label>Volgorde \(select("sort", options: [("relevance", "relevantie"), ("date", "nieuwste eerst"), ("date_asc", "oudste eerst")], selected: form.sort))</label>
         <label>Per pagina \(select("limit", options: ["10", "20", "50", "100"].map { ($0, $0) }, selected: form.limit))</label>
         <label>Passages per document \(select("per_doc", options: ["1", "2", "3", "5"].map { ($0, $0) }, selected: form.perDocument))</label>
         </div>
@@ -75,6 +75,7 @@ struct SearchPage {
         guard !result.results.isEmpty else {
             let beyond = result.documents > 0 ? " op deze pagina" : ""
             return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>\n" + exportHTML(parameters, csv: false)
+                + paginationHTML(result, parameters)
         }
         // Counting stopped at the limit (not the time budget): the count is "more than".
         let passages = result.total_is_exact || result.partial
@@ -99,7 +100,7 @@ struct SearchPage {
         html += "</ol>\n"
         // Documents with some of the words go on past the counted ones.
         let more = result.results.count >= parameters.limit && result.results.last?.all_words == false
-        return html + paginationHTML(documents: result.documents, parameters: parameters, more: more)
+        return html + paginationHTML(result, parameters, more: more)
     }
 
     /// Hits arrive grouped (a document's passages follow each other); split them per document.
@@ -113,7 +114,7 @@ struct SearchPage {
 
     private func documentHTML(_ hits: [SearchHit]) -> String {
         let first = hits[0]
-        let link = "/documents/" + URLEncoding.path(first.doc_id) + "#p\(first.passage)"
+        let link = documentLink(first.doc_id, passage: first.passage)
         let meta = [first.type, first.date, first.dossier.map { "dossier \($0)" }, first.doc_id].compactMap { $0 }
         var html = "<li class=\"document\">\n<h2><a href=\"\(HTML.escape(link))\">\(HTML.escape(first.title ?? first.doc_id))</a></h2>\n"
         html += "<p class=\"meta\">\(meta.map(HTML.escape).joined(separator: " · "))"
@@ -137,27 +138,11 @@ struct SearchPage {
             : "en \(Self.grouped(hit.similar)) vergelijkbare passages in andere documenten"
         var html = "<details class=\"similar\"><summary>\(label)</summary>\n<ul>\n"
         for passage in hit.similar_passages {
-            let link = "/documents/" + URLEncoding.path(passage.doc_id) + "#p\(passage.passage)"
+            let link = documentLink(passage.doc_id, passage: passage.passage)
             let meta = [passage.type, passage.date].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
             html += "<li><a href=\"\(HTML.escape(link))\">\(HTML.escape(passage.title ?? passage.doc_id))</a> <span class=\"meta\">\(meta)</span></li>\n"
         }
         return html + "</ul></details>\n"
-    }
-
-    private func paginationHTML(documents: Int, parameters: SearchParameters, more: Bool = false) -> String {
-        let limit = parameters.limit, offset = parameters.offset
-        guard documents > limit || offset > 0 || more else { return "" }
-        let pages = (documents + limit - 1) / limit
-        let page = offset / limit + 1
-        var parts: [String] = []
-        if offset > 0 {
-            parts.append("<a rel=\"prev\" href=\"/?\(HTML.escape(form.query(offset: max(0, offset - limit))))\">« vorige</a>")
-        }
-        parts.append("<span>pagina \(page) van \(max(pages, page))</span>")
-        if offset + limit < documents || more {
-            parts.append("<a rel=\"next\" href=\"/?\(HTML.escape(form.query(offset: offset + limit)))\">volgende »</a>")
-        }
-        return "<nav class=\"pages\" aria-label=\"Pagina's\">\(parts.joined(separator: " "))</nav>\n"
     }
 
     /// `4,1 ms`: one decimal, with the Dutch decimal comma.

@@ -18,6 +18,12 @@ struct DocumentRoutes {
 
     /// The document and the commit it was read from.
     func document(_ parts: [Substring]) throws -> (StoredDocument, UInt64) {
+        let (document, loaded) = try loadedDocument(parts)
+        return (document, loaded.generation)
+    }
+
+    /// The document and the commit it was read from (whose searchers the page uses).
+    func loadedDocument(_ parts: [Substring]) throws -> (StoredDocument, LoadedIndex) {
         let id = try parts.map { try QueryString.decode($0, plusIsSpace: false) }.joined(separator: "/")
         guard !id.isEmpty else {
             throw APIError.notFound("Give a document id: /api/documents/{id}.", dutch: "Document niet gevonden: er is geen id gegeven.")
@@ -26,6 +32,6 @@ struct DocumentRoutes {
         guard let document = try loaded.snapshot.storedDocument(id: id) else {
             throw APIError.notFound("There is no document with id '\(id)'.", dutch: "Document niet gevonden: er is geen document met id '\(id)'.")
         }
-        return (document, loaded.generation)
+        return (document, loaded)
     }
 }

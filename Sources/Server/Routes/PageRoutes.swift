@@ -15,17 +15,38 @@ struct PageRoutes {
     var collection: RouteCollection<ServerContext> {
         let routes = RouteCollection(context: ServerContext.self)
         routes.get("/") { request, context in page(request, logger: context.logger) }
-        routes.get("documents/**") { _, context in document(context.parameters.getCatchAll(), logger: context.logger) }
+        routes.get("documents/**") { request, context in
+            document(context.parameters.getCatchAll(), request: request, logger: context.logger)
+        }
         // Without an id: the document page's own "not found", not the API's JSON.
-        routes.get("documents") { _, context in document([], logger: context.logger) }
+        routes.get("documents") { request, context in document([], request: request, logger: context.logger) }
         return routes
     }
 
-    /// `GET /documents/{id}`: the document that a result links to, as a page.
-    func document(_ parts: [Substring], logger: Logger) -> HTMLResponse {
+    /// `GET /documents/{id}`: the document that a result links to, as a page. From a
+    /// result, the URL carries the search (`q` and the results page's parameters, read
+    /// leniently: they are only passed back) and the passage it pointed at (`p`).
+    func document(_ parts: [Substring], request: Request, logger: Logger) -> HTMLResponse {
         do {
-            let (document, generation) = try DocumentRoutes(index: index).document(parts)
-            return HTMLResponse(html: DocumentPage(document: DocumentView(document)).html, generation: generation)
+            let (stored, loaded) = try DocumentRoutes(index: index).loadedDocument(parts)
+            let parameters = QueryString(lenient: request.uri.query)
+            var page = DocumentPage(document: DocumentView(stored), search: PageForm(parameters))
+            page.current = parameters.pairs.first { $0.name == "p" }.flatMap { Int($0.value) }
+            let query = page.search?.q ?? ""
+            if !query.trimmingCharacters(in: .whitespaces).isEmpty,
+               query.unicodeScalars.count <= SearchParameters.maximumQueryLength {
+                // The engine's own marking. A query it cannot read marks nothing here (the
+                // way back shows the results page's message about it).
+                let texts = Array(Set(DocumentPage.texts(of: page.document)))
+                do {
+                    let snippets = try loaded.searchers.withSearcher { try $0.highlights(in: texts, query: query) }
+                    page.marked = Dictionary(uniqueKeysWithValues: zip(texts, snippets.map(\.html)))
+                } catch is QueryParseError {
+                } catch {
+                    logger.error("Marking the query on a document page failed: \(error)")
+                }
+            }
+            return HTMLResponse(html: page.html, generation: loaded.generation)
         } catch {
             let mapped = APIError(error, logger: logger)
             let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.dutch))</p>"

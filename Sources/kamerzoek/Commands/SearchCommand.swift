@@ -34,7 +34,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Documents to skip (for the next page).")
     var offset = 0
 
-    @Option(name: .long, help: "relevance, or date (newest first).")
+    @Option(name: .long, help: "relevance; date or newest (newest first); date_asc or oldest (oldest first). Undated documents come last in both date orders.")
     var sort = "relevance"
 
     @Option(name: .long, help: "Passages shown per document.")
@@ -70,7 +70,9 @@ struct SearchCommand: ParsableCommand {
         if let limit { guard (1 ... 1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000.") } }
         guard offset >= 0 else { throw ValidationError("--offset cannot be negative.") }
         guard (1 ... 100).contains(perDoc) else { throw ValidationError("--per-doc must be between 1 and 100.") }
-        guard SortOrder(rawValue: sort) != nil else { throw ValidationError("--sort must be relevance or date.") }
+        guard SortOrder(name: sort) != nil else {
+            throw ValidationError("--sort must be relevance, date (or newest) or date_asc (or oldest).")
+        }
         guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
         guard (query == nil) != (batch == nil) else { throw ValidationError("Give either a QUERY or --batch FILE.") }
         guard !(json && csv) else { throw ValidationError("Give --json or --csv, not both.") }
@@ -85,7 +87,7 @@ struct SearchCommand: ParsableCommand {
         // An export wants every result, as GET /api/search.csv gives by default.
         options.limit = limit ?? (csv ? 1000 : 10)
         options.offset = offset
-        options.sort = SortOrder(rawValue: sort)!
+        options.sort = SortOrder(name: sort)!
         options.perDocument = perDoc
         options.exactTotal = exactTotal
         options.foldSimilar = fold
