@@ -28,7 +28,7 @@ func buildApplication(
     // Answers from one commit: ETag, Cache-Control, 304.
     let snapshot = router.group().add(middleware: SnapshotCachingMiddleware(index: index, version: settings.version ?? ""))
     // The endpoints that search wait for a turn (fair use), behind the caching: a 304 needs none.
-    if let gate = searchGate ?? settings.searchLimits.map { SearchGate(limits: $0) } {
+    if let gate = searchGate ?? settings.searchLimits.map({ SearchGate(limits: $0) }) {
         snapshot.add(middleware: FairUseMiddleware(gate: gate, index: index, admitted: searchAdmitted))
     }
     snapshot.addRoutes(PageRoutes(index: index, timeBudget: settings.timeBudget).collection)

@@ -141,6 +141,9 @@ struct FairUseTests {
             #expect(other.status == .ok)
             #expect(other.body.contains("\"results\""))
             #expect(try await server.get("/?q=geweld", client: "192.0.2.2").status == .ok)
+            // The refused client's searches now run at a lower priority; the other's do not.
+            #expect(server.gate.recentlyRefused("192.0.2.1"))
+            #expect(!server.gate.recentlyRefused("192.0.2.2"))
             server.holds.releaseAll()
             #expect(try await held.status == .ok)
             // Its turn given back, the first client is served again.

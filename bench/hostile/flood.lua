@@ -5,7 +5,7 @@
 
 local queries = {
   "de*+OR+ge*+OR+be*", "ver*+OR+ge*+OR+be*", "in*+OR+on*+OR+over*", "st*+OR+sch*+OR+pr*",
-  "de*+OR+ge*+OR+be*+OR+ver*", "a*+OR+b*+OR+c*", "me*+OR+we*+OR+ze*", "ka*+OR+ko*+OR+ma*",
+  "de*+OR+ge*+OR+be*+OR+ver*", "aa*+OR+al*+OR+an*", "me*+OR+we*+OR+ze*", "ka*+OR+ko*+OR+ma*",
 }
 
 local counter = 0

@@ -26,7 +26,18 @@ final class SearchGate: Sendable {
         var rotation: [String] = []
         var waitingCount = 0
         var lastID: UInt64 = 0
+        /// When each client was last refused (``recentlyRefused(_:)``).
+        var refusals: [String: ContinuousClock.Instant] = [:]
+
+        mutating func refused(_ client: String) {
+            let now = ContinuousClock.now
+            if refusals.count >= 10_000 { refusals = refusals.filter { now - $0.value < SearchGate.refusalMemory } }
+            refusals[client] = now
+        }
     }
+
+    /// How long a refusal marks a client as one that asks more than its share.
+    static let refusalMemory = Duration.seconds(10)
 
     private enum Decision {
         case admitted, refused
@@ -48,7 +59,10 @@ final class SearchGate: Sendable {
                     return .admitted
                 }
                 let own = state.waiting[client]?.count ?? 0
-                guard state.waitingCount < limits.queueLength, own < limits.perClient else { return .refused }
+                guard state.waitingCount < limits.queueLength, own < limits.perClient else {
+                    state.refused(client)
+                    return .refused
+                }
                 state.lastID += 1
                 state.waiting[client, default: []].append(Waiter(id: state.lastID, continuation: continuation))
                 if own == 0 { state.rotation.append(client) }
@@ -108,9 +122,16 @@ final class SearchGate: Sendable {
                 state.waiting[client] = queue
             }
             state.waitingCount -= 1
+            state.refused(client)
             return waiter.continuation
         }
         expired?.resume(returning: false)
+    }
+
+    /// Whether `client` was refused a turn in the last ``refusalMemory``: it asks for more
+    /// than its share, and its searches run at a lower CPU priority (``SearchThreads``).
+    func recentlyRefused(_ client: String) -> Bool {
+        state.withLock { state in state.refusals[client].map { ContinuousClock.now - $0 < Self.refusalMemory } ?? false }
     }
 
     /// Searches running and requests waiting, now (for tests and the log).

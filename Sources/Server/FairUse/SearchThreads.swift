@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The threads that searches run on while ``SearchLimits`` are in force: as many as
 /// searches may run at once.
@@ -10,6 +13,11 @@ import Foundation
 /// kernel's time slicing, a cheap one is not held up for the whole of an expensive one,
 /// and the event loops stay free to answer everything else (and 503s).
 ///
+/// Clients that ask for more than their share (refused a turn lately) have their
+/// searches run on a second set, at a lower priority (`nice` 10): the kernel then gives
+/// the cores to the other clients' searches first, and theirs stay near their quiet
+/// latency while a flood goes on.
+///
 /// A Swift task executor: the fair-use middleware runs the route under
 /// `withTaskExecutorPreference`, so the route's synchronous search runs here and its
 /// `await`s come back here.
@@ -18,11 +26,19 @@ final class SearchThreads: TaskExecutor, @unchecked Sendable {
     // Unchecked: `queue` is only touched under its own condition lock.
     private let queue = JobQueue()
 
-    init(count: Int) {
+    /// `niceness`: the threads' CPU priority as `nice` counts it (0: as the rest of the
+    /// server; 10: about a tenth of the share; Linux only).
+    init(count: Int, niceness: Int32 = 0, name: String = "search") {
         for number in 0 ..< max(1, count) {
             let queue = queue
-            let thread = Thread { queue.run() }
-            thread.name = "kamerzoek-search-\(number)"
+            let thread = Thread {
+                #if os(Linux)
+                // Who 0 is the calling thread: on Linux the nice value is a thread's own.
+                if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
+                #endif
+                queue.run()
+            }
+            thread.name = "kamerzoek-\(name)-\(number)"
             thread.start()
         }
     }

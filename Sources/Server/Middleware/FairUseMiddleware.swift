@@ -17,8 +17,10 @@ struct FairUseMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let gate: SearchGate
     let index: IndexHolder
-    /// Held as `any Sendable` because its type needs macOS 15 (``SearchThreads``).
+    /// Held as `any Sendable` because their type needs macOS 15 (``SearchThreads``): for
+    /// the searches of clients within their share, and of those refused lately.
     private let threads: (any Sendable)?
+    private let lowPriorityThreads: (any Sendable)?
     /// Called once a request has its turn, before its route runs: tests hold a search
     /// open here.
     let admitted: (@Sendable (Request) async -> Void)?
@@ -32,7 +34,13 @@ struct FairUseMiddleware: RouterMiddleware {
         self.gate = gate
         self.index = index
         self.admitted = admitted
-        if #available(macOS 15, *) { threads = SearchThreads(count: gate.limits.maxSearches) } else { threads = nil }
+        if #available(macOS 15, *) {
+            threads = SearchThreads(count: gate.limits.maxSearches)
+            lowPriorityThreads = SearchThreads(count: gate.limits.maxSearches, niceness: 10, name: "search-low")
+        } else {
+            threads = nil
+            lowPriorityThreads = nil
+        }
     }
 
     /// Whether the request runs a search (and so needs a turn).
@@ -55,7 +63,8 @@ struct FairUseMiddleware: RouterMiddleware {
         guard await gate.enter(client) else { return try refusal(request, context: context) }
         defer { gate.leave(client) }
         if let admitted { await admitted(request) }
-        if #available(macOS 15, *), let threads = threads as? SearchThreads {
+        if #available(macOS 15, *),
+           let threads = (gate.recentlyRefused(client) ? lowPriorityThreads : threads) as? SearchThreads {
             return try await withTaskExecutorPreference(threads) { try await next(request, context) }
         }
         return try await next(request, context)
