@@ -18,11 +18,18 @@ public struct SearchLimits: Sendable, Equatable {
     /// Peers whose `X-Forwarded-For` names the client (addresses or CIDR ranges); any
     /// other peer is the client itself.
     public var trustedProxies: [TrustedProxy]
+    /// How long the refusal of a client already refused lately (``SearchGate/recentlyRefused(_:)``)
+    /// is held back before the 503 goes out: a flood that asks again as soon as it is
+    /// refused, over N connections, gets N refusals per pause rather than thousands a
+    /// second, each of which costs the server (and the cores the others' searches need).
+    /// The first refusal is at once.
+    public var refusalDelay: Duration
 
     /// The per-client default: a person's browser (a page and its feed or export) fits.
     public static let defaultPerClient = 2
     public static let defaultQueueLength = 64
     public static let defaultQueueWait = Duration.milliseconds(1000)
+    public static let defaultRefusalDelay = Duration.milliseconds(250)
     /// Loopback: a proxy on the same machine (nginx on 127.0.0.1), the usual setup.
     public static let defaultTrustedProxies = [TrustedProxy.loopbackV4, TrustedProxy.loopbackV6]
 
@@ -34,8 +41,10 @@ public struct SearchLimits: Sendable, Equatable {
 
     public init(
         maxSearches: Int? = nil, perClient: Int = defaultPerClient, queueLength: Int = defaultQueueLength,
-        queueWait: Duration = defaultQueueWait, trustedProxies: [TrustedProxy] = defaultTrustedProxies
+        queueWait: Duration = defaultQueueWait, trustedProxies: [TrustedProxy] = defaultTrustedProxies,
+        refusalDelay: Duration = defaultRefusalDelay
     ) {
+        self.refusalDelay = refusalDelay
         self.maxSearches = maxSearches ?? Self.defaultMaxSearches(perClient: perClient)
         self.perClient = perClient
         self.queueLength = queueLength

@@ -60,11 +60,15 @@ struct FairUseMiddleware: RouterMiddleware {
         guard Self.searches(request) else { return try await next(request, context) }
         let client = ClientAddress.key(
             peer: context.remoteAddress, forwardedFor: request.headers.forwardedFor, trusted: gate.limits.trustedProxies)
-        guard await gate.enter(client) else { return try refusal(request, context: context) }
+        // Asked for before the turn: a refusal now makes the client one refused lately.
+        let refusedBefore = gate.recentlyRefused(client)
+        guard await gate.enter(client) else {
+            if refusedBefore, gate.limits.refusalDelay > .zero { try? await Task.sleep(for: gate.limits.refusalDelay) }
+            return try refusal(request, context: context)
+        }
         defer { gate.leave(client) }
         if let admitted { await admitted(request) }
-        if #available(macOS 15, *),
-           let threads = (gate.recentlyRefused(client) ? lowPriorityThreads : threads) as? SearchThreads {
+        if #available(macOS 15, *), let threads = (refusedBefore ? lowPriorityThreads : threads) as? SearchThreads {
             return try await withTaskExecutorPreference(threads) { try await next(request, context) }
         }
         return try await next(request, context)
