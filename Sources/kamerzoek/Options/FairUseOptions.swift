@@ -6,13 +6,13 @@ struct FairUseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Searches that run at once, all clients together; more wait in the queue (default: the cores, but at least twice --max-searches-per-client).", valueName: "N"))
     var maxSearches: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Searches of one client address that run at once; as many more may wait (default: \(SearchLimits.defaultPerClient)).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Searches of one client address that run at once; as many more may wait.", valueName: "N"))
     var maxSearchesPerClient = SearchLimits.defaultPerClient
 
-    @Option(name: .long, help: ArgumentHelp("Searches that may wait for a turn, all clients together; past that the answer is 503 (default: \(SearchLimits.defaultQueueLength)).", valueName: "N"))
+    @Option(name: .long, help: ArgumentHelp("Searches that may wait for a turn, all clients together; past that the answer is 503.", valueName: "N"))
     var searchQueue = SearchLimits.defaultQueueLength
 
-    @Option(name: .long, help: ArgumentHelp("How long a search may wait for a turn before the answer is 503 with Retry-After (default: 1000).", valueName: "MS"))
+    @Option(name: .long, help: ArgumentHelp("How long a search may wait for a turn before the answer is 503 with Retry-After.", valueName: "MS"))
     var searchQueueWait = 1000
 
     @Option(name: .long, help: ArgumentHelp("A proxy (address or CIDR range) whose X-Forwarded-For names the client; repeat for more. Default: 127.0.0.1 and ::1 (nginx on the same machine); none: trust no one.", valueName: "ADDRESS"))
