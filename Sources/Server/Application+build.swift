@@ -11,7 +11,13 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger
 }
 
 /// With the index holder given (tests hold one to watch or delay its loading).
-func buildApplication(_ settings: ServerSettings, index: IndexHolder, logger: Logger) -> Application<ServerResponder> {
+///
+/// Tests may also give the fair-use gate (to watch its queue) and a hook called when a
+/// search has its turn, before it runs (to hold searches open).
+func buildApplication(
+    _ settings: ServerSettings, index: IndexHolder, logger: Logger, searchGate: SearchGate? = nil,
+    searchAdmitted: (@Sendable (Request) async -> Void)? = nil
+) -> Application<ServerResponder> {
     let router = Router(context: ServerContext.self)
     // Run once a route (or the 404) is chosen, in this order.
     router.add(middleware: RouteProbeMiddleware())
@@ -21,6 +27,10 @@ func buildApplication(_ settings: ServerSettings, index: IndexHolder, logger: Lo
     router.addRoutes(OpenAPIRoutes().collection)
     // Answers from one commit: ETag, Cache-Control, 304.
     let snapshot = router.group().add(middleware: SnapshotCachingMiddleware(index: index, version: settings.version ?? ""))
+    // The endpoints that search wait for a turn (fair use), behind the caching: a 304 needs none.
+    if let gate = searchGate ?? settings.searchLimits.map({ SearchGate(limits: $0) }) {
+        snapshot.add(middleware: FairUseMiddleware(gate: gate, index: index, admitted: searchAdmitted))
+    }
     snapshot.addRoutes(PageRoutes(index: index, timeBudget: settings.timeBudget).collection)
     snapshot.addRoutes(SearchRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")
     snapshot.addRoutes(ExportRoutes(index: index, timeBudget: settings.timeBudget).collection, atPath: "/api")

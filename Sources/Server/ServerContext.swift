@@ -8,9 +8,13 @@ public struct ServerContext: RequestContext {
     /// Set on the copy with which ``MethodMiddleware`` asks the router whether a path
     /// exists: ``RouteProbeMiddleware`` answers it before any handler runs.
     var isRouteProbe = false
+    /// The peer's IP address (`192.0.2.1`, `::1`), nil for a Unix socket: who a search
+    /// counts against, unless the peer is a trusted proxy (``ClientAddress``).
+    let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var responseEncoder: JSONEncoder { JSONCoding.encoder }

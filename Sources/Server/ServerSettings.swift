@@ -18,6 +18,10 @@ public struct ServerSettings: Sendable {
     /// The program's version (`kamerzoek --version`), reported by `/health` and part of
     /// every entity tag; nil leaves both without one.
     public var version: String?
+    /// Fair use: how many searches run at once, overall and per client, and how requests
+    /// wait for a turn (``FairUseMiddleware``); nil: no limits, searches run on the event
+    /// loops as they come.
+    public var searchLimits: SearchLimits? = SearchLimits()
 
     public init(
         indexDirectory: String, host: String = "127.0.0.1", port: Int = 8080, timeBudget: Duration = .seconds(2),

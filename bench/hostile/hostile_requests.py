@@ -17,10 +17,10 @@ import argparse, os, socket, statistics, subprocess, sys, tempfile, threading, t
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def get(url, timeout=10.0):
+def get(url, timeout=10.0, headers=None):
     started = time.monotonic()
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=timeout) as response:
             response.read()
             status = response.status
     except urllib.error.HTTPError as error:
@@ -32,7 +32,9 @@ def get(url, timeout=10.0):
 def measure(base, rounds):
     latencies = []
     for _ in range(rounds):
-        status, seconds = get(base + "/api/search?q=huiselijk+geweld")
+        # A client of its own for the fair-use limits (issue 21): the hostile loops are the
+        # loopback peer, this one an address that the trusted loopback proxy forwards.
+        status, seconds = get(base + "/api/search?q=huiselijk+geweld", headers={"X-Forwarded-For": "192.0.2.2"})
         if status != 200:
             raise SystemExit(f"the normal query got {status}")
         latencies.append(seconds * 1000)

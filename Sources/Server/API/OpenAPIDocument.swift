@@ -39,7 +39,7 @@ enum OpenAPIDocument {
               },
               "304": {"$ref": "#/components/responses/NotModified"},
               "400": {"$ref": "#/components/responses/BadRequest"},
-              "503": {"$ref": "#/components/responses/Unavailable"},
+              "503": {"$ref": "#/components/responses/UnavailableOrBusy"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
           },
@@ -74,7 +74,7 @@ enum OpenAPIDocument {
               },
               "304": {"$ref": "#/components/responses/NotModified"},
               "400": {"$ref": "#/components/responses/BadRequest"},
-              "503": {"$ref": "#/components/responses/Unavailable"},
+              "503": {"$ref": "#/components/responses/UnavailableOrBusy"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
           },
@@ -101,7 +101,7 @@ enum OpenAPIDocument {
               },
               "304": {"$ref": "#/components/responses/NotModified"},
               "400": {"$ref": "#/components/responses/BadRequest"},
-              "503": {"$ref": "#/components/responses/Unavailable"},
+              "503": {"$ref": "#/components/responses/UnavailableOrBusy"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
           },
@@ -162,7 +162,7 @@ enum OpenAPIDocument {
               "200": {"description": "The page.", "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}},
               "304": {"$ref": "#/components/responses/NotModified"},
               "400": {"description": "The page, showing (in Dutch) what is wrong with a parameter or the query.", "headers": {"Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}},
-              "503": {"description": "The page, saying (in Dutch) that there is no index yet.", "headers": {"Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}}
+              "503": {"description": "The page, saying (in Dutch) that there is no index yet, or that there are too many searches at once (then with Retry-After).", "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}, "Cache-Control": {"$ref": "#/components/headers/NoStore"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}}
             }
           }
         },
@@ -217,6 +217,7 @@ enum OpenAPIDocument {
           "BadRequest": {"description": "A parameter or the query cannot be read.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotFound": {"description": "No such document or endpoint.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Unavailable": {"description": "No index has been committed yet.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "UnavailableOrBusy": {"description": "No index has been committed yet; or too many searches at once (fair use: this client already has its share running, or every turn is taken and the queue is full or was waited in too long), and then with Retry-After.", "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}, "Cache-Control": {"$ref": "#/components/headers/NoStore"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "InternalError": {"description": "The server failed; details are in its log, not here.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "headers": {
@@ -227,6 +228,8 @@ enum OpenAPIDocument {
           "ContentEncoding": {"description": "gzip when the client accepts it and the body is JSON, HTML or other text of at least 1 KB; absent otherwise.", "schema": {"const": "gzip"}},
           "AllowOrigin": {"description": "Under /api (and /feeds): the origin of `kamerzoek serve --cors-origin`, * by default.", "schema": {"type": "string"}},
           "ExposeHeaders": {"description": "Headers scripts of other origins may read.", "schema": {"const": "ETag, Kamerzoek-Generation"}},
+          "RetryAfter": {"description": "On a 503 for too many searches at once: seconds to wait before trying again.", "schema": {"type": "string", "pattern": "^[1-9][0-9]*$"}},
+          "NoStore": {"description": "On a 503 for too many searches at once: nothing may keep it.", "schema": {"const": "no-store"}},
           "Allow": {"description": "The methods every path answers.", "schema": {"const": "GET, HEAD, OPTIONS"}}
         },
         "schemas": {

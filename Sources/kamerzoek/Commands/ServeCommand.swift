@@ -31,6 +31,8 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var threads: SearchThreads
 
+    @OptionGroup(title: "Fair use") var fairUse: FairUseOptions
+
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
@@ -41,9 +43,14 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         ServerRuntime.runTasksOnEventLoops()
-        let settings = ServerSettings(
+        var settings = ServerSettings(
             indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget), threadsPerSearch: threads.count,
             corsOrigin: corsOrigin, version: Kamerzoek.version)
+        settings.searchLimits = try fairUse.limits()
+        // Under the fair-use limits a search stays on its own thread unless --threads says
+        // otherwise: the server is shared, and a lowered priority (a client refused lately)
+        // reaches only that thread, not the dispatch threads a search would share out to.
+        if settings.searchLimits != nil, threads.count == nil { settings.threadsPerSearch = 1 }
         // The root command is synchronous, so the server runs on a task while this thread
         // (not one of the concurrency pool's) waits for it to stop.
         let outcome = ServeOutcome()

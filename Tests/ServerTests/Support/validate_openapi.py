@@ -97,7 +97,7 @@ def csv_problems(text):
 from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
 
-CHECKED_HEADERS = {"etag", "cache-control", "vary", "content-encoding", "allow"}
+CHECKED_HEADERS = {"etag", "cache-control", "vary", "content-encoding", "allow", "retry-after"}
 
 
 def checked(name):
