@@ -42,9 +42,15 @@ function init(args)
   counter = offset or 0
 end
 
+-- Requests come from many clients, as on a public site, not from one: each names one of
+-- 256 addresses in X-Forwarded-For, which nginx passes on with its own (127.0.0.1) after
+-- it and kamerzoek, trusting 127.0.0.1, takes for the client. From one address, the fair
+-- use limits (two searches at a time per client) would refuse most of wrk's connections.
 function request()
   counter = counter + 1
-  return wrk.format("GET", "/api/search?q=" .. queries[(counter % #queries) + 1] .. "&limit=10")
+  local client = "10.0." .. (offset or 0) % 256 .. "." .. counter % 256
+  return wrk.format("GET", "/api/search?q=" .. queries[(counter % #queries) + 1] .. "&limit=10",
+    { ["X-Forwarded-For"] = client })
 end
 
 function response(status, headers, body)
