@@ -20,6 +20,12 @@ public final class SearchableSnapshot: Sendable {
     /// ThreadSanitizer sees its calls (see ``TermLookups``).
     private let lock = NSLock()
     nonisolated(unsafe) private var builtFilterColumns: [FilterColumns]?
+    /// The facet columns (``facetColumns()``) and the spelling dictionary
+    /// (``spellingDictionary()``), each built once under a lock of its own.
+    private let facetLock = NSLock()
+    nonisolated(unsafe) private var builtFacetColumns: (names: FacetNames, columns: [FacetColumns])?
+    private let spellingLock = NSLock()
+    nonisolated(unsafe) private var builtSpellingDictionary: SpellingDictionary?
 
     public init(_ snapshot: IndexSnapshot) {
         self.snapshot = snapshot
@@ -41,6 +47,35 @@ public final class SearchableSnapshot: Sendable {
         let columns = snapshot.segments.map { FilterColumns($0.reader, typeNumbers: typeNumbers) }
         builtFilterColumns = columns
         return columns[index]
+    }
+
+    /// What facets count by, per segment, and the names of the values: built on the
+    /// first search that asks for facets.
+    func facetColumns() -> (names: FacetNames, columns: [FacetColumns]) {
+        let filters = snapshot.segments.indices.map(filterColumns)
+        facetLock.lock()
+        defer { facetLock.unlock() }
+        if let builtFacetColumns { return builtFacetColumns }
+        let built = FacetNames.build(snapshot.segments, filterColumns: filters)
+        builtFacetColumns = built
+        return built
+    }
+
+    /// The frequent exact forms of the snapshot, for "did you mean" (``SpellingDictionary``):
+    /// built on first use, which a server starts when it opens a snapshot
+    /// (``prepareSuggestions()``), so that no request waits for it.
+    func spellingDictionary() throws -> SpellingDictionary {
+        spellingLock.lock()
+        defer { spellingLock.unlock() }
+        if let builtSpellingDictionary { return builtSpellingDictionary }
+        let built = try SpellingDictionary(snapshot)
+        builtSpellingDictionary = built
+        return built
+    }
+
+    /// Builds what suggestions read (``spellingDictionary()``) now, off any request's path.
+    public func prepareSuggestions() throws {
+        _ = try spellingDictionary()
     }
 
     /// Per document of `segment`: not deleted in this snapshot.

@@ -1,0 +1,159 @@
+import IndexStore
+
+/// The exact forms that "did you mean" may suggest: every body exact form of the snapshot
+/// written in letters only that occurs in at least ``minimumDocuments`` documents, sorted
+/// by their UTF-8 bytes, with its document count summed over the segments.
+///
+/// Words within an edit distance of a query word are found by walking this sorted list
+/// as the trie it implies (``candidates(near:maximumDistance:)``): the terms sharing a
+/// prefix are a range, a range's children are found by binary search on the next byte,
+/// and a prefix is left as soon as every cell of its row of the distance table exceeds
+/// the distance. Only the prefixes within the distance of a prefix of the word are
+/// visited, a few thousand for a word of eight letters, instead of every term.
+///
+/// Built once per snapshot (``SearchableSnapshot/spellingDictionary()``); the terms are
+/// held as one byte array with offsets, not as strings.
+final class SpellingDictionary: Sendable {
+    /// The terms' bytes one after the other; term `i` is `bytes[starts[i] ..< starts[i + 1]]`.
+    private let bytes: [UInt8]
+    private let starts: [UInt32]
+    /// Per term, the documents that have it (passages where a segment predates document counts).
+    private let documentCounts: [UInt32]
+
+    /// Rarer forms are left out: they are as often misspellings themselves as words, and
+    /// leaving them out keeps the list small.
+    static let minimumDocuments: UInt32 = 5
+
+    var count: Int { documentCounts.count }
+
+    /// The bytes this holds (its arrays' contents).
+    var memoryBytes: Int { bytes.count + starts.count * 4 + documentCounts.count * 4 }
+
+    init(_ snapshot: IndexSnapshot) throws {
+        var merged = SortedTerms()
+        for segment in snapshot.segments {
+            var terms = SortedTerms()
+            try segment.reader.dictionary.forEachTerm(withPrefix: [TermSpace.bodyExact.rawValue]) { key, info in
+                guard key.count > 1, Self.isWord(key.dropFirst()) else { return }
+                terms.append(key.dropFirst(), UInt32(clamping: info.documentCount ?? info.documentFrequency))
+            }
+            merged = merged.isEmpty ? terms : SortedTerms.merging(merged, terms)
+        }
+        var kept = SortedTerms()
+        for index in 0 ..< merged.count where merged.counts[index] >= Self.minimumDocuments {
+            kept.append(merged.term(index), merged.counts[index])
+        }
+        bytes = kept.bytes
+        starts = kept.starts
+        documentCounts = kept.counts
+    }
+
+    /// Only lower-case letters (folded forms have no capitals), ASCII or not: no digits,
+    /// no punctuation, no stop-word pairs (which hold a space).
+    private static func isWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { (0x61 ... 0x7A).contains($0) || $0 >= 0x80 }
+    }
+
+    /// The terms within `maximumDistance` edits of `word` (insertions, deletions,
+    /// substitutions and transpositions of adjacent bytes, each one edit: the optimal
+    /// string alignment distance), `word` itself included when present, with their
+    /// distances and document counts.
+    func candidates(near word: [UInt8], maximumDistance: Int) -> [(term: String, distance: Int, documents: Int)] {
+        guard count > 0, !word.isEmpty else { return [] }
+        var found: [(term: String, distance: Int, documents: Int)] = []
+        let length = word.count, width = length + 1
+        let deepest = length + maximumDistance
+        // Row `d` of the table (`table[d * width ..< (d + 1) * width]`): the distances
+        // between the prefix of depth `d` on the path and each prefix of the word.
+        var table = Array(repeating: 0, count: (deepest + 1) * width)
+        for column in 0 ... length { table[column] = column }
+        var path = Array(repeating: UInt8(0), count: deepest + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                table.withUnsafeMutableBufferPointer { table in
+                    func termLength(_ index: Int) -> Int { Int(starts[index + 1] - starts[index]) }
+                    func byte(_ index: Int, _ depth: Int) -> UInt8 { bytes[Int(starts[index]) + depth] }
+
+                    // The terms `low ..< high` share the prefix of length `depth` (`path`).
+                    func visit(_ low: Int, _ high: Int, depth: Int) {
+                        var child = low
+                        if termLength(low) == depth {
+                            let distance = table[depth * width + length]
+                            if distance <= maximumDistance {
+                                let term = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[low]) ..< Int(starts[low + 1])]), as: UTF8.self)
+                                found.append((term, distance, Int(documentCounts[low])))
+                            }
+                            child += 1
+                        }
+                        guard depth < deepest else { return }
+                        let previous = depth * width, row = previous + width, before = previous - width
+                        while child < high {
+                            let next = byte(child, depth)
+                            // The end of the terms with `next` at `depth`: they are sorted on it.
+                            var lower = child + 1, upper = high
+                            while lower < upper {
+                                let middle = (lower + upper) / 2
+                                if byte(middle, depth) <= next { lower = middle + 1 } else { upper = middle }
+                            }
+                            path[depth] = next
+                            table[row] = depth + 1
+                            var smallest = depth + 1
+                            for column in 1 ... length {
+                                let substitution = table[previous + column - 1] + (word[column - 1] == next ? 0 : 1)
+                                var cell = min(table[previous + column] + 1, table[row + column - 1] + 1, substitution)
+                                if depth >= 1, column >= 2, word[column - 1] == path[depth - 1], word[column - 2] == next {
+                                    cell = min(cell, table[before + column - 2] + 1)
+                                }
+                                table[row + column] = cell
+                                smallest = min(smallest, cell)
+                            }
+                            if smallest <= maximumDistance { visit(child, lower, depth: depth + 1) }
+                            child = lower
+                        }
+                    }
+                    visit(0, count, depth: 0)
+                }
+            }
+        }
+        return found
+    }
+
+    /// Terms in byte order, appended and merged without a string each.
+    private struct SortedTerms {
+        var bytes: [UInt8] = []
+        var starts: [UInt32] = [0]
+        var counts: [UInt32] = []
+
+        var count: Int { counts.count }
+        var isEmpty: Bool { counts.isEmpty }
+
+        func term(_ index: Int) -> ArraySlice<UInt8> { bytes[Int(starts[index]) ..< Int(starts[index + 1])] }
+
+        mutating func append(_ term: ArraySlice<UInt8>, _ documents: UInt32) {
+            bytes.append(contentsOf: term)
+            starts.append(UInt32(bytes.count))
+            counts.append(documents)
+        }
+
+        /// Both lists' terms in order; a term in both once, with the counts added.
+        static func merging(_ left: SortedTerms, _ right: SortedTerms) -> SortedTerms {
+            var merged = SortedTerms()
+            merged.bytes.reserveCapacity(left.bytes.count + right.bytes.count)
+            var i = 0, j = 0
+            while i < left.count || j < right.count {
+                if j == right.count || (i < left.count && left.term(i).lexicographicallyPrecedes(right.term(j))) {
+                    merged.append(left.term(i), left.counts[i])
+                    i += 1
+                } else if i == left.count || right.term(j).lexicographicallyPrecedes(left.term(i)) {
+                    merged.append(right.term(j), right.counts[j])
+                    j += 1
+                } else {
+                    merged.append(left.term(i), left.counts[i] &+ right.counts[j])
+                    i += 1
+                    j += 1
+                }
+            }
+            return merged
+        }
+    }
+}
