@@ -1,0 +1,117 @@
+import Foundation
+import IndexStore
+import Testing
+@testable import Search
+
+/// "Did you mean": which words are replaced, by what, and when a search looks at all.
+@Suite("Suggestions")
+struct SuggestionTests {
+    /// `stikstof` in 30 documents, the misspelling `stikstoof` in one, `stikstaf` in two;
+    /// `boden` in 40, `boten` in 10; `natuur` everywhere; a number and an acronym.
+    static func makeSearcher() throws -> (Searcher, String) {
+        let directory = NSTemporaryDirectory() + "kamerzoek-suggest-" + UUID().uuidString
+        var texts: [String] = []
+        for number in 0 ..< 60 {
+            var words = ["natuur", "beleid"]
+            if number < 30 { words.append("stikstof") }
+            if number == 30 { words.append("stikstoof") }
+            if number == 31 || number == 32 { words.append("stikstaf") }
+            if number < 40 { words.append("boden") }
+            if number >= 40, number < 50 { words.append("boten") }
+            if number < 6 { words += ["36001", "OCW"] }
+            texts.append(words.joined(separator: " ") + " stuk \(number).")
+        }
+        let documents = texts.enumerated().map { number, text in
+            StoredDocument(
+                id: "doc-\(number)", source: "doc-\(number).txt", contentHash: "\(number)", title: number == 0 ? "Stikstofbrief" : nil,
+                type: "brief", passages: [FixtureIndex.passage(text)])
+        }
+        try IndexWriter(directory: directory).add(documents)
+        return (try Searcher(snapshot: try IndexSnapshot.open(directory: directory)), directory)
+    }
+
+    static func withSearcher(_ body: (Searcher) throws -> Void) throws {
+        let (searcher, directory) = try makeSearcher()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try body(searcher)
+    }
+
+    @Test func aWordNotInTheIndexIsReplacedByTheClosestFrequentWord() throws {
+        let (searcher, directory) = try Self.makeSearcher()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            #expect(try searcher.suggestion(for: "stiksof") == "stikstof")
+            // Other words, operators, capitals and spacing stay as typed.
+            #expect(try searcher.suggestion(for: "Stiksof  natuur") == "Stikstof  natuur")
+            #expect(try searcher.suggestion(for: "(stiksof OR natuur) soort:brief") == "(stikstof OR natuur) soort:brief")
+            // Words in phrases, one by one.
+            #expect(try searcher.suggestion(for: "\"stiksof natuur\"~2 beleid") == "\"stikstof natuur\"~2 beleid")
+            // Two misspelt words.
+            #expect(try searcher.suggestion(for: "stiksof natuurr") == "stikstof natuur")
+        }
+    }
+
+    @Test func aFarRarerWordIsReplacedAComparableOneIsNot() throws {
+        let (searcher, directory) = try Self.makeSearcher()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            // 1 document against 30: at least 20 times rarer.
+            #expect(try searcher.suggestion(for: "stikstoof") == "stikstof")
+            // 2 against 30: not rare enough.
+            #expect(try searcher.suggestion(for: "stikstaf") == nil)
+            #expect(try searcher.suggestion(for: "stikstof") == nil)
+        }
+    }
+
+    @Test func theNearestWinsThenTheMostFrequent() throws {
+        let (searcher, directory) = try Self.makeSearcher()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            // `boxen` is one edit from `boden` (40) and `boten` (10): the more frequent.
+            #expect(try searcher.suggestion(for: "boxen") == "boden")
+            // One edit from `boten`, two from `boden`: the nearer.
+            #expect(try searcher.suggestion(for: "botn") == "boten")
+            // A transposition is one edit.
+            #expect(try searcher.suggestion(for: "stiktsof") == "stikstof")
+        }
+    }
+
+    @Test func numbersIdentifiersPrefixesFieldsAndExclusionsAreLeftAlone() throws {
+        let (searcher, directory) = try Self.makeSearcher()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            for query in [
+                "36002", "OCX", "stiksof*", "titel:stiksof", "titel:(stiksof OR natuur)", "-stiksof natuur", "NOT stiksof natuur",
+                "soort:brieff", "de", "bod", "stik-sof", "stiksof2",
+            ] {
+                #expect(try searcher.suggestion(for: query) == nil, "\(query)")
+            }
+            // Outside the skipped part, words are still corrected.
+            #expect(try searcher.suggestion(for: "titel:natuur stiksof") == "titel:natuur stikstof")
+            #expect(try searcher.suggestion(for: "-(natuur) stiksof") == "-(natuur) stikstof")
+        }
+    }
+
+    /// Only searches with few documents look for a suggestion.
+    @Test func onlySearchesWithFewDocumentsSuggest() throws {
+        let (searcher, directory) = try Self.makeSearcher()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            var options = SearchOptions()
+            options.snippets = false
+            let none = try searcher.search("stiksof", options: options)
+            #expect(none.documents == 0 && none.suggestion == "stikstof")
+            // `stikstoof` has the stem of `stikstof`: the search finds their 31 documents and
+            // needs no suggestion.
+            let stemmed = try searcher.search("stikstoof", options: options)
+            #expect(stemmed.documents == 31 && stemmed.suggestion == nil)
+            let phrase = try searcher.search("\"stikstoof\"", options: options)
+            #expect(phrase.documents == 1 && phrase.suggestion == "\"stikstof\"")
+            // Enough documents: no suggestion, though `stikstoof` alone would get one.
+            let many = try searcher.search("natuur OR stikstoof", options: options)
+            #expect(many.documents >= SearchOptions.suggestionBelow && many.suggestion == nil)
+            options.suggest = false
+            #expect(try searcher.search("stiksof", options: options).suggestion == nil)
+        }
+    }
+}
