@@ -78,6 +78,13 @@ public final class SearchableSnapshot: Sendable {
         _ = try spellingDictionary()
     }
 
+    /// The spelling dictionary's terms and the bytes its arrays hold, built if need be
+    /// (for benchmarks).
+    public func spellingDictionarySize() throws -> (terms: Int, bytes: Int) {
+        let dictionary = try spellingDictionary()
+        return (dictionary.count, dictionary.memoryBytes)
+    }
+
     /// Per document of `segment`: not deleted in this snapshot.
     private static func liveDocuments(_ segment: IndexSnapshot.Segment) -> [Bool] {
         var live = Array(repeating: true, count: segment.reader.documents.count)
