@@ -123,7 +123,8 @@ public final class Searcher {
         }
         // Few documents: perhaps a word is misspelt. Searches that find enough never look.
         if options.suggest, found.documents < SearchOptions.suggestionBelow {
-            result.suggestion = try suggestion(for: text)
+            // A nicety: a damaged dictionary block fails it, not the search.
+            result.suggestion = try? suggestion(for: text)
         }
         let elapsed = clock.now - started
         let milliseconds = (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)

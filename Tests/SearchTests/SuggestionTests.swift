@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import IndexStore
 import Testing
 @testable import Search
@@ -112,6 +113,54 @@ struct SuggestionTests {
             #expect(many.documents >= SearchOptions.suggestionBelow && many.suggestion == nil)
             options.suggest = false
             #expect(try searcher.search("stiksof", options: options).suggestion == nil)
+        }
+    }
+}
+
+/// The two half-pruned walks of ``SpellingDictionary`` find exactly the terms a distance
+/// computed against every term finds.
+@Suite("Spelling dictionary")
+struct SpellingDictionaryTests {
+    /// The optimal string alignment distance, computed in full.
+    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0 ... a.count { table[i][0] = i }
+        for j in 0 ... b.count { table[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
+            }
+        }
+        return table[a.count][b.count]
+    }
+
+    @Test func theWalksFindEveryTermWithinTheDistance() throws {
+        var random = SeededGenerator(seed: 2112)
+        // Words of a four-letter alphabet, so that many lie within two edits of each other.
+        func word() -> String {
+            String((0 ..< Int.random(in: 2 ... 9, using: &random)).map { _ in "abeo".randomElement(using: &random)! })
+        }
+        let pool = (0 ..< 1500).map { _ in word() }
+        let directory = NSTemporaryDirectory() + "kamerzoek-spelling-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let documents = (0 ..< 400).map { number in
+            StoredDocument(
+                id: "doc-\(number)", source: "doc-\(number).txt", contentHash: "\(number)", type: "brief",
+                passages: [FixtureIndex.passage((0 ..< 60).map { _ in pool.randomElement(using: &random)! }.joined(separator: " "))])
+        }
+        try IndexWriter(directory: directory).add(documents)
+        let dictionary = try SpellingDictionary(try IndexSnapshot.open(directory: directory))
+        let terms = dictionary.terms
+        #expect(terms.count > 300 && terms.allSatisfy { $0.documents >= 5 })
+        for _ in 0 ..< 200 {
+            let query = Array(word().utf8)
+            for maximum in [1, 2] {
+                let expected = Set(terms.filter { Self.distance(Array($0.term.utf8), query) <= maximum }.map(\.term))
+                let found = dictionary.candidates(near: query, maximumDistance: maximum)
+                #expect(Set(found.map(\.term)) == expected, "\(String(decoding: query, as: UTF8.self)) within \(maximum)")
+                #expect(found.allSatisfy { $0.distance == Self.distance(Array($0.term.utf8), query) })
+            }
         }
     }
 }

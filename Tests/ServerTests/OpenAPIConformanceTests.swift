@@ -21,6 +21,9 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/search", uri: "/api/search?q=geweld&offset=100"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld+(huiselijk"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&limit=1000"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&facets=type,year,dossier"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&facets=year&type=brief"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&facets=kleur"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/zonder-datum"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/wetten/BWBR0001%20art%201"),
@@ -35,6 +38,12 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/search.csv", uri: "/api/search.csv?q=strafbaar"),
         Sample(path: "/api/search.csv", uri: "/api/search.csv?q=bestaatniet"),
         Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld&limit=1001"),
+    ]
+
+    /// Over an index where words are frequent enough to be suggested (``SpellingDictionary``).
+    static let suggestionSamples: [Sample] = [
+        Sample(path: "/api/search", uri: "/api/search?q=stiksof&facets=type,year,dossier"),
+        Sample(path: "/api/search", uri: "/api/search?q=%22stiksof+natuur%22"),
     ]
 
     static let unavailableSamples: [Sample] = [
@@ -55,7 +64,12 @@ struct OpenAPIConformanceTests {
             return (document, try await Self.fetch(Self.samples, from: client))
         }
         let unavailable = try await withLiveServer(empty) { client in try await Self.fetch(Self.unavailableSamples, from: client) }
-        for (sample, status, contentType, body) in served + unavailable {
+        let suggesting = try await withLiveServer(try FacetsAndSuggestionTests.index()) { client in
+            try await Self.fetch(Self.suggestionSamples, from: client)
+        }
+        #expect(suggesting.allSatisfy { $0.3.contains("\"suggestion\":") })
+        #expect(served.contains { $0.0.uri.contains("facets=type") && $0.3.contains("\"facets_exact\":true") })
+        for (sample, status, contentType, body) in served + unavailable + suggesting {
             // JSON is validated parsed; other media types (Atom, CSV) as their text.
             let parsed = contentType.hasPrefix("application/json") ? try JSONSerialization.jsonObject(with: Data(body.utf8)) : body
             collected.append(["path": sample.path, "status": status, "content_type": contentType, "body": parsed])

@@ -2,32 +2,34 @@ import IndexStore
 
 /// The exact forms that "did you mean" may suggest: every body exact form of the snapshot
 /// written in letters only that occurs in at least ``minimumDocuments`` documents, sorted
-/// by their UTF-8 bytes, with its document count summed over the segments.
+/// by their UTF-8 bytes, with its document count summed over the segments; and the same
+/// forms written backwards, sorted likewise.
 ///
-/// Words within an edit distance of a query word are found by walking this sorted list
-/// as the trie it implies (``candidates(near:maximumDistance:)``): the terms sharing a
-/// prefix are a range, a range's children are found by binary search on the next byte,
-/// and a prefix is left as soon as every cell of its row of the distance table exceeds
-/// the distance. Only the prefixes within the distance of a prefix of the word are
-/// visited, a few thousand for a word of eight letters, instead of every term.
+/// Words within an edit distance of a query word are found by walking a sorted list as
+/// the trie it implies (``candidates(near:maximumDistance:)``): the terms sharing a prefix
+/// are a range, a range's children are found by binary search on the next byte, and a
+/// prefix is left as soon as every cell of its row of the distance table exceeds the
+/// distance. Within two edits every short prefix qualifies, so a plain walk visits most
+/// of the list's first three levels; instead, since two edits leave one half of the word
+/// with at most one, the forward list is walked with at most one edit in the word's first
+/// half and the backward list with at most one in its second half (the backward list's
+/// first), and the two walks' words are put together. Each visits a few hundred prefixes.
 ///
 /// Built once per snapshot (``SearchableSnapshot/spellingDictionary()``); the terms are
-/// held as one byte array with offsets, not as strings.
+/// held as byte arrays with offsets, not as strings.
 final class SpellingDictionary: Sendable {
-    /// The terms' bytes one after the other; term `i` is `bytes[starts[i] ..< starts[i + 1]]`.
-    private let bytes: [UInt8]
-    private let starts: [UInt32]
-    /// Per term, the documents that have it (passages where a segment predates document counts).
-    private let documentCounts: [UInt32]
+    private let forward: SortedTerms
+    /// The terms written backwards (byte by byte), in their own byte order.
+    private let backward: SortedTerms
 
     /// Rarer forms are left out: they are as often misspellings themselves as words, and
-    /// leaving them out keeps the list small.
+    /// leaving them out keeps the lists small.
     static let minimumDocuments: UInt32 = 5
 
-    var count: Int { documentCounts.count }
+    var count: Int { forward.count }
 
     /// The bytes this holds (its arrays' contents).
-    var memoryBytes: Int { bytes.count + starts.count * 4 + documentCounts.count * 4 }
+    var memoryBytes: Int { forward.memoryBytes + backward.memoryBytes }
 
     init(_ snapshot: IndexSnapshot) throws {
         var merged = SortedTerms()
@@ -43,9 +45,17 @@ final class SpellingDictionary: Sendable {
         for index in 0 ..< merged.count where merged.counts[index] >= Self.minimumDocuments {
             kept.append(merged.term(index), merged.counts[index])
         }
-        bytes = kept.bytes
-        starts = kept.starts
-        documentCounts = kept.counts
+        forward = kept
+        let order = (0 ..< kept.count).map { Array(kept.term($0).reversed()) }.enumerated()
+            .sorted { $0.element.lexicographicallyPrecedes($1.element) }
+        var reversed = SortedTerms()
+        for (index, term) in order { reversed.append(term[...], kept.counts[index]) }
+        backward = reversed
+    }
+
+    /// Every term and its document count, in byte order (for tests).
+    var terms: [(term: String, documents: Int)] {
+        (0 ..< forward.count).map { (String(decoding: forward.term($0), as: UTF8.self), Int(forward.counts[$0])) }
     }
 
     /// Only lower-case letters (folded forms have no capitals), ASCII or not: no digits,
@@ -59,63 +69,22 @@ final class SpellingDictionary: Sendable {
     /// string alignment distance), `word` itself included when present, with their
     /// distances and document counts.
     func candidates(near word: [UInt8], maximumDistance: Int) -> [(term: String, distance: Int, documents: Int)] {
-        guard count > 0, !word.isEmpty else { return [] }
-        var found: [(term: String, distance: Int, documents: Int)] = []
-        let length = word.count, width = length + 1
-        let deepest = length + maximumDistance
-        // Row `d` of the table (`table[d * width ..< (d + 1) * width]`): the distances
-        // between the prefix of depth `d` on the path and each prefix of the word.
-        var table = Array(repeating: 0, count: (deepest + 1) * width)
-        for column in 0 ... length { table[column] = column }
-        var path = Array(repeating: UInt8(0), count: deepest + 1)
-        bytes.withUnsafeBufferPointer { bytes in
-            starts.withUnsafeBufferPointer { starts in
-                table.withUnsafeMutableBufferPointer { table in
-                    func termLength(_ index: Int) -> Int { Int(starts[index + 1] - starts[index]) }
-                    func byte(_ index: Int, _ depth: Int) -> UInt8 { bytes[Int(starts[index]) + depth] }
-
-                    // The terms `low ..< high` share the prefix of length `depth` (`path`).
-                    func visit(_ low: Int, _ high: Int, depth: Int) {
-                        var child = low
-                        if termLength(low) == depth {
-                            let distance = table[depth * width + length]
-                            if distance <= maximumDistance {
-                                let term = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[low]) ..< Int(starts[low + 1])]), as: UTF8.self)
-                                found.append((term, distance, Int(documentCounts[low])))
-                            }
-                            child += 1
-                        }
-                        guard depth < deepest else { return }
-                        let previous = depth * width, row = previous + width, before = previous - width
-                        while child < high {
-                            let next = byte(child, depth)
-                            // The end of the terms with `next` at `depth`: they are sorted on it.
-                            var lower = child + 1, upper = high
-                            while lower < upper {
-                                let middle = (lower + upper) / 2
-                                if byte(middle, depth) <= next { lower = middle + 1 } else { upper = middle }
-                            }
-                            path[depth] = next
-                            table[row] = depth + 1
-                            var smallest = depth + 1
-                            for column in 1 ... length {
-                                let substitution = table[previous + column - 1] + (word[column - 1] == next ? 0 : 1)
-                                var cell = min(table[previous + column] + 1, table[row + column - 1] + 1, substitution)
-                                if depth >= 1, column >= 2, word[column - 1] == path[depth - 1], word[column - 2] == next {
-                                    cell = min(cell, table[before + column - 2] + 1)
-                                }
-                                table[row + column] = cell
-                                smallest = min(smallest, cell)
-                            }
-                            if smallest <= maximumDistance { visit(child, lower, depth: depth + 1) }
-                            child = lower
-                        }
-                    }
-                    visit(0, count, depth: 0)
-                }
-            }
+        guard maximumDistance >= 2, word.count >= 2 else {
+            return forward.walk(word, maximumDistance: maximumDistance, head: 0, headDistance: 0).map { ($0.term, $0.distance, $0.documents) }
         }
-        return found
+        // Edits are split between the halves: with at most two, one half has at most one.
+        // (A transposition across the middle counts in both, and still leaves one half
+        // with at most one.)
+        let half = maximumDistance / 2
+        let first = word.count - word.count / 2
+        var found: [String: (distance: Int, documents: Int)] = [:]
+        for match in forward.walk(word, maximumDistance: maximumDistance, head: first, headDistance: half) {
+            found[match.term] = (match.distance, match.documents)
+        }
+        for match in backward.walk(Array(word.reversed()), maximumDistance: maximumDistance, head: word.count - first, headDistance: half) {
+            found[String(decoding: match.bytes.reversed(), as: UTF8.self)] = (match.distance, match.documents)
+        }
+        return found.map { ($0.key, $0.value.distance, $0.value.documents) }
     }
 
     /// Terms in byte order, appended and merged without a string each.
@@ -128,6 +97,81 @@ final class SpellingDictionary: Sendable {
         var isEmpty: Bool { counts.isEmpty }
 
         func term(_ index: Int) -> ArraySlice<UInt8> { bytes[Int(starts[index]) ..< Int(starts[index + 1])] }
+
+        var memoryBytes: Int { bytes.count + starts.count * 4 + counts.count * 4 }
+
+        /// The terms within `maximumDistance` of `word`, found by walking the list as a
+        /// trie; a prefix no longer than `head - 1` is also left when no prefix of the
+        /// word's first `head` bytes is within `headDistance` of it. (A term whose first
+        /// `head` bytes of the word take at most `headDistance` edits passes that test:
+        /// the prefixes on its way, up to the one aligned with those bytes, are no
+        /// further from some prefix of them.)
+        func walk(
+            _ word: [UInt8], maximumDistance: Int, head: Int, headDistance: Int
+        ) -> [(term: String, bytes: [UInt8], distance: Int, documents: Int)] {
+            guard count > 0, !word.isEmpty else { return [] }
+            var found: [(term: String, bytes: [UInt8], distance: Int, documents: Int)] = []
+            let length = word.count, width = length + 1
+            let deepest = length + maximumDistance
+            let headColumns = min(head, length)
+            // Row `d` of the table (`table[d * width ..< (d + 1) * width]`): the distances
+            // between the prefix of depth `d` on the path and each prefix of the word.
+            var table = Array(repeating: 0, count: (deepest + 1) * width)
+            for column in 0 ... length { table[column] = column }
+            var path = Array(repeating: UInt8(0), count: deepest + 1)
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in
+                    table.withUnsafeMutableBufferPointer { table in
+                        func termLength(_ index: Int) -> Int { Int(starts[index + 1] - starts[index]) }
+                        func byte(_ index: Int, _ depth: Int) -> UInt8 { bytes[Int(starts[index]) + depth] }
+
+                        // The terms `low ..< high` share the prefix of length `depth` (`path`).
+                        func visit(_ low: Int, _ high: Int, depth: Int) {
+                            var child = low
+                            if termLength(low) == depth {
+                                let distance = table[depth * width + length]
+                                if distance <= maximumDistance {
+                                    let term = Array(UnsafeBufferPointer(rebasing: bytes[Int(starts[low]) ..< Int(starts[low + 1])]))
+                                    found.append((String(decoding: term, as: UTF8.self), term, distance, Int(counts[low])))
+                                }
+                                child += 1
+                            }
+                            guard depth < deepest else { return }
+                            let previous = depth * width, row = previous + width, before = previous - width
+                            let checksHead = depth + 1 <= head - 1
+                            while child < high {
+                                let next = byte(child, depth)
+                                // The end of the terms with `next` at `depth`: they are sorted on it.
+                                var lower = child + 1, upper = high
+                                while lower < upper {
+                                    let middle = (lower + upper) / 2
+                                    if byte(middle, depth) <= next { lower = middle + 1 } else { upper = middle }
+                                }
+                                path[depth] = next
+                                table[row] = depth + 1
+                                var smallest = depth + 1, smallestInHead = depth + 1
+                                for column in 1 ... length {
+                                    let substitution = table[previous + column - 1] + (word[column - 1] == next ? 0 : 1)
+                                    var cell = min(table[previous + column] + 1, table[row + column - 1] + 1, substitution)
+                                    if depth >= 1, column >= 2, word[column - 1] == path[depth - 1], word[column - 2] == next {
+                                        cell = min(cell, table[before + column - 2] + 1)
+                                    }
+                                    table[row + column] = cell
+                                    smallest = min(smallest, cell)
+                                    if column <= headColumns { smallestInHead = min(smallestInHead, cell) }
+                                }
+                                if smallest <= maximumDistance, !checksHead || smallestInHead <= headDistance {
+                                    visit(child, lower, depth: depth + 1)
+                                }
+                                child = lower
+                            }
+                        }
+                        visit(0, count, depth: 0)
+                    }
+                }
+            }
+            return found
+        }
 
         mutating func append(_ term: ArraySlice<UInt8>, _ documents: UInt32) {
             bytes.append(contentsOf: term)

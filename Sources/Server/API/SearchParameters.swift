@@ -26,6 +26,8 @@ struct SearchParameters {
     /// ISO dates as given.
     var from: String?
     var to: String?
+    /// `facets=type,year,dossier`: count the matching documents per value of these fields.
+    var facets: [FacetField] = []
 
     /// Reads and checks every parameter; the first problem is a 400 that names it.
     /// `requireQuery` is off for the page, which shows an empty form without `q`.
@@ -50,6 +52,12 @@ struct SearchParameters {
             }
             self.sort = order
         }
+        if let list = try parameters.value("facets") {
+            guard let fields = FacetField.list(list) else {
+                throw APIError.badParameter("facets must be a comma-separated list of type, year and dossier.")
+            }
+            facets = fields
+        }
         type = try parameters.value("type")
         dossier = try parameters.value("dossier")
         from = try parameters.value("from")
@@ -72,6 +80,7 @@ struct SearchParameters {
         options.foldSimilar = fold
         options.fillWithSomeWords = someWords
         options.timeBudget = timeBudget
+        options.facets = facets
         if let type { options.filters.append(.type(type)) }
         if let dossier { options.filters.append(.dossier(dossier)) }
         if from != nil || to != nil {

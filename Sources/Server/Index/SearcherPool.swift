@@ -23,6 +23,11 @@ final class SearcherPool: @unchecked Sendable {
         searchable = SearchableSnapshot(snapshot)
         self.capacity = capacity
         self.threadsPerSearch = threadsPerSearch
+        // What "did you mean" reads is built now, in the background, so that no request
+        // waits for it (a request that comes first waits for the build instead of
+        // starting another).
+        let searchable = self.searchable
+        DispatchQueue.global(qos: .utility).async { try? searchable.prepareSuggestions() }
     }
 
     func withSearcher<Result>(_ body: (Searcher) throws -> Result) throws -> Result {
