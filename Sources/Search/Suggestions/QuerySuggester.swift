@@ -92,14 +92,18 @@ struct QuerySuggester {
         }
         let exact = tokens[0].exact
         let own = try documents(exact)
-        let distance = Self.maximumDistance(for: exact.unicodeScalars.count)
-        let best = dictionary.candidates(near: Array(exact.utf8), maximumDistance: distance)
-            .filter { $0.term != exact && (own == 0 || $0.documents >= Self.rarityFactor * own) }
-            .min { lhs, rhs in
-                if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
-                if lhs.documents != rhs.documents { return lhs.documents > rhs.documents }
-                return Array(lhs.term.utf8).lexicographicallyPrecedes(Array(rhs.term.utf8))
-            }
+        let most = Self.maximumDistance(for: exact.unicodeScalars.count)
+        // The nearest win: a word one edit away ends the search before the longer walk.
+        var best: (term: String, distance: Int, documents: Int)?
+        for distance in 1 ... most where best == nil {
+            best = dictionary.candidates(near: Array(exact.utf8), maximumDistance: distance, minimumDocuments: Self.rarityFactor * own)
+                .filter { $0.term != exact }
+                .min { lhs, rhs in
+                    if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
+                    if lhs.documents != rhs.documents { return lhs.documents > rhs.documents }
+                    return Array(lhs.term.utf8).lexicographicallyPrecedes(Array(rhs.term.utf8))
+                }
+        }
         guard let best else { return nil }
         // Written as the word was: a capital first letter stays one.
         if let first = word.first, first.isUppercase { return best.term.prefix(1).uppercased() + best.term.dropFirst() }

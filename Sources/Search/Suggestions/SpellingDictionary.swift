@@ -45,11 +45,13 @@ final class SpellingDictionary: Sendable {
         for index in 0 ..< merged.count where merged.counts[index] >= Self.minimumDocuments {
             kept.append(merged.term(index), merged.counts[index])
         }
+        kept.findMostDocuments()
         forward = kept
         let order = (0 ..< kept.count).map { Array(kept.term($0).reversed()) }.enumerated()
             .sorted { $0.element.lexicographicallyPrecedes($1.element) }
         var reversed = SortedTerms()
         for (index, term) in order { reversed.append(term[...], kept.counts[index]) }
+        reversed.findMostDocuments()
         backward = reversed
     }
 
@@ -68,9 +70,15 @@ final class SpellingDictionary: Sendable {
     /// substitutions and transpositions of adjacent bytes, each one edit: the optimal
     /// string alignment distance), `word` itself included when present, with their
     /// distances and document counts.
-    func candidates(near word: [UInt8], maximumDistance: Int) -> [(term: String, distance: Int, documents: Int)] {
+    ///
+    /// Only terms in at least `minimumDocuments` documents are looked for: a prefix whose
+    /// terms are all rarer is left at once (``SortedTerms/mostDocuments(_:_:)``), so a
+    /// search for a word that exists, which only far more frequent words can replace,
+    /// walks little of the list.
+    func candidates(near word: [UInt8], maximumDistance: Int, minimumDocuments: Int = 0) -> [(term: String, distance: Int, documents: Int)] {
         guard maximumDistance >= 2, word.count >= 2 else {
-            return forward.walk(word, maximumDistance: maximumDistance, head: 0, headDistance: 0).map { ($0.term, $0.distance, $0.documents) }
+            return forward.walk(word, maximumDistance: maximumDistance, head: 0, headDistance: 0, minimumDocuments: minimumDocuments)
+                .map { ($0.term, $0.distance, $0.documents) }
         }
         // Edits are split between the halves: with at most two, one half has at most one.
         // (A transposition across the middle counts in both, and still leaves one half
@@ -78,10 +86,13 @@ final class SpellingDictionary: Sendable {
         let half = maximumDistance / 2
         let first = word.count - word.count / 2
         var found: [String: (distance: Int, documents: Int)] = [:]
-        for match in forward.walk(word, maximumDistance: maximumDistance, head: first, headDistance: half) {
+        for match in forward.walk(word, maximumDistance: maximumDistance, head: first, headDistance: half, minimumDocuments: minimumDocuments) {
             found[match.term] = (match.distance, match.documents)
         }
-        for match in backward.walk(Array(word.reversed()), maximumDistance: maximumDistance, head: word.count - first, headDistance: half) {
+        for match in backward.walk(
+            Array(word.reversed()), maximumDistance: maximumDistance, head: word.count - first, headDistance: half,
+            minimumDocuments: minimumDocuments
+        ) {
             found[String(decoding: match.bytes.reversed(), as: UTF8.self)] = (match.distance, match.documents)
         }
         return found.map { ($0.key, $0.value.distance, $0.value.documents) }
@@ -98,7 +109,32 @@ final class SpellingDictionary: Sendable {
 
         func term(_ index: Int) -> ArraySlice<UInt8> { bytes[Int(starts[index]) ..< Int(starts[index + 1])] }
 
-        var memoryBytes: Int { bytes.count + starts.count * 4 + counts.count * 4 }
+        /// `mostDocuments[k][i]`: the size class (``sizeClass(_:)``) of the most documents
+        /// any of the terms `i ..< i + 2^k` has; a sparse table, so that a range of any
+        /// length is two look-ups.
+        private(set) var mostDocumentsTable: [[UInt8]] = []
+
+        var memoryBytes: Int { bytes.count + starts.count * 4 + counts.count * 4 + mostDocumentsTable.reduce(0) { $0 + $1.count } }
+
+        /// The bits `count` needs: counts of one class lie within a factor of two.
+        static func sizeClass(_ count: Int) -> UInt8 { UInt8(Int.bitWidth - count.leadingZeroBitCount) }
+
+        mutating func findMostDocuments() {
+            var level = counts.map { Self.sizeClass(Int($0)) }
+            var span = 1
+            mostDocumentsTable = [level]
+            while span * 2 <= counts.count {
+                level = (0 ... counts.count - span * 2).map { max(level[$0], level[$0 + span]) }
+                mostDocumentsTable.append(level)
+                span *= 2
+            }
+        }
+
+        /// The size class of the most documents among terms `low ..< high` (not empty).
+        func mostDocuments(_ low: Int, _ high: Int) -> UInt8 {
+            let level = Int.bitWidth - 1 - (high - low).leadingZeroBitCount
+            return max(mostDocumentsTable[level][low], mostDocumentsTable[level][high - (1 << level)])
+        }
 
         /// The terms within `maximumDistance` of `word`, found by walking the list as a
         /// trie; a prefix no longer than `head - 1` is also left when no prefix of the
@@ -107,9 +143,11 @@ final class SpellingDictionary: Sendable {
         /// the prefixes on its way, up to the one aligned with those bytes, are no
         /// further from some prefix of them.)
         func walk(
-            _ word: [UInt8], maximumDistance: Int, head: Int, headDistance: Int
+            _ word: [UInt8], maximumDistance: Int, head: Int, headDistance: Int, minimumDocuments: Int
         ) -> [(term: String, bytes: [UInt8], distance: Int, documents: Int)] {
             guard count > 0, !word.isEmpty else { return [] }
+            // A range whose most documents are of a smaller class has none with `minimumDocuments`.
+            let wantedClass = Self.sizeClass(minimumDocuments)
             var found: [(term: String, bytes: [UInt8], distance: Int, documents: Int)] = []
             let length = word.count, width = length + 1
             let deepest = length + maximumDistance
@@ -130,7 +168,7 @@ final class SpellingDictionary: Sendable {
                             var child = low
                             if termLength(low) == depth {
                                 let distance = table[depth * width + length]
-                                if distance <= maximumDistance {
+                                if distance <= maximumDistance, counts[low] >= minimumDocuments {
                                     let term = Array(UnsafeBufferPointer(rebasing: bytes[Int(starts[low]) ..< Int(starts[low + 1])]))
                                     found.append((String(decoding: term, as: UTF8.self), term, distance, Int(counts[low])))
                                 }
@@ -146,6 +184,10 @@ final class SpellingDictionary: Sendable {
                                 while lower < upper {
                                     let middle = (lower + upper) / 2
                                     if byte(middle, depth) <= next { lower = middle + 1 } else { upper = middle }
+                                }
+                                if wantedClass > 0, mostDocuments(child, lower) < wantedClass {
+                                    child = lower
+                                    continue
                                 }
                                 path[depth] = next
                                 table[row] = depth + 1
