@@ -155,7 +155,7 @@ struct SpellingDictionaryTests {
         #expect(terms.count > 300 && terms.allSatisfy { $0.documents >= 5 })
         for _ in 0 ..< 200 {
             let query = Array(word().utf8)
-            for (maximum, minimum) in [(1, 0), (2, 0), (2, 7), (2, 12)] {
+            for (maximum, minimum) in [(1, 0), (2, 0), (2, 7), (2, 12), (2, 45), (1, 330)] {
                 let expected = Set(terms.filter { $0.documents >= minimum && Self.distance(Array($0.term.utf8), query) <= maximum }.map(\.term))
                 let found = dictionary.candidates(near: query, maximumDistance: maximum, minimumDocuments: minimum)
                 #expect(Set(found.map(\.term)) == expected, "\(String(decoding: query, as: UTF8.self)) within \(maximum)")

@@ -14,22 +14,27 @@ import IndexStore
 /// with at most one, the forward list is walked with at most one edit in the word's first
 /// half and the backward list with at most one in its second half (the backward list's
 /// first), and the two walks' words are put together. Each visits a few hundred prefixes.
+/// A replacement for a word the index has must be far more frequent: such searches walk
+/// lists of only the more frequent terms (``levelMinimums``).
 ///
 /// Built once per snapshot (``SearchableSnapshot/spellingDictionary()``); the terms are
 /// held as byte arrays with offsets, not as strings.
 final class SpellingDictionary: Sendable {
-    private let forward: SortedTerms
-    /// The terms written backwards (byte by byte), in their own byte order.
-    private let backward: SortedTerms
+    /// The terms in at least `minimum` documents, forwards and backwards, for each of
+    /// ``levels``' minimums: a search for a replacement of a word that exists needs one
+    /// at least 20 times as frequent, and walks the shorter list of such terms only.
+    private let levels: [(minimum: Int, forward: SortedTerms, backward: SortedTerms)]
 
     /// Rarer forms are left out: they are as often misspellings themselves as words, and
     /// leaving them out keeps the lists small.
     static let minimumDocuments: UInt32 = 5
+    /// The lists kept: every term, then those in 40, 320 and 2,560 documents or more.
+    static let levelMinimums = [Int(minimumDocuments), 40, 320, 2_560]
 
-    var count: Int { forward.count }
+    var count: Int { levels[0].forward.count }
 
     /// The bytes this holds (its arrays' contents).
-    var memoryBytes: Int { forward.memoryBytes + backward.memoryBytes }
+    var memoryBytes: Int { levels.reduce(0) { $0 + $1.forward.memoryBytes + $1.backward.memoryBytes } }
 
     init(_ snapshot: IndexSnapshot) throws {
         var merged = SortedTerms()
@@ -41,23 +46,24 @@ final class SpellingDictionary: Sendable {
             }
             merged = merged.isEmpty ? terms : SortedTerms.merging(merged, terms)
         }
-        var kept = SortedTerms()
-        for index in 0 ..< merged.count where merged.counts[index] >= Self.minimumDocuments {
-            kept.append(merged.term(index), merged.counts[index])
+        levels = Self.levelMinimums.map { minimum in
+            var kept = SortedTerms()
+            for index in 0 ..< merged.count where merged.counts[index] >= minimum {
+                kept.append(merged.term(index), merged.counts[index])
+            }
+            let order = (0 ..< kept.count).map { Array(kept.term($0).reversed()) }.enumerated()
+                .sorted { $0.element.lexicographicallyPrecedes($1.element) }
+            var reversed = SortedTerms()
+            for (index, term) in order { reversed.append(term[...], kept.counts[index]) }
+            kept.findMostDocuments()
+            reversed.findMostDocuments()
+            return (minimum, kept, reversed)
         }
-        kept.findMostDocuments()
-        forward = kept
-        let order = (0 ..< kept.count).map { Array(kept.term($0).reversed()) }.enumerated()
-            .sorted { $0.element.lexicographicallyPrecedes($1.element) }
-        var reversed = SortedTerms()
-        for (index, term) in order { reversed.append(term[...], kept.counts[index]) }
-        reversed.findMostDocuments()
-        backward = reversed
     }
 
     /// Every term and its document count, in byte order (for tests).
     var terms: [(term: String, documents: Int)] {
-        (0 ..< forward.count).map { (String(decoding: forward.term($0), as: UTF8.self), Int(forward.counts[$0])) }
+        (0 ..< levels[0].forward.count).map { (String(decoding: levels[0].forward.term($0), as: UTF8.self), Int(levels[0].forward.counts[$0])) }
     }
 
     /// Only lower-case letters (folded forms have no capitals), ASCII or not: no digits,
@@ -76,6 +82,8 @@ final class SpellingDictionary: Sendable {
     /// search for a word that exists, which only far more frequent words can replace,
     /// walks little of the list.
     func candidates(near word: [UInt8], maximumDistance: Int, minimumDocuments: Int = 0) -> [(term: String, distance: Int, documents: Int)] {
+        let level = levels.last { $0.minimum <= minimumDocuments } ?? levels[0]
+        let forward = level.forward, backward = level.backward
         guard maximumDistance >= 2, word.count >= 2 else {
             return forward.walk(word, maximumDistance: maximumDistance, head: 0, headDistance: 0, minimumDocuments: minimumDocuments)
                 .map { ($0.term, $0.distance, $0.documents) }
