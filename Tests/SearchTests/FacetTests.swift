@@ -151,4 +151,24 @@ struct FacetTests {
         #expect(FacetField.list("dossier, type,,year") == [.type, .year, .dossier])
         #expect(FacetField.list("type,soort") == nil)
     }
+
+    /// At most 20 dossiers: the most frequent, ties by value.
+    @Test func dossiersAreCappedByCountThenValue() throws {
+        let directory = NSTemporaryDirectory() + "kamerzoek-facets-cap-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Dossier 36099 in three documents, 36098 in two, 30 more in one each, listed in
+        // reverse order of their numbers.
+        let dossiers = (0 ..< 30).reversed().map { [String(36_000 + $0)] } + [["36099"], ["36099"], ["36099"], ["36098"], ["36098"]]
+        let documents = dossiers.enumerated().map { number, dossiers in
+            StoredDocument(
+                id: "doc-\(number)", source: "doc-\(number).txt", contentHash: "\(number)", type: "brief", dossiers: dossiers,
+                passages: [FixtureIndex.passage("Stikstof, stuk \(number).")])
+        }
+        try IndexWriter(directory: directory).add(documents)
+        let searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: directory))
+        let values = try #require(try searcher.search("stikstof", options: Self.options()).facets?["dossier"])
+        #expect(values.count == FacetField.dossier.valueLimit)
+        #expect(values.prefix(2) == [FacetValue(value: "36099", count: 3), FacetValue(value: "36098", count: 2)])
+        #expect(values.dropFirst(2).map(\.value) == (0 ..< 18).map { String(36_000 + $0) })
+    }
 }

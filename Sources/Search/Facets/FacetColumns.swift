@@ -25,6 +25,26 @@ struct FacetNames {
     let yearCount: Int
     /// Per dossier number, the dossier as the index holds it (`36658`, `36600-VI`).
     let dossiers: [String]
+    /// Per type and dossier number, its place in the order of the names: ties of counts
+    /// are broken by comparing these, not strings.
+    let typeOrder: [Int]
+    let dossierOrder: [Int]
+
+    init(types: [String], firstYear: Int, yearCount: Int, dossiers: [String]) {
+        self.types = types
+        self.firstYear = firstYear
+        self.yearCount = yearCount
+        self.dossiers = dossiers
+        typeOrder = Self.order(types)
+        dossierOrder = Self.order(dossiers)
+    }
+
+    /// Per name, its place among `names` sorted.
+    private static func order(_ names: [String]) -> [Int] {
+        var order = Array(repeating: 0, count: names.count)
+        for (place, index) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { order[index] = place }
+        return order
+    }
 
     /// Columns for every segment of `segments` and the names they share.
     static func build(
@@ -116,16 +136,30 @@ struct FacetCounts {
     /// its field's ``FacetField/valueLimit``.
     func values(names: FacetNames) -> [String: [FacetValue]] {
         var result: [String: [FacetValue]] = [:]
-        func ranked(_ counts: [Int], _ name: (Int) -> String) -> [FacetValue] {
-            counts.indices.filter { counts[$0] > 0 }.map { FacetValue(value: name($0), count: counts[$0]) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        // The `limit` best values, kept in order as the counters are read: a broad search
+        // has thousands of dossiers, of which only those that can still make it are
+        // placed (strings are made for the kept ones only).
+        func ranked(_ counts: [Int], order: [Int], limit: Int, _ names: [String]) -> [FacetValue] {
+            func before(_ lhs: Int, _ rhs: Int) -> Bool {
+                counts[lhs] != counts[rhs] ? counts[lhs] > counts[rhs] : order[lhs] < order[rhs]
+            }
+            var best: [Int] = []
+            best.reserveCapacity(limit + 1)
+            for index in counts.indices where counts[index] > 0 {
+                if best.count == limit, !before(index, best[limit - 1]) { continue }
+                var place = best.count
+                while place > 0, before(index, best[place - 1]) { place -= 1 }
+                best.insert(index, at: place)
+                if best.count > limit { best.removeLast() }
+            }
+            return best.map { FacetValue(value: names[$0], count: counts[$0]) }
         }
         for field in fields {
             switch field {
             case .type:
-                result[field.rawValue] = Array(ranked(types) { names.types[$0] }.prefix(field.valueLimit))
+                result[field.rawValue] = ranked(types, order: names.typeOrder, limit: field.valueLimit, names.types)
             case .dossier:
-                result[field.rawValue] = Array(ranked(dossiers) { names.dossiers[$0] }.prefix(field.valueLimit))
+                result[field.rawValue] = ranked(dossiers, order: names.dossierOrder, limit: field.valueLimit, names.dossiers)
             case .year:
                 // Slot 0 holds the undated documents, which have no year to show.
                 let dated = years.indices.dropFirst().reversed().filter { years[$0] > 0 }
