@@ -145,7 +145,8 @@ final class SpellingDictionary: Sendable {
         }
 
         /// The terms within `maximumDistance` of `word`, found by walking the list as a
-        /// trie; a prefix no longer than `head - 1` is also left when no prefix of the
+        /// trie, computing only the cells of the distance table within `maximumDistance`
+        /// of its diagonal (the others cannot be within it: Ukkonen's band); a prefix no longer than `head - 1` is also left when no prefix of the
         /// word's first `head` bytes is within `headDistance` of it. (A term whose first
         /// `head` bytes of the word take at most `headDistance` edits passes that test:
         /// the prefixes on its way, up to the one aligned with those bytes, are no
@@ -175,7 +176,8 @@ final class SpellingDictionary: Sendable {
                         func visit(_ low: Int, _ high: Int, depth: Int) {
                             var child = low
                             if termLength(low) == depth {
-                                let distance = table[depth * width + length]
+                                // Outside the band the row holds no distance of this term's.
+                                let distance = abs(length - depth) <= maximumDistance ? table[depth * width + length] : maximumDistance + 1
                                 if distance <= maximumDistance, counts[low] >= minimumDocuments {
                                     let term = Array(UnsafeBufferPointer(rebasing: bytes[Int(starts[low]) ..< Int(starts[low + 1])]))
                                     found.append((String(decoding: term, as: UTF8.self), term, distance, Int(counts[low])))
@@ -200,7 +202,13 @@ final class SpellingDictionary: Sendable {
                                 path[depth] = next
                                 table[row] = depth + 1
                                 var smallest = depth + 1, smallestInHead = depth + 1
-                                for column in 1 ... length {
+                                // Only the band of cells within the distance of the diagonal
+                                // can be within it; the cells just outside the band hold a
+                                // value past the distance for the next row to read.
+                                let first = max(1, depth + 1 - maximumDistance), last = min(length, depth + 1 + maximumDistance)
+                                if first - 1 >= 1 { table[row + first - 1] = maximumDistance + 1 }
+                                if last + 1 <= length { table[row + last + 1] = maximumDistance + 1 }
+                                for column in stride(from: first, through: last, by: 1) {
                                     let substitution = table[previous + column - 1] + (word[column - 1] == next ? 0 : 1)
                                     var cell = min(table[previous + column] + 1, table[row + column - 1] + 1, substitution)
                                     if depth >= 1, column >= 2, word[column - 1] == path[depth - 1], word[column - 2] == next {
