@@ -132,8 +132,10 @@ public final class Searcher {
         return result
     }
 
-    /// "Did you mean" for `text` (``QuerySuggester``), nil when no word looks misspelt.
-    func suggestion(for text: String) throws -> String? {
+    /// "Did you mean" for `text` (``QuerySuggester``), nil when no word looks misspelt;
+    /// looked for whatever the search would find (``search(_:options:)`` asks only when
+    /// it finds few documents).
+    public func suggestion(for text: String) throws -> String? {
         let suggester = QuerySuggester(analyzer: analyzer, dictionary: try searchable.spellingDictionary()) { exact in
             var documents = 0
             for segment in self.snapshot.segments {

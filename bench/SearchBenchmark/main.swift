@@ -21,7 +21,9 @@
 // timing, each query's first page (type, query, doc ids of the top 10), to compare windows.
 // `--facets type,year,dossier` counts facets in every search (``SearchOptions/facets``);
 // `--no-suggest` never looks for a "did you mean"; `--spelling` builds the spelling
-// dictionary of "did you mean" once, prints its size and build time, and exits.
+// dictionary of "did you mean" once, prints its size and build time, and exits;
+// `--suggestions FILE` times only the looking for a suggestion of each line (p50 of
+// `--rounds`), and prints it.
 // Heap allocations are counted per search (bench/AllocationCounter: the executable's own
 // malloc family) and reported beside the latency: the median per query, and per type.
 import AllocationCounter
@@ -44,6 +46,7 @@ var printPages = false
 var facets: [FacetField] = []
 var suggest = true
 var spelling = false
+var suggestionFile: String?
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
     arguments.removeFirst()
@@ -63,6 +66,7 @@ while let argument = arguments.first {
     case "--facets": facets = FacetField.list(arguments.removeFirst()) ?? []
     case "--no-suggest": suggest = false
     case "--spelling": spelling = true
+    case "--suggestions": suggestionFile = arguments.removeFirst()
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -87,6 +91,20 @@ if spelling {
     let size = try searcher.searchable.spellingDictionarySize()
     let elapsed = clock.now - started
     print("spelling dictionary: \(size.terms) terms, \(size.bytes) bytes, built in \(elapsed)")
+    exit(0)
+}
+if let suggestionFile {
+    for line in readLines(suggestionFile) {
+        var samples: [Double] = []
+        var suggestion: String?
+        for _ in 0 ... rounds {
+            let started = clock.now
+            suggestion = try searcher.suggestion(for: line)
+            samples.append(Double((clock.now - started).components.attoseconds) / 1e12 + Double((clock.now - started).components.seconds) * 1e6)
+        }
+        samples.sort()
+        print(String(format: "%8.1f µs  %@ -> %@", samples[samples.count / 2], line, suggestion ?? "-"))
+    }
     exit(0)
 }
 
