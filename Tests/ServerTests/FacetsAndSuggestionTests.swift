@@ -61,6 +61,8 @@ struct FacetsAndSuggestionTests {
             #expect(body.components(separatedBy: "<rect ").count - 1 == 3)
             #expect(body.contains(#"<a href="/?q=natuur&amp;from=2022-01-01&amp;to=2022-12-31&amp;sort=date&amp;limit=20" aria-label="2022: 2 documenten"><title>2022: 2 documenten</title><rect"#))
             #expect(body.contains(#"role="group" aria-label="Documenten per jaar""#))
+            // Five years wide enough for a label each, the empty ones too.
+            #expect((2020 ... 2024).allSatisfy { body.contains("aria-hidden=\"true\">\($0)</text>") })
             #expect(!body.contains("<script"))
 
             // Within dates already asked for, a year narrows them; the active type is marked

@@ -69,8 +69,13 @@ extension SearchPage {
         let chartHeight = 80, labelHeight = 16
         let width = slots * slot
         var svg = "<svg class=\"years\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(chartHeight + labelHeight)\" viewBox=\"0 0 \(width) \(chartHeight + labelHeight)\" role=\"group\" aria-label=\"Documenten per jaar\">\n"
-        // Labels where they fit: every year when the bars are wide, else every fifth and the ends.
-        let labelled: (Int) -> Bool = { year in slot >= 28 || year == first || year == last || (year % 5 == 0 && year - first >= 3 && last - year >= 3) }
+        // Labels where they fit (a label is about 28 units wide): every year when the bars
+        // are that wide, else the ends and every fifth year not too close to them.
+        let room = 28
+        let labelled: (Int) -> Bool = { year in
+            slot >= room || year == first || year == last
+                || (year % 5 == 0 && (year - first) * slot >= room && (last - year) * slot >= room)
+        }
         for year in first ... last {
             let x = (year - first) * slot
             if let count = counts[year] {
@@ -86,7 +91,10 @@ extension SearchPage {
                 svg += "<rect x=\"\(x + (slot - bar) / 2)\" y=\"\(chartHeight - height)\" width=\"\(bar)\" height=\"\(height)\"/></a>\n"
             }
             if labelled(year) {
-                svg += "<text x=\"\(x + slot / 2)\" y=\"\(chartHeight + labelHeight - 3)\" text-anchor=\"middle\" aria-hidden=\"true\">\(year)</text>\n"
+                // The ends' labels stay inside the chart.
+                let (anchor, at) = slot >= room ? ("middle", x + slot / 2)
+                    : year == first ? ("start", x) : year == last ? ("end", x + slot) : ("middle", x + slot / 2)
+                svg += "<text x=\"\(at)\" y=\"\(chartHeight + labelHeight - 3)\" text-anchor=\"\(anchor)\" aria-hidden=\"true\">\(year)</text>\n"
             }
         }
         svg += "</svg>\n"
