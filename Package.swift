@@ -36,9 +36,16 @@ let package = Package(
             name: "Analysis",
             dependencies: ["CStemmer"]
         ),
+        // OpenSSL's libcrypto hashes file contents (SHA-256, with the CPU's SHA instructions);
+        // Debian's libssl-dev ships libcrypto.pc.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "Ingest",
-            dependencies: ["Analysis", "CLibXML2"]
+            dependencies: ["Analysis", "CLibXML2", "CCrypto"]
         ),
         // zlib compresses stored-field blocks; Debian's zlib1g-dev ships zlib.pc.
         .systemLibrary(
@@ -68,7 +75,8 @@ let package = Package(
         ),
         .target(
             name: "Search",
-            dependencies: ["Analysis", "IndexStore"],
+            // Ingest for the vocabulary of document types that `soort:` accepts.
+            dependencies: ["Analysis", "Ingest", "IndexStore"],
             // Matchers, rankers and collectors are used by one thread per search; the
             // run-time exclusivity checks on their stored state and on the variables the
             // per-block closures capture cost 4–7% of a search (perf, 1 GB corpus). The
@@ -78,7 +86,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Search", "IndexStore",
+                "Search", "IndexStore", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -164,6 +172,10 @@ let package = Package(
             ],
             // Run by OpenAPIConformanceTests with python3 (jsonschema, openapi-spec-validator).
             exclude: ["Support/validate_openapi.py"]
+        ),
+        // Runs the built `kamerzoek` as a user does: help, exit codes, `--json` shapes.
+        .testTarget(
+            name: "CLITests"
         ),
         .testTarget(
             name: "AnalysisTests",

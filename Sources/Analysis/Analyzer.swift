@@ -1,5 +1,5 @@
 /// Turns Dutch text into index terms: folding (``Normalizer``), tokenising
-/// (``Tokenizer``), stop-word flags and stemming (``DutchStemmer``), per ANALYSIS.md.
+/// (``Tokenizer``), stop-word flags and stemming (``DutchStemmer``), per docs/ANALYZER.md.
 ///
 /// An analyzer keeps buffers and a stem cache between calls and owns a libstemmer object,
 /// which is not thread-safe: use one analyzer per thread or task. Building one costs a
@@ -43,6 +43,7 @@ public final class Analyzer {
     /// separators; they never stop the analysis.
     public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) throws {
         guard bytes.count < Int(UInt32.max) else { throw AnalyzerError.textTooLarge(bytes: bytes.count) }
+        normalized.keepsSourceRanges = true
         normalizer.normalize(bytes, into: &normalized)
         tokenizer.tokenize(normalized)
         tokens.reserveCapacity(tokens.count + tokenizer.terms.count)
@@ -67,6 +68,8 @@ public final class Analyzer {
     /// come from ``withTermBytes(_:_:)``. Same terms, positions and order as ``analyze(_:)``.
     public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into terms: inout [IndexTerm]) throws {
         guard bytes.count < Int(UInt32.max) else { throw AnalyzerError.textTooLarge(bytes: bytes.count) }
+        // Terms carry no offsets into the text: the normalised bytes' source ranges are not kept.
+        normalized.keepsSourceRanges = false
         normalizer.normalize(bytes, into: &normalized)
         tokenizer.tokenize(normalized)
         cache.makeRoom(for: tokenizer.terms.count)

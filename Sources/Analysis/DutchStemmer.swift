@@ -1,4 +1,4 @@
-/// Porter's Dutch stemmer with our rules around it (ANALYSIS.md, "Our own rules").
+/// Porter's Dutch stemmer with our rules around it (docs/ANALYZER.md, "Stemming").
 ///
 /// Order: the override table; the pre-rules (`'s`, plural `-es`/`-ies` of known
 /// singulars), the override table again for what they produce; libstemmer; the

@@ -8,6 +8,10 @@
 /// grows over the combining marks and ignorables that folding removed after it.
 struct NormalizedText {
     var bytes: [UInt8] = []
+    /// Whether `sourceStart` and `sourceEnd` are kept: tokens for highlighting need them,
+    /// the terms an indexer inverts do not, and two offsets per byte cost more to record
+    /// than the folding itself.
+    var keepsSourceRanges = true
     var sourceStart: [UInt32] = []
     var sourceEnd: [UInt32] = []
     /// Footnote bodies (`[1:  Kamerstukken II, …]` in Word exports), in normalised
@@ -26,6 +30,7 @@ struct NormalizedText {
     @inline(__always)
     mutating func append(_ byte: UInt8, from start: Int, to end: Int) {
         bytes.append(byte)
+        guard keepsSourceRanges else { return }
         sourceStart.append(UInt32(truncatingIfNeeded: start))
         sourceEnd.append(UInt32(truncatingIfNeeded: end))
     }
@@ -33,6 +38,7 @@ struct NormalizedText {
     /// Appends source bytes that normalise to themselves, each pointing at its own offset.
     mutating func appendIdentityRun(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+        guard keepsSourceRanges else { return }
         sourceStart.append(contentsOf: range.lazy.map { UInt32(truncatingIfNeeded: $0) })
         sourceEnd.append(contentsOf: range.lazy.map { UInt32(truncatingIfNeeded: $0 + 1) })
     }
@@ -40,7 +46,7 @@ struct NormalizedText {
     /// Lets the last byte's source range cover bytes that folded to nothing after it.
     @inline(__always)
     mutating func extendLast(to end: Int) {
-        guard !sourceEnd.isEmpty else { return }
+        guard keepsSourceRanges, !sourceEnd.isEmpty else { return }
         sourceEnd[sourceEnd.count - 1] = UInt32(truncatingIfNeeded: end)
     }
 }

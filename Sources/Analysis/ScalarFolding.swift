@@ -20,7 +20,7 @@ enum FoldedScalar: Equatable, Sendable {
 }
 
 /// Folds single scalars: compatibility decomposition (the K of NFKC), removal of
-/// diacritics and default-ignorables, and the punctuation mappings of ANALYSIS.md.
+/// diacritics and default-ignorables, and the punctuation mappings of docs/ANALYZER.md.
 ///
 /// Per-scalar folding gives the same result as "NFKC the string, then fold diacritics",
 /// because every composition NFKC could perform across scalars produces a letter plus

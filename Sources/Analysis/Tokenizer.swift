@@ -16,7 +16,7 @@ struct RawTerm {
 }
 
 /// Pass two of the analyzer: splits normalised text into terms, handling the artefacts of
-/// ANALYSIS.md (line-break hyphens, compounds with hyphens, parenthesised affixes,
+/// docs/ANALYZER.md (line-break hyphens, compounds with hyphens, parenthesised affixes,
 /// abbreviations, acronyms, numbers and references, footnote digits glued to words).
 ///
 /// It scans bytes with a class table; no `Character` or `String` is made per token. The
@@ -256,7 +256,7 @@ struct Tokenizer {
         case end
     }
 
-    /// Decides what a hyphen at the end of a line means (ANALYSIS.md): join when the next
+    /// Decides what a hyphen at the end of a line means (docs/ANALYZER.md): join when the next
     /// line starts in lower case (`professio-⏎nals`); a real hyphen when both sides are
     /// capitalised (`Verwey-⏎Jonker`); never a join before `en`, `of`, `tot`
     /// (`zorg-⏎en hulpverlening`). Blank lines, a footnote line and a page footer between

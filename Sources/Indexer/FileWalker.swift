@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds the files under the roots given to `kamerzoek index`.
 ///
-/// Rules (docs/INDEXING.md): hidden files and folders are skipped; symbolic links to files
+/// Rules: hidden files and folders are skipped; symbolic links to files
 /// are followed, links to folders are not (no loops); `metadata.xml` sidecars are read with
 /// their document, not on their own; `README*` files describe a folder and are not
 /// documents. Anything that cannot be listed becomes a warning, not an abort.
@@ -100,7 +100,7 @@ struct FileWalker {
         result.files.append(SourceFile(path: path, root: root, size: UInt64(status.st_size), modificationTime: nanoseconds))
     }
 
-    /// `X/metadata.xml` and `X.metadata.xml` belong to `X.xml` (FORMATS.md).
+    /// `X/metadata.xml` and `X.metadata.xml` belong to `X.xml` (docs/INGEST.md, "XML").
     static func isSidecar(_ name: String) -> Bool {
         name == "metadata.xml" || name.hasSuffix(".metadata.xml")
     }

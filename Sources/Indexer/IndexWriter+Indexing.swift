@@ -154,7 +154,7 @@ extension IndexWriter {
         }
         summary.generation = manifest.generation
         let elapsed = clock.now - started
-        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        summary.seconds = elapsed / .seconds(1)
         return summary
     }
 

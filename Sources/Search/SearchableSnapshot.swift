@@ -25,7 +25,9 @@ public final class SearchableSnapshot: Sendable {
     private let facetLock = NSLock()
     nonisolated(unsafe) private var builtFacetColumns: (names: FacetNames, columns: [FacetColumns])?
     private let spellingLock = NSLock()
-    nonisolated(unsafe) private var builtSpellingDictionary: SpellingDictionary?
+    /// The dictionary, or why it could not be built (kept, so that a damaged index does
+    /// not have every search that looks for a suggestion try again).
+    nonisolated(unsafe) private var builtSpellingDictionary: Result<SpellingDictionary, any Error>?
 
     public init(_ snapshot: IndexSnapshot) {
         self.snapshot = snapshot
@@ -36,6 +38,12 @@ public final class SearchableSnapshot: Sendable {
         titleStatistics = BM25(
             count: snapshot.segments.reduce(0) { $0 + $1.reader.documents.count },
             lengthSum: snapshot.segments.reduce(0) { $0 + $1.reader.titleLengthSum })
+    }
+
+    /// Builds now what would otherwise be built by the first search that needs it (the
+    /// filter columns), for a server that prepares a new commit before serving it.
+    public func prepare() {
+        if !snapshot.segments.isEmpty { _ = filterColumns(0) }
     }
 
     /// What filters test in segment `index`.
@@ -62,20 +70,28 @@ public final class SearchableSnapshot: Sendable {
     }
 
     /// The frequent exact forms of the snapshot, for "did you mean" (``SpellingDictionary``):
-    /// built on first use, which a server starts when it opens a snapshot
-    /// (``prepareSuggestions()``), so that no request waits for it.
+    /// built on first use, which a server makes while it prepares a commit
+    /// (``prepareSuggestions()``), before serving it, so that no request waits for it.
     func spellingDictionary() throws -> SpellingDictionary {
         spellingLock.lock()
         defer { spellingLock.unlock() }
-        if let builtSpellingDictionary { return builtSpellingDictionary }
-        let built = try SpellingDictionary(snapshot)
+        if let builtSpellingDictionary { return try builtSpellingDictionary.get() }
+        let built = Result { try SpellingDictionary(snapshot) }
         builtSpellingDictionary = built
-        return built
+        return try built.get()
     }
 
     /// Builds what suggestions read (``spellingDictionary()``) now, off any request's path.
     public func prepareSuggestions() throws {
         _ = try spellingDictionary()
+    }
+
+    /// Whether the spelling dictionary was built (or failed to be) already: a server's
+    /// commits are served only after (tests).
+    public var isSuggestionPrepared: Bool {
+        spellingLock.lock()
+        defer { spellingLock.unlock() }
+        return builtSpellingDictionary != nil
     }
 
     /// The spelling dictionary's terms and the bytes its arrays hold, built if need be

@@ -127,7 +127,7 @@ public final class Searcher {
             result.suggestion = try? suggestion(for: text)
         }
         let elapsed = clock.now - started
-        let milliseconds = (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+        let milliseconds = elapsed / .milliseconds(1)
         result.took_ms = (milliseconds * 1000).rounded() / 1000
         return result
     }

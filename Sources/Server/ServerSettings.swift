@@ -12,10 +12,17 @@ public struct ServerSettings: Sendable {
     /// the searcher's default (the cores, up to 8). 1 keeps each request on one thread,
     /// which suits a server busy with many requests at once.
     public var threadsPerSearch: Int?
+    /// `Access-Control-Allow-Origin` under `/api` and `/feeds` (``CrossOriginMiddleware``):
+    /// `*` lets any web page call the API; one origin (`https://example.org`) only that one.
+    public var corsOrigin: String
+    /// The program's version (`kamerzoek --version`), reported by `/health` and part of
+    /// every entity tag; nil leaves both without one.
+    public var version: String?
 
     public init(
         indexDirectory: String, host: String = "127.0.0.1", port: Int = 8080, timeBudget: Duration = .seconds(2),
-        settleInterval: Double = 1.0, threadsPerSearch: Int? = nil
+        settleInterval: Double = 1.0, threadsPerSearch: Int? = nil, corsOrigin: String = "*",
+        version: String? = nil
     ) {
         self.indexDirectory = indexDirectory
         self.host = host
@@ -23,5 +30,7 @@ public struct ServerSettings: Sendable {
         self.timeBudget = timeBudget
         self.settleInterval = settleInterval
         self.threadsPerSearch = threadsPerSearch
+        self.corsOrigin = corsOrigin
+        self.version = version
     }
 }

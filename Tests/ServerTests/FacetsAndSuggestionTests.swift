@@ -87,6 +87,33 @@ struct FacetsAndSuggestionTests {
         }
     }
 
+    /// A bad `facets` is a 400 naming the parameter everywhere it is read (in Dutch on the
+    /// page); the feed and the export check it but count no facets.
+    @Test func facetsIsCheckedEverywhereAndCountedOnlyWhereShown() async throws {
+        let index = try Self.index()
+        try await withLiveServer(index) { client in
+            let (pageStatus, page, _) = try await client.get("/?q=natuur&facets=kleur")
+            #expect(pageStatus == .badRequest && page.contains("De parameter facets moet een door komma"), "\(page)")
+            for path in ["/api/search.csv", "/feeds/search.atom"] {
+                let (status, body, _) = try await client.get("\(path)?q=natuur&facets=kleur")
+                #expect(status == .badRequest && body.contains("facets must be"), "\(path)")
+                let (fine, text, _) = try await client.get("\(path)?q=natuur&facets=type,year")
+                #expect(fine == .ok && !text.contains("facets"), "\(path)")
+            }
+            // The page's feed and CSV links stay without facets.
+            let (_, shown, _) = try await client.get("/?q=natuur&facets=year")
+            #expect(shown.contains(#"href="/feeds/search.atom?q=natuur""#) && shown.contains(#"href="/api/search.csv?q=natuur""#))
+        }
+    }
+
+    /// The spelling dictionary is built while the commit is prepared, before any search.
+    @Test func theCommitIsServedWithItsSpellingDictionary() throws {
+        let index = try Self.index()
+        let holder = IndexHolder(directory: index.directory, logger: quietLogger())
+        let loaded = try holder.current()
+        #expect(loaded.searchers.isSuggestionPrepared)
+    }
+
     /// `kamerzoek search` prints the suggestion and, with `--facets`, the facets, in its
     /// text and in `--json`.
     @Test func theCommandLinePrintsThem() throws {

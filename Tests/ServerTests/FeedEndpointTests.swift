@@ -135,6 +135,8 @@ struct FeedEndpointTests {
             #expect(before.map(\.id) == ["tag:kamerzoek,2026:document:brief-a", "tag:kamerzoek,2026:document:brief-b"])
             #expect(before.map(\.updated) == ["2024-03-03T00:00:00Z", "2023-06-05T00:00:00Z"])
             try corpus.commit(["brief-c": "Datum 1 oktober 2025\n\nBetreft: geweld\n\nNieuw over geweld."])
+            // Served once prepared in the background.
+            _ = try await client.waitForGeneration(2, uri: "/health")
             let after = try await feed(client, "/feeds/search.atom?q=geweld").0.entries
             #expect(after.map(\.id) == ["tag:kamerzoek,2026:document:brief-c"] + before.map(\.id))
             #expect(Array(after.dropFirst().map(\.updated)) == before.map(\.updated))

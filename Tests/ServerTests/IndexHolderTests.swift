@@ -20,6 +20,9 @@ struct IndexHolderTests {
         for round in 1 ... 12 { try corpus.commit(["r\(round)": "Geweld in ronde \(round)."]) }
         #expect(try Self.segmentFiles(in: corpus.directory).isDisjoint(with: segmentFiles))
 
+        // The newer commit is loaded in the background; the first look starts it.
+        _ = try holder.current()
+        holder.waitForLoading()
         let newest = try holder.current()
         #expect(newest.generation > held.generation)
         #expect(try Self.total("geweld", in: newest) == 13)
@@ -44,6 +47,8 @@ struct IndexHolderTests {
         bytes[bytes.count / 2] ^= 0x40
         try bytes.write(to: URL(fileURLWithPath: path))
 
+        _ = try holder.current()
+        holder.waitForLoading()
         let served = try holder.current()
         #expect(served.generation == 1)
         #expect(try Self.total("geweld", in: served) == 1)

@@ -53,7 +53,7 @@ struct PageTests {
             #expect(!hostile.contains("<script>"))
             #expect(hostile.contains(#"value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#))
             #expect(hostile.contains("<title>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; – kamerzoek</title>"))
-            #expect(hostile.contains("<p class=\"error\" role=\"alert\">This phrase has no closing quote"))
+            #expect(hostile.contains("<p class=\"error\" role=\"alert\">De zoekvraag kan niet gelezen worden: deze woordgroep heeft geen afsluitend aanhalingsteken"))
         }
     }
 
@@ -94,7 +94,7 @@ struct PageTests {
             let (status, body, headers) = try await client.get("/?q=geweld&limit=1000")
             #expect(status == .badRequest)
             #expect(headers[.contentType] == "text/html; charset=utf-8")
-            #expect(body.contains("<p class=\"error\" role=\"alert\">limit must be a whole number from 1 to 100.</p>"))
+            #expect(body.contains("<p class=\"error\" role=\"alert\">Per pagina moet een geheel getal van 1 tot en met 100 zijn.</p>"))
             let (_, parse, _) = try await client.get("/?q=geweld+(huiselijk")
             #expect(parse.contains("<pre class=\"error\">geweld (huiselijk\n       ^</pre>"))
         }
@@ -113,7 +113,7 @@ struct PageTests {
 
             let (missing, page, _) = try await client.get("/documents/bestaat-niet")
             #expect(missing == .notFound)
-            #expect(page.contains("<p class=\"error\" role=\"alert\">There is no document with id &#39;bestaat-niet&#39;.</p>"))
+            #expect(page.contains("<p class=\"error\" role=\"alert\">Document niet gevonden: er is geen document met id &#39;bestaat-niet&#39;.</p>"))
         }
     }
 }

@@ -30,9 +30,15 @@ struct QueryStringTests {
     }
 
     @Test func datesMustExist() throws {
-        #expect(try SearchParameters.day("2024-02-29", name: "from") == 20240229)
-        #expect(throws: APIError.self) { try SearchParameters.day("2023-02-29", name: "from") }
-        #expect(throws: APIError.self) { try SearchParameters.day("2024-1-01", name: "from") }
-        #expect(throws: APIError.self) { try SearchParameters.day("２０２４-01-01", name: "from") }
+        func day(_ text: String, _ name: String = "from") throws -> Int? {
+            try SearchParameters.day(QueryString("\(name)=\(text)"), name)?.ordinal
+        }
+        #expect(try day("2024-02-29") == 20240229)
+        // As `datum:` reads them: a month or a year is its first day in from, its last in to.
+        #expect(try day("2024-02") == 20240201 && day("2024-02", "to") == 20240229 && day("2023", "to") == 20231231)
+        #expect(throws: APIError.self) { try day("2023-02-29") }
+        #expect(throws: APIError.self) { try day("24-01-01") }
+        #expect(throws: APIError.self) { try day("２０２４-01-01") }
+        #expect(throws: APIError.self) { try day("2024..2025") }
     }
 }

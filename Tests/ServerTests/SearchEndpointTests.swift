@@ -126,6 +126,9 @@ struct SearchEndpointTests {
             #expect(result.partial && !result.total_is_exact)
             #expect(result.total > 0 && result.total < 3000)
             #expect(result.results.count == 10)
+            // Another try may find more: nothing may keep this answer.
+            let (_, _, headers) = try await client.get("/api/search?q=geweld%20nummer")
+            #expect(headers[.cacheControl] == "no-store" && headers[.eTag] == nil)
         }
     }
 }

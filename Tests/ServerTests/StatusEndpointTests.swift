@@ -9,6 +9,7 @@ struct StatusEndpointTests {
         var status: String
         var generation: UInt64
         var documents: Int
+        var version: String?
     }
 
     let index: TestIndex
@@ -30,6 +31,11 @@ struct StatusEndpointTests {
         try await withLiveServer(index) { client in
             let health = try await client.getJSON("/health", as: HealthBody.self)
             #expect(health == HealthBody(status: "ok", generation: 1, documents: 4))
+        }
+        // With the version `kamerzoek serve` gives it.
+        try await withLiveServer(index, settings: { $0.version = "9.9.9" }) { client in
+            let health = try await client.getJSON("/health", as: HealthBody.self)
+            #expect(health == HealthBody(status: "ok", generation: 1, documents: 4, version: "9.9.9"))
         }
     }
 

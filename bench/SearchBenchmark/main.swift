@@ -100,7 +100,7 @@ if let suggestionFile {
         for _ in 0 ... rounds {
             let started = clock.now
             suggestion = try searcher.suggestion(for: line)
-            samples.append(Double((clock.now - started).components.attoseconds) / 1e12 + Double((clock.now - started).components.seconds) * 1e6)
+            samples.append(microseconds(clock.now - started))
         }
         samples.sort()
         print(String(format: "%8.1f µs  %@ -> %@", samples[samples.count / 2], line, suggestion ?? "-"))

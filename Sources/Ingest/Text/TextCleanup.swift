@@ -1,5 +1,5 @@
 /// Turns exported letter text (PDF and DOCX text, Markdown) into paragraphs, headings and
-/// notes. ANALYSIS.md lists the artefacts; each step below handles one of them.
+/// notes. docs/INGEST.md, "Text and Markdown cleanup", lists the artefacts; each step below handles one of them.
 ///
 /// Works line by line on UTF-8 bytes: first every line is cleaned and classified on its
 /// own (markers, Markdown, footers, footnote bodies), then the lines are reflowed into

@@ -2,7 +2,7 @@
 /// Kamervragen and their answers (`kamervragen`, `aanhangsel`), Handelingen, and the
 /// official gazettes (`staatsblad`, `staatscourant`, `gemeenteblad`, `provinciaalblad`,
 /// `waterschapsblad`, `bladgemeenschappelijkeregeling`, `tractatenblad`). Element names
-/// follow FORMATS.md §2; unknown elements keep their text as blocks.
+/// follow docs/INGEST.md, "XML"; unknown elements keep their text as blocks.
 struct KOOPPublication: XMLFormatReader {
     var assembler = XMLTextAssembler()
     private var kind: String?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Byte-level repairs made before libxml2 sees a file (FORMATS.md, "Real-world breakage").
+/// Byte-level repairs made before libxml2 sees a file (docs/INGEST.md, "Bad input").
 enum XMLRepair {
     /// The offset of `needle` in `haystack[from ..< from + limit]`, if present.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int, limit: Int) -> Int? {

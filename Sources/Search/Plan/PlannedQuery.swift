@@ -30,6 +30,18 @@ public enum DocumentFilter: Equatable, Sendable {
     /// Inclusive `yyyymmdd` bounds; documents without a date never pass.
     case date(from: UInt32, to: UInt32)
 
+    /// The filter a parsed `soort:`, `dossier:`, `datum:` or `jaar:` stands for (nil for
+    /// anything else): what the planner makes of them, and what a filter given apart from
+    /// the query (``QueryParser/filter(_:value:)``) becomes.
+    public init?(_ query: Query) {
+        switch query {
+        case .type(let type): self = .type(type)
+        case .dossier(let dossier): self = .dossier(dossier)
+        case .date(let range): self = .date(from: UInt32(range.from?.ordinal ?? 0), to: UInt32(range.to?.ordinal ?? 99_991_231))
+        default: return nil
+        }
+    }
+
     /// The filter's meaning, on one document's entry. Searches test ``FilterColumns``
     /// instead (the same answer from a few bytes per document; FilterColumnsTests hold
     /// the two together).

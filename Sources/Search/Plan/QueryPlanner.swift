@@ -72,12 +72,8 @@ struct QueryPlanner {
         case .title(let inner):
             // Stop words count in a title search: titles are short.
             return try plan(inner, title: true, keepStopWords: keepStopWords).map { .title($0) }
-        case .type(let type):
-            return .filter(.type(type))
-        case .dossier(let dossier):
-            return .filter(.dossier(dossier))
-        case .date(let range):
-            return .filter(.date(from: UInt32(range.from?.ordinal ?? 0), to: UInt32(range.to?.ordinal ?? 99_991_231)))
+        case .type, .dossier, .date:
+            return DocumentFilter(query).map { .filter($0) }
         }
     }
 

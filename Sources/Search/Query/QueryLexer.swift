@@ -98,7 +98,7 @@ struct QueryLexer {
             return try next()
         default:
             if Self.isQuote(scalar) { return try phrase(startingAt: start) }
-            return word(startingAt: start)
+            return try word(startingAt: start)
         }
     }
 
@@ -107,7 +107,7 @@ struct QueryLexer {
         let contentStart = index
         while index < scalars.count, !Self.isQuote(scalars[index]) { index += 1 }
         guard index < scalars.count else {
-            throw QueryParseError("This phrase has no closing quote", at: start, in: query)
+            throw QueryParseError(.unclosedPhrase, at: start, in: query)
         }
         let text = String(String.UnicodeScalarView(scalars[contentStart ..< index]))
         index += 1
@@ -121,17 +121,17 @@ struct QueryLexer {
                 index += 1
             }
             guard let value = Int(digits.prefix(6)), digits.count <= 6 else {
-                throw QueryParseError("A number must follow ~ (as in \"huiselijk geweld\"~3)", at: tildeAt, in: query)
+                throw QueryParseError(.missingProximity, at: tildeAt, in: query)
             }
             guard value <= Self.maximumSlop else {
-                throw QueryParseError("Proximity ~\(value) is too large; use at most ~\(Self.maximumSlop)", at: tildeAt, in: query)
+                throw QueryParseError(.proximityTooLarge(value), at: tildeAt, in: query)
             }
             slop = value
         }
         return QueryLexeme(kind: .phrase(text, slop: slop), start: start, end: index)
     }
 
-    private mutating func word(startingAt start: Int) -> QueryLexeme {
+    private mutating func word(startingAt start: Int) throws -> QueryLexeme {
         while index < scalars.count, !Self.endsWord(scalars[index]) {
             if scalars[index] == ":", let field = QueryField(name: String(String.UnicodeScalarView(scalars[start ..< index]))) {
                 index += 1
@@ -139,11 +139,23 @@ struct QueryLexer {
             }
             index += 1
         }
+        try refuseProximityOnAWord(start: start, end: index)
         // `ouder(s)`: an optional ending in parentheses belongs to the word.
         if index < scalars.count, scalars[index] == "(", let end = parenthesisedSuffixEnd(from: index) {
             index = end
         }
         return wordLexeme(start: start, end: index)
+    }
+
+    /// `geweld~3` (or `~3` standing apart from its phrase): proximity is a distance between
+    /// a phrase's words, and a word alone has none. Read as text it would search `geweld`
+    /// AND `3`, which is never what was meant, so it is an error at the `~`.
+    private func refuseProximityOnAWord(start: Int, end: Int) throws {
+        var tilde = end
+        while tilde > start, ("0" ... "9").contains(scalars[tilde - 1]) { tilde -= 1 }
+        guard tilde < end, tilde > start, scalars[tilde - 1] == "~" else { return }
+        let number = String(String.UnicodeScalarView(scalars[tilde ..< end]))
+        throw QueryParseError(.proximityOnAWord(number), at: tilde - 1, in: query)
     }
 
     /// `(letters)` or `(letters-)` directly followed by a word character: the end of the

@@ -1,3 +1,5 @@
+import Ingest
+
 /// Parses the query language of docs/QUERY.md into a ``Query``.
 ///
 /// Grammar (OR binds loosest; terms side by side are ANDed):
@@ -40,9 +42,31 @@ public struct QueryParser {
         let result = try parseOr()
         if index < lexemes.count {
             let stray = lexemes[index]
-            throw QueryParseError(stray.kind == .close ? "This ) has no matching (" : "Unexpected text", at: stray.start, in: query)
+            throw QueryParseError(stray.kind == .close ? .unmatchedClose : .unexpectedText, at: stray.start, in: query)
         }
         return result
+    }
+
+    /// A filter given apart from the query (an HTTP parameter, `type=Brief`), read exactly
+    /// as the query language reads `name:value`: `dossier` `28 345` is `dossier:28 345`,
+    /// `type` `Brief` is `soort:brief`, a date is `datum:`'s. `name` is any spelling of a
+    /// filter field (`soort`, `type`, `dossier`, `datum`, `date`, `jaar`, `year`); nil for
+    /// anything else (`titel` is not a filter). Throws what the query would throw, with
+    /// positions in `value`, and also when `value` holds more than the one value.
+    public static func filter(_ name: String, value: String) throws -> Query? {
+        guard let field = QueryField(name: name), field != .title else { return nil }
+        var parser = QueryParser(value)
+        var lexer = QueryLexer(value)
+        // The value as the lexer reads it after `name:`, with the field lexeme in front.
+        let values = try lexer.lexemes()
+        let start = values.first?.start ?? 0
+        parser.lexemes = [QueryLexeme(kind: .field(field), start: start, end: start)] + values
+        parser.index = 1
+        let filter = try parser.fieldValue(field, at: parser.lexemes[0])
+        if let stray = parser.current {
+            throw QueryParseError(.moreThanOneValue, at: stray.start, in: value)
+        }
+        return filter
     }
 
     private var current: QueryLexeme? { index < lexemes.count ? lexemes[index] : nil }
@@ -87,19 +111,19 @@ public struct QueryParser {
         case .open:
             let inner = try nested { try $0.parseOr() }
             guard let close = current, close.kind == .close else {
-                throw QueryParseError("This ( is never closed", at: lexeme.start, in: query)
+                throw QueryParseError(.unclosedGroup, at: lexeme.start, in: query)
             }
             index += 1
             guard let inner else {
-                throw QueryParseError("Nothing between these parentheses", at: lexeme.start, in: query)
+                throw QueryParseError(.emptyGroup, at: lexeme.start, in: query)
             }
             _ = close
             return inner
         case .close:
-            throw QueryParseError("This ) has no matching (", at: lexeme.start, in: query)
+            throw QueryParseError(.unmatchedClose, at: lexeme.start, in: query)
         case .phrase(let text, let slop):
             guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
-                throw QueryParseError("This phrase has no words in it", at: lexeme.start, in: query)
+                throw QueryParseError(.emptyPhrase, at: lexeme.start, in: query)
             }
             return .phrase(text, slop: slop ?? 0)
         case .word(let text, let star):
@@ -116,7 +140,7 @@ public struct QueryParser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumNesting else {
-            throw QueryParseError("The query is nested too deeply (more than \(Self.maximumNesting) levels)", at: current?.start ?? 0, in: query)
+            throw QueryParseError(.nestedTooDeeply, at: current?.start ?? 0, in: query)
         }
         return try body(&self)
     }
@@ -125,7 +149,7 @@ public struct QueryParser {
         if star {
             let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.count
             guard letters >= 2 else {
-                throw QueryParseError("A prefix search needs at least 2 letters before the *", at: position, in: query)
+                throw QueryParseError(.shortPrefix, at: position, in: query)
             }
             return .prefix(text)
         }
@@ -139,17 +163,21 @@ public struct QueryParser {
     private mutating func fieldValue(_ field: QueryField, at lexeme: QueryLexeme) throws -> Query? {
         if field == .title {
             guard let value = try nested({ try $0.parsePrimary() }) else {
-                throw QueryParseError("titel: needs a word, phrase or group after it", at: lexeme.start, in: query)
+                throw QueryParseError(.titleWithoutValue, at: lexeme.start, in: query)
             }
             return .title(value)
         }
         guard let valueLexeme = current, case .word(let text, _) = valueLexeme.kind, valueLexeme.start == lexeme.end else {
-            throw QueryParseError("\(fieldName(field)) needs a value right after the colon", at: lexeme.end, in: query)
+            throw QueryParseError(.fieldWithoutValue(fieldName(field)), at: lexeme.end, in: query)
         }
         index += 1
         switch field {
         case .type:
-            return .type(text.lowercased())
+            let type = text.lowercased()
+            guard Self.documentTypes.contains(type) else {
+                throw QueryParseError(.unknownType(text, known: Self.documentTypes.sorted()), at: valueLexeme.start, in: query)
+            }
+            return .type(type)
         case .dossier:
             return .dossier(try dossierNumber(text, at: valueLexeme.start))
         case .date:
@@ -160,6 +188,10 @@ public struct QueryParser {
             return nil
         }
     }
+
+    /// The vocabulary of `soort:` (docs/DOCUMENT_TYPES.md): any other value can match
+    /// nothing, so it is an error rather than an empty result.
+    static let documentTypes = Set(DocumentType.allCases.map(\.rawValue))
 
     private func fieldName(_ field: QueryField) -> String {
         switch field {
@@ -186,45 +218,44 @@ public struct QueryParser {
         }
         guard !digits.isEmpty, digits.count <= 8, digits.allSatisfy(\.isASCIIDigit),
               suffix.allSatisfy({ $0.isLetter || $0.isNumber }) else {
-            throw QueryParseError("A dossier number is digits, as in dossier:36658 or dossier:36 658", at: position, in: query)
+            throw QueryParseError(.invalidDossier, at: position, in: query)
         }
         return suffix.isEmpty ? digits : "\(digits)-\(suffix)"
     }
 
     /// `2024-01-01..2024-12-31`, `2024-03` (a month), `2024` (a year), open ends with `..`.
     static func dayRange(_ text: String, years: Bool, at position: Int, in query: String) throws -> DayRange {
-        let example = years ? "jaar:2024 or jaar:2020..2022" : "datum:2024-01-01..2024-12-31, datum:2024-03 or datum:2024"
         let bounds = text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
         guard bounds.count <= 2 else {
-            throw QueryParseError("A date range has one .. in it, as in \(example)", at: position, in: query)
+            throw QueryParseError(.tooManyDateRanges(years: years), at: position, in: query)
         }
         func parse(_ bound: String, end: Bool) throws -> Day? {
             if bound.isEmpty { return nil }
             let fields = bound.split(separator: "-", omittingEmptySubsequences: false)
             let numbers = fields.map { $0.allSatisfy(\.isASCIIDigit) && !$0.isEmpty && $0.count <= 4 ? Int($0) : nil }
             guard !numbers.contains(nil), (1 ... (years ? 1 : 3)).contains(numbers.count), fields[0].count == 4 else {
-                throw QueryParseError("Not a date: \(bound) (use \(example))", at: position, in: query)
+                throw QueryParseError(.notADate(bound, years: years), at: position, in: query)
             }
             let year = numbers[0]!
             let month = numbers.count > 1 ? numbers[1]! : (end ? 12 : 1)
             let day = numbers.count > 2 ? numbers[2]! : (end ? (1 ... 12).contains(month) ? Day.daysIn(month: month, year: year) : 31 : 1)
             guard let result = Day(year: year, month: month, day: day) else {
-                throw QueryParseError("There is no such date: \(bound)", at: position, in: query)
+                throw QueryParseError(.noSuchDate(bound), at: position, in: query)
             }
             return result
         }
         if bounds.count == 1 {
             // One date stands for its whole period: a year, a month or a day.
             let range = DayRange(from: try parse(bounds[0], end: false), to: try parse(bounds[0], end: true))
-            guard range.from != nil else { throw QueryParseError("A date is missing (use \(example))", at: position, in: query) }
+            guard range.from != nil else { throw QueryParseError(.missingDate(years: years), at: position, in: query) }
             return range
         }
         let range = DayRange(from: try parse(bounds[0], end: false), to: try parse(bounds[1], end: true))
         guard range.from != nil || range.to != nil else {
-            throw QueryParseError("A date range needs at least one date (use \(example))", at: position, in: query)
+            throw QueryParseError(.emptyDateRange(years: years), at: position, in: query)
         }
         if let from = range.from, let to = range.to, from > to {
-            throw QueryParseError("This date range ends before it starts", at: position, in: query)
+            throw QueryParseError(.backwardDateRange, at: position, in: query)
         }
         return range
     }

@@ -115,54 +115,25 @@ struct Rescorer {
         }
     }
 
-    /// For each of `documents` (ascending), how many of its passages hold at least one
-    /// of `stems`: each stem's postings are read over the document's unit range only.
+    /// For each of `documents` (ascending), how many of its passages hold a query stem,
+    /// a passage counting once per stem it holds and the count stopping at the document's
+    /// passage count (``RescoringWeights/coverage``). Each stem's passages in a document
+    /// are the difference of two seeks' ordinals: no posting in between is decoded.
     private func countMatchingPassages(
         _ documents: [UInt32], reader: SegmentReader, stems: [String], into counts: inout [Int]
     ) throws {
         counts.removeAll(keepingCapacity: true)
-        var cursors: [PostingsCursor] = []
+        counts.append(contentsOf: repeatElement(0, count: documents.count))
         for stem in stems {
-            if let info = try lookups.info(reader, .bodyStem, stem) { cursors.append(try reader.cursor(info)) }
-        }
-        if cursors.count <= 1 {
-            // One stem (most queries): the passages between two seeks are counted from the
-            // cursor's ordinals, without decoding the blocks a long document spans.
-            guard !cursors.isEmpty else {
-                counts.append(contentsOf: repeatElement(0, count: documents.count))
-                return
-            }
-            for document in documents {
-                let units = reader.unitRanges[Int(document)]
-                try cursors[0].seek(units.lowerBound)
-                let first = cursors[0].ordinal
-                try cursors[0].seek(units.upperBound)
-                counts.append(cursors[0].ordinal - first)
-            }
-            return
-        }
-        // Several stems: a passage counts once however many it holds, so each marks a flag
-        // per passage of the documents, side by side (one allocation per segment).
-        var starts: [Int] = []
-        var total = 0
-        for document in documents {
-            starts.append(total)
-            total += reader.unitRanges[Int(document)].count
-        }
-        var marked = [Bool](repeating: false, count: total)
-        for var cursor in cursors {
+            guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
+            var cursor = try reader.cursor(info)
             for (index, document) in documents.enumerated() {
                 let units = reader.unitRanges[Int(document)]
-                var passage = try cursor.seek(units.lowerBound)
-                while passage < units.upperBound {
-                    marked[starts[index] + Int(passage - units.lowerBound)] = true
-                    passage = try cursor.advance()
-                }
+                try cursor.seek(units.lowerBound)
+                let first = cursor.ordinal
+                try cursor.seek(units.upperBound)
+                counts[index] = min(counts[index] + cursor.ordinal - first, units.count)
             }
-        }
-        for (index, start) in starts.enumerated() {
-            let end = index + 1 < starts.count ? starts[index + 1] : total
-            counts.append(marked[start ..< end].reduce(0) { $0 + ($1 ? 1 : 0) })
         }
     }
 

@@ -16,13 +16,16 @@ public struct RescoringWeights: Sendable, Equatable {
     public var recency: Float = 0
     /// The share of the document's passages that hold a query word, times this, adds that
     /// share of the passage's BM25 (a document about the subject mentions it throughout).
-    /// Off by default.
+    /// A passage counts once for each query stem it holds, and the share stops at 1: a
+    /// passage with both words says more than one with either (measured as good as
+    /// counting passages once, docs/EVALUATION.md), and each stem's count comes from two
+    /// seeks without reading the postings in between.
     public var coverage: Float = 2
     /// Added to the document's passage count in the coverage share, so that a document of
     /// one or two passages does not have all of them match by being short.
     public var coverageSmoothing: Float = 0
-    /// log₂(1 + the document's passages that hold a query word), times this, adds that
-    /// share of the passage's BM25. Off by default.
+    /// log₂(1 + the document's passages that hold a query word, counted as for
+    /// ``coverage``), times this, adds that share of the passage's BM25. Off by default.
     public var matchCount: Float = 0
 
     public init() {}

@@ -10,7 +10,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "kamerzoek",
         "version": "1.0.0",
-        "description": "Full-text search in Dutch parliamentary documents. Every endpoint answers GET; errors have the body {\"error\": \"…\"}."
+        "description": "Full-text search in Dutch parliamentary documents. Every endpoint answers GET, and HEAD with the same status and headers and no body; OPTIONS on an existing path is 204 with Allow, any other method 405 (components/responses/MethodNotAllowed). Errors have the body {\"error\": \"…\"}. Under /api and /feeds, responses carry CORS headers and preflights are answered. Bodies of JSON, HTML and other text from 1 KB are gzipped for clients that send Accept-Encoding: gzip. Answers from one commit of the index carry a weak ETag and Cache-Control; If-None-Match with that tag is answered 304. docs/HTTP.md says more."
       },
       "paths": {
         "/api/search": {
@@ -26,23 +26,25 @@ enum OpenAPIDocument {
               {"name": "exact_total", "in": "query", "description": "Count every matching passage. By default counting may stop past 10,000 matching passages: `total` is then a lower bound and `total_is_exact` false.", "schema": {"type": "boolean", "default": false}},
               {"name": "fold", "in": "query", "description": "Fold a result whose passage is (nearly) the same text as a better-ranked result's into that one (`similar`, `similar_passages`); false lists every document.", "schema": {"type": "boolean", "default": true}},
               {"name": "some_words", "in": "query", "description": "When an AND of two or more words has fewer documents than the page reaches, go on with documents that have some of the words (`all_words` false on their hits). `total` and `documents` count only documents with every word. false: only documents with every word.", "schema": {"type": "boolean", "default": true}},
-              {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …).", "schema": {"type": "string"}},
-              {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36600-VI).", "schema": {"type": "string"}},
-              {"name": "from", "in": "query", "description": "Only documents dated on or after this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}},
-              {"name": "to", "in": "query", "description": "Only documents dated on or before this day; undated documents are left out.", "schema": {"type": "string", "format": "date"}},
+              {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …; any case), read as the query's soort: is. A value outside the vocabulary of docs/DOCUMENT_TYPES.md is a 400.", "schema": {"type": "string"}},
+              {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36 658, 36600-VI), read as the query's dossier: is. A value that is not a dossier number is a 400.", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "description": "Only documents dated on or after this day (yyyy-mm-dd; yyyy-mm or yyyy: its first day), read as the query's datum: is; undated documents are left out.", "schema": {"type": "string"}},
+              {"name": "to", "in": "query", "description": "Only documents dated on or before this day (yyyy-mm-dd; yyyy-mm or yyyy: its last day); undated documents are left out.", "schema": {"type": "string"}},
               {"name": "facets", "in": "query", "description": "Comma-separated fields among type, year and dossier: count the matching documents (those `documents` counts, after the filters, before paging) per value of each (`facets`, `facets_exact`). Unknown names are a 400.", "schema": {"type": "string", "pattern": "^(type|year|dossier)?(,(type|year|dossier)?)*$"}, "example": "type,year,dossier"}
             ],
             "responses": {
               "200": {
-                "description": "The results. When the time budget ran out, `partial` is true and `total_is_exact` false. Past 10,000 matching passages counting may stop (unless `exact_total=true`): `total` and `documents` are then lower bounds and `total_is_exact` false, while `partial` stays false.",
-                "headers": {"Kamerzoek-Generation": {"description": "The index commit that answered.", "schema": {"type": "integer", "minimum": 1}}},
+                "description": "The results. When the time budget ran out, `partial` is true and `total_is_exact` false (and Cache-Control is no-store, without an ETag). Past 10,000 matching passages counting may stop (unless `exact_total=true`): `total` and `documents` are then lower bounds and `total_is_exact` false, while `partial` stays false.",
+                "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}},
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}
               },
+              "304": {"$ref": "#/components/responses/NotModified"},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "503": {"$ref": "#/components/responses/Unavailable"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
-          }
+          },
+          "options": {"operationId": "searchPreflight", "summary": "CORS preflight.", "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
         },
         "/api/search.csv": {
           "get": {
@@ -57,25 +59,28 @@ enum OpenAPIDocument {
               {"name": "exact_total", "in": "query", "description": "As for /api/search (the CSV has no totals; it changes nothing in the rows).", "schema": {"type": "boolean", "default": false}},
               {"name": "fold", "in": "query", "description": "As for /api/search.", "schema": {"type": "boolean", "default": true}},
               {"name": "some_words", "in": "query", "description": "As for /api/search.", "schema": {"type": "boolean", "default": true}},
-              {"name": "type", "in": "query", "schema": {"type": "string"}},
-              {"name": "dossier", "in": "query", "schema": {"type": "string"}},
-              {"name": "from", "in": "query", "description": "Undated documents are left out.", "schema": {"type": "string", "format": "date"}},
-              {"name": "to", "in": "query", "description": "Undated documents are left out.", "schema": {"type": "string", "format": "date"}}
+              {"name": "type", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "dossier", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy). Undated documents are left out.", "schema": {"type": "string"}},
+              {"name": "to", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy). Undated documents are left out.", "schema": {"type": "string"}},
+              {"name": "facets", "in": "query", "description": "Checked as for /api/search (an unknown name is a 400), otherwise ignored: the CSV has no facets, and none are counted.", "schema": {"type": "string", "pattern": "^(type|year|dossier)?(,(type|year|dossier)?)*$"}}
             ],
             "responses": {
               "200": {
-                "description": "The CSV.",
+                "description": "The CSV. When the time budget ran out, the rows found until then, with Cache-Control no-store and without an ETag.",
                 "headers": {
                   "Content-Disposition": {"description": "Always `attachment; filename=\"kamerzoek.csv\"`.", "schema": {"type": "string"}},
-                  "Kamerzoek-Generation": {"description": "The index commit that answered.", "schema": {"type": "integer", "minimum": 1}}
+                  "Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}
                 },
                 "content": {"text/csv": {"schema": {"type": "string", "pattern": "^doc_id,title,date,type,dossier,url,passage,score,snippet\\r\\n"}}}
               },
+              "304": {"$ref": "#/components/responses/NotModified"},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "503": {"$ref": "#/components/responses/Unavailable"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
-          }
+          },
+          "options": {"operationId": "searchCSVPreflight", "summary": "CORS preflight.", "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
         },
         "/feeds/search.atom": {
           "get": {
@@ -83,24 +88,27 @@ enum OpenAPIDocument {
             "summary": "A search as an Atom 1.0 feed (RFC 4287), for alerts: the newest 50 dated documents that match, newest first, one entry per document. Entry ids are `tag:` URIs of the document id (the same across requests and re-indexing); `updated` and `published` are the document's date (midnight UTC); each entry links to the document's page and, with `rel=\"related\"`, to the official publication when there is one; the summary is the best passage's snippet as text. The feed's `updated` is its newest entry's, or the index's commit time when it has none.",
             "parameters": [
               {"name": "q", "in": "query", "required": true, "description": "As for /api/search. Documents with only some of the words are never listed (some_words is false).", "schema": {"type": "string", "maxLength": 1000}},
-              {"name": "type", "in": "query", "schema": {"type": "string"}},
-              {"name": "dossier", "in": "query", "schema": {"type": "string"}},
-              {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
+              {"name": "type", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "dossier", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy).", "schema": {"type": "string"}},
+              {"name": "to", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy).", "schema": {"type": "string"}},
               {"name": "fold", "in": "query", "description": "As for /api/search.", "schema": {"type": "boolean", "default": true}},
-              {"name": "limit", "in": "query", "description": "Checked as for /api/search, otherwise ignored (as are offset, sort, per_doc, exact_total and some_words): a feed is always the newest 50.", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+              {"name": "limit", "in": "query", "description": "Checked as for /api/search, otherwise ignored (as are offset, sort, per_doc, exact_total, some_words and facets, which a feed never counts): a feed is always the newest 50.", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+              {"name": "facets", "in": "query", "description": "Checked as for /api/search (an unknown name is a 400), otherwise ignored: a feed has no facets, and none are counted.", "schema": {"type": "string", "pattern": "^(type|year|dossier)?(,(type|year|dossier)?)*$"}}
             ],
             "responses": {
               "200": {
-                "description": "The feed. Documents without a date are left out: an entry needs a date that stays the same while the document does.",
-                "headers": {"Kamerzoek-Generation": {"description": "The index commit that answered.", "schema": {"type": "integer", "minimum": 1}}},
+                "description": "The feed. Documents without a date are left out: an entry needs a date that stays the same while the document does. When the time budget ran out, the entries found until then, with Cache-Control no-store and without an ETag.",
+                "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}},
                 "content": {"application/atom+xml": {"schema": {"type": "string", "pattern": "^<\\?xml version=\"1\\.0\" encoding=\"utf-8\"\\?>\\n<feed xmlns=\"http://www\\.w3\\.org/2005/Atom\""}}}
               },
+              "304": {"$ref": "#/components/responses/NotModified"},
               "400": {"$ref": "#/components/responses/BadRequest"},
               "503": {"$ref": "#/components/responses/Unavailable"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
-          }
+          },
+          "options": {"operationId": "searchFeedPreflight", "summary": "CORS preflight.", "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
         },
         "/api/documents/{id}": {
           "get": {
@@ -110,30 +118,34 @@ enum OpenAPIDocument {
               {"name": "id", "in": "path", "required": true, "description": "The document id (`doc_id` of a hit). Ids may contain `/`: send it as is or as %2F.", "schema": {"type": "string"}}
             ],
             "responses": {
-              "200": {"description": "The document.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
+              "200": {"$ref": "#/components/responses/Document"},
+              "304": {"$ref": "#/components/responses/NotModified"},
               "404": {"$ref": "#/components/responses/NotFound"},
               "503": {"$ref": "#/components/responses/Unavailable"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
-          }
+          },
+          "options": {"operationId": "documentPreflight", "summary": "CORS preflight.", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}], "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
         },
         "/api/stats": {
           "get": {
             "operationId": "stats",
             "summary": "What the index holds (the JSON of `kamerzoek stats --json`).",
             "responses": {
-              "200": {"description": "Figures of the commit being served.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}},
+              "200": {"$ref": "#/components/responses/Stats"},
+              "304": {"$ref": "#/components/responses/NotModified"},
               "503": {"$ref": "#/components/responses/Unavailable"},
               "500": {"$ref": "#/components/responses/InternalError"}
             }
-          }
+          },
+          "options": {"operationId": "statsPreflight", "summary": "CORS preflight.", "responses": {"204": {"$ref": "#/components/responses/Preflight"}}}
         },
         "/health": {
           "get": {
             "operationId": "health",
             "summary": "200 while there is an index to answer from.",
             "responses": {
-              "200": {"description": "Serving.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+              "200": {"description": "Serving.", "headers": {"Cache-Control": {"description": "no-cache: always asked afresh.", "schema": {"const": "no-cache"}}, "Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "Vary": {"$ref": "#/components/headers/Vary"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
               "503": {"$ref": "#/components/responses/Unavailable"}
             }
           }
@@ -142,7 +154,7 @@ enum OpenAPIDocument {
           "get": {
             "operationId": "openapi",
             "summary": "This document.",
-            "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}
+            "responses": {"200": {"description": "OpenAPI 3.1", "headers": {"Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"type": "object"}}}}}
           }
         },
         "/": {
@@ -150,8 +162,10 @@ enum OpenAPIDocument {
             "operationId": "page",
             "summary": "The search page (HTML); takes the parameters of /api/search, none required.",
             "responses": {
-              "200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}},
-              "400": {"description": "The page, showing what is wrong with a parameter or the query.", "content": {"text/html": {"schema": {"type": "string"}}}}
+              "200": {"description": "The page.", "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}},
+              "304": {"$ref": "#/components/responses/NotModified"},
+              "400": {"description": "The page, showing (in Dutch) what is wrong with a parameter or the query.", "headers": {"Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}},
+              "503": {"description": "The page, saying (in Dutch) that there is no index yet.", "headers": {"Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}}
             }
           }
         },
@@ -163,18 +177,60 @@ enum OpenAPIDocument {
               {"name": "id", "in": "path", "required": true, "description": "As for /api/documents/{id}.", "schema": {"type": "string"}}
             ],
             "responses": {
-              "200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}},
-              "404": {"description": "A page saying there is no such document.", "content": {"text/html": {"schema": {"type": "string"}}}}
+              "200": {"description": "The page.", "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}},
+              "304": {"$ref": "#/components/responses/NotModified"},
+              "404": {"description": "A page saying (in Dutch) that there is no such document.", "headers": {"Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"text/html": {"schema": {"type": "string"}}}}
             }
           }
         }
       },
       "components": {
         "responses": {
-          "BadRequest": {"description": "A parameter or the query cannot be read.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "NotFound": {"description": "No such document or endpoint.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "Unavailable": {"description": "No index has been committed yet.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "InternalError": {"description": "The server failed; details are in its log, not here.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+          "Document": {
+            "description": "The document.",
+            "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}},
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}
+          },
+          "Stats": {
+            "description": "Figures of the commit being served.",
+            "headers": {"Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}},
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}
+          },
+          "NotModified": {
+            "description": "If-None-Match holds the ETag of what this URL answers from the commit being served: no body.",
+            "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "Cache-Control": {"$ref": "#/components/headers/CacheControl"}, "Kamerzoek-Generation": {"$ref": "#/components/headers/Generation"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}}
+          },
+          "Preflight": {
+            "description": "CORS preflight (OPTIONS with Access-Control-Request-Method) on an existing path; an OPTIONS that is not a preflight gets Allow only.",
+            "headers": {
+              "Allow": {"$ref": "#/components/headers/Allow"},
+              "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"},
+              "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"},
+              "Access-Control-Allow-Methods": {"description": "What the paths answer.", "schema": {"const": "GET, HEAD, OPTIONS"}},
+              "Access-Control-Allow-Headers": {"description": "The headers the preflight asked for (Access-Control-Request-Headers); absent when it asked for none.", "schema": {"type": "string"}},
+              "Access-Control-Max-Age": {"description": "Seconds a browser may reuse this answer.", "schema": {"const": "600"}},
+              "Vary": {"$ref": "#/components/headers/Vary"}
+            }
+          },
+          "MethodNotAllowed": {
+            "description": "A method other than GET, HEAD and OPTIONS on an existing path (any path of this document).",
+            "headers": {"Allow": {"$ref": "#/components/headers/Allow"}, "Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}},
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+          },
+          "BadRequest": {"description": "A parameter or the query cannot be read.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "NotFound": {"description": "No such document or endpoint.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "Unavailable": {"description": "No index has been committed yet.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "InternalError": {"description": "The server failed; details are in its log, not here.", "headers": {"Access-Control-Allow-Origin": {"$ref": "#/components/headers/AllowOrigin"}, "Access-Control-Expose-Headers": {"$ref": "#/components/headers/ExposeHeaders"}, "Vary": {"$ref": "#/components/headers/Vary"}, "Content-Encoding": {"$ref": "#/components/headers/ContentEncoding"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        },
+        "headers": {
+          "Generation": {"description": "The index commit that answered (Kamerzoek-Generation).", "schema": {"type": "string", "pattern": "^[1-9][0-9]*$"}},
+          "ETag": {"description": "Weak, the same for every answer to this URL from this commit: W/\"generation-commit-url\". Send it as If-None-Match to get a 304 while the commit is served.", "schema": {"type": "string", "pattern": "^W/\"[1-9][0-9]*-[0-9a-f]{16}-[0-9a-f]{16}\"$"}},
+          "CacheControl": {"description": "public, max-age=60 for the answers of a commit; no-store for a search cut short by its time budget.", "schema": {"enum": ["public, max-age=60", "no-store"]}},
+          "Vary": {"description": "Accept-Encoding on compressible responses; Origin under /api when the server allows one origin rather than *; Access-Control-Request-Headers on preflights.", "schema": {"type": "string", "pattern": "^(Accept-Encoding|Origin|Access-Control-Request-Headers)(, ?(Accept-Encoding|Origin|Access-Control-Request-Headers))*$"}},
+          "ContentEncoding": {"description": "gzip when the client accepts it and the body is JSON, HTML or other text of at least 1 KB; absent otherwise.", "schema": {"const": "gzip"}},
+          "AllowOrigin": {"description": "Under /api (and /feeds): the origin of `kamerzoek serve --cors-origin`, * by default.", "schema": {"type": "string"}},
+          "ExposeHeaders": {"description": "Headers scripts of other origins may read.", "schema": {"const": "ETag, Kamerzoek-Generation"}},
+          "Allow": {"description": "The methods every path answers.", "schema": {"const": "GET, HEAD, OPTIONS"}}
         },
         "schemas": {
           "SearchResult": {
@@ -307,7 +363,8 @@ enum OpenAPIDocument {
             "properties": {
               "status": {"const": "ok"},
               "generation": {"type": "integer", "minimum": 1},
-              "documents": {"type": "integer", "minimum": 0}
+              "documents": {"type": "integer", "minimum": 0},
+              "version": {"type": "string", "description": "The server's version (kamerzoek --version)."}
             }
           },
           "Error": {

@@ -28,7 +28,8 @@ struct QueryString {
     /// A parameter given twice is an error: which one was meant is unknowable.
     func value(_ name: String) throws -> String? {
         let values = pairs.filter { $0.name == name }.map(\.value)
-        guard values.count <= 1 else { throw APIError.badParameter("The parameter \(name) is given more than once.") }
+        guard values.count <= 1 else { throw APIError.badParameter(
+            "The parameter \(name) is given more than once.", dutch: "De parameter \(name) staat meer dan eens in de URL.") }
         guard let value = values.first, !value.isEmpty else { return nil }
         return value
     }
@@ -47,7 +48,9 @@ struct QueryString {
                 bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                    throw APIError.badParameter("The URL has a % that is not followed by two hexadecimal digits.")
+                    throw APIError.badParameter(
+                        "The URL has a % that is not followed by two hexadecimal digits.",
+                        dutch: "De URL bevat een % die niet door twee hexadecimale cijfers gevolgd wordt.")
                 }
                 bytes.append(high << 4 | low)
             default:
@@ -55,7 +58,8 @@ struct QueryString {
             }
         }
         guard let string = String(bytes: bytes, encoding: .utf8) else {
-            throw APIError.badParameter("The URL's parameters are not valid UTF-8.")
+            throw APIError.badParameter(
+                "The URL's parameters are not valid UTF-8.", dutch: "De parameters in de URL zijn geen geldige UTF-8.")
         }
         return string
     }

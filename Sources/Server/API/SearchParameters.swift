@@ -21,9 +21,15 @@ struct SearchParameters {
     var fold = true
     /// `some_words=false`: only documents with every word (``SearchOptions/fillWithSomeWords``).
     var someWords = true
+    /// `type`, `dossier`, `from` and `to`, read as the query language reads `soort:`,
+    /// `dossier:` and `datum:` (``QueryParser/filter(_:value:)``): `dossier=28 345` is
+    /// `dossier:28 345`, `type=Brief` is `soort:brief`, and a value the query would refuse
+    /// is a 400 naming the parameter.
+    var filters: [DocumentFilter] = []
+    /// `type`, `dossier`, `from` and `to` as given (checked: each is in `filters`), for what
+    /// names the search in URLs and titles (the feed's id, title and links, the export link).
     var type: String?
     var dossier: String?
-    /// ISO dates as given.
     var from: String?
     var to: String?
     /// `facets=type,year,dossier`: count the matching documents per value of these fields.
@@ -34,11 +40,13 @@ struct SearchParameters {
     init(_ parameters: QueryString, requireQuery: Bool = true) throws {
         let query = try parameters.value("q")
         if query == nil, requireQuery, !parameters.contains("q") {
-            throw APIError.badParameter("The parameter q (the query) is missing.")
+            throw APIError.badParameter("The parameter q (the query) is missing.", dutch: "De parameter q (de zoekvraag) ontbreekt.")
         }
         self.query = query ?? ""
         guard self.query.unicodeScalars.count <= Self.maximumQueryLength else {
-            throw APIError.badParameter("The query is longer than \(Self.maximumQueryLength) characters.")
+            throw APIError.badParameter(
+                "The query is longer than \(Self.maximumQueryLength) characters.",
+                dutch: "De zoekvraag is langer dan \(Self.maximumQueryLength) tekens.")
         }
         limit = try Self.integer(parameters, "limit", in: Self.limits) ?? limit
         offset = try Self.integer(parameters, "offset", in: 0 ... Self.maximumOffset) ?? offset
@@ -48,13 +56,25 @@ struct SearchParameters {
         someWords = try Self.boolean(parameters, "some_words") ?? someWords
         if let sort = try parameters.value("sort") {
             guard let order = SortOrder(rawValue: sort) else {
-                throw APIError.badParameter("sort must be relevance or date.")
+                throw APIError.badParameter("sort must be relevance or date.", dutch: "Volgorde moet relevance of date zijn.")
             }
             self.sort = order
         }
+        if let type = try Self.filter(parameters, "type", field: "soort") { filters.append(type) }
+        if let dossier = try Self.filter(parameters, "dossier", field: "dossier") { filters.append(dossier) }
+        let first = try Self.day(parameters, "from"), last = try Self.day(parameters, "to")
+        if let first, let last, first > last {
+            throw APIError.badParameter(
+                "from (\(first)) is after to (\(last)).", dutch: "Van (\(first)) ligt na Tot en met (\(last)).")
+        }
+        if first != nil || last != nil {
+            filters.append(.date(from: UInt32(first?.ordinal ?? 0), to: UInt32(last?.ordinal ?? 99_991_231)))
+        }
         if let list = try parameters.value("facets") {
             guard let fields = FacetField.list(list) else {
-                throw APIError.badParameter("facets must be a comma-separated list of type, year and dossier.")
+                throw APIError.badParameter(
+                    "facets must be a comma-separated list of type, year and dossier.",
+                    dutch: "\(Self.label("facets")) moet een door komma's gescheiden lijst van type, year en dossier zijn.")
             }
             facets = fields
         }
@@ -62,11 +82,6 @@ struct SearchParameters {
         dossier = try parameters.value("dossier")
         from = try parameters.value("from")
         to = try parameters.value("to")
-        let first = try from.map { try Self.day($0, name: "from") }
-        let last = try to.map { try Self.day($0, name: "to") }
-        if let first, let last, first > last {
-            throw APIError.badParameter("from (\(from!)) is after to (\(to!)).")
-        }
     }
 
     /// What the engine is asked; `snippets` is off where only totals are needed.
@@ -80,45 +95,69 @@ struct SearchParameters {
         options.foldSimilar = fold
         options.fillWithSomeWords = someWords
         options.timeBudget = timeBudget
+        options.filters = filters
         options.facets = facets
-        if let type { options.filters.append(.type(type)) }
-        if let dossier { options.filters.append(.dossier(dossier)) }
-        if from != nil || to != nil {
-            // Both were checked in init; an open end is the widest day that can be written.
-            let first = from.flatMap { try? Self.day($0, name: "from") } ?? 1
-            let last = to.flatMap { try? Self.day($0, name: "to") } ?? 9999_12_31
-            options.filters.append(.date(from: first, to: last))
-        }
         return options
     }
 
     private static func boolean(_ parameters: QueryString, _ name: String) throws -> Bool? {
         guard let text = try parameters.value(name) else { return nil }
-        guard let value = Bool(text) else { throw APIError.badParameter("\(name) must be true or false.") }
+        guard let value = Bool(text) else {
+            throw APIError.badParameter("\(name) must be true or false.", dutch: "\(label(name)) moet true of false zijn.")
+        }
         return value
     }
 
     private static func integer(_ parameters: QueryString, _ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = try parameters.value(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw APIError.badParameter("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw APIError.badParameter(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                dutch: "\(label(name)) moet een geheel getal van \(range.lowerBound) tot en met \(range.upperBound) zijn.")
         }
         return value
     }
 
-    /// `yyyy-mm-dd` as the index stores dates (`yyyymmdd`), refusing days that do not exist.
-    static func day(_ text: String, name: String) throws -> UInt32 {
-        let invalid = APIError.badParameter("\(name) must be a date written yyyy-mm-dd, such as 2024-03-15.")
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = UInt32(parts[0]), let month = UInt32(parts[1]), let day = UInt32(parts[2]),
-              year >= 1, (1 ... 12).contains(month), day >= 1 else { throw invalid }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths: [UInt32] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day <= lengths[Int(month) - 1] else {
-            throw APIError.badParameter("\(name) (\(text)) is a day that does not exist.")
+    /// A parameter as the search page's form names it, for its Dutch messages.
+    static func label(_ name: String) -> String {
+        switch name {
+        case "type": "Soort"
+        case "dossier": "Dossier"
+        case "from": "Van"
+        case "to": "Tot en met"
+        case "sort": "Volgorde"
+        case "limit": "Per pagina"
+        case "per_doc": "Passages per document"
+        case "offset": "De beginpositie (offset)"
+        default: "De parameter \(name)"
         }
-        return year * 10_000 + month * 100 + day
+    }
+
+    /// The filter parameter `name`, read as the query reads `field:` and its value.
+    private static func filter(_ parameters: QueryString, _ name: String, field: String) throws -> DocumentFilter? {
+        try parsedFilter(parameters, name, field: field).flatMap(DocumentFilter.init)
+    }
+
+    private static func parsedFilter(_ parameters: QueryString, _ name: String, field: String) throws -> Query? {
+        guard let text = try parameters.value(name) else { return nil }
+        do {
+            return try QueryParser.filter(field, value: text)
+        } catch let error as QueryParseError {
+            throw APIError.badParameter(
+                "The parameter \(name) cannot be read: \(error.message) (at position \(error.position + 1) of its value).",
+                dutch: "\(label(name)) kan niet gelezen worden: \(error.problem.dutch).")
+        }
+    }
+
+    /// `from` or `to`: a day as `datum:` reads it (`2024-03-15`; a month or a year stands
+    /// for its first day in `from`, its last in `to`), one date, not a range.
+    static func day(_ parameters: QueryString, _ name: String) throws -> Day? {
+        if let text = try parameters.value(name), text.contains("..") {
+            throw APIError.badParameter(
+                "The parameter \(name) is one date, such as 2024-03-15; a range is from and to.",
+                dutch: "\(label(name)) is één datum, zoals 2024-03-15; een periode is Van en Tot en met.")
+        }
+        guard case .date(let range) = try parsedFilter(parameters, name, field: "datum") else { return nil }
+        return name == "from" ? range.from : range.to
     }
 }

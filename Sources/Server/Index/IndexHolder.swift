@@ -8,7 +8,7 @@ import Logging
 /// a new `segments_N` into the directory, which changes the directory's modification time,
 /// so an unchanged time means an unchanged index: one system call per request. Only when
 /// the time moved does the request list the directory for the newest generation, and only
-/// when that is newer does it open the new commit.
+/// when that is newer does it have the new commit loaded (below).
 ///
 /// File times are stamped from a coarse kernel clock (a few milliseconds per tick), so a
 /// change in the same tick as the one we saw would leave the time unchanged. A time is
@@ -16,9 +16,16 @@ import Logging
 /// the directory. That costs a listing per request for a moment after each commit, and
 /// never misses one.
 ///
-/// Requests that see a newer generation open it one at a time (`reopening`): the first
-/// opens, the others wait for it and then use what it loaded. Requests already running keep
-/// the `LoadedIndex` they hold; the old commit's memory maps go when the last one finishes.
+/// A newer commit is opened and prepared off the request path (``LoadedIndex/prepare()``:
+/// checksums of its new segments, stats, document types, search state), on a thread of
+/// its own, while requests go on being
+/// answered from the commit already served; it is served from the moment it is ready.
+/// (Until issue 21 the first request to see a new commit opened it while every other one
+/// waited, and the first `/api/stats` then computed its figures on an event loop thread,
+/// holding up the searches queued behind it.) Only the very first commit is loaded by a
+/// request, the others waiting for it: there is nothing to answer from before it. Requests
+/// already running keep the `LoadedIndex` they hold; the old commit's memory maps go when
+/// the last one finishes.
 final class IndexHolder: Sendable {
     let directory: String
     private let settleInterval: Double
@@ -26,7 +33,13 @@ final class IndexHolder: Sendable {
     private let threadsPerSearch: Int?
     private let logger: Logger
     private let state = Locked(State())
+    /// Held while a commit is opened and prepared: one at a time.
     private let reopening = NSLock()
+    /// Background loads under way (``waitForLoading()``).
+    private let loads = DispatchGroup()
+    /// Called on the loading thread with a newer commit's generation once it is prepared,
+    /// before it is served: tests hold a load there to see what requests get meanwhile.
+    private let beforeServing: (@Sendable (UInt64) -> Void)?
 
     private struct State {
         var loaded: LoadedIndex?
@@ -36,26 +49,42 @@ final class IndexHolder: Sendable {
         var failedGeneration: UInt64?
         /// Segments whose checksums were verified when a commit holding them was opened.
         var verifiedSegments: Set<SegmentID> = []
+        /// A newer commit is being loaded in the background.
+        var loading = false
     }
 
-    init(directory: String, settleInterval: Double = 1.0, threadsPerSearch: Int? = nil, logger: Logger) {
+    init(
+        directory: String, settleInterval: Double = 1.0, threadsPerSearch: Int? = nil, logger: Logger,
+        beforeServing: (@Sendable (UInt64) -> Void)? = nil
+    ) {
         self.directory = directory
         self.settleInterval = settleInterval
         self.threadsPerSearch = threadsPerSearch
         self.logger = logger
+        self.beforeServing = beforeServing
     }
 
-    /// The newest commit that can be opened. Throws ``APIError/indexUnavailable`` when
-    /// there is no commit yet, and the opening error when the only commit cannot be read.
+    /// The commit to answer from: the newest one that has been prepared. Throws
+    /// ``APIError/indexUnavailable`` when there is no commit yet, and the opening error
+    /// when the only commit cannot be read.
     func current() throws -> LoadedIndex {
         let stamp = directoryStamp()
-        if let stamp, let loaded = state.withLock({ state -> LoadedIndex? in
-            guard let trusted = state.trustedStamp, trusted.tv_sec == stamp.tv_sec, trusted.tv_nsec == stamp.tv_nsec else { return nil }
+        if let loaded = state.withLock({ state -> LoadedIndex? in
+            // While a newer commit is prepared, the served one answers without a look.
+            if state.loading { return state.loaded }
+            guard let stamp, let trusted = state.trustedStamp, trusted.tv_sec == stamp.tv_sec, trusted.tv_nsec == stamp.tv_nsec else {
+                return nil
+            }
             return state.loaded
         }) {
             return loaded
         }
         return try refresh(stamp: stamp)
+    }
+
+    /// Blocks until the background loads started so far have finished (for tests).
+    func waitForLoading() {
+        loads.wait()
     }
 
     private func refresh(stamp: timespec?) throws -> LoadedIndex {
@@ -67,41 +96,80 @@ final class IndexHolder: Sendable {
             trust(stamp, for: loaded)
             return loaded
         }
-        guard newest != nil else { throw APIError.indexUnavailable }
+        guard let newest else { throw APIError.indexUnavailable }
+        guard let loaded else { return try loadFirst() }
+        loadInBackground(newest)
+        return loaded
+    }
 
+    /// The first commit, loaded by the request that finds it; others wait for it.
+    private func loadFirst() throws -> LoadedIndex {
         reopening.lock()
         defer { reopening.unlock() }
-        if let loaded = state.withLock({ $0.loaded }), let newest, loaded.generation >= newest {
-            return loaded  // another request opened it while this one waited
-        }
-        let opened: LoadedIndex
+        if let loaded = state.withLock({ $0.loaded }) { return loaded }  // another request loaded it meanwhile
         do {
-            // Checksums once per segment, before it is first served: a damaged segment is
-            // refused here, never served, and a commit that adds one small segment costs a
-            // read of that segment, not of the whole index.
-            let snapshot = try IndexSnapshot.open(directory: directory)
-            let verified = try snapshot.verifyChecksums(skipping: state.withLock { $0.verifiedSegments })
-            state.withLock { $0.verifiedSegments = verified }
-            opened = LoadedIndex(snapshot: snapshot, threadsPerSearch: threadsPerSearch)
+            return publish(try open())
         } catch IndexSnapshot.OpenError.noIndex {
             throw APIError.indexUnavailable
-        } catch {
-            // A newer commit that cannot be opened (damaged, or built by another analyzer)
-            // must not take the server down: keep answering from the last good commit.
-            guard let loaded else { throw error }
-            state.withLock { $0.failedGeneration = newest }
-            logger.error("Cannot open the newest commit of the index, still serving generation \(loaded.generation): \(error)")
-            return loaded
         }
+    }
+
+    private func loadInBackground(_ newest: UInt64) {
+        let start = state.withLock { state -> Bool in
+            if state.loading { return false }
+            state.loading = true
+            return true
+        }
+        guard start else { return }
+        loads.enter()
+        let thread = Thread { [self] in
+            defer { loads.leave() }
+            reopening.lock()
+            defer { reopening.unlock() }
+            do {
+                let opened = try open()
+                beforeServing?(opened.generation)
+                publish(opened)
+            } catch {
+                // A newer commit that cannot be opened (damaged, or built by another analyzer)
+                // must not take the server down: keep answering from the last good commit.
+                let served = state.withLock { state -> UInt64? in
+                    state.failedGeneration = newest
+                    state.loading = false
+                    return state.loaded?.generation
+                }
+                logger.error("Cannot open the newest commit of the index, still serving generation \(served ?? 0): \(error)")
+            }
+        }
+        thread.name = "kamerzoek: loading generation \(newest)"
+        thread.start()
+    }
+
+    /// Opens the newest commit and prepares all it needs to answer.
+    private func open() throws -> LoadedIndex {
+        // Checksums once per segment, before it is first served: a damaged segment is
+        // refused here, never served, and a commit that adds one small segment costs a
+        // read of that segment, not of the whole index.
+        let snapshot = try IndexSnapshot.open(directory: directory)
+        let verified = try snapshot.verifyChecksums(skipping: state.withLock { $0.verifiedSegments })
+        state.withLock { $0.verifiedSegments = verified }
+        let opened = LoadedIndex(snapshot: snapshot, threadsPerSearch: threadsPerSearch)
+        try opened.prepare()
+        return opened
+    }
+
+    /// Serves `opened` from now on, unless something newer is served already.
+    @discardableResult
+    private func publish(_ opened: LoadedIndex) -> LoadedIndex {
         logger.info("Serving generation \(opened.generation) of the index (\(opened.snapshot.documentCount) documents)")
-        state.withLock { state in
+        return state.withLock { state in
             if (state.loaded?.generation ?? 0) < opened.generation {
                 state.loaded = opened
                 state.trustedStamp = nil
             }
+            state.loading = false
+            return state.loaded ?? opened
         }
-        trust(stamp, for: opened)
-        return state.withLock { $0.loaded } ?? opened
     }
 
     /// Records `stamp` as current for `loaded` if the stamp is old enough to be final.

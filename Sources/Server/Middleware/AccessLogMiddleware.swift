@@ -23,7 +23,7 @@ struct AccessLogMiddleware: RouterMiddleware {
 
     private func log(_ request: Request, status: Int, since started: ContinuousClock.Instant, clock: ContinuousClock) {
         let elapsed = clock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed / .milliseconds(1)
         let rounded = (milliseconds * 1000).rounded() / 1000
         logger.info("\(request.method) \(request.uri.path) \(status) \(rounded)ms")
     }

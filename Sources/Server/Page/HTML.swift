@@ -15,12 +15,18 @@ enum HTML {
 struct HTMLResponse: ResponseGenerator {
     var status: HTTPResponse.Status = .ok
     var html: String
+    /// As for ``JSONResponse``: the commit the page shows, and a `Cache-Control` of its own.
+    var generation: UInt64?
+    var cacheControl: String?
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let buffer = ByteBuffer(string: html)
-        return Response(
+        var response = Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .contentLength: String(buffer.readableBytes)],
             body: .init(byteBuffer: buffer))
+        response.headers.generation = generation
+        if let cacheControl { response.headers[.cacheControl] = cacheControl }
+        return response
     }
 }

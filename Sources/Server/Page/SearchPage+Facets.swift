@@ -51,7 +51,7 @@ extension SearchPage {
         var html = "<section class=\"facet\"><h2>\(title)</h2>\n<ul>\n"
         for value in values {
             let href = link { set(&$0, value.value) }
-            let current = value.value == active ? " aria-current=\"true\"" : ""
+            let current = value.value.lowercased() == active?.lowercased() ? " aria-current=\"true\"" : ""
             html += "<li><a href=\"\(HTML.escape(href))\"\(current)>\(HTML.escape(value.value))</a> <span class=\"count\">\(Self.grouped(value.count))</span></li>\n"
         }
         if active != nil {

@@ -59,7 +59,7 @@ struct SearchPage {
         case .blank:
             return "<p class=\"hint\">Zoek op woorden, \"een zinsdeel\", <code>woord*</code>, <code>a OR b</code>, <code>-woord</code>, <code>titel:…</code>.</p>"
         case .failed(let error):
-            var html = "<p class=\"error\" role=\"alert\">\(HTML.escape(error.message))</p>"
+            var html = "<p class=\"error\" role=\"alert\">\(HTML.escape(error.dutch))</p>"
             if let position = error.position {
                 // The query with a caret under the problem, as the CLI shows it.
                 let caret = String(repeating: " ", count: position) + "^"

@@ -9,17 +9,23 @@ struct DocumentRoutes {
 
     var collection: RouteCollection<ServerContext> {
         let routes = RouteCollection(context: ServerContext.self)
-        routes.get("**") { request, context in try document(context.parameters.getCatchAll()) }
+        routes.get("**") { request, context in
+            let (document, generation) = try document(context.parameters.getCatchAll())
+            return JSONResponse(value: DocumentResponse(document), generation: generation)
+        }
         return routes
     }
 
-    func document(_ parts: [Substring]) throws -> DocumentResponse {
+    /// The document and the commit it was read from.
+    func document(_ parts: [Substring]) throws -> (StoredDocument, UInt64) {
         let id = try parts.map { try QueryString.decode($0, plusIsSpace: false) }.joined(separator: "/")
-        guard !id.isEmpty else { throw APIError.notFound("Give a document id: /api/documents/{id}.") }
+        guard !id.isEmpty else {
+            throw APIError.notFound("Give a document id: /api/documents/{id}.", dutch: "Document niet gevonden: er is geen id gegeven.")
+        }
         let loaded = try index.current()
         guard let document = try loaded.snapshot.storedDocument(id: id) else {
-            throw APIError.notFound("There is no document with id '\(id)'.")
+            throw APIError.notFound("There is no document with id '\(id)'.", dutch: "Document niet gevonden: er is geen document met id '\(id)'.")
         }
-        return DocumentResponse(document)
+        return (document, loaded.generation)
     }
 }

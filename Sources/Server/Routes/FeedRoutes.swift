@@ -20,6 +20,9 @@ struct FeedRoutes {
         let result = try loaded.searchers.withSearcher { searcher in
             try searcher.search(parameters.query, options: feed.options(timeBudget: timeBudget))
         }
-        return TextResponse(contentType: AtomFeed.contentType, text: feed.feed(result).xml, generation: loaded.generation)
+        // Cut short by the time budget: another try may find more, so nothing keeps this.
+        return TextResponse(
+            contentType: AtomFeed.contentType, text: feed.feed(result).xml, generation: loaded.generation,
+            cacheControl: result.partial ? "no-store" : nil)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IndexStore
 import Logging
 import Search
 
@@ -15,16 +16,19 @@ struct PageRoutes {
         let routes = RouteCollection(context: ServerContext.self)
         routes.get("/") { request, context in page(request, logger: context.logger) }
         routes.get("documents/**") { _, context in document(context.parameters.getCatchAll(), logger: context.logger) }
+        // Without an id: the document page's own "not found", not the API's JSON.
+        routes.get("documents") { _, context in document([], logger: context.logger) }
         return routes
     }
 
     /// `GET /documents/{id}`: the document that a result links to, as a page.
     func document(_ parts: [Substring], logger: Logger) -> HTMLResponse {
         do {
-            return HTMLResponse(html: DocumentPage(document: try DocumentRoutes(index: index).document(parts).view).html)
+            let (document, generation) = try DocumentRoutes(index: index).document(parts)
+            return HTMLResponse(html: DocumentPage(document: DocumentView(document)).html, generation: generation)
         } catch {
             let mapped = APIError(error, logger: logger)
-            let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.message))</p>"
+            let main = "<p class=\"error\" role=\"alert\">\(HTML.escape(mapped.dutch))</p>"
             return HTMLResponse(status: mapped.status, html: PageFrame(title: "kamerzoek", header: "", main: main).html)
         }
     }
@@ -35,7 +39,9 @@ struct PageRoutes {
             let loaded = try index.current()
             page.types = loaded.documentTypes()
             let parameters = try SearchParameters(QueryString(request.uri.query), requireQuery: false)
-            guard !parameters.query.trimmingCharacters(in: .whitespaces).isEmpty else { return HTMLResponse(html: page.html) }
+            guard !parameters.query.trimmingCharacters(in: .whitespaces).isEmpty else {
+                return HTMLResponse(html: page.html, generation: loaded.generation)
+            }
             // The page always shows its facets.
             var options = parameters.options(timeBudget: timeBudget)
             options.facets = FacetField.allCases
@@ -43,7 +49,7 @@ struct PageRoutes {
                 try searcher.search(parameters.query, options: options)
             }
             page.outcome = .found(result, parameters)
-            return HTMLResponse(html: page.html)
+            return HTMLResponse(html: page.html, generation: loaded.generation, cacheControl: result.partial ? "no-store" : nil)
         } catch {
             let mapped = APIError(error, logger: logger)
             page.outcome = .failed(mapped)

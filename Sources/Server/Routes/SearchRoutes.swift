@@ -24,6 +24,7 @@ struct SearchRoutes {
             result.results[index].snippet_text = nil
             result.results[index].highlights = nil
         }
-        return JSONResponse(value: result, generation: loaded.generation)
+        // Cut short by the time budget: another try may find more, so nothing keeps this.
+        return JSONResponse(value: result, generation: loaded.generation, cacheControl: result.partial ? "no-store" : nil)
     }
 }

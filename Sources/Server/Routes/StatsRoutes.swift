@@ -6,7 +6,10 @@ struct StatsRoutes {
 
     var collection: RouteCollection<ServerContext> {
         let routes = RouteCollection(context: ServerContext.self)
-        routes.get("stats") { _, _ in try index.current().stats() }
+        routes.get("stats") { _, _ in
+            let loaded = try index.current()
+            return JSONResponse(value: try loaded.stats(), generation: loaded.generation)
+        }
         return routes
     }
 }

@@ -149,7 +149,7 @@ struct SearchCommand: ParsableCommand {
             do {
                 let result = try searcher.search(query, options: options)
                 let elapsed = clock.now - started
-                let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+                let microseconds = Int64(elapsed / .microseconds(1))
                 try JSONOutput.print(BatchLine(
                     query: query, latency_us: microseconds, total: result.total, partial: result.partial,
                     results: result.results.map { BatchLine.Hit(doc_id: $0.doc_id, passage: $0.passage, score: $0.score) }, error: nil))

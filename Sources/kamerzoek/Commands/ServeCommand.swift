@@ -26,17 +26,24 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Time budget per search in milliseconds; past it the results so far are returned, marked partial.", valueName: "MS"))
     var timeBudget = 2000
 
+    @Option(name: .long, help: ArgumentHelp("Access-Control-Allow-Origin for /api and /feeds: * (any web page may call the API) or one origin such as https://example.org.", valueName: "ORIGIN"))
+    var corsOrigin = "*"
+
     @OptionGroup var threads: SearchThreads
 
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
+        guard !corsOrigin.isEmpty, corsOrigin.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "," }) else {
+            throw ValidationError("--cors-origin must be * or one origin, such as https://example.org.")
+        }
     }
 
     func run() throws {
         ServerRuntime.runTasksOnEventLoops()
         let settings = ServerSettings(
-            indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget), threadsPerSearch: threads.count)
+            indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget), threadsPerSearch: threads.count,
+            corsOrigin: corsOrigin, version: Kamerzoek.version)
         // The root command is synchronous, so the server runs on a task while this thread
         // (not one of the concurrency pool's) waits for it to stop.
         let outcome = ServeOutcome()

@@ -47,7 +47,7 @@ final class ProgressBar {
     }
 
     static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration / .seconds(1)
     }
 
     static func clockTime(_ seconds: Double) -> String {

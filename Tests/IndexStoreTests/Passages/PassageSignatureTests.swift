@@ -21,6 +21,40 @@ import Testing
         beroepshalve in contact komt met jeugdigen en ouders zo snel mogelijk adequate hulp kan bieden.
         """
 
+    /// The signature as first written: each shingle adds +1 to a bit's vote where it is set
+    /// and −1 where it is not; a bit is kept when its vote is above 0.
+    static func votedSignature(_ hashes: [UInt64]) -> UInt64 {
+        guard hashes.count >= 3 else {
+            var signature = PassageSignature()
+            for hash in hashes { signature.add(wordHash: hash) }
+            return signature.finish()
+        }
+        var votes = [Int](repeating: 0, count: 64)
+        for index in 2 ..< hashes.count {
+            let (beforePrevious, previous) = (hashes[index - 2], hashes[index - 1])
+            let shingle = PassageSignature.mix(beforePrevious &* 0x9E37_79B9_7F4A_7C15 ^ (previous << 21 | previous >> 43) ^ hashes[index])
+            for bit in 0 ..< 64 { votes[bit] += shingle >> UInt64(bit) & 1 == 1 ? 1 : -1 }
+        }
+        var signature: UInt64 = 0
+        for bit in 0 ..< 64 where votes[bit] > 0 { signature |= 1 << UInt64(bit) }
+        return signature == PassageSignature.none ? 1 : signature
+    }
+
+    /// The counters kept a byte per bit and emptied every 255 shingles give the signature
+    /// of the votes, for passages of every length around those 255s, and for word hashes
+    /// from a small set, whose shingles repeat and tie votes, or from one word, whose one
+    /// shingle sets its bits in every count.
+    @Test(arguments: [0, 1, 2, 3, 4, 100, 256, 257, 258, 510, 511, 512, 1_300])
+    func byteCountersAgreeWithVotes(words: Int) {
+        var random = SeededGenerator(seed: UInt64(words) + 1)
+        for alphabet in [UInt64.max, 3, 0] {
+            let hashes = (0 ..< words).map { _ in alphabet == .max ? random.next() : UInt64.random(in: 0 ... alphabet, using: &random) }
+            var signature = PassageSignature()
+            for hash in hashes { signature.add(wordHash: hash) }
+            #expect(signature.finish() == Self.votedSignature(hashes), "\(words) words")
+        }
+    }
+
     @Test func sameTextSameSignature() {
         #expect(Self.signature(Self.article) == Self.signature(Self.article))
         #expect(Self.signature(Self.article) == Self.signature(Self.article.uppercased()))

@@ -101,9 +101,15 @@ struct QueryParserTests {
         ("\"\"", 0, "no words"),
         ("\"a b\"~", 5, "A number must follow"),
         ("\"a b\"~1000", 5, "too large"),
+        // Proximity on a single word was searched as the word AND the number.
+        ("geweld~3", 6, "~3 only applies to a phrase: write \"a b\"~3"),
+        ("huiselijk geweld~12 OR x", 16, "~12 only applies to a phrase"),
+        ("\"a b\" ~3", 6, "~3 only applies to a phrase"),
+        ("titel:geweld~2", 12, "only applies to a phrase"),
         ("titel:", 0, "titel: needs"),
         ("soort: brief", 6, "needs a value"),
         ("dossier:abc", 8, "A dossier number"),
+        ("soort:nonsense", 6, "There is no document type nonsense; the types are agenda, amendement, antwoord,"),
         ("datum:2024-13-01", 6, "no such date"),
         ("datum:2024-02-30", 6, "no such date"),
         ("datum:2025..2024", 6, "ends before it starts"),
@@ -122,6 +128,21 @@ struct QueryParserTests {
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    /// A filter given apart from the query (an HTTP parameter) reads as `name:value`.
+    @Test func filtersGivenApart() throws {
+        #expect(try QueryParser.filter("dossier", value: "28 345") == .dossier("28345"))
+        #expect(try QueryParser.filter("dossier", value: " 36600-vi ") == .dossier("36600-VI"))
+        #expect(try QueryParser.filter("soort", value: "Brief") == .type("brief"))
+        #expect(try QueryParser.filter("datum", value: "2024-03") == .date(DayRange(from: day(2024, 3, 1), to: day(2024, 3, 31))))
+        #expect(try QueryParser.filter("titel", value: "geweld") == nil)
+        #expect(try QueryParser.filter("onbekend", value: "geweld") == nil)
+        let extra = #expect(throws: QueryParseError.self) { try QueryParser.filter("dossier", value: "28345 geweld") }
+        #expect(extra?.position == 6 && extra?.message == "Only one value is allowed here")
+        let type = #expect(throws: QueryParseError.self) { try QueryParser.filter("type", value: "nonsense") }
+        #expect(type?.position == 0 && type?.query == "nonsense")
+        #expect(throws: QueryParseError.self) { try QueryParser.filter("datum", value: "2024-02-30") }
     }
 
     @Test func errorDescriptionShowsACaret() throws {

@@ -3,17 +3,27 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Search
-import Server
+@testable import Server
 import Testing
 
 /// Runs the real application on a free loopback port and gives the test an HTTP client
 /// (HummingbirdTesting's `.live` framework: real sockets, real HTTP/1.1).
 func withLiveServer<Value: Sendable>(
     _ index: TestIndex, timeBudget: Duration = .seconds(30), logger: Logger = quietLogger(),
+    settings adjust: (inout ServerSettings) -> Void = { _ in },
     _ body: @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
-    let settings = ServerSettings(indexDirectory: index.directory, host: "127.0.0.1", port: 0, timeBudget: timeBudget)
+    var settings = ServerSettings(indexDirectory: index.directory, host: "127.0.0.1", port: 0, timeBudget: timeBudget)
+    adjust(&settings)
     return try await buildApplication(settings, logger: logger).test(.live) { client in try await body(client) }
+}
+
+/// The same with an index holder of the test's own (to watch or hold up its loading).
+func withLiveServer<Value: Sendable>(
+    holder: IndexHolder, logger: Logger = quietLogger(), _ body: @Sendable (any TestClientProtocol) async throws -> Value
+) async throws -> Value {
+    let settings = ServerSettings(indexDirectory: holder.directory, host: "127.0.0.1", port: 0, timeBudget: .seconds(30))
+    return try await buildApplication(settings, index: holder, logger: logger).test(.live) { client in try await body(client) }
 }
 
 /// The access log is tested on its own; elsewhere it would only fill the test output
@@ -29,6 +39,14 @@ extension TestClientProtocol {
     func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
         let response = try await execute(uri: uri, method: .get)
         return (response.status, String(buffer: response.body), response.headers)
+    }
+
+    /// Any method, with request headers; returns status, body and headers.
+    func send(
+        _ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:]
+    ) async throws -> (status: HTTPResponse.Status, body: ByteBuffer, headers: HTTPFields) {
+        let response = try await execute(uri: uri, method: method, headers: headers)
+        return (response.status, response.body, response.headers)
     }
 
     /// GET a JSON endpoint that must answer 200, decoded as `T`.
@@ -58,4 +76,19 @@ struct StatsBody: Decodable, Equatable {
     var bytes_on_disk: UInt64
     var analyzer: String
     var generation: UInt64
+}
+
+extension TestClientProtocol {
+    /// Sends `uri` until its answer comes from `generation` (a new commit is loaded in the
+    /// background; the old one answers meanwhile), for at most 10 seconds.
+    func waitForGeneration(
+        _ generation: UInt64, uri: String, headers: HTTPFields = [:]
+    ) async throws -> (status: HTTPResponse.Status, body: ByteBuffer, headers: HTTPFields) {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            let response = try await send(uri, headers: headers)
+            if response.headers.generation == generation || ContinuousClock.now > deadline { return response }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
 }

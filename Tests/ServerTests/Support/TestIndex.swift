@@ -1,5 +1,6 @@
 import Foundation
 import IndexStore
+import Testing
 
 /// A small index in a temporary directory, built with `IndexWriter.add`, so that every
 /// expected total and field is known exactly. More documents can be committed while a
@@ -57,5 +58,15 @@ final class TestIndex: @unchecked Sendable {
 
     deinit {
         if owned { try? FileManager.default.removeItem(atPath: directory) }
+    }
+}
+
+extension TestIndex {
+    /// Writes garbage over the term dictionary: opening or searching the index finds it damaged.
+    func damageTermDictionary() throws {
+        let dictionary = try #require(FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".tdc") })
+        let path = directory + "/" + dictionary
+        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        try Data(repeating: 0xA5, count: size).write(to: URL(fileURLWithPath: path))
     }
 }

@@ -3,13 +3,24 @@
 
 usage: validate_openapi.py OPENAPI.json SAMPLES.json
 
-SAMPLES.json is a list of {"path": "/api/search", "status": 200, "content_type":
-"application/json; charset=utf-8", "body": ...}, where "path" is the document's path
-template. The response's media type must be one the document lists for that path's GET
-response and status; the body (parsed JSON for JSON, else the text) is validated (JSON
-Schema 2020-12, with formats) against that media type's schema. Atom feeds and CSV are
-also parsed and checked for what their RFCs require (RFC 4287's required elements, RFC
-4180's records). Prints every problem and exits 1 if there is any.
+SAMPLES.json is a list of {"path": "/api/search", "method": "get", "status": 200,
+"content_type": "application/json; charset=utf-8", "body": ... or null, "headers":
+{"etag": "...", ...}}, where "path" is the document's path template; "response" instead
+of path and method names a response of components/responses (for what no one operation
+describes, such as 405). Each sample is checked against the response the document gives
+for it:
+
+- the response's media type must be one the document lists for it; the body (parsed
+  JSON for JSON, else the text; null for what is not checked, such as HTML pages) is
+  validated (JSON Schema 2020-12, with formats) against that media type's schema; a
+  response documented without content must have no body;
+- Atom feeds and CSV are also parsed and checked for what their RFCs require (RFC 4287's
+  required elements, RFC 4180's records);
+- every header of the API's own (Kamerzoek-*, ETag, Cache-Control, Vary, Content-Encoding,
+  Allow, Access-Control-*) must be declared by that response, and its value must match
+  the declared schema.
+
+Prints every problem and exits 1 if there is any.
 """
 import csv
 import io
@@ -82,8 +93,29 @@ def csv_problems(text):
         problems.append("a line break that is not CRLF")
     return problems
 
+
 from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
+
+CHECKED_HEADERS = {"etag", "cache-control", "vary", "content-encoding", "allow"}
+
+
+def checked(name):
+    return name in CHECKED_HEADERS or name.startswith("kamerzoek-") or name.startswith("access-control-")
+
+
+def resolve(document, item):
+    while "$ref" in item:
+        parts = item["$ref"].lstrip("#/").split("/")
+        item = document
+        for part in parts:
+            item = item[part]
+    return item
+
+
+def validator(document, schema):
+    # Local "#/components/..." references resolve against this root.
+    return Draft202012Validator(dict(schema, components=document["components"]), format_checker=FormatChecker())
 
 
 def main() -> int:
@@ -95,29 +127,48 @@ def main() -> int:
 
     problems = []
     for sample in samples:
-        where = f'{sample["path"]} {sample["status"]}'
-        operation = document["paths"][sample["path"]]["get"]
-        response = operation["responses"].get(str(sample["status"]))
-        if response is None:
-            problems.append(f"{where}: status not documented")
-            continue
-        if "$ref" in response:
-            name = response["$ref"].rsplit("/", 1)[-1]
-            response = document["components"]["responses"][name]
-        media = sample.get("content_type", "application/json").split(";")[0].strip()
-        if media not in response["content"]:
-            problems.append(f"{where}: media type {media} not documented")
-            continue
-        schema = response["content"][media]["schema"]
-        if media == "application/atom+xml":
-            problems += [f"{where}: {problem}" for problem in atom_problems(sample["body"])]
-        elif media == "text/csv":
-            problems += [f"{where}: {problem}" for problem in csv_problems(sample["body"])]
-        # Local "#/components/..." references resolve against this root.
-        root = dict(schema, components=document["components"])
-        validator = Draft202012Validator(root, format_checker=FormatChecker())
-        for error in validator.iter_errors(sample["body"]):
-            problems.append(f"{where}: {error.message} at {list(error.absolute_path)}")
+        if "response" in sample:
+            where = f'components/responses/{sample["response"]} {sample["status"]}'
+            response = document["components"]["responses"][sample["response"]]
+        else:
+            method = sample.get("method", "get")
+            where = f'{method.upper()} {sample["path"]} {sample["status"]}'
+            operation = document["paths"][sample["path"]].get(method)
+            if operation is None:
+                problems.append(f"{where}: method not documented")
+                continue
+            response = operation["responses"].get(str(sample["status"]))
+            if response is None:
+                problems.append(f"{where}: status not documented")
+                continue
+            response = resolve(document, response)
+
+        content = response.get("content", {})
+        body = sample.get("body")
+        media = (sample.get("content_type") or "").split(";")[0].strip()
+        if not content:
+            if body is not None:
+                problems.append(f"{where}: a body where none is documented")
+        elif media not in content:
+            problems.append(f"{where}: media type {media or '(none)'} not documented")
+        elif body is not None:
+            for error in validator(document, content[media]["schema"]).iter_errors(body):
+                problems.append(f"{where}: {error.message} at {list(error.absolute_path)}")
+            if media == "application/atom+xml":
+                problems += [f"{where}: {problem}" for problem in atom_problems(body)]
+            elif media == "text/csv":
+                problems += [f"{where}: {problem}" for problem in csv_problems(body)]
+
+        declared = {name.lower(): resolve(document, header) for name, header in response.get("headers", {}).items()}
+        for name, value in sample.get("headers", {}).items():
+            name = name.lower()
+            if not checked(name):
+                continue
+            if name not in declared:
+                problems.append(f"{where}: header {name} is not documented")
+                continue
+            for error in validator(document, declared[name]["schema"]).iter_errors(value):
+                problems.append(f"{where}: header {name}: {error.message}")
     for problem in problems:
         print(problem)
     print(f"{len(samples)} responses checked, {len(problems)} problems")

@@ -53,10 +53,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     private func show(_ documents: [Document], asArray: Bool = true) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .prettyPrinted, .sortedKeys]
-        let data = asArray ? try encoder.encode(documents) : try encoder.encode(documents[0])
-        print(String(decoding: data, as: UTF8.self))
+        if asArray { try JSONOutput.print(documents, pretty: true) } else { try JSONOutput.print(documents[0], pretty: true) }
     }
 }
 

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Every link in the documentation resolves: a relative Markdown link names a file of the
+/// repository (and, with `#anchor`, one of its headings), and a source comment that names
+/// a document (`docs/SEARCH.md`, `INDEX_FORMAT.md`) names one that is here. A reader
+/// who follows a link from the code or the docs must never land on nothing.
+@Suite struct DocumentationLinksTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The Markdown files a reader opens: docs/, the READMEs and bench/'s guides.
+    static func markdownFiles() -> [String] {
+        var files = ["README.md", "Corpus/README.md"]
+        for folder in ["docs", "bench"] {
+            let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)
+            while let path = enumerator?.nextObject() as? String {
+                if path.hasSuffix(".md") { files.append(folder + "/" + path) }
+            }
+        }
+        return files.sorted()
+    }
+
+    /// GitHub's anchors: the heading in lower case, punctuation dropped, spaces as hyphens.
+    static func anchors(in text: String) -> Set<String> {
+        var anchors = Set<String>()
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where line.hasPrefix("#") {
+            let heading = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+            let kept = heading.unicodeScalars.filter { $0.properties.isAlphabetic || ("0" ... "9").contains($0) || $0 == "-" || $0 == " " || $0 == "_" }
+            anchors.insert(String(String.UnicodeScalarView(kept)).replacingOccurrences(of: " ", with: "-"))
+        }
+        return anchors
+    }
+
+    /// The text outside fenced code blocks and inline code spans, where links are links.
+    static func prose(_ text: String) -> String {
+        var lines: [Substring] = []
+        var fenced = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") { fenced.toggle(); continue }
+            if !fenced { lines.append(line) }
+        }
+        return lines.joined(separator: "\n").replacingOccurrences(of: "`[^`\n]*`", with: "", options: .regularExpression)
+    }
+
+    @Test func markdownLinksResolve() throws {
+        var broken: [String] = []
+        let link = try Regex(#"\]\(([^)\s]+)\)"#)
+        for file in Self.markdownFiles() {
+            let url = Self.root.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in Self.prose(text).matches(of: link) {
+                let target = String(match.output[1].substring ?? "")
+                if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let path = String(parts[0]), anchor = parts.count > 1 ? String(parts[1]) : nil
+                let resolved = path.isEmpty ? url : url.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+                guard FileManager.default.fileExists(atPath: resolved.path) else {
+                    broken.append("\(file): \(target) (no such file)")
+                    continue
+                }
+                if let anchor, resolved.pathExtension == "md",
+                   !Self.anchors(in: try String(contentsOf: resolved, encoding: .utf8)).contains(anchor) {
+                    broken.append("\(file): \(target) (no such heading)")
+                }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.joined(separator: "\n"))")
+    }
+
+    @Test func documentsNamedInSourcesExist() throws {
+        var missing: [String] = []
+        let name = try Regex(#"(?:[a-z][\w-]*/)*[A-Z][A-Z_]*\.md"#)
+        for folder in ["Sources", "bench"] {
+            let enumerator = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent(folder).path)
+            while let path = enumerator?.nextObject() as? String {
+                guard path.hasSuffix(".swift") else { continue }
+                let text = try String(contentsOf: Self.root.appendingPathComponent(folder + "/" + path), encoding: .utf8)
+                for match in text.matches(of: name) {
+                    let named = String(text[match.range])
+                    // As written from the repository's root, or a bare name in docs/.
+                    let candidates = named.contains("/") ? [named] : ["docs/" + named, named]
+                    if !candidates.contains(where: { FileManager.default.fileExists(atPath: Self.root.appendingPathComponent($0).path) }) {
+                        missing.append("\(folder)/\(path): \(named)")
+                    }
+                }
+            }
+        }
+        #expect(missing.isEmpty, "\(missing.joined(separator: "\n"))")
+    }
+}
