@@ -132,11 +132,18 @@ public final class Searcher {
         return result
     }
 
+    /// How many times ``suggestion(for:)`` went on to the spelling dictionary, which it
+    /// does only for a query with a word that could be misspelt (tests).
+    private(set) var dictionaryLookups = 0
+
     /// "Did you mean" for `text` (``QuerySuggester``), nil when no word looks misspelt;
     /// looked for whatever the search would find (``search(_:options:)`` asks only when
     /// it finds few documents).
     public func suggestion(for text: String) throws -> String? {
-        let suggester = QuerySuggester(analyzer: analyzer, dictionary: try searchable.spellingDictionary()) { exact in
+        let suggester = QuerySuggester(analyzer: analyzer, dictionary: {
+            self.dictionaryLookups += 1
+            return try self.searchable.spellingDictionary()
+        }) { exact in
             var documents = 0
             for segment in self.snapshot.segments {
                 if let info = try self.lookups.info(segment.reader, .bodyExact, exact) {

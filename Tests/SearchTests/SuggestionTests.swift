@@ -115,6 +115,29 @@ struct SuggestionTests {
             #expect(try searcher.search("stiksof", options: options).suggestion == nil)
         }
     }
+
+    /// A word in ``QuerySuggester/frequentForm`` documents or more is not looked up; a
+    /// query of only such words does not consult the dictionary at all.
+    @Test func frequentWordsAreNotLookedUp() throws {
+        let (searcher, directory) = try Self.makeSearcher()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            var options = SearchOptions()
+            options.snippets = false
+            // `natuur` and `beleid` are in all 60 documents; `-stuk` leaves none.
+            let frequent = try searcher.search("natuur beleid -stuk", options: options)
+            #expect(frequent.documents == 0 && frequent.suggestion == nil)
+            #expect(searcher.dictionaryLookups == 0)
+            #expect(try searcher.suggestion(for: "\"natuur beleid\"") == nil)
+            #expect(searcher.dictionaryLookups == 0)
+            // `stikstof` (30 documents) could be misspelt: it is looked up, and left alone.
+            #expect(try searcher.search("stikstof -stuk", options: options).suggestion == nil)
+            #expect(searcher.dictionaryLookups == 1)
+            // One rare word among frequent ones is enough to look.
+            let misspelt = try searcher.search("natuur stiksof", options: options)
+            #expect(misspelt.suggestion == "natuur stikstof" && searcher.dictionaryLookups == 2)
+        }
+    }
 }
 
 /// The two half-pruned walks of ``SpellingDictionary`` find exactly the terms a distance
