@@ -20,6 +20,14 @@ public final class SearchableSnapshot: Sendable {
     /// ThreadSanitizer sees its calls (see ``TermLookups``).
     private let lock = NSLock()
     nonisolated(unsafe) private var builtFilterColumns: [FilterColumns]?
+    /// The facet columns (``facetColumns()``) and the spelling dictionary
+    /// (``spellingDictionary()``), each built once under a lock of its own.
+    private let facetLock = NSLock()
+    nonisolated(unsafe) private var builtFacetColumns: (names: FacetNames, columns: [FacetColumns])?
+    private let spellingLock = NSLock()
+    /// The dictionary, or why it could not be built (kept, so that a damaged index does
+    /// not have every search that looks for a suggestion try again).
+    nonisolated(unsafe) private var builtSpellingDictionary: Result<SpellingDictionary, any Error>?
 
     public init(_ snapshot: IndexSnapshot) {
         self.snapshot = snapshot
@@ -47,6 +55,50 @@ public final class SearchableSnapshot: Sendable {
         let columns = snapshot.segments.map { FilterColumns($0.reader, typeNumbers: typeNumbers) }
         builtFilterColumns = columns
         return columns[index]
+    }
+
+    /// What facets count by, per segment, and the names of the values: built on the
+    /// first search that asks for facets.
+    func facetColumns() -> (names: FacetNames, columns: [FacetColumns]) {
+        let filters = snapshot.segments.indices.map(filterColumns)
+        facetLock.lock()
+        defer { facetLock.unlock() }
+        if let builtFacetColumns { return builtFacetColumns }
+        let built = FacetNames.build(snapshot.segments, filterColumns: filters)
+        builtFacetColumns = built
+        return built
+    }
+
+    /// The frequent exact forms of the snapshot, for "did you mean" (``SpellingDictionary``):
+    /// built on first use, which a server makes while it prepares a commit
+    /// (``prepareSuggestions()``), before serving it, so that no request waits for it.
+    func spellingDictionary() throws -> SpellingDictionary {
+        spellingLock.lock()
+        defer { spellingLock.unlock() }
+        if let builtSpellingDictionary { return try builtSpellingDictionary.get() }
+        let built = Result { try SpellingDictionary(snapshot) }
+        builtSpellingDictionary = built
+        return try built.get()
+    }
+
+    /// Builds what suggestions read (``spellingDictionary()``) now, off any request's path.
+    public func prepareSuggestions() throws {
+        _ = try spellingDictionary()
+    }
+
+    /// Whether the spelling dictionary was built (or failed to be) already: a server's
+    /// commits are served only after (tests).
+    public var isSuggestionPrepared: Bool {
+        spellingLock.lock()
+        defer { spellingLock.unlock() }
+        return builtSpellingDictionary != nil
+    }
+
+    /// The spelling dictionary's terms and the bytes its arrays hold, built if need be
+    /// (for benchmarks).
+    public func spellingDictionarySize() throws -> (terms: Int, bytes: Int) {
+        let dictionary = try spellingDictionary()
+        return (dictionary.count, dictionary.memoryBytes)
     }
 
     /// Per document of `segment`: not deleted in this snapshot.

@@ -71,6 +71,9 @@ public final class Searcher {
         // rank further (the same windows, so the same order) until it has them.
         var ranking = options
         var (found, groups) = try rank(query, clauses, filters, ranking, execution, highlights, deadline)
+        // Facets count the first ranking's matches; ranking further counts the same ones.
+        let facets = found.facets
+        ranking.facets = []
         var folding = options.foldSimilar ? SimilarFolding(groups, snapshot: snapshot) : nil
         while let current = folding, current.kept.count < options.offset + options.limit, groups.count < found.documents,
               !found.partial, ranking.limit < options.limit + 16 * rescoringWindow {
@@ -86,6 +89,7 @@ public final class Searcher {
         if options.fillWithSomeWords, shown.count < options.offset + options.limit, !found.partial,
            groups.count < execution.rankedDocuments(for: ranking), let relaxed = Self.someWords(of: query) {
             var fill = options
+            fill.facets = []
             fill.offset = 0
             fill.limit = options.offset + options.limit - shown.count + groups.count
             // Only the ranking is wanted (the total is that of the documents with every
@@ -110,11 +114,45 @@ public final class Searcher {
                 hits.append(hit)
             }
         }
+        var result = SearchResult(
+            query: text, total: found.total, total_is_exact: found.totalIsExact, documents: found.documents,
+            took_ms: 0, partial: found.partial, results: hits)
+        if let facets {
+            result.facets = facets.values(names: searchable.facetColumns().names)
+            result.facets_exact = facets.exact
+        }
+        // Few documents: perhaps a word is misspelt. Searches that find enough never look.
+        if options.suggest, found.documents < SearchOptions.suggestionBelow {
+            // A nicety: a damaged dictionary block fails it, not the search.
+            result.suggestion = try? suggestion(for: text)
+        }
         let elapsed = clock.now - started
         let milliseconds = elapsed / .milliseconds(1)
-        return SearchResult(
-            query: text, total: found.total, total_is_exact: found.totalIsExact, documents: found.documents,
-            took_ms: (milliseconds * 1000).rounded() / 1000, partial: found.partial, results: hits)
+        result.took_ms = (milliseconds * 1000).rounded() / 1000
+        return result
+    }
+
+    /// How many times ``suggestion(for:)`` went on to the spelling dictionary, which it
+    /// does only for a query with a word that could be misspelt (tests).
+    private(set) var dictionaryLookups = 0
+
+    /// "Did you mean" for `text` (``QuerySuggester``), nil when no word looks misspelt;
+    /// looked for whatever the search would find (``search(_:options:)`` asks only when
+    /// it finds few documents).
+    public func suggestion(for text: String) throws -> String? {
+        let suggester = QuerySuggester(analyzer: analyzer, dictionary: {
+            self.dictionaryLookups += 1
+            return try self.searchable.spellingDictionary()
+        }) { exact in
+            var documents = 0
+            for segment in self.snapshot.segments {
+                if let info = try self.lookups.info(segment.reader, .bodyExact, exact) {
+                    documents += Int(info.documentCount ?? info.documentFrequency)
+                }
+            }
+            return documents
+        }
+        return try suggester.suggestion(for: text)
     }
 
     /// A document on the page, with the documents folded into it; `allWords` is false for

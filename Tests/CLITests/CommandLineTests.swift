@@ -80,7 +80,7 @@ struct CommandLineTests {
         }
         let search = try Self.run(["search", "--help"])
         #expect(search.status == 0)
-        for option in ["--index", "--limit", "--offset", "--sort", "--json", "--csv", "--since", "--exact-total", "--no-fold", "--every-word"] {
+        for option in ["--index", "--limit", "--offset", "--sort", "--json", "--csv", "--since", "--exact-total", "--no-fold", "--every-word", "--facets"] {
             #expect(search.output.contains(option), "\(option) missing from search --help")
         }
     }
@@ -93,7 +93,7 @@ struct CommandLineTests {
 
     /// A command line that cannot be read: 64, the reason on standard error, nothing on
     /// standard output.
-    @Test(arguments: [["search"], ["bogus"], ["search", "geweld", "--limit", "0"], ["search", "geweld", "--since", "2024-02-30"], ["index", "--threads", "nul"]])
+    @Test(arguments: [["search"], ["bogus"], ["search", "geweld", "--limit", "0"], ["search", "geweld", "--since", "2024-02-30"], ["search", "geweld", "--facets", "kleur"], ["index", "--threads", "nul"]])
     func usageErrorsExit64(arguments: [String]) throws {
         let run = try Self.run(arguments)
         #expect(run.status == 64, "\(arguments): \(run.status) \(run.errors)")
@@ -147,6 +147,17 @@ struct CommandLineTests {
             #expect(Set(hit.keys).isSuperset(of: ["all_words", "doc_id", "passage", "score", "snippet", "source", "title", "type"]), "\(hit.keys)")
         }
         #expect(run.errors.isEmpty)
+    }
+
+    @Test func searchJSONWithFacets() throws {
+        let (_, index) = try Self.indexed()
+        let run = try Self.run(["search", "huiselijk geweld", "--index", index, "--json", "--facets", "type,year"])
+        #expect(run.status == 0, "\(run.errors)")
+        let result = try run.object()
+        #expect(Set(result.keys) == ["documents", "facets", "facets_exact", "partial", "query", "results", "took_ms", "total", "total_is_exact"])
+        let facets = try #require(result["facets"] as? [String: Any])
+        #expect(Set(facets.keys) == ["type", "year"])
+        #expect(result["facets_exact"] as? Bool == true)
     }
 
     @Test func csvHasItsHeader() throws {

@@ -37,9 +37,15 @@ struct OpenAPIConformanceTests {
         Sample(path: "/api/search", uri: "/api/search?q=geweld&offset=100"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld+(huiselijk"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&limit=1000"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&facets=type,year,dossier"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&facets=year&type=brief"),
+        Sample(path: "/api/search", uri: "/api/search?q=geweld&facets=kleur"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld&type=nonsense"),
         Sample(path: "/api/search", uri: "/api/search?q=geweld", conditional: true),
         Sample(path: "/api/search", uri: "/api/search?q=geweld", method: .options, headers: preflight),
+        Sample(path: "/api/search.csv", uri: "/api/search.csv?q=geweld&facets=type,year,dossier"),
+        Sample(path: "/feeds/search.atom", uri: "/feeds/search.atom?q=geweld&facets=year"),
+        Sample(path: "/", uri: "/?q=geweld&facets=kleur"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/zonder-datum"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/wetten/BWBR0001%20art%201"),
@@ -75,6 +81,12 @@ struct OpenAPIConformanceTests {
         Sample(path: "", uri: "/health", method: .delete, component: "MethodNotAllowed"),
     ]
 
+    /// Over an index where words are frequent enough to be suggested (``SpellingDictionary``).
+    static let suggestionSamples: [Sample] = [
+        Sample(path: "/api/search", uri: "/api/search?q=stiksof&facets=type,year,dossier"),
+        Sample(path: "/api/search", uri: "/api/search?q=%22stiksof+natuur%22"),
+    ]
+
     static let unavailableSamples: [Sample] = [
         Sample(path: "/api/search", uri: "/api/search?q=geweld"),
         Sample(path: "/api/documents/{id}", uri: "/api/documents/brief-geweld"),
@@ -94,7 +106,14 @@ struct OpenAPIConformanceTests {
             return (document, try await Self.fetch(Self.samples, from: client))
         }
         let unavailable = try await withLiveServer(empty) { client in try await Self.fetch(Self.unavailableSamples, from: client) }
-        for (sample, status, contentType, body, headers) in served + unavailable {
+        let suggesting = try await withLiveServer(try FacetsAndSuggestionTests.index()) { client in
+            try await Self.fetch(Self.suggestionSamples, from: client)
+        }
+        #expect(suggesting.allSatisfy { $0.3.text.contains("\"suggestion\":") })
+        #expect(served.contains { $0.0.uri.hasPrefix("/api/search?") && $0.0.uri.contains("facets=type") && $0.3.text.contains("\"facets_exact\":true") })
+        // The feed and the export read facets but never count them.
+        #expect(served.filter { !$0.0.uri.hasPrefix("/api/search?") && $0.0.uri.contains("facets=") }.allSatisfy { !$0.3.text.contains("facets") })
+        for (sample, status, contentType, body, headers) in served + unavailable + suggesting {
             var entry: [String: Any] = ["status": status, "headers": headers]
             if let component = sample.component { entry["response"] = component } else {
                 entry["path"] = sample.path
@@ -143,6 +162,15 @@ struct OpenAPIConformanceTests {
         case json(Data)
         /// Any other media type (Atom, CSV).
         case text(String)
+
+        /// The body as text, empty when unchecked.
+        var text: String {
+            switch self {
+            case .unchecked: ""
+            case .json(let data): String(decoding: data, as: UTF8.self)
+            case .text(let text): text
+            }
+        }
     }
 
     /// Each sample's status, media type, body (gunzipped if need be) and headers (repeated

@@ -19,6 +19,11 @@
 // shows only documents with every word (``SearchOptions/fillWithSomeWords`` off), to
 // measure what folding near-duplicates and continuing short ANDs cost. `--rescoring-window N` sets ``Searcher/rescoringWindow``; `--pages` prints, instead of
 // timing, each query's first page (type, query, doc ids of the top 10), to compare windows.
+// `--facets type,year,dossier` counts facets in every search (``SearchOptions/facets``);
+// `--no-suggest` never looks for a "did you mean"; `--spelling` builds the spelling
+// dictionary of "did you mean" once, prints its size and build time, and exits;
+// `--suggestions FILE` times only the looking for a suggestion of each line (p50 of
+// `--rounds`), and prints it.
 // Heap allocations are counted per search (bench/AllocationCounter: the executable's own
 // malloc family) and reported beside the latency: the median per query, and per type.
 import AllocationCounter
@@ -38,6 +43,10 @@ var rescoringWindow: Int?
 var fold = true
 var someWords = true
 var printPages = false
+var facets: [FacetField] = []
+var suggest = true
+var spelling = false
+var suggestionFile: String?
 var arguments = Array(CommandLine.arguments.dropFirst())
 while let argument = arguments.first {
     arguments.removeFirst()
@@ -54,6 +63,10 @@ while let argument = arguments.first {
     case "--pages": printPages = true
     case "--no-fold": fold = false
     case "--every-word": someWords = false
+    case "--facets": facets = FacetField.list(arguments.removeFirst()) ?? []
+    case "--no-suggest": suggest = false
+    case "--spelling": spelling = true
+    case "--suggestions": suggestionFile = arguments.removeFirst()
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -73,6 +86,27 @@ let searcher = try Searcher(snapshot: try IndexSnapshot.open(directory: indexDir
 if let threads { searcher.threads = max(1, threads) }
 if let rescoringWindow { searcher.rescoringWindow = max(1, rescoringWindow) }
 let clock = ContinuousClock()
+if spelling {
+    let started = clock.now
+    let size = try searcher.searchable.spellingDictionarySize()
+    let elapsed = clock.now - started
+    print("spelling dictionary: \(size.terms) terms, \(size.bytes) bytes, built in \(elapsed)")
+    exit(0)
+}
+if let suggestionFile {
+    for line in readLines(suggestionFile) {
+        var samples: [Double] = []
+        var suggestion: String?
+        for _ in 0 ... rounds {
+            let started = clock.now
+            suggestion = try searcher.suggestion(for: line)
+            samples.append(microseconds(clock.now - started))
+        }
+        samples.sort()
+        print(String(format: "%8.1f µs  %@ -> %@", samples[samples.count / 2], line, suggestion ?? "-"))
+    }
+    exit(0)
+}
 
 func microseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
@@ -97,6 +131,8 @@ if let typedQueryFile {
     options.exhaustive = exhaustive
     options.foldSimilar = fold
     options.fillWithSomeWords = someWords
+    options.facets = facets
+    options.suggest = suggest
     if printPages {
         for line in lines {
             let result = try searcher.search(line.query, options: options)
@@ -192,6 +228,8 @@ func measure(snippets: Bool) throws -> [Double] {
     options.snippets = snippets
     options.foldSimilar = fold
     options.fillWithSomeWords = someWords
+    options.facets = facets
+    options.suggest = suggest
     var samples: [Double] = []
     for _ in 0 ..< rounds {
         for query in queries {

@@ -187,6 +187,25 @@ public struct TermDictionaryReader: Sendable {
         return (result, truncated)
     }
 
+    /// Calls `body` for every term whose key starts with `prefix`, in key order, reading
+    /// only the blocks that hold them (one term space: `[TermSpace.bodyExact.rawValue]`).
+    public func forEachTerm(withPrefix prefix: [UInt8], _ body: ([UInt8], TermInfo) throws(IndexCorruption) -> Void) throws(IndexCorruption) {
+        var block = lastBlock(startingAtOrBefore: prefix) ?? 0
+        var done = blockKeys.isEmpty
+        while !done, block < blockKeys.count {
+            try scan(block: block) { key, info throws(IndexCorruption) in
+                if key.starts(with: prefix) {
+                    try body(key, info)
+                } else if Self.precedes(prefix, key) {
+                    done = true
+                    return false
+                }
+                return true
+            }
+            block += 1
+        }
+    }
+
     /// Calls `body` for every term in key order (checks, merges of statistics).
     public func forEachTerm(_ body: ([UInt8], TermInfo) throws(IndexCorruption) -> Void) throws(IndexCorruption) {
         for block in blockKeys.indices {

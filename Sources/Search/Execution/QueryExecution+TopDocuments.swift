@@ -47,7 +47,17 @@ extension QueryExecution {
         let groups = try known + gather(chosen, perDocument: options.perDocument) { segment in
             try bySegment[segment].map { ($0.0, try Self.scorers(units, $0.0, $0.1)) }
         }
-        return Found(tally, groups: groups)
+        var found = Found(tally, groups: groups)
+        if var (counts, columns) = facetCounting(options) {
+            // The documents the counting decided are those `documents` counts: all of them,
+            // or those before the point where counting stopped.
+            for (segment, _, matches) in segmentMatches {
+                counts.add(matched: matches.eligible, below: matches.decidedDocuments, columns[segment])
+            }
+            counts.exact = found.totalIsExact
+            found.facets = counts
+        }
+        return found
     }
 
     /// How many threads a search of `queries` gets (``SegmentWorkers``): one below
@@ -210,8 +220,10 @@ extension QueryExecution {
     ) throws -> Found {
         let wanted = rankedDocuments(for: options)
         let countLimit = options.exactTotal || options.exhaustive ? Int.max : self.countLimit
+        let facets = !options.facets.isEmpty
         let results = try segmentWorkers(for: [term]).run { segments in
-            try rankSingleTerm(term, segments: segments, filters: filters, wanted: wanted, countLimit: countLimit, deadline: deadline)
+            try rankSingleTerm(
+                term, segments: segments, filters: filters, wanted: wanted, countLimit: countLimit, facets: facets, deadline: deadline)
         }
         let factories = results.reduce(into: [Int: MatcherFactory]()) { $0.merge($1.factories) { first, _ in first } }
         let tally = SegmentWorkers.Tally.merged(results.map(\.tally), capacity: wanted)
@@ -221,7 +233,25 @@ extension QueryExecution {
         groups += try gather(unknown, perDocument: options.perDocument) { segment in
             try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
         }
-        return Found(tally, groups: groups)
+        var found = Found(tally, groups: groups)
+        if var (counts, columns) = facetCounting(options) {
+            for result in results {
+                for (segment, documents) in result.counted { counts.add(matched: documents, below: documents.count, columns[segment]) }
+            }
+            counts.exact = found.totalIsExact && results.allSatisfy(\.facetsComplete)
+            found.facets = counts
+        }
+        return found
+    }
+
+    /// What one worker of a one-word search found (``rankSingleTerm``).
+    private struct SingleTermResult {
+        var tally: SegmentWorkers.Tally
+        var factories: [Int: MatcherFactory]
+        /// With facets: per segment, the documents its counts include.
+        var counted: [(segment: Int, documents: [Bool])]
+        /// False when the time budget cut a walk that only facets needed.
+        var facetsComplete: Bool
     }
 
     /// One worker's share of a one-word search (``collectSingleTerm``): its segments
@@ -230,10 +260,16 @@ extension QueryExecution {
     /// Where the dictionary cannot count (filters, deletions), the walk counts until the
     /// worker has `countLimit` matching passages and from there only ranks, skipping the
     /// blocks that cannot reach the top k; its total is then a lower bound.
+    ///
+    /// With `facets`, each segment also says which documents its counts include: the
+    /// counting walk knows them; where the dictionary counted, the term's postings are
+    /// walked once more to find them (every one of them, as the dictionary counted).
     private func rankSingleTerm(
-        _ term: PlannedQuery, segments: [Int], filters: [DocumentFilter], wanted: Int, countLimit: Int,
+        _ term: PlannedQuery, segments: [Int], filters: [DocumentFilter], wanted: Int, countLimit: Int, facets: Bool,
         deadline: ContinuousClock.Instant
-    ) throws -> (tally: SegmentWorkers.Tally, factories: [Int: MatcherFactory]) {
+    ) throws -> SingleTermResult {
+        var counted: [(segment: Int, documents: [Bool])] = []
+        var facetsComplete = true
         var check = DeadlineCheck(deadline)
         var top = TopDocuments(capacity: wanted)
         var total = 0, documentCount = 0, countComplete = true, rankComplete = true, countBounded = false
@@ -249,6 +285,9 @@ extension QueryExecution {
             guard accepted.contains(true) else { continue }
             let factory = matcherFactory(segmentIndex, deadline: deadline)
             factories[segmentIndex] = factory
+            // With facets: the documents this segment's counts include.
+            var countedDocuments: [Bool]?
+            defer { if let countedDocuments { counted.append((segmentIndex, countedDocuments)) } }
             // Which documents have the word in a passage: known from the counting walk, or
             // (when the dictionary counted for us) looked up for the few title matches.
             var hasBodyMatch: (Int) throws -> Bool = { _ in false }
@@ -262,6 +301,12 @@ extension QueryExecution {
                     if let counts {
                         total += counts.passages
                         documentCount += counts.documents
+                        if facets {
+                            let documents = try Self.documentsWithPassages(
+                                of: term, factory: factory, unitRanges: segment.reader.unitRanges, deadline: &check)
+                            if !documents.complete { facetsComplete = false }
+                            countedDocuments = documents.found
+                        }
                     } else {
                         countBounded = true
                     }
@@ -271,7 +316,11 @@ extension QueryExecution {
                         rankComplete = false
                         break segments
                     }
-                    hasBodyMatch = Self.bodyMatchLookup(term, factory: factory, unitRanges: segment.reader.unitRanges)
+                    if let documents = countedDocuments {
+                        hasBodyMatch = { documents[$0] }
+                    } else {
+                        hasBodyMatch = Self.bodyMatchLookup(term, factory: factory, unitRanges: segment.reader.unitRanges)
+                    }
                 } else {
                     let unitRanges = segment.reader.unitRanges
                     let count = AcceptedRanges(accepted: accepted, unitRanges: unitRanges, postings: matcher.cost) != nil
@@ -282,6 +331,8 @@ extension QueryExecution {
                             countingUpTo: countLimit - total, into: &top, deadline: &check)
                     total += count.total
                     documentCount += count.documents
+                    // `matched` holds the documents counted, also when counting stopped.
+                    if facets { countedDocuments = count.matched }
                     if !count.complete {
                         countComplete = false
                         break segments
@@ -298,6 +349,8 @@ extension QueryExecution {
             // Documents with the word only in their title: counted when the segment was
             // written (format 5), or found here by looking each title match up.
             var titleOnlyCounted = false
+            // Whether the title-only documents found below count (for the facets too).
+            let titleOnlyInCounts = !countBounded
             if countBounded {
                 // The total is a lower bound already: title-only documents are not
                 // counted, only ranked, and only while they can enter the top k.
@@ -308,8 +361,8 @@ extension QueryExecution {
                 total += Int(counted)
                 documentCount += Int(counted)
                 // They enter the ranking with score 0, so only while it holds fewer than k
-                // documents (or some of score 0) are they worth finding.
-                guard counted > 0, top.threshold <= 0 else { continue }
+                // documents (or some of score 0) are they worth finding, or for facets.
+                guard counted > 0, top.threshold <= 0 || countedDocuments != nil else { continue }
                 titleOnlyCounted = true
             }
             let unitRanges = segment.reader.unitRanges
@@ -321,19 +374,40 @@ extension QueryExecution {
                         total += 1
                         documentCount += 1
                     }
+                    if titleOnlyInCounts { countedDocuments?[document] = true }
                     top.offer(.init(score: 0, segment: segmentIndex, document: UInt32(document), passage: unitRanges[document].lowerBound))
                 }
                 return !check.expired(after: documents.count)
             }
             if !scanned {
                 if titleOnlyCounted { rankComplete = false } else { countComplete = false }
+                facetsComplete = false
                 break
             }
         }
         let tally = SegmentWorkers.Tally(
             total: total, documents: documentCount, countComplete: countComplete, rankComplete: rankComplete,
             countBounded: countBounded, top: top)
-        return (tally, factories)
+        return SingleTermResult(tally: tally, factories: factories, counted: counted, facetsComplete: facetsComplete)
+    }
+
+    /// Per document of the segment: has a passage with `term`, from one walk over its
+    /// postings a block at a time (for facets where the dictionary counted the term);
+    /// `complete` is false when the deadline cut it.
+    private static func documentsWithPassages(
+        of term: PlannedQuery, factory: MatcherFactory, unitRanges: [Range<UInt32>], deadline: inout DeadlineCheck
+    ) throws -> (found: [Bool], complete: Bool) {
+        var found = Array(repeating: false, count: unitRanges.count)
+        let complete = try unitRanges.withUnsafeBufferPointer { ranges in
+            var documentOf = DocumentOfPassage(ranges)
+            return try found.withUnsafeMutableBufferPointer { found in
+                try factory.matcher(for: term).visitRemaining { passages in
+                    for passage in passages { found[documentOf(passage)] = true }
+                    return !deadline.expired(after: passages.count)
+                }
+            }
+        }
+        return (found, complete)
     }
 
     /// Whether a document has `term` in a passage, by seeking its postings: for title

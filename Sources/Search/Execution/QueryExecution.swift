@@ -28,6 +28,17 @@ struct QueryExecution {
         var documents: Int
         var totalIsExact: Bool
         var partial: Bool
+        /// The matching documents counted per facet value (``SearchOptions/facets``), nil
+        /// when none was asked for.
+        var facets: FacetCounts? = nil
+    }
+
+    /// Empty counters for the facets `options` asks for, and the columns they count by;
+    /// nil without facets.
+    func facetCounting(_ options: SearchOptions) -> (counts: FacetCounts, columns: [FacetColumns])? {
+        guard !options.facets.isEmpty else { return nil }
+        let (names, columns) = searchable.facetColumns()
+        return (FacetCounts(fields: options.facets, names: names), columns)
     }
 
     /// How many documents a search ranks by BM25 (and rescores): the whole windows that
@@ -69,7 +80,14 @@ struct QueryExecution {
             }
         }
         let groups = collector.groups()
-        return Found(groups: groups, total: collector.total, documents: groups.count, totalIsExact: !partial, partial: partial)
+        var found = Found(groups: groups, total: collector.total, documents: groups.count, totalIsExact: !partial, partial: partial)
+        if var (counts, columns) = facetCounting(options) {
+            // Every matching document is a group here.
+            for group in groups { counts.add(Int(group.document), columns[group.segment]) }
+            counts.exact = !partial
+            found.facets = counts
+        }
+        return found
     }
 
     /// Per document of segment `index`: live, and passing every filter. Without filters

@@ -11,6 +11,16 @@ public struct SearchResult: Codable, Sendable, Equatable {
     /// The time budget ran out: what was found so far, ranked.
     public var partial: Bool
     public var results: [SearchHit]
+    /// Per field asked for (``SearchOptions/facets``), the matching documents counted by
+    /// value: `{"type": [{"value": "brief", "count": 12}, …], …}`. Absent unless asked for.
+    public var facets: [String: [FacetValue]]? = nil
+    /// Whether the facets count every matching document: false when counting stopped at
+    /// the count limit (or the time budget), as `total_is_exact` says; then they count the
+    /// documents counted so far. Absent without facets.
+    public var facets_exact: Bool? = nil
+    /// "Did you mean": the query with its misspelt words replaced, when the search found
+    /// few documents and such words were found (``QuerySuggester``). Absent otherwise.
+    public var suggestion: String? = nil
 }
 
 public struct SearchHit: Codable, Sendable, Equatable {
@@ -169,6 +179,14 @@ public struct SearchOptions: Sendable {
     /// ``SearchHit/all_words`` false. `total` and `documents` count only documents with
     /// every word. Off, the results end with the last document with every word.
     public var fillWithSomeWords = true
+    /// Count the matching documents per value of these fields (``SearchResult/facets``).
+    public var facets: [FacetField] = []
+    /// Look for a "did you mean" (``SearchResult/suggestion``) when the search finds fewer
+    /// than ``suggestionBelow`` documents.
+    public var suggest = true
+    /// Suggestions are looked for only below this many matching documents (a first page):
+    /// searches that find enough never pay for them.
+    public static let suggestionBelow = 10
     /// Below this many matching passages `total` is always exact.
     public static let countLimit = 10_000
 

@@ -29,7 +29,8 @@ enum OpenAPIDocument {
               {"name": "type", "in": "query", "description": "Only documents of this type (brief, motie, …; any case), read as the query's soort: is. A value outside the vocabulary of docs/DOCUMENT_TYPES.md is a 400.", "schema": {"type": "string"}},
               {"name": "dossier", "in": "query", "description": "Only documents in this dossier (36658, 36 658, 36600-VI), read as the query's dossier: is. A value that is not a dossier number is a 400.", "schema": {"type": "string"}},
               {"name": "from", "in": "query", "description": "Only documents dated on or after this day (yyyy-mm-dd; yyyy-mm or yyyy: its first day), read as the query's datum: is; undated documents are left out.", "schema": {"type": "string"}},
-              {"name": "to", "in": "query", "description": "Only documents dated on or before this day (yyyy-mm-dd; yyyy-mm or yyyy: its last day); undated documents are left out.", "schema": {"type": "string"}}
+              {"name": "to", "in": "query", "description": "Only documents dated on or before this day (yyyy-mm-dd; yyyy-mm or yyyy: its last day); undated documents are left out.", "schema": {"type": "string"}},
+              {"name": "facets", "in": "query", "description": "Comma-separated fields among type, year and dossier: count the matching documents (those `documents` counts, after the filters, before paging) per value of each (`facets`, `facets_exact`). Unknown names are a 400.", "schema": {"type": "string", "pattern": "^(type|year|dossier)?(,(type|year|dossier)?)*$"}, "example": "type,year,dossier"}
             ],
             "responses": {
               "200": {
@@ -61,7 +62,8 @@ enum OpenAPIDocument {
               {"name": "type", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
               {"name": "dossier", "in": "query", "description": "As for /api/search.", "schema": {"type": "string"}},
               {"name": "from", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy). Undated documents are left out.", "schema": {"type": "string"}},
-              {"name": "to", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy). Undated documents are left out.", "schema": {"type": "string"}}
+              {"name": "to", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy). Undated documents are left out.", "schema": {"type": "string"}},
+              {"name": "facets", "in": "query", "description": "Checked as for /api/search (an unknown name is a 400), otherwise ignored: the CSV has no facets, and none are counted.", "schema": {"type": "string", "pattern": "^(type|year|dossier)?(,(type|year|dossier)?)*$"}}
             ],
             "responses": {
               "200": {
@@ -91,7 +93,8 @@ enum OpenAPIDocument {
               {"name": "from", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy).", "schema": {"type": "string"}},
               {"name": "to", "in": "query", "description": "As for /api/search (yyyy-mm-dd, yyyy-mm or yyyy).", "schema": {"type": "string"}},
               {"name": "fold", "in": "query", "description": "As for /api/search.", "schema": {"type": "boolean", "default": true}},
-              {"name": "limit", "in": "query", "description": "Checked as for /api/search, otherwise ignored (as are offset, sort, per_doc, exact_total and some_words): a feed is always the newest 50.", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+              {"name": "limit", "in": "query", "description": "Checked as for /api/search, otherwise ignored (as are offset, sort, per_doc, exact_total, some_words and facets, which a feed never counts): a feed is always the newest 50.", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+              {"name": "facets", "in": "query", "description": "Checked as for /api/search (an unknown name is a 400), otherwise ignored: a feed has no facets, and none are counted.", "schema": {"type": "string", "pattern": "^(type|year|dossier)?(,(type|year|dossier)?)*$"}}
             ],
             "responses": {
               "200": {
@@ -244,7 +247,32 @@ enum OpenAPIDocument {
               "documents": {"type": "integer", "minimum": 0, "description": "Documents with a matching passage (what pages count)."},
               "took_ms": {"type": "number", "minimum": 0},
               "partial": {"type": "boolean", "description": "The time budget ran out; these are the results found until then."},
-              "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}}
+              "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
+              "facets": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "Only with the parameter facets: per field asked for, the matching documents counted per value. type and dossier: most documents first, ties by value, at most 20 values; year: newest first, at most 100 years, undated documents in none. A document in several dossiers counts in each.",
+                "properties": {
+                  "type": {"$ref": "#/components/schemas/FacetValues"},
+                  "year": {"$ref": "#/components/schemas/FacetValues"},
+                  "dossier": {"$ref": "#/components/schemas/FacetValues"}
+                }
+              },
+              "facets_exact": {"type": "boolean", "description": "Only with facets: true when they count every matching document; false when counting stopped at 10,000 matching passages (as `total_is_exact` says) or at the time budget, and they count the documents counted until then."},
+              "suggestion": {"type": "string", "description": "Did you mean: the query with its misspelt words replaced by close, far more frequent words of the index (docs/SEARCH.md). Looked for only when fewer than 10 documents match; absent when there is none."}
+            }
+          },
+          "FacetValues": {
+            "type": "array",
+            "maxItems": 100,
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": ["value", "count"],
+              "properties": {
+                "value": {"type": "string", "description": "The type, the year (yyyy) or the dossier number, as the filters type, from/to and dossier take it."},
+                "count": {"type": "integer", "minimum": 1, "description": "Matching documents with this value."}
+              }
             }
           },
           "SearchHit": {

@@ -32,6 +32,8 @@ struct SearchParameters {
     var dossier: String?
     var from: String?
     var to: String?
+    /// `facets=type,year,dossier`: count the matching documents per value of these fields.
+    var facets: [FacetField] = []
 
     /// Reads and checks every parameter; the first problem is a 400 that names it.
     /// `requireQuery` is off for the page, which shows an empty form without `q`.
@@ -70,6 +72,14 @@ struct SearchParameters {
         if first != nil || last != nil {
             filters.append(.date(from: UInt32(first?.ordinal ?? 0), to: UInt32(last?.ordinal ?? 99_991_231)))
         }
+        if let list = try parameters.value("facets") {
+            guard let fields = FacetField.list(list) else {
+                throw APIError.badParameter(
+                    "facets must be a comma-separated list of type, year and dossier.",
+                    dutch: "\(Self.label("facets")) moet een door komma's gescheiden lijst van type, year en dossier zijn.")
+            }
+            facets = fields
+        }
         type = try parameters.value("type")
         dossier = try parameters.value("dossier")
         from = try parameters.value("from")
@@ -88,6 +98,7 @@ struct SearchParameters {
         options.fillWithSomeWords = someWords
         options.timeBudget = timeBudget
         options.filters = filters
+        options.facets = facets
         return options
     }
 

@@ -6,9 +6,9 @@ import Search
 ///
 /// What the feed's parameters mean, beyond `/api/search`'s:
 /// - Only `q`, `type`, `dossier`, `from`, `to` and `fold` change the feed. The page's own
-///   parameters (`limit`, `offset`, `sort`, `per_doc`, `exact_total`) are read and
-///   checked as for `/api/search` and otherwise ignored, so a search URL works as a feed
-///   URL whatever it carries.
+///   parameters (`limit`, `offset`, `sort`, `per_doc`, `exact_total`, `facets`) are read
+///   and checked as for `/api/search` and otherwise ignored, so a search URL works as a
+///   feed URL whatever it carries; facets and suggestions are never computed for a feed.
 /// - Only documents that match the query: `some_words` is always false. The documents
 ///   with some of the words come after all those with every word, out of date order, and
 ///   an alert on a query should not announce documents that do not match it.
@@ -40,6 +40,9 @@ struct SearchFeed {
         options.fillWithSomeWords = false
         options.snippets = true
         options.filters.append(.date(from: 1, to: 99_991_231))
+        // An Atom feed has no place for facets or a suggestion: neither is computed.
+        options.facets = []
+        options.suggest = false
         return options
     }
 

@@ -26,11 +26,19 @@ final class SearcherPool: @unchecked Sendable {
     }
 
     /// Builds what the first searches would otherwise pay for: the snapshot's filter
-    /// columns and one searcher, left idle in the pool.
+    /// columns, the spelling dictionary that "did you mean" reads, and one searcher, left
+    /// idle in the pool. Run by ``IndexHolder`` while it prepares a commit, off the request
+    /// path (only the very first commit is prepared by a request, which waits for it anyway).
     func prepare() throws {
         searchable.prepare()
+        // A nicety: a dictionary that cannot be built leaves the searches without
+        // suggestions (the failure is kept, not retried per request), the commit served.
+        try? searchable.prepareSuggestions()
         try withSearcher { _ in }
     }
+
+    /// Whether ``prepare()`` built the spelling dictionary (tests).
+    var isSuggestionPrepared: Bool { searchable.isSuggestionPrepared }
 
     func withSearcher<Result>(_ body: (Searcher) throws -> Result) throws -> Result {
         let searcher = try take()

@@ -24,6 +24,11 @@ enum PageStyle {
         .document-links{margin:.5rem 0;font-size:.9rem}
         .pages{display:flex;flex-wrap:wrap;gap:.4rem .8rem;align-items:center}.pages [aria-current]{font-weight:600}
         .export{margin:0 0 .5rem;font-size:.85rem}
+        .suggestion{font-size:1.05rem}
+        .facets{display:flex;flex-wrap:wrap;gap:.5rem 2rem;margin:.5rem 0 1rem;font-size:.85rem}
+        .facet h2{font-size:.9rem;margin:0 0 .2rem}.facet ul{list-style:none;padding:0;margin:0}
+        .facet a{color:#154273}.facet a[aria-current]{font-weight:700}.facet .count{color:#666}.facet-note{flex-basis:100%;margin:0;color:#8a4b00}
+        .years rect{fill:#154273}.years a:hover rect,.years a:focus rect{fill:#e17000}.years text{font-size:10px;fill:#555}
         footer{color:#777;font-size:.85rem;padding:1rem 1.5rem}
         """
 }

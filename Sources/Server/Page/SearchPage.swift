@@ -74,8 +74,8 @@ struct SearchPage {
     private func resultHTML(_ result: SearchResult, _ parameters: SearchParameters) -> String {
         guard !result.results.isEmpty else {
             let beyond = result.documents > 0 ? " op deze pagina" : ""
-            return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>\n" + exportHTML(parameters, csv: false)
-                + paginationHTML(result, parameters)
+            return "<p class=\"summary\">Geen resultaten\(beyond) voor <q>\(HTML.escape(result.query))</q>.</p>\n"
+                + suggestionHTML(result) + exportHTML(parameters, csv: false) + paginationHTML(result, parameters)
         }
         // Counting stopped at the limit (not the time budget): the count is "more than".
         let passages = result.total_is_exact || result.partial
@@ -83,7 +83,9 @@ struct SearchPage {
             : "meer dan \(Self.grouped(SearchOptions.countLimit)) passages"
         let documents = count(result.documents, "document", "documenten") + (result.total_is_exact ? "" : " of meer")
         var html = "<p class=\"summary\">\(passages) in \(documents) · \(Self.milliseconds(result.took_ms))</p>\n"
+        html += suggestionHTML(result)
         html += exportHTML(parameters, csv: true)
+        html += facetsHTML(result, parameters)
         if result.partial {
             html += "<p class=\"partial\">De zoektijd was op: dit zijn de resultaten tot dan toe.</p>\n"
         }

@@ -7,7 +7,8 @@ import Search
 /// `limit` is the export's own: up to 1,000 documents, and 1,000 when not given (an
 /// export wants every result, a page ten); it counts documents as in `/api/search`, so
 /// with `per_doc=N` a document has up to N rows. Every other parameter is
-/// `/api/search`'s, checked by ``SearchParameters``.
+/// `/api/search`'s, checked by ``SearchParameters``; `facets` is checked and ignored (a
+/// CSV has no facets, and no suggestion either: neither is computed).
 struct ExportRoutes {
     let index: IndexHolder
     let timeBudget: Duration
@@ -37,8 +38,13 @@ struct ExportRoutes {
         var parameters = try SearchParameters(query.removing("limit"))
         parameters.limit = limit
         let loaded = try index.current()
+        // facets was checked as /api/search checks it, but a CSV has no place for facets or
+        // a suggestion: neither is computed.
+        var options = parameters.options(timeBudget: timeBudget)
+        options.facets = []
+        options.suggest = false
         let result = try loaded.searchers.withSearcher { searcher in
-            try searcher.search(parameters.query, options: parameters.options(timeBudget: timeBudget))
+            try searcher.search(parameters.query, options: options)
         }
         // Cut short by the time budget: the rows found until then, which nothing may keep.
         return TextResponse(

@@ -63,8 +63,11 @@ struct PageRoutes {
             guard !parameters.query.trimmingCharacters(in: .whitespaces).isEmpty else {
                 return HTMLResponse(html: page.html, generation: loaded.generation)
             }
+            // The page always shows its facets.
+            var options = parameters.options(timeBudget: timeBudget)
+            options.facets = FacetField.allCases
             let result = try loaded.searchers.withSearcher { searcher in
-                try searcher.search(parameters.query, options: parameters.options(timeBudget: timeBudget))
+                try searcher.search(parameters.query, options: options)
             }
             page.outcome = .found(result, parameters)
             return HTMLResponse(html: page.html, generation: loaded.generation, cacheControl: result.partial ? "no-store" : nil)

@@ -58,7 +58,10 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only documents dated on or after DATE (yyyy-mm-dd; yyyy-mm or yyyy: from the first day), as the query's datum:DATE.. would; undated documents are left out.", valueName: "DATE"))
     var since: String?
 
-    @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results.")
+    @Option(name: .long, help: ArgumentHelp("Count the matching documents per value of these fields: type, year, dossier (comma-separated), shown after the summary and in --json as facets.", valueName: "FIELDS"))
+    var facets: String?
+
+    @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results (and facets, facets_exact, suggestion).")
     var json = false
 
     @Flag(name: .long, help: "Print CSV (RFC 4180, the columns of GET /api/search.csv): doc_id,title,date,type,dossier,url,passage,score,snippet, a row per passage shown.")
@@ -77,6 +80,9 @@ struct SearchCommand: ParsableCommand {
         guard (query == nil) != (batch == nil) else { throw ValidationError("Give either a QUERY or --batch FILE.") }
         guard !(json && csv) else { throw ValidationError("Give --json or --csv, not both.") }
         guard !(csv && batch != nil) else { throw ValidationError("--csv prints one query's results; --batch prints JSON lines.") }
+        if let facets, FacetField.list(facets) == nil {
+            throw ValidationError("--facets must be a comma-separated list of type, year and dossier; '\(facets)' is not.")
+        }
         if let since, DocumentFilter.since(since) == nil {
             throw ValidationError("--since must be a date that exists, written yyyy-mm-dd (such as 2024-03-15), yyyy-mm or yyyy; '\(since)' is not.")
         }
@@ -93,6 +99,7 @@ struct SearchCommand: ParsableCommand {
         options.foldSimilar = fold
         options.fillWithSomeWords = !everyWord
         options.timeBudget = .milliseconds(timeBudget)
+        options.facets = facets.flatMap(FacetField.list) ?? []
         // The engine's date filter, applied before ranking and the limit (datum:DATE..).
         if let since { options.filters.append(DocumentFilter.since(since)!) }
         let searcher: Searcher

@@ -8,6 +8,8 @@ enum SearchResultText {
         let count = result.total_is_exact ? "\(result.total)" : "at least \(result.total)"
         let documents = result.total_is_exact ? "\(result.documents)" : "at least \(result.documents)"
         lines.append("\(count) matching passage\(result.total == 1 ? "" : "s") in \(documents) document\(result.documents == 1 ? "" : "s") (\(result.took_ms) ms)\(result.partial ? ", stopped at the time budget: partial results" : "")")
+        if let suggestion = result.suggestion { lines.append("Did you mean: \(suggestion)?") }
+        lines += facetLines(result, dim: dim, reset: reset)
         var previous: String?
         var announced = false
         for item in result.results {
@@ -34,5 +36,20 @@ enum SearchResultText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `type: brief 12 · motie 3`, a line per facet asked for, in the order type, year, dossier.
+    static func facetLines(_ result: SearchResult, dim: String, reset: String) -> [String] {
+        guard let facets = result.facets else { return [] }
+        var lines: [String] = []
+        for field in FacetField.allCases {
+            guard let values = facets[field.rawValue] else { continue }
+            let list = values.isEmpty ? "none" : values.map { "\($0.value) \($0.count)" }.joined(separator: " · ")
+            lines.append("\(dim)\(field.rawValue):\(reset) \(list)")
+        }
+        if result.facets_exact == false {
+            lines.append("\(dim)(facets count the documents of the first \(SearchOptions.countLimit) matching passages)\(reset)")
+        }
+        return lines
     }
 }
