@@ -23,20 +23,23 @@ public struct Extractor: Sendable {
     /// spares hashing them twice.
     public func extract(bytes: [UInt8], path: String, relativeTo root: String?, contentHash: String? = nil) -> ExtractionOutcome {
         let detection = FormatDetector.detect(bytes, path: path)
-        if case .unsupported(let reason) = detection { return .skipped(reason: reason) }
-        if detection == .text, let reason = TableFile.skipReason(path: path, bytes: bytes) { return .skipped(reason: reason) }
         // Hashed only once we know the file is kept: a skipped video needs no digest.
-        var context = Context(path: path, id: Self.documentID(path: path, root: root), hash: contentHash ?? SHA256.hexDigest(of: bytes))
+        func makeContext() -> Context {
+            Context(path: path, id: Self.documentID(path: path, root: root), hash: contentHash ?? SHA256.hexDigest(of: bytes))
+        }
         switch detection {
         case .unsupported(let reason):
             return .skipped(reason: reason)
         case .text, .markdown:
+            if detection == .text, let reason = TableFile.skipReason(path: path, bytes: bytes) { return .skipped(reason: reason) }
+            var context = makeContext()
             if path.lowercased().hasSuffix(".csv"),
                let speeches = ParlSpeechExport.documents(bytes, path: path, id: context.id, contentHash: context.hash) {
                 return speeches.isEmpty ? .skipped(reason: "a ParlSpeech export without speeches") : .documents(speeches)
             }
             return .document(extractText(bytes, markdown: detection == .markdown, context: &context))
         case .xml:
+            var context = makeContext()
             return extractXML(bytes, context: &context)
         }
     }

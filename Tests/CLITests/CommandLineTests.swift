@@ -80,7 +80,7 @@ struct CommandLineTests {
         }
         let search = try Self.run(["search", "--help"])
         #expect(search.status == 0)
-        for option in ["--index", "--limit", "--offset", "--sort", "--json", "--csv", "--since", "--exact-total", "--no-fold", "--every-word", "--facets"] {
+        for option in ["--index", "--limit", "--offset", "--sort", "--json", "--csv", "--since", "--exact-total", "--no-fold", "--every-word", "--time-budget", "--facets"] {
             #expect(search.output.contains(option), "\(option) missing from search --help")
         }
     }
@@ -93,7 +93,7 @@ struct CommandLineTests {
 
     /// A command line that cannot be read: 64, the reason on standard error, nothing on
     /// standard output.
-    @Test(arguments: [["search"], ["bogus"], ["search", "geweld", "--limit", "0"], ["search", "geweld", "--since", "2024-02-30"], ["search", "geweld", "--facets", "kleur"], ["index", "--threads", "nul"]])
+    @Test(arguments: [["search"], ["bogus"], ["search", "geweld", "--limit", "0"], ["search", "geweld", "--since", "2024-02-30"], ["search", "geweld", "--facets", "kleur"], ["index", "--threads", "nul"], ["search", "geweld", "--time-budget", "0"], ["serve", "--time-budget", "-5"]])
     func usageErrorsExit64(arguments: [String]) throws {
         let run = try Self.run(arguments)
         #expect(run.status == 64, "\(arguments): \(run.status) \(run.errors)")

@@ -40,8 +40,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Passages shown per document.")
     var perDoc = 1
 
-    @Option(name: .long, help: ArgumentHelp("Time budget per query in milliseconds; past it the results so far are returned, marked partial.", valueName: "MS"))
-    var timeBudget = 2000
+    @OptionGroup var timeBudget: TimeBudget
 
     @Option(name: .long, help: ArgumentHelp("Run one query per line of FILE in one process; prints one JSON line per query.", valueName: "FILE"))
     var batch: String?
@@ -76,7 +75,6 @@ struct SearchCommand: ParsableCommand {
         guard SortOrder(name: sort) != nil else {
             throw ValidationError("--sort must be relevance, date (or newest) or date_asc (or oldest).")
         }
-        guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
         guard (query == nil) != (batch == nil) else { throw ValidationError("Give either a QUERY or --batch FILE.") }
         guard !(json && csv) else { throw ValidationError("Give --json or --csv, not both.") }
         guard !(csv && batch != nil) else { throw ValidationError("--csv prints one query's results; --batch prints JSON lines.") }
@@ -98,7 +96,7 @@ struct SearchCommand: ParsableCommand {
         options.exactTotal = exactTotal
         options.foldSimilar = fold
         options.fillWithSomeWords = !everyWord
-        options.timeBudget = .milliseconds(timeBudget)
+        options.timeBudget = timeBudget.duration
         options.facets = facets.flatMap(FacetField.list) ?? []
         // The engine's date filter, applied before ranking and the limit (datum:DATE..).
         if let since { options.filters.append(DocumentFilter.since(since)!) }

@@ -23,8 +23,7 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The port to listen on.")
     var port = 8080
 
-    @Option(name: .long, help: ArgumentHelp("Time budget per search in milliseconds; past it the results so far are returned, marked partial.", valueName: "MS"))
-    var timeBudget = 2000
+    @OptionGroup var timeBudget: TimeBudget
 
     @Option(name: .long, help: ArgumentHelp("Access-Control-Allow-Origin for /api and /feeds: * (any web page may call the API) or one origin such as https://example.org.", valueName: "ORIGIN"))
     var corsOrigin = "*"
@@ -35,7 +34,6 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
-        guard timeBudget > 0 else { throw ValidationError("--time-budget must be positive.") }
         guard !corsOrigin.isEmpty, corsOrigin.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "," }) else {
             throw ValidationError("--cors-origin must be * or one origin, such as https://example.org.")
         }
@@ -44,7 +42,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         ServerRuntime.runTasksOnEventLoops()
         var settings = ServerSettings(
-            indexDirectory: index.directory, host: host, port: port, timeBudget: .milliseconds(timeBudget), threadsPerSearch: threads.count,
+            indexDirectory: index.directory, host: host, port: port, timeBudget: timeBudget.duration, threadsPerSearch: threads.count,
             corsOrigin: corsOrigin, version: Kamerzoek.version)
         settings.searchLimits = try fairUse.limits()
         // Under the fair-use limits a search stays on its own thread unless --threads says
