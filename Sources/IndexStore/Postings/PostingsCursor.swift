@@ -7,8 +7,9 @@
 /// ``exhausted`` after the last. Why `UInt32.max` as the sentinel is safe: ids are
 /// ordinals below the segment's unit count, which the format caps far below it.
 ///
-/// Decoding happens a block of 128 at a time into buffers owned by the cursor, so moving
-/// through a list allocates nothing.
+/// Decoding happens a block of 128 at a time into buffers stored inside the cursor, so
+/// neither making a cursor nor moving it through a list allocates: a search makes one per
+/// query word per segment for the matching, and more for the rescoring.
 public struct PostingsCursor: Sendable {
     public static let exhausted = UInt32.max
     /// No term occurs more often than this in one passage: a larger stored value (2^24 − 1
@@ -29,8 +30,8 @@ public struct PostingsCursor: Sendable {
     private let idLimit: UInt32
 
     public private(set) var current: UInt32 = PostingsCursor.exhausted
-    private var ids: [UInt32]
-    private var frequencies: [UInt32]
+    private var ids = BlockBuffer(repeating: 0)
+    private var frequencies = BlockBuffer(repeating: 0)
     private var blockIndex = -1
     private var blockLength = 0
     private var indexInBlock = 0
@@ -47,7 +48,7 @@ public struct PostingsCursor: Sendable {
     private var lastDecodedOffset = 0
     /// The current block's length bytes, gathered from a per-id table on first use
     /// (``norm(in:)``); empty until then.
-    private var norms: [UInt8] = []
+    private var norms = InlineArray<128, UInt8>(repeating: 0)
     private var normsGathered = false
 
     /// `postings` and `positions` are the file bodies; `info` says where the term starts.
@@ -64,8 +65,6 @@ public struct PostingsCursor: Sendable {
         skipEntryByteCount = PostingsFormat.skipEntryByteCount(formatVersion: formatVersion)
         hasImpacts = formatVersion >= 3
         blocksStart = skipCount * skipEntryByteCount
-        ids = Array(repeating: 0, count: PostingsFormat.blockLength)
-        frequencies = Array(repeating: 0, count: PostingsFormat.blockLength)
         if documentFrequency > 0 {
             try loadBlock(0)
             current = ids[0]
@@ -93,19 +92,14 @@ public struct PostingsCursor: Sendable {
     }
 
     private mutating func gatherNorms(from table: [UInt8]) {
-        if norms.isEmpty { norms = Array(repeating: 0, count: PostingsFormat.blockLength) }
         let count = blockLength
-        ids.withUnsafeBufferPointer { ids in
-            table.withUnsafeBufferPointer { table in
-                norms.withUnsafeMutableBufferPointer { norms in
-                    // Ids are below `idLimit`, checked as each block loads; a table that is
-                    // shorter still gets a checked read.
-                    if table.count >= Int(idLimit) {
-                        for index in 0 ..< count { norms[index] = table[Int(ids[index])] }
-                    } else {
-                        for index in 0 ..< count { norms[index] = Int(ids[index]) < table.count ? table[Int(ids[index])] : 0 }
-                    }
-                }
+        table.withUnsafeBufferPointer { table in
+            // Ids are below `idLimit`, checked as each block loads; a table that is
+            // shorter still gets a checked read.
+            if table.count >= Int(idLimit) {
+                for index in 0 ..< count { norms[index] = table[Int(ids[index])] }
+            } else {
+                for index in 0 ..< count { norms[index] = Int(ids[index]) < table.count ? table[Int(ids[index])] : 0 }
             }
         }
         normsGathered = true
@@ -233,8 +227,9 @@ public struct PostingsCursor: Sendable {
         if positionsIndex < indexInBlock {
             // Pass the positions of earlier postings of this block that nobody asked for.
             var passed = 0
-            frequencies.withUnsafeBufferPointer { frequencies in
-                for index in positionsIndex ..< indexInBlock { passed &+= Int(frequencies[index]) &+ 1 }
+            let (from, to) = (positionsIndex, indexInBlock)
+            Self.withBuffer(&frequencies) { frequencies in
+                for index in from ..< to { passed &+= Int(frequencies[index]) &+ 1 }
             }
             do throws(VarInt.Malformation) {
                 positionsOffset = try VarInt.offset(afterSkipping: passed, in: bytes, from: positionsOffset)
@@ -264,8 +259,10 @@ public struct PostingsCursor: Sendable {
         return try blockBounds(blockIndex)
     }
 
-    /// The last id of the current block: a scorer can skip to the block after it.
-    public var currentBlockLastID: UInt32 { blockLength > 0 ? ids[blockLength - 1] : Self.exhausted }
+    /// The last id of the current block: a scorer can skip to the block after it. Stored,
+    /// not computed from the block, so that a scorer reading it through the class that
+    /// holds the cursor does not copy the cursor and its inline blocks first.
+    public private(set) var currentBlockLastID = PostingsCursor.exhausted
 
     /// Hands `body` the rest of the list a decoded block at a time — the ids, and the
     /// frequencies minus one, from the current posting on — and leaves the cursor
@@ -289,8 +286,9 @@ public struct PostingsCursor: Sendable {
             let wantsFrequencies = try currentBlockBounds().map(wantsFrequencies) ?? true
             if wantsFrequencies { try decodeFrequencies() }
             let start = indexInBlock, end = wantsFrequencies ? blockLength : indexInBlock
-            let proceed = try ids.withUnsafeBufferPointer { ids in
-                try frequencies.withUnsafeBufferPointer { frequencies in
+            let blockLength = self.blockLength
+            let proceed = try Self.withBuffer(&ids) { ids in
+                try Self.withBuffer(&frequencies) { frequencies in
                     try body(UnsafeBufferPointer(rebasing: ids[start ..< blockLength]), UnsafeBufferPointer(rebasing: frequencies[start ..< end]))
                 }
             }
@@ -320,8 +318,8 @@ public struct PostingsCursor: Sendable {
         while current != Self.exhausted {
             try decodeFrequencies()
             let start = indexInBlock, end = blockLength
-            let found: Int? = ids.withUnsafeBufferPointer { ids in
-                frequencies.withUnsafeBufferPointer { frequencies in
+            let found: Int? = Self.withBuffer(&ids) { ids in
+                Self.withBuffer(&frequencies) { frequencies in
                     var index = start
                     while index < end {
                         let id = Int(ids[index])
@@ -398,20 +396,25 @@ public struct PostingsCursor: Sendable {
         guard !frequenciesDecoded, blockLength > 0 else { return }
         var reader = ByteReader(postings, position: 0)
         try reader.seek(to: frequenciesOffset)
-        try PackedBlock.read(count: blockLength, from: &reader, into: &frequencies)
+        let count = blockLength
+        try Self.withBuffer(&frequencies) { buffer throws(IndexCorruption) in
+            try PackedBlock.read(count: count, from: &reader, into: buffer)
+        }
         // A frequency is bounded by a passage's length; anything near 2^32 is damage, and
         // refusing it here keeps `frequency + 1` from overflowing later. The bound is a
         // power of two, so the bits of all values together tell whether one reaches it
         // (a loop the compiler vectorises; a compare per value was a twentieth of
         // `het is niet`'s instructions).
         let blockLength = self.blockLength
-        let union = frequencies.withUnsafeBufferPointer { values in
+        let union = Self.withBuffer(&frequencies) { values in
             var union: UInt32 = 0
             for index in 0 ..< blockLength { union |= values[index] }
             return union
         }
-        if union >= Self.maximumFrequency, let bad = frequencies.prefix(blockLength).first(where: { $0 >= Self.maximumFrequency }) {
-            throw postings.corruption(at: frequenciesOffset, .implausibleLength(Int(bad), limit: Int(Self.maximumFrequency)))
+        if union >= Self.maximumFrequency {
+            for index in 0 ..< blockLength where frequencies[index] >= Self.maximumFrequency {
+                throw postings.corruption(at: frequenciesOffset, .implausibleLength(Int(frequencies[index]), limit: Int(Self.maximumFrequency)))
+            }
         }
         frequenciesDecoded = true
     }
@@ -440,6 +443,17 @@ public struct PostingsCursor: Sendable {
     }
 
 
+    /// `body` gets the block's storage in place: reached through a span, or read through a
+    /// non-mutating member, the block is copied first (512 bytes).
+    @inline(__always)
+    private static func withBuffer<Result, Failure: Error>(
+        _ block: inout BlockBuffer, _ body: (UnsafeMutableBufferPointer<UInt32>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try withUnsafeMutablePointer(to: &block) { pointer throws(Failure) in
+            try body(UnsafeMutableBufferPointer(start: UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: UInt32.self), count: BitPacking.blockLength))
+        }
+    }
+
     private func lastID(ofBlock block: Int) throws(IndexCorruption) -> UInt32 {
         try postings.integer(at: block * skipEntryByteCount, as: UInt32.self)
     }
@@ -459,7 +473,9 @@ public struct PostingsCursor: Sendable {
         }
         var reader = ByteReader(postings, position: 0)
         try reader.seek(to: offset)
-        try DeltaBlock.read(count: count, base: base, from: &reader, into: &ids)
+        try Self.withBuffer(&ids) { buffer throws(IndexCorruption) in
+            try DeltaBlock.read(count: count, base: base, from: &reader, into: buffer)
+        }
         frequenciesOffset = reader.position
         frequenciesDecoded = false
         normsGathered = false
@@ -472,8 +488,12 @@ public struct PostingsCursor: Sendable {
         }
         blockIndex = block
         blockLength = count
+        currentBlockLastID = ids[count - 1]
         indexInBlock = 0
         positionsOffset = positionsStart
         positionsIndex = 0
     }
 }
+
+/// A decoded block of ids or frequencies, stored inline in the cursor.
+private typealias BlockBuffer = InlineArray<128, UInt32>
