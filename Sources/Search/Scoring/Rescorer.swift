@@ -14,7 +14,9 @@ struct Rescorer {
     /// words close together, query words in the document title.
     ///
     /// Works segment by segment with one cursor per query stem, visiting the candidates in
-    /// ascending passage order, so each postings list is read once however many candidates.
+    /// ascending passage order, so each postings list is read once however many candidates;
+    /// the same cursor counts each candidate document's passages with the stem
+    /// (``RescoringWeights/coverage``) on its way through.
     func rescore(_ groups: inout ArraySlice<Collector.Group>, terms: HighlightTerms) throws {
         let stems = Array(terms.stems.union(terms.stemPhrases.joined())).sorted()
         guard !stems.isEmpty else { return }
@@ -37,13 +39,23 @@ struct Rescorer {
         // Positions are only read where they can matter: for the proximity of two or more
         // stems, and for a heading hit in a passage that has a heading.
         let needsProximity = stems.count >= 2 && weights.proximity > 0
+        let countsPassages = weights.coverage > 0 || weights.matchCount > 0
         let today = RescoringWeights.today()
-        var occurrences = needsProximity ? Array(repeating: [[UInt32]](), count: members.count) : []
+        // Each candidate's positions of each stem, for the proximity: a range of
+        // `positionPool` per (candidate, stem), empty where the candidate lacks the stem.
+        var positionPool: [UInt32] = []
+        var positionRanges = needsProximity ? Array(repeating: 0 ..< 0, count: members.count * stems.count) : []
         var headingHits = Array(repeating: Float(0), count: members.count)
         var documentOfMember = [Int](repeating: 0, count: members.count)
         var documents: [UInt32] = []
+        var documentMembers: [Range<Int>] = []
         var titleScores: [Float] = []
         var matchingPassages: [Int] = []
+        // Made once for all segments: a segment's run has at most every candidate.
+        documents.reserveCapacity(members.count)
+        documentMembers.reserveCapacity(members.count)
+        titleScores.reserveCapacity(members.count)
+        matchingPassages.reserveCapacity(members.count)
         var runStart = 0
         while runStart < members.count {
             let segmentIndex = members[runStart].segment
@@ -52,28 +64,54 @@ struct Rescorer {
             let run = runStart ..< runEnd
             runStart = runEnd
             let reader = snapshot.segments[segmentIndex].reader
-            for stem in stems {
-                guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
-                var cursor = try reader.cursor(info)
-                for index in run {
-                    let passage = members[index].passage
-                    guard try cursor.seek(passage) == passage else { continue }
-                    let headingLength = reader.passages.headingLength(Int(passage))
-                    guard needsProximity || headingLength > 0 else { continue }
-                    try cursor.positions(into: &positions)
-                    if needsProximity { occurrences[index].append(positions) }
-                    if positions.first.map({ $0 < headingLength }) ?? false { headingHits[index] += 1 }
-                }
-            }
-            // Title scores per document, one title cursor per stem. A document's passages
-            // are one run of ids, so in passage order the documents ascend and repeat only
-            // in a row.
+            // A document's passages are one run of ids, so in passage order the documents
+            // ascend and repeat only in a row.
             documents.removeAll(keepingCapacity: true)
+            documentMembers.removeAll(keepingCapacity: true)
             for index in run {
-                if documents.last != members[index].document { documents.append(members[index].document) }
+                if documents.last != members[index].document {
+                    documents.append(members[index].document)
+                    documentMembers.append(index ..< index)
+                }
+                documentMembers[documentMembers.count - 1] = documentMembers[documentMembers.count - 1].lowerBound ..< index + 1
                 documentOfMember[index] = documents.count - 1
             }
             assert(zip(documents, documents.dropFirst()).allSatisfy { $0 < $1 }, "a document's passages form one run")
+            matchingPassages.removeAll(keepingCapacity: true)
+            if countsPassages { matchingPassages.append(contentsOf: repeatElement(0, count: documents.count)) }
+            for (stemIndex, stem) in stems.enumerated() {
+                guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
+                var cursor = try reader.cursor(info)
+                for (documentIndex, document) in documents.enumerated() {
+                    // The stem's passages in the document are the difference of the
+                    // ordinals at its first passage and after its last: a passage counts
+                    // once per stem it holds, the count stopping at the document's
+                    // passage count. No posting in between is decoded for it.
+                    let units = reader.unitRanges[Int(document)]
+                    var first = 0
+                    if countsPassages {
+                        try cursor.seek(units.lowerBound)
+                        first = cursor.ordinal
+                    }
+                    for index in documentMembers[documentIndex] {
+                        let passage = members[index].passage
+                        guard try cursor.seek(passage) == passage else { continue }
+                        let headingLength = reader.passages.headingLength(Int(passage))
+                        guard needsProximity || headingLength > 0 else { continue }
+                        try cursor.positions(into: &positions)
+                        if needsProximity {
+                            positionRanges[index * stems.count + stemIndex] = positionPool.count ..< positionPool.count + positions.count
+                            positionPool.append(contentsOf: positions)
+                        }
+                        if positions.first.map({ $0 < headingLength }) ?? false { headingHits[index] += 1 }
+                    }
+                    if countsPassages {
+                        try cursor.seek(units.upperBound)
+                        matchingPassages[documentIndex] = min(matchingPassages[documentIndex] + cursor.ordinal - first, units.count)
+                    }
+                }
+            }
+            // Title scores per document, one title cursor per stem.
             titleScores.removeAll(keepingCapacity: true)
             titleScores.append(contentsOf: repeatElement(0, count: documents.count))
             for stem in stems {
@@ -85,19 +123,18 @@ struct Rescorer {
                         idf: idf, frequency: try cursor.frequency, norm: reader.titleNorms[Int(document)])
                 }
             }
-            // The share of each document's passages that hold a query stem, and how many.
-            if weights.coverage > 0 || weights.matchCount > 0 {
-                try countMatchingPassages(documents, reader: reader, stems: stems, into: &matchingPassages)
-            }
             for index in run {
                 let member = members[index]
                 var score = member.score
-                if needsProximity, occurrences[index].count >= 2 {
-                    score *= 1 + weights.proximity * Self.closeness(occurrences[index], queryStems: stems.count)
+                if needsProximity {
+                    let held = positionRanges[index * stems.count ..< (index + 1) * stems.count].lazy.filter { !$0.isEmpty }
+                    if held.count >= 2 {
+                        score *= 1 + weights.proximity * Self.closeness(held.map { positionPool[$0] }, queryStems: stems.count)
+                    }
                 }
                 score += weights.heading * headingHits[index] * member.score / Float(stems.count)
                 score += weights.title * titleScores[documentOfMember[index]]
-                if weights.coverage > 0 || weights.matchCount > 0 {
+                if countsPassages {
                     let document = documentOfMember[index]
                     let units = reader.unitRanges[Int(member.document)].count
                     let matching = Float(matchingPassages[document])
@@ -112,28 +149,6 @@ struct Rescorer {
         }
         for index in groups.indices where !groups[index].passages.isEmpty {
             groups[index].best = groups[index].passages.bestScore
-        }
-    }
-
-    /// For each of `documents` (ascending), how many of its passages hold a query stem,
-    /// a passage counting once per stem it holds and the count stopping at the document's
-    /// passage count (``RescoringWeights/coverage``). Each stem's passages in a document
-    /// are the difference of two seeks' ordinals: no posting in between is decoded.
-    private func countMatchingPassages(
-        _ documents: [UInt32], reader: SegmentReader, stems: [String], into counts: inout [Int]
-    ) throws {
-        counts.removeAll(keepingCapacity: true)
-        counts.append(contentsOf: repeatElement(0, count: documents.count))
-        for stem in stems {
-            guard let info = try lookups.info(reader, .bodyStem, stem) else { continue }
-            var cursor = try reader.cursor(info)
-            for (index, document) in documents.enumerated() {
-                let units = reader.unitRanges[Int(document)]
-                try cursor.seek(units.lowerBound)
-                let first = cursor.ordinal
-                try cursor.seek(units.upperBound)
-                counts[index] = min(counts[index] + cursor.ordinal - first, units.count)
-            }
         }
     }
 
@@ -152,23 +167,24 @@ struct Rescorer {
     /// stems of 1 / (nearest distance), counting pairs absent from the passage as 0. Adjacent
     /// words give 1; a further matching word can only add, never lower it (a mean over the
     /// matched words only would punish a passage for matching one word more, far away).
-    static func closeness(_ lists: [[UInt32]], queryStems: Int) -> Float {
+    static func closeness<Lists: Collection>(_ lists: Lists, queryStems: Int) -> Float
+    where Lists.Element: RandomAccessCollection<UInt32> {
         var total: Float = 0
-        for first in lists.indices {
-            for second in lists.indices where second > first {
-                total += 1 / Float(max(1, nearestDistance(lists[first], lists[second])))
+        for (first, firstList) in lists.enumerated() {
+            for (second, secondList) in lists.enumerated() where second > first {
+                total += 1 / Float(max(1, nearestDistance(firstList, secondList)))
             }
         }
         return total / Float(queryStems * (queryStems - 1) / 2)
     }
 
     /// The smallest |a − b| over a in `first`, b in `second` (both ascending).
-    static func nearestDistance(_ first: [UInt32], _ second: [UInt32]) -> Int {
-        var i = 0, j = 0, best = Int.max
-        while i < first.count, j < second.count {
+    static func nearestDistance(_ first: some RandomAccessCollection<UInt32>, _ second: some RandomAccessCollection<UInt32>) -> Int {
+        var i = first.startIndex, j = second.startIndex, best = Int.max
+        while i != first.endIndex, j != second.endIndex {
             let a = Int(first[i]), b = Int(second[j])
             best = min(best, abs(a - b))
-            if a < b { i += 1 } else { j += 1 }
+            if a < b { first.formIndex(after: &i) } else { second.formIndex(after: &j) }
         }
         return best
     }
