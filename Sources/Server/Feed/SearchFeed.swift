@@ -74,7 +74,7 @@ struct SearchFeed {
             entries.append(AtomFeed.Entry(
                 id: Self.entryID(hit.doc_id), title: hit.title ?? hit.doc_id, updated: time, published: time,
                 link: site.url("/documents/" + URLEncoding.path(hit.doc_id) + "#p\(hit.passage)"), related: hit.url,
-                category: hit.type, summary: hit.snippet_text ?? ""))
+                category: hit.type, summary: hit.plainSnippet?.text ?? ""))
         }
         return AtomFeed(
             id: Self.tagPrefix + "search?" + canonicalQuery, title: title, subtitle: subtitle,

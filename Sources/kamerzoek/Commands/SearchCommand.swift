@@ -120,14 +120,7 @@ struct SearchCommand: ParsableCommand {
         if csv {
             print(SearchResultCSV.text(result), terminator: "")
         } else if json {
-            var trimmed = result
-            trimmed.results = trimmed.results.map { hit in
-                var hit = hit
-                hit.snippet_text = nil
-                hit.highlights = nil
-                return hit
-            }
-            try JSONOutput.print(trimmed)
+            try JSONOutput.print(result)
         } else {
             print(SearchResultText.render(result, color: TerminalStyle.useColor))
         }
