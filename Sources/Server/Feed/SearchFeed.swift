@@ -39,7 +39,7 @@ struct SearchFeed {
         options.perDocument = 1
         options.fillWithSomeWords = false
         options.snippets = true
-        options.filters.append(.date(from: 1, to: 99_991_231))
+        options.filters.append(.dated())
         // An Atom feed has no place for facets or a suggestion: neither is computed.
         options.facets = []
         options.suggest = false
