@@ -16,6 +16,9 @@ struct OptimizeCommand: ParsableCommand {
         let snapshot: IndexSnapshot
         let stats: IndexStatistics?
         do {
+            // An index that is not there is refused before the writer, which would make
+            // its folder (and lock file) to start a new one.
+            _ = try IndexSnapshot.open(directory: index.directory)
             try IndexWriter(directory: index.directory).optimize()
             snapshot = try IndexSnapshot.open(directory: index.directory)
             stats = json ? try IndexStatistics(snapshot) : nil
