@@ -22,6 +22,8 @@ struct APISchemaTests {
     @Test func commandsPrintWhatTheAPIAnswers() throws {
         let workspace = try Workspace.shared()
         let index = workspace.index
+        let folder = try Kamerzoek.scratchFolder("openapi")
+        defer { Kamerzoek.removeScratchFolder(folder) }
         var samples: [[String: Any]] = []
         func sample(_ path: String, _ arguments: [String]) throws {
             let run = try Kamerzoek.run(arguments)
@@ -42,9 +44,8 @@ struct APISchemaTests {
             try sample("/api/documents/{id}", ["show", id, "--index", index, "--json"])
         }
         try sample("/api/stats", ["stats", "--index", index, "--json"])
-        try sample("/api/stats", ["optimize", "--index", try workspace.copyOfIndex(), "--json"])
+        try sample("/api/stats", ["optimize", "--index", try workspace.copyOfIndex(into: folder), "--json"])
 
-        let folder = try Kamerzoek.scratchFolder("openapi")
         try Data(try Self.openAPIDocument().utf8).write(to: URL(fileURLWithPath: folder + "/openapi.json"))
         try JSONSerialization.data(withJSONObject: samples).write(to: URL(fileURLWithPath: folder + "/samples.json"))
         let script = Kamerzoek.repository.appendingPathComponent("Tests/ServerTests/Support/validate_openapi.py").path

@@ -68,6 +68,7 @@ struct CommandLineTests {
     @Test func failuresExit1() throws {
         let workspace = try Workspace.shared()
         let scratch = try Kamerzoek.scratchFolder("failures")
+        defer { Kamerzoek.removeScratchFolder(scratch) }
         let missing = scratch + "/Index"
         let binary = scratch + "/plaatje.png"
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]).write(to: URL(fileURLWithPath: binary))
@@ -98,7 +99,9 @@ struct CommandLineTests {
     /// The one failure that has a result: `check` on a damaged index prints what it found
     /// (with --json, as JSON on standard output) and fails, naming the damage on standard error.
     @Test func checkOnADamagedIndexExits1() throws {
-        let index = try Workspace.shared().copyOfIndex()
+        let scratch = try Kamerzoek.scratchFolder("damaged")
+        defer { Kamerzoek.removeScratchFolder(scratch) }
+        let index = try Workspace.shared().copyOfIndex(into: scratch)
         let postings = try #require(try FileManager.default.contentsOfDirectory(atPath: index).first { $0.hasSuffix(".pst") })
         let file = try FileHandle(forUpdating: URL(fileURLWithPath: index + "/" + postings))
         let middle = try file.seekToEnd() / 2
@@ -124,11 +127,14 @@ struct CommandLineTests {
     /// letters do not cause).
     @Test func successExits0Quietly() throws {
         let workspace = try Workspace.shared()
+        let scratch = try Kamerzoek.scratchFolder("success")
+        defer { Kamerzoek.removeScratchFolder(scratch) }
         for arguments in [
             ["search", "huiselijk geweld", "--index", workspace.index], ["stats", "--index", workspace.index],
             ["check", "--index", workspace.index], ["show", "kamerstuk-28345-252-voortgang-huiselijk-geweld", "--index", workspace.index],
             ["extract", workspace.corpus + "/kamerstuk-28345-252-voortgang-huiselijk-geweld.txt"], ["analyze", "huiselijk geweld"],
-            ["index", workspace.corpus, "--index", try workspace.copyOfIndex()], ["optimize", "--index", try workspace.copyOfIndex()],
+            ["index", workspace.corpus, "--index", try workspace.copyOfIndex(into: scratch, name: "Index1")],
+            ["optimize", "--index", try workspace.copyOfIndex(into: scratch, name: "Index2")],
         ] {
             let run = try Kamerzoek.run(arguments)
             #expect(run.status == 0 && run.errors.isEmpty && !run.output.isEmpty, "\(arguments): \(run)")

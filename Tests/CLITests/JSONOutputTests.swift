@@ -90,6 +90,7 @@ struct JSONOutputTests {
     /// the first's result (`similar`, `similar_passages`).
     @Test func searchWithSimilarPassages() throws {
         let folder = try Kamerzoek.scratchFolder("similar")
+        defer { Kamerzoek.removeScratchFolder(folder) }
         let letter = Kamerzoek.repository.appendingPathComponent("Corpus/\(Self.letter).txt").path
         try FileManager.default.createDirectory(atPath: folder + "/Corpus", withIntermediateDirectories: true)
         for name in ["eerste", "tweede"] { try FileManager.default.copyItem(atPath: letter, toPath: folder + "/Corpus/\(name).txt") }
@@ -110,6 +111,7 @@ struct JSONOutputTests {
     /// One JSON object a line, a failed query's with `error`; the run itself succeeds.
     @Test func searchBatch() throws {
         let folder = try Kamerzoek.scratchFolder("batch")
+        defer { Kamerzoek.removeScratchFolder(folder) }
         try "huiselijk geweld\ngeweld (\n\nfemicide\n".write(toFile: folder + "/vragen.txt", atomically: true, encoding: .utf8)
         let run = try Kamerzoek.run(["search", "--batch", folder + "/vragen.txt", "--index", try Workspace.shared().index, "--json"])
         #expect(run.status == 0 && run.errors.isEmpty, "\(run)")
@@ -187,7 +189,9 @@ struct JSONOutputTests {
         #expect((figures["fingerprint"] as? String)?.range(of: "^[0-9a-f]{1,16}$", options: .regularExpression) != nil)
 
         // optimize --json prints the statistics of the optimized index, as stats does.
-        let copy = try workspace.copyOfIndex()
+        let scratch = try Kamerzoek.scratchFolder("optimize")
+        defer { Kamerzoek.removeScratchFolder(scratch) }
+        let copy = try workspace.copyOfIndex(into: scratch)
         let optimized = try Kamerzoek.run(["optimize", "--index", copy, "--json"])
         #expect(optimized.status == 0 && optimized.errors.isEmpty, "\(optimized)")
         let after = try optimized.object()
@@ -206,7 +210,9 @@ struct JSONOutputTests {
 
     @Test func index() throws {
         let corpus = try Workspace.shared().corpus
-        let folder = try Kamerzoek.scratchFolder("index") + "/Index"
+        let scratch = try Kamerzoek.scratchFolder("index")
+        defer { Kamerzoek.removeScratchFolder(scratch) }
+        let folder = scratch + "/Index"
         let run = try Kamerzoek.run(["index", corpus, "--index", folder, "--json"])
         #expect(run.status == 0 && run.errors.isEmpty, "\(run)")
         let summary = try run.object()

@@ -73,18 +73,24 @@ enum Kamerzoek {
             errors: String(decoding: errorData, as: UTF8.self))
     }
 
-    /// A new, empty folder under the temporary folder, for what a test writes.
+    /// A new, empty folder under the temporary folder, for what a test writes; the test
+    /// removes it (``removeScratchFolder(_:)``) when it ends.
     static func scratchFolder(_ name: String) throws -> String {
         let folder = NSTemporaryDirectory() + "kamerzoek-cli-\(name)-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    static func removeScratchFolder(_ folder: String) {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 }
 
 /// A copy of the bundled `Corpus/` and its index, made once for every suite (by the
 /// first test that asks) and only read after that; a test that writes to an index copies
-/// it first.
+/// it first. Removed when the test process exits.
 struct Workspace: Sendable {
+    let folder: String
     let corpus: String
     let index: String
 
@@ -95,21 +101,28 @@ struct Workspace: Sendable {
     static func shared() throws -> Workspace { try made.get() }
 
     private static let made: Result<Workspace, SetupFailure> = {
+        let folder: String
         do {
-            let folder = try Kamerzoek.scratchFolder("workspace")
-            let workspace = Workspace(corpus: folder + "/Corpus", index: folder + "/Index")
-            try FileManager.default.copyItem(atPath: Kamerzoek.repository.appendingPathComponent("Corpus").path, toPath: workspace.corpus)
-            let run = try Kamerzoek.run(["index", workspace.corpus, "--index", workspace.index])
-            guard run.status == 0 else { return .failure(SetupFailure(description: "indexing Corpus/ failed: \(run)")) }
-            return .success(workspace)
+            folder = try Kamerzoek.scratchFolder("workspace")
         } catch {
             return .failure(SetupFailure(description: "\(error)"))
         }
+        let workspace = Workspace(folder: folder, corpus: folder + "/Corpus", index: folder + "/Index")
+        do {
+            try FileManager.default.copyItem(atPath: Kamerzoek.repository.appendingPathComponent("Corpus").path, toPath: workspace.corpus)
+            let run = try Kamerzoek.run(["index", workspace.corpus, "--index", workspace.index])
+            guard run.status == 0 else { throw SetupFailure(description: "indexing Corpus/ failed: \(run)") }
+        } catch {
+            Kamerzoek.removeScratchFolder(folder)
+            return .failure(SetupFailure(description: "\(error)"))
+        }
+        atexit { Kamerzoek.removeScratchFolder((try? Workspace.made.get())?.folder ?? "") }
+        return .success(workspace)
     }()
 
-    /// A copy of the index, for a test that changes it.
-    func copyOfIndex() throws -> String {
-        let copy = try Kamerzoek.scratchFolder("index") + "/Index"
+    /// A copy of the index in `folder`, for a test that changes it.
+    func copyOfIndex(into folder: String, name: String = "Index") throws -> String {
+        let copy = folder + "/" + name
         try FileManager.default.copyItem(atPath: index, toPath: copy)
         return copy
     }
