@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var index: IndexLocation
 
-    @Flag(name: .long, help: "Print the statistics as JSON.")
+    @Flag(name: .long, help: "Print the statistics as JSON, as GET /api/stats answers.")
     var json = false
 
     func run() throws {
