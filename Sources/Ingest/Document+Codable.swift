@@ -1,13 +1,16 @@
 /// The JSON form of a document, shared by `kamerzoek extract --json` and anything else
 /// that shows documents. The key names are a contract (ARCHITECTURE.md): fields may be
-/// added, never renamed. Optional values are written as `null`, not left out, so the
-/// shape is the same for every document; `dossier` (the main dossier) is written for
-/// readers of the search-result shape and ignored when decoding.
+/// added, never renamed. They are the names of the API's document (`kamerzoek show
+/// --json`, `GET /api/documents/{id}`) for what both show, so a script reads an extracted
+/// and a stored document alike: `number`, a passage's `passage`. Optional values are
+/// written as `null`, not left out, so the shape is the same for every document;
+/// `dossier` (the main dossier) is written for readers of the search-result shape and
+/// ignored when decoding.
 extension Document {
     enum CodingKeys: String, CodingKey {
         case id, source, format, title, date, type, dossier, dossiers, identifiers, ministry, url, authors, passages, notes, warnings
         case contentHash = "content_hash"
-        case documentNumber = "document_number"
+        case documentNumber = "number"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -55,7 +58,11 @@ extension Document {
 }
 
 extension Passage {
-    enum CodingKeys: String, CodingKey { case ordinal, heading, text, start, end }
+    /// `passage`, as a search hit and the API's document number passages.
+    enum CodingKeys: String, CodingKey {
+        case ordinal = "passage"
+        case heading, text, start, end
+    }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -388,7 +388,7 @@ public final class Searcher {
             doc_id: entry.id, passage: ordinal, score: (Double(candidate.score) * 10_000).rounded() / 10_000,
             title: entry.title, date: DocumentEntry.isoDate(entry.date), type: entry.type, dossier: entry.dossiers.first,
             heading: heading, source: entry.relativeSource, url: entry.url, snippet: snippet.html,
-            snippet_text: snippets ? snippet.text : nil, highlights: snippets ? snippet.highlights.map { [$0.lowerBound, $0.upperBound] } : nil)
+            plainSnippet: snippets ? snippet : nil)
     }
 
 }

@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
+import IndexStore
 
-/// The request context of every route: Hummingbird's basics plus our JSON settings. It
-/// lives for one request; the index belongs to the route collections, not to it.
+/// The request context of every route: Hummingbird's basics plus the JSON settings that
+/// the CLI's `--json` shares (``MachineJSON``). It lives for one request; the index
+/// belongs to the route collections, not to it.
 public struct ServerContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set on the copy with which ``MethodMiddleware`` asks the router whether a path
@@ -17,5 +19,5 @@ public struct ServerContext: RequestContext {
         remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
-    public var responseEncoder: JSONEncoder { JSONCoding.encoder }
+    public var responseEncoder: JSONEncoder { MachineJSON.encoder() }
 }

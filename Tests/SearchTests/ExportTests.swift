@@ -10,7 +10,7 @@ struct ExportTests {
     static func hit(_ id: String, title: String?, snippet: String?, date: String? = nil, url: String? = nil) -> SearchHit {
         SearchHit(
             doc_id: id, passage: 2, score: 1.25, title: title, date: date, type: "brief", dossier: nil, heading: nil,
-            source: id + ".txt", url: url, snippet: "", snippet_text: snippet, highlights: nil)
+            source: id + ".txt", url: url, snippet: "", plainSnippet: snippet.map { Snippet(text: $0, highlights: []) })
     }
 
     @Test func quotesFieldsAsRFC4180Asks() {

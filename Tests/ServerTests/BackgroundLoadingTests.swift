@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import IndexStore
 import Search
 import Testing
 @testable import Server
@@ -56,7 +57,7 @@ struct BackgroundLoadingTests {
             _ = try await client.waitForGeneration(2, uri: "/health")
             let new = try await client.getJSON("/api/search?q=femicide", as: SearchResult.self)
             #expect(Set(new.results.map(\.doc_id)) == ["brief", "nieuw"])
-            let stats = try await client.getJSON("/api/stats", as: StatsBody.self)
+            let stats = try await client.getJSON("/api/stats", as: IndexStatistics.self)
             #expect(stats.generation == 2 && stats.documents == 2)
         }
     }

@@ -159,7 +159,7 @@ struct FeedEndpointTests {
             // The summary is the snippet as text: what the engine gives, with the form
             // feed and U+0001 as spaces, and the CR kept (sent as a reference).
             let searched = try Searcher(snapshot: IndexSnapshot.open(directory: directory)).search("geweld")
-            let snippet = try #require(searched.results.first { $0.doc_id == "a-nieuw" }?.snippet_text)
+            let snippet = try #require(searched.results.first { $0.doc_id == "a-nieuw" }?.plainSnippet?.text)
             #expect(snippet.contains("\u{0C}") && snippet.contains("\r\n"))
             let expected = String(String.UnicodeScalarView(snippet.unicodeScalars.map {
                 $0.value < 0x20 && !["\t", "\n", "\r"].contains($0) ? " " : $0

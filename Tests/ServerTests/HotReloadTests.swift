@@ -16,7 +16,7 @@ struct HotReloadTests {
         try await withLiveServer(corpus.index) { client in
             let before = try await client.getJSON("/api/search?q=femicide", as: SearchResult.self)
             #expect(before.results.map(\.doc_id) == ["brief"])
-            let first = try await client.getJSON("/api/stats", as: StatsBody.self)
+            let first = try await client.getJSON("/api/stats", as: IndexStatistics.self)
             #expect(first.generation == 1 && first.documents == 2)
 
             try corpus.commit(["nieuw": "Een nieuw plan tegen femicide."])
@@ -24,7 +24,7 @@ struct HotReloadTests {
 
             let after = try await client.getJSON("/api/search?q=femicide", as: SearchResult.self)
             #expect(Set(after.results.map(\.doc_id)) == ["brief", "nieuw"])
-            let stats = try await client.getJSON("/api/stats", as: StatsBody.self)
+            let stats = try await client.getJSON("/api/stats", as: IndexStatistics.self)
             #expect(stats.generation == 2 && stats.documents == 3)
             _ = try await client.getJSON("/api/documents/nieuw", as: EmptyJSON.self)
 

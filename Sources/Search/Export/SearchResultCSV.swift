@@ -6,7 +6,7 @@
 /// comma, a quote, a CR or an LF, and its quotes are doubled. UTF-8 without a byte-order
 /// mark, so the first bytes are the header itself. Absent values (a document without
 /// title, date, dossier or official address) are empty fields. The snippet is the plain
-/// text of the hit's snippet (`snippet_text`), without the HTML escaping and `<mark>`
+/// text of the hit's snippet (`plainSnippet`), without the HTML escaping and `<mark>`
 /// tags of `snippet`; it is empty when the search was run without snippets.
 public enum SearchResultCSV {
     public static let header = ["doc_id", "title", "date", "type", "dossier", "url", "passage", "score", "snippet"]
@@ -23,7 +23,7 @@ public enum SearchResultCSV {
     public static func fields(of hit: SearchHit) -> [String] {
         [
             hit.doc_id, hit.title ?? "", hit.date ?? "", hit.type, hit.dossier ?? "", hit.url ?? "",
-            String(hit.passage), String(hit.score), hit.snippet_text ?? "",
+            String(hit.passage), String(hit.score), hit.plainSnippet?.text ?? "",
         ]
     }
 

@@ -37,7 +37,7 @@ public enum DocumentFilter: Equatable, Sendable {
         switch query {
         case .type(let type): self = .type(type)
         case .dossier(let dossier): self = .dossier(dossier)
-        case .date(let range): self = .date(from: UInt32(range.from?.ordinal ?? 0), to: UInt32(range.to?.ordinal ?? 99_991_231))
+        case .date(let range): self = .dated(within: range)
         default: return nil
         }
     }

@@ -52,3 +52,22 @@ public struct DayRange: Equatable, Hashable, Sendable, CustomStringConvertible {
         "\(from.map(\.description) ?? "")..\(to.map(\.description) ?? "")"
     }
 }
+
+extension DayRange {
+    /// One date as `datum:` reads it, with the days it stands for: `2024-03-15` is that
+    /// day, `2024-03` its month, `2024` its year. The one reader of the filters given apart
+    /// from the query that take a single date (`kamerzoek search --since`, the API's `from`
+    /// and `to`): a start takes its first day, an end its last, as the ends of a `datum:`
+    /// range are read. Throws what `datum:` would throw for `text`, with positions in it,
+    /// and ``QueryParseError/Problem/rangeInsteadOfOneDate`` for a range.
+    public init(oneDate text: String) throws {
+        if let dots = text.range(of: "..") {
+            let position = text.unicodeScalars.distance(from: text.startIndex, to: dots.lowerBound)
+            throw QueryParseError(.rangeInsteadOfOneDate, at: position, in: text)
+        }
+        guard case .date(let range)? = try QueryParser.filter("datum", value: text) else {
+            throw QueryParseError(.missingDate(years: false), at: 0, in: text)
+        }
+        self = range
+    }
+}

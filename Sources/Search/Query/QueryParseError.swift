@@ -30,6 +30,8 @@ public struct QueryParseError: Error, Equatable, Sendable, CustomStringConvertib
         case backwardDateRange
         /// A filter given apart from the query (``QueryParser/filter(_:value:)``) holds more.
         case moreThanOneValue
+        /// A range (`2024..2025`) where one date is wanted (``DayRange/init(oneDate:)``).
+        case rangeInsteadOfOneDate
 
         /// The sentence for the person who typed the query.
         public var message: String {
@@ -56,6 +58,7 @@ public struct QueryParseError: Error, Equatable, Sendable, CustomStringConvertib
             case .emptyDateRange(let years): "A date range needs at least one date (use \(Self.dateExample(years)))"
             case .backwardDateRange: "This date range ends before it starts"
             case .moreThanOneValue: "Only one value is allowed here"
+            case .rangeInsteadOfOneDate: "One date is wanted here, such as 2024-03-15, not a range"
             }
         }
 

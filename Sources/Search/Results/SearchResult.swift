@@ -39,9 +39,10 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var url: String?
     /// HTML: the text around the best hits, escaped, hits in `<mark>`.
     public var snippet: String
-    /// The same snippet as plain text with the hits as UTF-8 byte ranges, for terminals.
-    public var snippet_text: String?
-    public var highlights: [[Int]]?
+    /// The same snippet as plain text with its hits marked, for what is not HTML: the
+    /// terminal, the CSV export, the feed's summaries. Not part of the JSON (the contract
+    /// has `snippet`), so a decoded hit has none; nil too when snippets were not asked for.
+    public var plainSnippet: Snippet? = nil
     /// How many passages of other documents ranked lower have (nearly) the same text as
     /// this one and were folded into it (only on a document's first hit).
     public var similar: Int
@@ -52,13 +53,13 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var all_words: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case doc_id, passage, score, title, date, type, dossier, heading, source, url, snippet, snippet_text, highlights
+        case doc_id, passage, score, title, date, type, dossier, heading, source, url, snippet
         case similar, similar_passages, all_words
     }
 
     public init(
         doc_id: String, passage: Int, score: Double, title: String?, date: String?, type: String, dossier: String?,
-        heading: String?, source: String, url: String?, snippet: String, snippet_text: String?, highlights: [[Int]]?,
+        heading: String?, source: String, url: String?, snippet: String, plainSnippet: Snippet?,
         similar: Int = 0, similar_passages: [SimilarPassage] = [], all_words: Bool = true
     ) {
         self.doc_id = doc_id
@@ -72,15 +73,15 @@ public struct SearchHit: Codable, Sendable, Equatable {
         self.source = source
         self.url = url
         self.snippet = snippet
-        self.snippet_text = snippet_text
-        self.highlights = highlights
+        self.plainSnippet = plainSnippet
         self.similar = similar
         self.similar_passages = similar_passages
         self.all_words = all_words
     }
 
-    /// The contract's optional fields are present as `null`, not left out (the synthesized
-    /// encoder would drop them); the terminal-only fields are left out when absent.
+    /// Writes exactly the contract's fields, the optional ones as `null` rather than left
+    /// out (the synthesized encoder would drop them). This is the one place a hit is shaped
+    /// for JSON: `kamerzoek search --json` and `GET /api/search` both encode it as it is.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeEvery([
@@ -88,8 +89,6 @@ public struct SearchHit: Codable, Sendable, Equatable {
             .heading: heading, .source: source, .url: url, .snippet: snippet,
             .similar: similar, .similar_passages: similar_passages, .all_words: all_words,
         ])
-        try container.encodeIfPresent(snippet_text, forKey: .snippet_text)
-        try container.encodeIfPresent(highlights, forKey: .highlights)
     }
 }
 

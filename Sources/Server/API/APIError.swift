@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IndexStore
 import Logging
 import Search
 
@@ -65,7 +66,7 @@ struct APIError: HTTPResponseError, Equatable {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = try JSONCoding.encoder.encode(Body(error: message, position: position), from: request, context: context)
+        var response = try MachineJSON.encoder().encode(Body(error: message, position: position), from: request, context: context)
         response.status = status
         return response
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import IndexStore
 
 /// Any `Encodable` as a JSON response, for types from other modules (`SearchResult`) that
 /// should not be made Hummingbird types themselves.
@@ -13,7 +14,7 @@ struct JSONResponse<Value: Encodable>: ResponseGenerator {
     var cacheControl: String?
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = try JSONCoding.encoder.encode(value, from: request, context: context)
+        var response = try MachineJSON.encoder().encode(value, from: request, context: context)
         response.headers.generation = generation
         if let cacheControl { response.headers[.cacheControl] = cacheControl }
         return response

@@ -348,7 +348,7 @@ enum OpenAPIDocument {
           "Stats": {
             "type": "object",
             "additionalProperties": false,
-            "required": ["documents", "passages", "terms", "segments", "bytes_on_disk", "analyzer", "generation"],
+            "required": ["documents", "passages", "terms", "segments", "bytes_on_disk", "analyzer", "generation", "fingerprint"],
             "properties": {
               "documents": {"type": "integer", "minimum": 0},
               "passages": {"type": "integer", "minimum": 0},
@@ -356,7 +356,8 @@ enum OpenAPIDocument {
               "segments": {"type": "integer", "minimum": 0},
               "bytes_on_disk": {"type": "integer", "minimum": 0},
               "analyzer": {"type": "string"},
-              "generation": {"type": "integer", "minimum": 1}
+              "generation": {"type": "integer", "minimum": 1},
+              "fingerprint": {"type": "string", "pattern": "^[0-9a-f]{1,16}$", "description": "A hash of the live documents' ids and content hashes: the same for two commits that hold the same documents in the same versions, however their segments are laid out."}
             }
           },
           "Health": {

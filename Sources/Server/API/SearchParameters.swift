@@ -70,7 +70,7 @@ struct SearchParameters {
                 "from (\(first)) is after to (\(last)).", dutch: "Van (\(first)) ligt na Tot en met (\(last)).")
         }
         if first != nil || last != nil {
-            filters.append(.date(from: UInt32(first?.ordinal ?? 0), to: UInt32(last?.ordinal ?? 99_991_231)))
+            filters.append(.dated(within: DayRange(from: first, to: last)))
         }
         if let list = try parameters.value("facets") {
             guard let fields = FacetField.list(list) else {
@@ -145,21 +145,31 @@ struct SearchParameters {
         do {
             return try QueryParser.filter(field, value: text)
         } catch let error as QueryParseError {
-            throw APIError.badParameter(
-                "The parameter \(name) cannot be read: \(error.message) (at position \(error.position + 1) of its value).",
-                dutch: "\(label(name)) kan niet gelezen worden: \(error.problem.dutch).")
+            throw unreadable(name, error)
         }
     }
 
-    /// `from` or `to`: a day as `datum:` reads it (`2024-03-15`; a month or a year stands
-    /// for its first day in `from`, its last in `to`), one date, not a range.
+    /// `from` or `to`: a day as the engine reads one date (``DayRange/init(oneDate:)``, as
+    /// `datum:` does): a month or a year stands for its first day in `from`, its last in `to`.
     static func day(_ parameters: QueryString, _ name: String) throws -> Day? {
-        if let text = try parameters.value(name), text.contains("..") {
+        guard let text = try parameters.value(name) else { return nil }
+        let period: DayRange
+        do {
+            period = try DayRange(oneDate: text)
+        } catch let error as QueryParseError where error.problem == .rangeInsteadOfOneDate {
             throw APIError.badParameter(
                 "The parameter \(name) is one date, such as 2024-03-15; a range is from and to.",
                 dutch: "\(label(name)) is één datum, zoals 2024-03-15; een periode is Van en Tot en met.")
+        } catch let error as QueryParseError {
+            throw unreadable(name, error)
         }
-        guard case .date(let range) = try parsedFilter(parameters, name, field: "datum") else { return nil }
-        return name == "from" ? range.from : range.to
+        return name == "from" ? period.from : period.to
+    }
+
+    /// The 400 for a parameter the query parser cannot read, naming the parameter.
+    private static func unreadable(_ name: String, _ error: QueryParseError) -> APIError {
+        APIError.badParameter(
+            "The parameter \(name) cannot be read: \(error.message) (at position \(error.position + 1) of its value).",
+            dutch: "\(label(name)) kan niet gelezen worden: \(error.problem.dutch).")
     }
 }

@@ -39,7 +39,7 @@ struct SearchFeed {
         options.perDocument = 1
         options.fillWithSomeWords = false
         options.snippets = true
-        options.filters.append(.date(from: 1, to: 99_991_231))
+        options.filters.append(.dated())
         // An Atom feed has no place for facets or a suggestion: neither is computed.
         options.facets = []
         options.suggest = false
@@ -74,7 +74,7 @@ struct SearchFeed {
             entries.append(AtomFeed.Entry(
                 id: Self.entryID(hit.doc_id), title: hit.title ?? hit.doc_id, updated: time, published: time,
                 link: site.url("/documents/" + URLEncoding.path(hit.doc_id) + "#p\(hit.passage)"), related: hit.url,
-                category: hit.type, summary: hit.snippet_text ?? ""))
+                category: hit.type, summary: hit.plainSnippet?.text ?? ""))
         }
         return AtomFeed(
             id: Self.tagPrefix + "search?" + canonicalQuery, title: title, subtitle: subtitle,

@@ -1,14 +1,14 @@
 import IndexStore
 
 /// One opened commit and what the server keeps per commit: its searchers and the figures
-/// that are costly to compute (stats walk every term dictionary; the page lists document
+/// that are costly to compute (stats walk every term dictionary and document; the page lists document
 /// types), built by ``prepare()`` before the commit is served.
 /// A request holds on to the `LoadedIndex` it started with, so it finishes on that commit
 /// even when a newer one is loaded meanwhile.
 final class LoadedIndex: Sendable {
     let snapshot: IndexSnapshot
     let searchers: SearcherPool
-    private let cachedStats = Locked<StatsResponse?>(nil)
+    private let cachedStats = Locked<IndexStatistics?>(nil)
     private let cachedTypes = Locked<[String]?>(nil)
 
     /// Names this commit among all commits of any index: its generation, time and
@@ -37,12 +37,9 @@ final class LoadedIndex: Sendable {
     }
 
     /// Computed once per commit: two racing requests may both compute it, which is harmless.
-    func stats() throws -> StatsResponse {
+    func stats() throws -> IndexStatistics {
         if let known = cachedStats.withLock({ $0 }) { return known }
-        let stats = StatsResponse(
-            documents: snapshot.documentCount, passages: snapshot.passageCount, terms: try snapshot.distinctTermCount(),
-            segments: snapshot.segments.count, bytes_on_disk: snapshot.bytesOnDisk(),
-            analyzer: snapshot.manifest.analyzer.description, generation: snapshot.manifest.generation)
+        let stats = try IndexStatistics(snapshot)
         cachedStats.withLock { $0 = stats }
         return stats
     }

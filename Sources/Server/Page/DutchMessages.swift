@@ -28,6 +28,7 @@ extension QueryParseError.Problem {
         case .emptyDateRange(let years): "een periode heeft minstens één datum nodig (gebruik \(Self.dateExample(years)))"
         case .backwardDateRange: "deze periode eindigt voordat hij begint"
         case .moreThanOneValue: "hier past maar één waarde"
+        case .rangeInsteadOfOneDate: "hier hoort één datum, zoals 2024-03-15, geen periode"
         }
     }
 

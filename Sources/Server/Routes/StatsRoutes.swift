@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// `GET /api/stats`: what the index holds, with the names of `kamerzoek stats --json`.
+/// `GET /api/stats`: what the index holds, the engine's ``IndexStatistics`` as
+/// `kamerzoek stats --json` prints them.
 struct StatsRoutes {
     let index: IndexHolder
 

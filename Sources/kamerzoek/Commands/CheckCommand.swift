@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
                     problems.append("segment \(segment.commit.name): \(error)")
                 }
             }
+        } catch let missing as IndexSnapshot.OpenError {
+            // No index there: nothing was checked, which is a failure to run, not damage.
+            throw CommandFailure("\(missing)")
         } catch {
             problems.append("\(error)")
         }
@@ -39,6 +42,8 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
+/// The `check --json` contract (snake_case names are part of it): printed for a sound
+/// index and for a damaged one alike.
 struct CheckResult: Encodable {
     var ok: Bool
     var segments_checked: Int

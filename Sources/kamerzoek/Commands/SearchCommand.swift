@@ -60,7 +60,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Count the matching documents per value of these fields: type, year, dossier (comma-separated), shown after the summary and in --json as facets.", valueName: "FIELDS"))
     var facets: String?
 
-    @Flag(name: .long, help: "Print JSON: query, total, total_is_exact, took_ms, partial, results (and facets, facets_exact, suggestion).")
+    @Flag(name: .long, help: "Print JSON, as GET /api/search answers: query, total, total_is_exact, documents, took_ms, partial, results (and facets, facets_exact, suggestion).")
     var json = false
 
     @Flag(name: .long, help: "Print CSV (RFC 4180, the columns of GET /api/search.csv): doc_id,title,date,type,dossier,url,passage,score,snippet, a row per passage shown.")
@@ -120,14 +120,7 @@ struct SearchCommand: ParsableCommand {
         if csv {
             print(SearchResultCSV.text(result), terminator: "")
         } else if json {
-            var trimmed = result
-            trimmed.results = trimmed.results.map { hit in
-                var hit = hit
-                hit.snippet_text = nil
-                hit.highlights = nil
-                return hit
-            }
-            try JSONOutput.print(trimmed)
+            try JSONOutput.print(result)
         } else {
             print(SearchResultText.render(result, color: TerminalStyle.useColor))
         }

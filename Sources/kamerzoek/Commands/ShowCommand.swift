@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var index: IndexLocation
 
-    @Flag(name: .long, help: "Print the document as JSON.")
+    @Flag(name: .long, help: "Print the document as JSON, as GET /api/documents/ID answers.")
     var json = false
 
     func run() throws {

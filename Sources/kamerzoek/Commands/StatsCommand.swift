@@ -8,18 +8,13 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var index: IndexLocation
 
-    @Flag(name: .long, help: "Print the statistics as JSON.")
+    @Flag(name: .long, help: "Print the statistics as JSON, as GET /api/stats answers.")
     var json = false
 
     func run() throws {
-        let stats: IndexStats
+        let stats: IndexStatistics
         do {
-            let snapshot = try IndexSnapshot.open(directory: index.directory)
-            stats = IndexStats(
-                documents: snapshot.documentCount, passages: snapshot.passageCount, terms: try snapshot.distinctTermCount(),
-                segments: snapshot.segments.count, bytes_on_disk: snapshot.bytesOnDisk(),
-                analyzer: snapshot.manifest.analyzer.description, generation: snapshot.manifest.generation,
-                fingerprint: snapshot.contentFingerprint())
+            stats = try IndexStatistics(IndexSnapshot.open(directory: index.directory))
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -38,17 +33,4 @@ struct StatsCommand: ParsableCommand {
                 """)
         }
     }
-}
-
-/// The `stats --json` contract (snake_case names are part of it).
-struct IndexStats: Encodable {
-    var documents: Int
-    var passages: Int
-    var terms: Int
-    var segments: Int
-    var bytes_on_disk: UInt64
-    var analyzer: String
-    var generation: UInt64
-    /// Hash of the live documents' ids and content hashes (same documents, same value).
-    var fingerprint: String
 }

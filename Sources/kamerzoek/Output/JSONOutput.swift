@@ -1,12 +1,11 @@
 import Foundation
+import IndexStore
 
-/// Machine output: one JSON document on standard output, keys sorted so that output is
-/// stable from run to run.
+/// Machine output: one JSON document on standard output, written as the HTTP API writes
+/// its answers (``MachineJSON``).
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T, pretty: Bool = false) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+        let data = try MachineJSON.encoder(pretty: pretty).encode(value)
         Swift.print(String(decoding: data, as: UTF8.self))
     }
 }

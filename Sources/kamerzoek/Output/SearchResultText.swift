@@ -25,7 +25,7 @@ enum SearchResultText {
                 lines.append("\(dim)\(item.doc_id) · \(meta) · \(item.url ?? item.source)\(reset)")
                 previous = item.doc_id
             }
-            let snippet = Snippet(text: item.snippet_text ?? "", highlights: (item.highlights ?? []).map { $0[0] ..< $0[1] })
+            let snippet = item.plainSnippet ?? Snippet(text: "", highlights: [])
             let marked = color ? snippet.render(open: hit, close: reset) : snippet.render(open: "[", close: "]")
             lines.append("  \(dim)#\(item.passage)\(item.heading.map { " \($0)" } ?? "") (score \(item.score))\(reset)")
             lines.append("  " + marked.replacingOccurrences(of: "\n", with: " "))

@@ -145,6 +145,27 @@ struct QueryParserTests {
         #expect(throws: QueryParseError.self) { try QueryParser.filter("datum", value: "2024-02-30") }
     }
 
+    /// One date given apart from the query (`--since`, the API's `from` and `to`) is read
+    /// by one reader, as `datum:` reads it, and becomes the filter `datum:` would.
+    @Test func oneDateGivenApart() throws {
+        #expect(try DayRange(oneDate: "2024-03-15") == DayRange(from: day(2024, 3, 15), to: day(2024, 3, 15)))
+        #expect(try DayRange(oneDate: "2024-02") == DayRange(from: day(2024, 2, 1), to: day(2024, 2, 29)))
+        #expect(try DayRange(oneDate: " 2023 ") == DayRange(from: day(2023, 1, 1), to: day(2023, 12, 31)))
+        let range = #expect(throws: QueryParseError.self) { try DayRange(oneDate: "2024..2025") }
+        #expect(range?.problem == .rangeInsteadOfOneDate && range?.position == 4)
+        let missing = #expect(throws: QueryParseError.self) { try DayRange(oneDate: "2024-02-30") }
+        #expect(missing?.problem == .noSuchDate("2024-02-30"))
+        let two = #expect(throws: QueryParseError.self) { try DayRange(oneDate: "2024-03-15 2024-03-16") }
+        #expect(two?.problem == .moreThanOneValue && two?.position == 11)
+        for invalid in ["", "gisteren", "15-03-2024", "24-03-15", "２０２４-01-01", "jaar:2024"] {
+            #expect(throws: QueryParseError.self, "\(invalid)") { try DayRange(oneDate: invalid) }
+        }
+        // The filter of a range is the filter of the same range in the query.
+        let query = try #require(try QueryParser.filter("datum", value: "2024-02..2024-03-10"))
+        #expect(DocumentFilter(query) == .dated(within: DayRange(from: day(2024, 2, 1), to: day(2024, 3, 10))))
+        #expect(DocumentFilter.dated() == .date(from: 0, to: 9999_12_31))
+    }
+
     @Test func errorDescriptionShowsACaret() throws {
         let error = #expect(throws: QueryParseError.self) { try parse("geweld (huiselijk") }
         #expect(error?.description == "This ( is never closed (at position 8)\n  geweld (huiselijk\n         ^")

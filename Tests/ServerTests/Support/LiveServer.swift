@@ -71,13 +71,6 @@ struct ErrorBody: Decodable, Equatable {
     var position: Int?
 }
 
-struct StatsBody: Decodable, Equatable {
-    var documents, passages, terms, segments: Int
-    var bytes_on_disk: UInt64
-    var analyzer: String
-    var generation: UInt64
-}
-
 extension TestClientProtocol {
     /// Sends `uri` until its answer comes from `generation` (a new commit is loaded in the
     /// background; the old one answers meanwhile), for at most 10 seconds.
