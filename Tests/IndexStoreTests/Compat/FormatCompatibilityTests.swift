@@ -21,7 +21,7 @@ struct FormatCompatibilityTests {
     @Test func aVersion5IndexIsReadAndMergedIntoTheCurrentFormat() throws {
         let directory = try Self.copy("index-v5")
         let old = try IndexSnapshot.open(directory: directory.path)
-        #expect(old.segments.map(\.reader.formatVersion) == [5])
+        #expect(old.segments.map(\.reader.formatVersion) == [FormatVersion(rawValue: 5)])
         #expect(old.documentCount == 5)
         try old.segments[0].reader.verify()
         let ids = liveIDs(old)
