@@ -7,6 +7,8 @@
 /// bytes, add a line to that document's History section, and add the feature below as one
 /// property (`rawValue >= N`). Readers ask a segment's version for the feature by its name,
 /// never compare numbers themselves, so that what a version holds is written down once.
+/// Every version in ``supported`` has a checked-in index that tests open
+/// (`Tests/IndexStoreTests/Compat/Fixtures/`).
 public struct FormatVersion: RawRepresentable, Hashable, Comparable, Strideable, Sendable, CustomStringConvertible {
     public let rawValue: UInt16
 
