@@ -18,7 +18,7 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     /// Per document, its title's length in terms.
     public let titleLengths: [UInt32]
     public let titleLengthSum: UInt64
-    /// Rows carry the root length and URL from version 7 on.
+    /// Rows carry the root length and URL (``FormatVersion/documentRowsHaveLocations``).
     private let hasLocations: Bool
 
     public var startIndex: Int { 0 }
@@ -37,8 +37,8 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     }
 
     /// Walks the table once, checking every row and keeping the columns.
-    init(_ body: ByteSlice, unitCount: Int, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
-        let hasLocations = formatVersion >= 7
+    init(_ body: ByteSlice, unitCount: Int, formatVersion: FormatVersion = .current) throws(IndexCorruption) {
+        let hasLocations = formatVersion.documentRowsHaveLocations
         var reader = ByteReader(body)
         let count = try reader.readCount()
         titleLengthSum = try reader.readInteger(as: UInt64.self)

@@ -21,7 +21,7 @@ public struct PassageTable: Sendable {
     private let columnStart: Int
     public let count: Int
     public let lengthSum: UInt64
-    /// Whether the table has the signature column (version 8 on).
+    /// Whether the table has the signature column (``FormatVersion/passagesHaveSignatures``).
     public let hasSignatures: Bool
 
     static func write(
@@ -40,11 +40,11 @@ public struct PassageTable: Sendable {
         return writer
     }
 
-    init(_ body: ByteSlice, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
+    init(_ body: ByteSlice, formatVersion: FormatVersion = .current) throws(IndexCorruption) {
         var reader = ByteReader(body)
         count = Int(try reader.readVarUInt32())
         lengthSum = try reader.readInteger(as: UInt64.self)
-        hasSignatures = formatVersion >= 8
+        hasSignatures = formatVersion.passagesHaveSignatures
         let rowBytes = hasSignatures ? 20 : 12
         guard count <= reader.remaining / rowBytes else {
             throw body.corruption(at: 0, .implausibleLength(count, limit: reader.remaining / rowBytes))

@@ -24,7 +24,8 @@ public struct PostingsCursor: Sendable {
     nonisolated(unsafe) private let positionsBase: UnsafeRawPointer?
     private let skipCount: Int
     private let skipEntryByteCount: Int
-    /// Skip entries carry four impact pairs (format 3) rather than one loose pair.
+    /// Skip entries carry four impact pairs rather than one loose pair
+    /// (``FormatVersion/skipEntriesHaveImpacts``).
     private let hasImpacts: Bool
     private let blocksStart: Int
     private let idLimit: UInt32
@@ -52,7 +53,7 @@ public struct PostingsCursor: Sendable {
     private var normsGathered = false
 
     /// `postings` and `positions` are the file bodies; `info` says where the term starts.
-    init(postings: ByteSlice, positions: ByteSlice, info: TermInfo, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
+    init(postings: ByteSlice, positions: ByteSlice, info: TermInfo, formatVersion: FormatVersion = .current) throws(IndexCorruption) {
         documentFrequency = Int(info.documentFrequency)
         idLimit = info.idLimit
         guard info.postingsOffset <= UInt64(postings.count), info.positionsOffset <= UInt64(positions.count) else {
@@ -62,8 +63,8 @@ public struct PostingsCursor: Sendable {
         self.positions = try positions.slice(from: Int(info.positionsOffset))
         positionsBase = self.positions.withUnsafeBytes { $0.baseAddress }
         skipCount = PostingsFormat.skipEntryCount(documentFrequency: documentFrequency)
-        skipEntryByteCount = PostingsFormat.skipEntryByteCount(formatVersion: formatVersion)
-        hasImpacts = formatVersion >= 3
+        hasImpacts = formatVersion.skipEntriesHaveImpacts
+        skipEntryByteCount = PostingsFormat.skipEntryByteCount(hasImpacts: hasImpacts)
         blocksStart = skipCount * skipEntryByteCount
         if documentFrequency > 0 {
             try loadBlock(0)

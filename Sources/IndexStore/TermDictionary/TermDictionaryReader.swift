@@ -15,10 +15,10 @@ public struct TermDictionaryReader: Sendable {
     /// Id bounds for body and title postings (``TermInfo/idLimit``).
     private let unitCount: UInt32
     private let documentCount: UInt32
-    /// Entries end with the term's document count (format 3).
+    /// Entries end with the term's document count (``FormatVersion/termEntriesHaveDocumentCounts``).
     private let hasDocumentCounts: Bool
-    /// Whether a title entry's last number is its title-only count (format 5 on) rather
-    /// than its docFreq again.
+    /// Whether a title entry's last number is its title-only count rather than its docFreq
+    /// again (``FormatVersion/titleEntriesHaveTitleOnlyCounts``).
     private let hasTitleOnlyCounts: Bool
 
     /// Longest key the writer can produce (a term is at most a few hundred bytes).
@@ -26,11 +26,11 @@ public struct TermDictionaryReader: Sendable {
 
     init(
         index: ByteSlice, dictionary: ByteSlice, unitCount: Int = Int(UInt32.max), documentCount: Int = Int(UInt32.max),
-        formatVersion: UInt16 = FormatVersion.current
+        formatVersion: FormatVersion = .current
     ) throws(IndexCorruption) {
         self.dictionary = dictionary
-        hasDocumentCounts = formatVersion >= 3
-        hasTitleOnlyCounts = formatVersion >= 5
+        hasDocumentCounts = formatVersion.termEntriesHaveDocumentCounts
+        hasTitleOnlyCounts = formatVersion.titleEntriesHaveTitleOnlyCounts
         self.unitCount = UInt32(clamping: unitCount)
         self.documentCount = UInt32(clamping: documentCount)
         var reader = ByteReader(index)
