@@ -2,11 +2,11 @@
 /// ranges, dates, title lengths) decoded into arrays when the segment opens, each row's
 /// strings (id, source, title, type, dossiers) decoded from the mapped file when asked.
 ///
-/// Decoding every row at open made an index of 113 k documents cost 700 k string
-/// allocations before the first answer (and as many releases at exit), for a search that
-/// shows ten of them. Opening still walks every row once, checking what the lookups rely
-/// on (every length in bounds, units numbered document after document), so that decoding
-/// a row later cannot fail.
+/// Decoding every row at open would cost several string allocations per document before
+/// the first answer (and as many releases at exit), for a search that shows ten of them.
+/// Opening still walks every row once, checking what the lookups rely on (every length in
+/// bounds, units numbered document after document), so that decoding a row later cannot
+/// fail.
 public struct DocumentTable: RandomAccessCollection, Sendable {
     private let body: ByteSlice
     /// Where each row starts in `body`.

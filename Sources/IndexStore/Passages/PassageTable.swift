@@ -9,11 +9,11 @@
 /// ```
 ///
 /// Fixed-width columns, read from the mapped file where they lie: opening a segment copies
-/// none of them (copying the three columns of the 1 GB corpus's 2.4 M passages was a third
-/// of a `kamerzoek search` there). Scoring reads lengths through the one-byte norms the
-/// reader derives at open (``LengthNorm``); the rescoring reads a few heading lengths;
-/// the document column is only checked by `verify` (a passage's document follows from the
-/// document table's unit ranges).
+/// none of them (copying columns with a row per passage would be a large part of a
+/// one-off `kamerzoek search` on a large index). Scoring reads lengths through the
+/// one-byte norms the reader derives at open (``LengthNorm``); the rescoring reads a few
+/// heading lengths; the document column is only checked by `verify` (a passage's document
+/// follows from the document table's unit ranges).
 public struct PassageTable: Sendable {
     private let body: ByteSlice
     /// Where the document column starts in `body`; the length and heading-length columns

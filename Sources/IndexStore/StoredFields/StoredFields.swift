@@ -26,9 +26,10 @@ enum StoredFields {
         return writer
     }
 
-    /// The compressed record of `entry` as it lies in the file (both lengths and the zlib
-    /// bytes): a merge copies records without decompressing them. The lengths are checked
-    /// as ``read(_:entry:)`` checks them; the zlib bytes were checksummed with the file.
+    /// The compressed record of `entry` as it lies in the file (both lengths and the
+    /// compressed bytes): a merge copies records without decompressing them. The lengths
+    /// are checked as ``read(_:entry:formatVersion:)`` checks them; the compressed bytes
+    /// were checksummed with the file.
     static func rawRecord(_ body: ByteSlice, entry: DocumentEntry) throws(IndexCorruption) -> ByteSlice {
         guard entry.storedOffset < UInt64(body.count) else {
             throw body.corruption(at: 0, .invariantViolated("record offset \(entry.storedOffset) lies beyond the stored fields"))

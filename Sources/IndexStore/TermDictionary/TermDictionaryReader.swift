@@ -113,8 +113,8 @@ public struct TermDictionaryReader: Sendable {
                     matched += index
                 }
                 // The entry's information is passed over undecoded, eight bytes a step: a
-                // lookup passes half a block of entries (decoding each field was most of a
-                // dictionary lookup, and a search looks every word up in every segment).
+                // lookup passes half a block of entries, decoding each field would be most
+                // of the lookup, and a search looks every word up in every segment.
                 do throws(VarInt.Malformation) {
                     position = try VarInt.offset(afterSkipping: infoFields, in: bytes, from: position)
                 } catch {

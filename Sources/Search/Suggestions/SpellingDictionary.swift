@@ -6,8 +6,9 @@ import IndexStore
 /// forms written backwards, sorted likewise.
 ///
 /// Words within an edit distance of a query word are found by walking a sorted list as
-/// the trie it implies (``candidates(near:maximumDistance:)``): the terms sharing a prefix
-/// are a range, a range's children are found by binary search on the next byte, and a
+/// the trie it implies (``candidates(near:maximumDistance:minimumDocuments:)``): the
+/// terms sharing a prefix are a range, a range's children are found by binary search on
+/// the next byte, and a
 /// prefix is left as soon as every cell of its row of the distance table exceeds the
 /// distance. Within two edits every short prefix qualifies, so a plain walk visits most
 /// of the list's first three levels; instead, since two edits leave one half of the word
