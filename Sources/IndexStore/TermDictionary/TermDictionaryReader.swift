@@ -206,6 +206,61 @@ public struct TermDictionaryReader: Sendable {
         }
     }
 
+    /// Calls `body` with the key and the document count of every body term whose key
+    /// starts with `prefix`, in key order, decoding nothing else of the entries. `key` is
+    /// valid only during the call. A scan of a whole term space (the spelling dictionary
+    /// of "did you mean", which a one-shot `kamerzoek search` builds) reads hundreds of
+    /// thousands of entries: this allocates nothing per entry.
+    public func forEachKeyAndDocumentCount(
+        withPrefix prefix: [UInt8], _ body: (_ key: UnsafeBufferPointer<UInt8>, _ documents: UInt32) -> Void
+    ) throws(IndexCorruption) {
+        guard var block = lastBlock(startingAtOrBefore: prefix) ?? (blockKeys.isEmpty ? nil : 0) else { return }
+        var key: [UInt8] = []
+        key.reserveCapacity(Self.maximumKeyLength)
+        let dictionary = self.dictionary
+        let fieldsBeforeCount = 4
+        try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) in
+            func varint(_ position: inout Int) throws(IndexCorruption) -> Int {
+                do throws(VarInt.Malformation) {
+                    let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
+                    position += length
+                    return Int(clamping: value)
+                } catch {
+                    throw dictionary.corruption(at: position, .malformedVarInt(error))
+                }
+            }
+            while block < blockKeys.count {
+                var position = blockOffsets[block]
+                key.removeAll(keepingCapacity: true)
+                for entry in 0 ..< min(blockSize, termCount - block * blockSize) {
+                    let start = position
+                    let shared = try varint(&position)
+                    let suffixLength = try varint(&position)
+                    guard shared <= key.count, entry > 0 || shared == 0, suffixLength <= Self.maximumKeyLength - shared,
+                          suffixLength <= bytes.count - position else {
+                        throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(key.count) and adds \(suffixLength)"))
+                    }
+                    key.removeSubrange(shared...)
+                    key.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position ..< position + suffixLength]))
+                    position += suffixLength
+                    let documentFrequency = try varint(&position)
+                    do throws(VarInt.Malformation) {
+                        position = try VarInt.offset(afterSkipping: fieldsBeforeCount, in: bytes, from: position)
+                    } catch {
+                        throw dictionary.corruption(at: position, .malformedVarInt(error))
+                    }
+                    let documents = hasDocumentCounts ? try varint(&position) : documentFrequency
+                    if key.starts(with: prefix) {
+                        key.withUnsafeBufferPointer { body($0, UInt32(clamping: documents)) }
+                    } else if Self.precedes(prefix, key) {
+                        return
+                    }
+                }
+                block += 1
+            }
+        }
+    }
+
     /// Calls `body` for every term in key order (checks, merges of statistics).
     public func forEachTerm(_ body: ([UInt8], TermInfo) throws(IndexCorruption) -> Void) throws(IndexCorruption) {
         for block in blockKeys.indices {
