@@ -73,15 +73,7 @@ public struct TermDictionaryReader: Sendable {
         let dictionary = self.dictionary
         let infoOffset: Int? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> Int? in
             var position = blockOffsets[block]
-            func varint() throws(IndexCorruption) -> Int {
-                do throws(VarInt.Malformation) {
-                    let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
-                    position += length
-                    return Int(clamping: value)
-                } catch {
-                    throw dictionary.corruption(at: position, .malformedVarInt(error))
-                }
-            }
+            func varint() throws(IndexCorruption) -> Int { try Self.varint(in: bytes, at: &position, of: dictionary) }
             var previousLength = 0
             var matched = 0
             let infoFields = hasDocumentCounts ? 6 : 5
@@ -220,15 +212,7 @@ public struct TermDictionaryReader: Sendable {
         let dictionary = self.dictionary
         let fieldsBeforeCount = 4
         try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) in
-            func varint(_ position: inout Int) throws(IndexCorruption) -> Int {
-                do throws(VarInt.Malformation) {
-                    let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
-                    position += length
-                    return Int(clamping: value)
-                } catch {
-                    throw dictionary.corruption(at: position, .malformedVarInt(error))
-                }
-            }
+            func varint(_ position: inout Int) throws(IndexCorruption) -> Int { try Self.varint(in: bytes, at: &position, of: dictionary) }
             while block < blockKeys.count {
                 var position = blockOffsets[block]
                 key.removeAll(keepingCapacity: true)
@@ -258,6 +242,18 @@ public struct TermDictionaryReader: Sendable {
                 }
                 block += 1
             }
+        }
+    }
+
+    /// The varint at `position` in `bytes` (the mapped `dictionary`), moving past it.
+    @inline(__always)
+    private static func varint(in bytes: UnsafeRawBufferPointer, at position: inout Int, of dictionary: ByteSlice) throws(IndexCorruption) -> Int {
+        do throws(VarInt.Malformation) {
+            let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
+            position += length
+            return Int(clamping: value)
+        } catch {
+            throw dictionary.corruption(at: position, .malformedVarInt(error))
         }
     }
 
