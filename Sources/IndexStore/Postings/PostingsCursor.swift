@@ -335,7 +335,7 @@ public struct PostingsCursor: Sendable {
                 current = ids[found]
                 return current
             }
-            try moveToNextBlock(skipping: skip)
+            _ = try moveToNextBlock(skipping: skip)
         }
         return current
     }

@@ -48,7 +48,8 @@ extension QueryExecution {
             try bySegment[segment].map { ($0.0, try Self.scorers(units, $0.0, $0.1)) }
         }
         var found = Found(tally, groups: groups)
-        if var (counts, columns) = facetCounting(options) {
+        if let (empty, columns) = facetCounting(options) {
+            var counts = empty
             // The documents the counting decided are those `documents` counts: all of them,
             // or those before the point where counting stopped.
             for (segment, _, matches) in segmentMatches {
@@ -234,7 +235,8 @@ extension QueryExecution {
             try factories[segment].map { ($0, [try $0.matcher(for: term)]) }
         }
         var found = Found(tally, groups: groups)
-        if var (counts, columns) = facetCounting(options) {
+        if let (empty, columns) = facetCounting(options) {
+            var counts = empty
             for result in results {
                 for (segment, documents) in result.counted { counts.add(matched: documents, below: documents.count, columns[segment]) }
             }
