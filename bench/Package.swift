@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// kamerzoek's benchmarks, fuzzer and reports: a package of their own (as SwiftNIO's and
+/// swift-collections' Benchmarks/ are), so that building or testing kamerzoek, the package
+/// one folder up, compiles none of them. From the repository's root:
+///
+///     swift build -c release --package-path bench               # every tool, into bench/.build/release/
+///     swift run -c release --package-path bench SearchBenchmark --rounds 50
+///
+/// The tools read their default inputs (Index/, Corpus/, bench/queries.txt…) relative to the
+/// folder they are started in, so start them from the root. docs/BENCHMARKS.md has the rest.
+let package = Package(
+    name: "kamerzoek-bench",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        // The engine's modules, as the library products of the root package.
+        .package(name: "kamerzoek", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "AnalyzerBenchmark",
+            dependencies: [.product(name: "Analysis", package: "kamerzoek")],
+            path: "AnalyzerBenchmark"
+        ),
+        .executableTarget(
+            name: "Fuzz",
+            dependencies: [
+                .product(name: "Analysis", package: "kamerzoek"),
+                .product(name: "Ingest", package: "kamerzoek"),
+                .product(name: "Search", package: "kamerzoek"),
+                .product(name: "SeededRandom", package: "kamerzoek"),
+            ],
+            path: "Fuzz"
+        ),
+        .target(
+            name: "AllocationCounter",
+            path: "AllocationCounter"
+        ),
+        .executableTarget(
+            name: "SearchBenchmark",
+            dependencies: [
+                .product(name: "IndexStore", package: "kamerzoek"),
+                .product(name: "Search", package: "kamerzoek"),
+                "AllocationCounter",
+            ],
+            path: "SearchBenchmark"
+        ),
+        .executableTarget(
+            name: "ExtractBenchmark",
+            dependencies: [.product(name: "Ingest", package: "kamerzoek")],
+            path: "ExtractBenchmark"
+        ),
+        .executableTarget(
+            name: "IndexCodecBenchmark",
+            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
+            path: "IndexCodecBenchmark"
+        ),
+        .executableTarget(
+            name: "IndexSizeReport",
+            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
+            path: "IndexSizeReport"
+        ),
+        .executableTarget(
+            name: "SimilarityReport",
+            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
+            path: "SimilarityReport"
+        ),
+        .executableTarget(
+            name: "PassageExport",
+            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
+            path: "PassageExport"
+        ),
+        .executableTarget(
+            name: "RelevanceEvaluation",
+            dependencies: [
+                .product(name: "Analysis", package: "kamerzoek"),
+                .product(name: "IndexStore", package: "kamerzoek"),
+                .product(name: "Indexer", package: "kamerzoek"),
+                .product(name: "Search", package: "kamerzoek"),
+            ],
+            path: "RelevanceEvaluation"
+        ),
+    ]
+)
