@@ -9,16 +9,26 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The Markdown files a reader opens: docs/, the READMEs and bench/'s guides.
-    static func markdownFiles() -> [String] {
-        var files = ["README.md", "Corpus/README.md"]
-        for folder in ["docs", "bench"] {
-            let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)
-            while let path = enumerator?.nextObject() as? String {
-                if path.hasSuffix(".md") { files.append(folder + "/" + path) }
+    /// The files under `folder` whose names end in `suffix`, as paths from the root. Hidden
+    /// folders are skipped: bench/.build holds the bench package's build and the packages
+    /// it checked out, whose documents are not this repository's.
+    static func files(under folder: String, endingIn suffix: String) -> [String] {
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)
+        while let path = enumerator?.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator?.skipDescendants()
+            } else if path.hasSuffix(suffix) {
+                files.append(folder + "/" + path)
             }
         }
-        return files.sorted()
+        return files
+    }
+
+    /// The Markdown files a reader opens: docs/, the READMEs and bench/'s guides.
+    static func markdownFiles() -> [String] {
+        let guides = ["README.md", "Corpus/README.md"]
+        return (guides + files(under: "docs", endingIn: ".md") + files(under: "bench", endingIn: ".md")).sorted()
     }
 
     /// GitHub's anchors: the heading in lower case, punctuation dropped, spaces as hyphens.
@@ -71,18 +81,14 @@ import Testing
     @Test func documentsNamedInSourcesExist() throws {
         var missing: [String] = []
         let name = try Regex(#"(?:[a-z][\w-]*/)*[A-Z][A-Z_]*\.md"#)
-        for folder in ["Sources", "bench"] {
-            let enumerator = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent(folder).path)
-            while let path = enumerator?.nextObject() as? String {
-                guard path.hasSuffix(".swift") else { continue }
-                let text = try String(contentsOf: Self.root.appendingPathComponent(folder + "/" + path), encoding: .utf8)
-                for match in text.matches(of: name) {
-                    let named = String(text[match.range])
-                    // As written from the repository's root, or a bare name in docs/.
-                    let candidates = named.contains("/") ? [named] : ["docs/" + named, named]
-                    if !candidates.contains(where: { FileManager.default.fileExists(atPath: Self.root.appendingPathComponent($0).path) }) {
-                        missing.append("\(folder)/\(path): \(named)")
-                    }
+        for file in Self.files(under: "Sources", endingIn: ".swift") + Self.files(under: "bench", endingIn: ".swift") {
+            let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: name) {
+                let named = String(text[match.range])
+                // As written from the repository's root, or a bare name in docs/.
+                let candidates = named.contains("/") ? [named] : ["docs/" + named, named]
+                if !candidates.contains(where: { FileManager.default.fileExists(atPath: Self.root.appendingPathComponent($0).path) }) {
+                    missing.append("\(file): \(named)")
                 }
             }
         }
