@@ -16,6 +16,11 @@ let package = Package(
     dependencies: [
         // The engine's modules, as the library products of the root package.
         .package(name: "kamerzoek", path: ".."),
+        // ordo-one's package-benchmark, for the micro-benchmarks in Benchmarks/ (its plugin
+        // looks for them there). Its default traits would also pull in an ARC interposer
+        // that is not among the packages this project's machines carry; the malloc
+        // interposer alone gives the allocation counts.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
@@ -80,6 +85,17 @@ let package = Package(
                 .product(name: "Search", package: "kamerzoek"),
             ],
             path: "RelevanceEvaluation"
+        ),
+        // Run with `swift package --package-path bench benchmark --target IndexCodecs`.
+        .executableTarget(
+            name: "IndexCodecs",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "IndexStore", package: "kamerzoek"),
+                .product(name: "SeededRandom", package: "kamerzoek"),
+            ],
+            path: "Benchmarks/IndexCodecs",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
 )
