@@ -23,69 +23,17 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "AnalyzerBenchmark",
-            dependencies: [.product(name: "Analysis", package: "kamerzoek")],
-            path: "AnalyzerBenchmark"
-        ),
-        .executableTarget(
-            name: "Fuzz",
-            dependencies: [
-                .product(name: "Analysis", package: "kamerzoek"),
-                .product(name: "Ingest", package: "kamerzoek"),
-                .product(name: "Search", package: "kamerzoek"),
-                .product(name: "SeededRandom", package: "kamerzoek"),
-            ],
-            path: "Fuzz"
-        ),
-        .target(
-            name: "AllocationCounter",
-            path: "AllocationCounter"
-        ),
-        .executableTarget(
-            name: "SearchBenchmark",
-            dependencies: [
-                .product(name: "IndexStore", package: "kamerzoek"),
-                .product(name: "Search", package: "kamerzoek"),
-                "AllocationCounter",
-            ],
-            path: "SearchBenchmark"
-        ),
-        .executableTarget(
-            name: "ExtractBenchmark",
-            dependencies: [.product(name: "Ingest", package: "kamerzoek")],
-            path: "ExtractBenchmark"
-        ),
-        .executableTarget(
-            name: "IndexCodecBenchmark",
-            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
-            path: "IndexCodecBenchmark"
-        ),
-        .executableTarget(
-            name: "IndexSizeReport",
-            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
-            path: "IndexSizeReport"
-        ),
-        .executableTarget(
-            name: "SimilarityReport",
-            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
-            path: "SimilarityReport"
-        ),
-        .executableTarget(
-            name: "PassageExport",
-            dependencies: [.product(name: "IndexStore", package: "kamerzoek")],
-            path: "PassageExport"
-        ),
-        .executableTarget(
-            name: "RelevanceEvaluation",
-            dependencies: [
-                .product(name: "Analysis", package: "kamerzoek"),
-                .product(name: "IndexStore", package: "kamerzoek"),
-                .product(name: "Indexer", package: "kamerzoek"),
-                .product(name: "Search", package: "kamerzoek"),
-            ],
-            path: "RelevanceEvaluation"
-        ),
+        tool("AnalyzerBenchmark", using: ["Analysis"]),
+        tool("ExtractBenchmark", using: ["Ingest"]),
+        tool("Fuzz", using: ["Analysis", "Ingest", "Search", "SeededRandom"]),
+        tool("IndexCodecBenchmark", using: ["IndexStore"]),
+        tool("IndexSizeReport", using: ["IndexStore"]),
+        tool("PassageExport", using: ["IndexStore"]),
+        tool("RelevanceEvaluation", using: ["Analysis", "IndexStore", "Indexer", "Search"]),
+        tool("SearchBenchmark", using: ["IndexStore", "Search"], also: ["AllocationCounter"]),
+        tool("SimilarityReport", using: ["IndexStore"]),
+        // C: counts the heap allocations of the process SearchBenchmark runs in.
+        .target(name: "AllocationCounter", path: "AllocationCounter"),
         // Run with `swift package --package-path bench benchmark --target IndexCodecs`.
         .executableTarget(
             name: "IndexCodecs",
@@ -99,3 +47,13 @@ let package = Package(
         ),
     ]
 )
+
+/// An executable in the folder of its name that uses the engine `modules` (library products
+/// of the root package) and `also` the targets of this package named there.
+func tool(_ name: String, using modules: [String], also: [Target.Dependency] = []) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: modules.map { .product(name: $0, package: "kamerzoek") } + also,
+        path: name
+    )
+}
