@@ -110,9 +110,11 @@ let package = Package(
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(
             name: "IndexStoreTests",
-            // Indexer: the writer's tests run whole indexing runs over files.
-            dependencies: ["IndexStore", "Indexer", "Analysis", "SeededRandom"],
-            // Indexes of earlier format versions, opened by FormatCompatibilityTests.
+            // Indexer: the writer's tests run whole indexing runs over files. Search:
+            // the indexes of earlier format versions are searched as users search them.
+            dependencies: ["IndexStore", "Indexer", "Search", "Analysis", "SeededRandom"],
+            // Indexes of every format version read, and the corpus they were made from,
+            // opened by FormatCompatibilityTests.
             exclude: ["Compat/Fixtures"]
         ),
         .testTarget(

@@ -35,7 +35,7 @@ public struct IndexCorruption: Error, Sendable, Equatable, CustomStringConvertib
         case idOverflow
         case badHeaderMagic(found: UInt32)
         case wrongFileKind(expected: UInt8, found: UInt8)
-        case unsupportedFormatVersion(found: UInt16, supported: ClosedRange<UInt16>)
+        case unsupportedFormatVersion(found: FormatVersion, supported: ClosedRange<FormatVersion>)
         case nonZeroReserved(found: UInt8)
         case segmentMismatch(expected: SegmentID, found: SegmentID)
         case badFooterMagic(found: UInt32)

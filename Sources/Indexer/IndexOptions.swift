@@ -5,8 +5,8 @@ public struct IndexOptions: Sendable {
     /// Memory for the workers' in-memory segments: each worker flushes its segment when it
     /// holds its share (the budget divided by the workers). It bounds the segments being
     /// built, not the process: a flush builds the files in memory for a moment, and a merge
-    /// holds its largest term's postings (measured peaks with 256 MB, two workers: 360 MB
-    /// on the shared test corpus, 700–750 MB on the 1 GB generated corpus).
+    /// holds its largest term's postings (the peaks measured with the default are in
+    /// docs/BENCHMARKS.md, "Indexing engine").
     public var ramBudgetBytes = 256 << 20
     /// Remove documents whose files have gone from the given roots (`--no-prune` keeps them).
     public var prune = true

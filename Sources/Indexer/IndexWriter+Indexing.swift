@@ -175,9 +175,9 @@ extension IndexWriter {
     }
 
     /// Runs the merge policy until it has nothing to do; the merges it finds together are
-    /// one commit. They run one after the other: two at once took the 1 GB run from 105 to
-    /// 99 s but its peak from 698 to 994 MB (a merge holds its largest term's postings
-    /// whole), too close to the memory target for 6%.
+    /// one commit. They run one after the other: two at once would add a second merge's
+    /// peak (a merge holds its largest term's postings whole) for a small gain in time
+    /// (docs/BENCHMARKS.md, "Where the time goes now").
     private func mergeIfNeeded(_ options: IndexOptions) throws {
         let maximumUnits = options.maximumMergedPassages ?? .max
         while case let groups = MergePolicy.findMerges(manifest.segments, mergeFactor: options.mergeFactor, maximumUnits: maximumUnits),

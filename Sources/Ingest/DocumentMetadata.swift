@@ -17,8 +17,11 @@ struct DocumentMetadata: Equatable {
     /// `dossiers`/`documentNumber` name this document itself (its footer or heading),
     /// not a Kamerstuk it cites, so they give its address.
     var ownKamerstuk = false
-    /// What to call a document that states no title: its first paragraph.
+    /// What to call a document that states no title, after its ``openingLine`` and a
+    /// descriptive file name (``DescriptiveFileName``): its first sentence.
     var fallbackTitle: String?
+    /// A first paragraph of one short line, which names a document that states no title.
+    var openingLine: String?
     /// A SyncFeed tombstone: the record says the document was deleted.
     var isDeleted = false
 
@@ -28,6 +31,7 @@ struct DocumentMetadata: Equatable {
         identifier = identifier ?? other.identifier
         title = title ?? other.title
         fallbackTitle = fallbackTitle ?? other.fallbackTitle
+        openingLine = openingLine ?? other.openingLine
         date = date ?? other.date
         if type == .overig { type = other.type }
         if dossiers.isEmpty { dossiers = other.dossiers }

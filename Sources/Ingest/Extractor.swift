@@ -202,7 +202,8 @@ public struct Extractor: Sendable {
         if passages.isEmpty { context.warn("no text was found in the file") }
         return Document(
             id: context.id, source: context.path, contentHash: context.hash, format: format,
-            title: (metadata.title ?? metadata.fallbackTitle).flatMap { $0.isEmpty ? nil : WhiteSpace.collapse($0) }
+            title: (metadata.title ?? metadata.openingLine ?? DescriptiveFileName.title(fromPath: context.path) ?? metadata.fallbackTitle)
+                .flatMap { $0.isEmpty ? nil : WhiteSpace.collapse($0) }
                 ?? builder.blocks.first.map { LetterMetadata.shorten($0.text, limit: 120) },
             date: metadata.date, type: metadata.type, dossiers: metadata.dossiers,
             documentNumber: metadata.documentNumber, identifiers: metadata.identifiers,

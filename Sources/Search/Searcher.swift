@@ -22,7 +22,7 @@ public final class Searcher {
     /// calling thread. The results are the same either way.
     public var threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
     /// Below this many postings (the query's terms, summed over the index) a search stays
-    /// on one thread: handing segments to others costs more than it saves (tens of µs).
+    /// on one thread: handing segments to other threads costs more than it saves.
     /// Tests lower it to run small indexes on several threads.
     var postingsWorthThreads = 50_000
     /// A segment's essential term needs this many postings before the ranking filters them
@@ -237,7 +237,7 @@ public final class Searcher {
             found = try execution.collectEveryMatch(query, filters: filters, options: options, deadline: deadline)
         }
         // Taken out of `found`, so that the rescoring below owns the passages it rewrites
-        // (shared with `found`, every write copied a group's passages first).
+        // (shared with `found`, every write would copy a group's passages first).
         var groups = found.groups
         found.groups = []
         if options.sort == .relevance {
@@ -265,12 +265,12 @@ public final class Searcher {
     /// 60, the next 60, …): a document can move up to the top of its window, so one just
     /// below a first page of 10 can still reach it. Windows do not depend on the page asked
     /// for, so every page is a slice of the same ranking (a window that depended on
-    /// `offset + limit` let page 2 repeat a document of page 1 and skip another).
+    /// `offset + limit` would let page 2 repeat a document of page 1 and skip another).
     ///
-    /// Not smaller: the rescoring's evidence moves documents far. On the 1 GB corpus a
-    /// first page with windows of 20 shares 70% of its documents with one rescored over
-    /// 600, with windows of 60 82% (docs/BENCHMARKS.md); a narrower window would make
-    /// the page depend on where BM25 alone cut. Benchmarks and the evaluation set it.
+    /// Not smaller: the rescoring's evidence moves documents far, so a narrower window
+    /// would make the page depend more on where BM25 alone cut (docs/BENCHMARKS.md, "The
+    /// rescoring window, measured", compares the first pages). Benchmarks and the
+    /// evaluation set it.
     public var rescoringWindow = 60
 
     /// What the rescoring adds to BM25 (heading, title, proximity; recency off).

@@ -28,7 +28,9 @@ let corpusLetters: [CorpusLetter] = [
         title: "Kamerstuk 28345, nr. 252", date: nil, type: .brief, dossiers: ["28345"], number: "252"),
     CorpusLetter(
         file: "voortgangsbrief-huiselijk-geweld-2025.txt",
-        title: "In Nederland leven veel kinderen en volwassenen die worden geconfronteerd met huiselijk geweld en kindermishandeling.",
+        // The letter states no title and opens with a paragraph: its descriptive file
+        // name names it better than its first sentence would.
+        title: "Voortgangsbrief huiselijk geweld 2025",
         date: nil, type: .brief),
     CorpusLetter(
         file: "verzamelbrief-zeden-en-onveiligheid-vrouwen-2024.md",

@@ -196,7 +196,7 @@ struct StopWordPairTests {
     @Test func pairsFindWhatTheWordsFind() throws {
         let index = try PruningEquivalenceTests.makeIndex()
         defer { try? FileManager.default.removeItem(atPath: index.directory) }
-        #expect(index.snapshot.segments.allSatisfy { $0.reader.hasStopWordPairs })
+        #expect(index.snapshot.segments.allSatisfy { $0.reader.formatVersion.hasStopWordPairs })
         #expect(try index.snapshot.segments[0].reader.termInfo(.bodyExact, "van de") != nil)
         let searcher = try Searcher(snapshot: index.snapshot)
         for query in Self.phrases {

@@ -10,7 +10,7 @@ import Darwin
 /// copied between machines, and every platform Swift runs on today is little-endian, so
 /// this costs nothing. Variable-length integers use ``VarInt`` (LEB128).
 ///
-/// The writer only grows. The one exception is ``setInteger(_:at:)``, which patches a
+/// The writer only grows. The one exception is ``setInteger(_:at:as:)``, which patches a
 /// fixed-width field written earlier, for formats that put a length or offset in front of
 /// data whose size is only known afterwards.
 ///

@@ -89,9 +89,9 @@ public enum BitPacking {
     }
 
     /// Runs `operation` with the width as a type, so that each width gets its own
-    /// specialised copy of the kernel. (A `switch` calling one `@inline(__always)` kernel
-    /// with a literal width did not get that: the optimiser merged the cases back into
-    /// one call with the width in a register — objdump — at 12 instructions a value.)
+    /// specialised copy of the kernel. A type is what it takes: a `switch` that calls one
+    /// `@inline(__always)` kernel with a literal width may have its cases merged back into
+    /// one call with the width in a register (docs/BENCHMARKS.md, "IndexStore codecs").
     @inline(__always)
     private static func dispatch<Operation: WidthOperation>(_ bitWidth: Int, _ operation: inout Operation) {
         switch bitWidth {

@@ -2,10 +2,10 @@
 /// one as its (non-zero) gap from the one before.
 ///
 /// Decoded with no call per one-byte varint (``VarInt`` inlines that case): a phrase
-/// asks for the positions of nearly every passage holding all its words (`"tweede kamer"`
-/// on the 1 GB corpus: about a hundred thousand passages, two terms each, one to three
-/// positions per term), so the cost per call matters more than the cost per position. Damage is still caught: a varint
-/// that is malformed or runs past the data, a gap of zero, a position beyond `UInt32`.
+/// asks for the positions of nearly every passage holding all its words, each with one to
+/// three positions per term (`"tweede kamer"`), so the cost per call matters more than
+/// the cost per position. Damage is still caught: a varint that is malformed or runs past
+/// the data, a gap of zero, a position beyond `UInt32`.
 enum PositionRun {
     /// Why a run did not decode, and where.
     enum Failure: Equatable {

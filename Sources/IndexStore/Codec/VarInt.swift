@@ -65,9 +65,9 @@ public enum VarInt {
     /// Decodes the `UInt32` varint at `offset` in `buffer`, returning it and its length.
     ///
     /// One-byte varints are most of an index (gaps, frequencies, positions, key lengths),
-    /// so their test is inlined into every caller and only longer ones make a call: the
-    /// call alone was most of the cost of a short list's tail, a posting's positions and a
-    /// dictionary entry's key lengths.
+    /// so their test is inlined into every caller and only longer ones make a call: a
+    /// call would cost more than decoding the byte, in a short list's tail, a posting's
+    /// positions and a dictionary entry's key lengths alike.
     @inline(__always)
     public static func decodeUInt32(
         _ buffer: UnsafeRawBufferPointer, at offset: Int
@@ -107,8 +107,8 @@ public enum VarInt {
     /// The offset just past the next `count` varints from `offset`, which are not decoded:
     /// only their last bytes (high bit clear) are counted, eight bytes at a time where
     /// that cannot overshoot. A phrase reads the positions of a few postings in a block,
-    /// and the positions of the postings before them in the stream only need passing
-    /// (decoding them one by one was a fifth of a phrase search's instructions). Throws
+    /// and the positions of the postings before them in the stream only need passing,
+    /// which counting their ends does without decoding them one by one. Throws
     /// `truncated` when the buffer ends first; what it passes is not checked otherwise
     /// (nothing is read from it).
     public static func offset(

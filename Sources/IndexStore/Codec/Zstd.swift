@@ -4,12 +4,12 @@ internal import CZstd
 /// zstd compression for stored records (format 6 on; ``Deflate`` reads older segments).
 ///
 /// A block is a ``CompressedBlock`` whose compressed bytes are one zstd frame.
-/// Why zstd: zlib (level 6) was a sixth of a single-threaded indexing run. On the shared
-/// corpus's records, one per document, zstd level 6 is smaller than zlib level 6 (22.2
-/// against 22.8 MB) and cheaper to write; the levels measured are in docs/BENCHMARKS.md.
+/// Why zstd: compressing every document's record is a visible part of an indexing run,
+/// and zstd writes records smaller than zlib's at less cost; the sizes and times per
+/// level are in docs/BENCHMARKS.md, "Indexing engine".
 public enum Zstd {
-    /// The lowest level whose records are smaller than zlib's: level 3 is 3% larger than
-    /// zlib and a little faster, levels above 9 are several times slower for 1–2%.
+    /// The lowest level whose records are smaller than zlib's at its level 6: lower levels
+    /// are a little faster and larger, higher ones gain a percent or two for a slower run.
     public static let level: Int32 = 6
 
     public static func compress(_ input: [UInt8], level: Int32 = Zstd.level) -> [UInt8] {

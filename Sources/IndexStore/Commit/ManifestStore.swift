@@ -61,7 +61,8 @@ public enum ManifestStore {
     /// Readers in other processes are safe: a reader maps all of its segment's files when it
     /// opens the snapshot, and on POSIX systems a mapped file stays readable after its name
     /// is unlinked. A reader that read an old manifest but lost the race to map its files
-    /// finds one missing and reopens the newest commit (``IndexSnapshot/open(directory:)``).
+    /// finds one missing and reopens the newest commit
+    /// (``IndexSnapshot/open(directory:analyzer:verifyChecksums:)``).
     @discardableResult
     public static func removeUnreferencedFiles(keeping keep: Manifest, in directory: String) throws -> [String] {
         let needed = keep.fileNames.union([fileName(generation: keep.generation), WriterLock.fileName])

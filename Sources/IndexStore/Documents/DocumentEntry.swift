@@ -51,7 +51,7 @@ public struct DocumentEntry: Sendable, Equatable {
     /// 20240315 → `2024-03-15`; 0 → nil.
     ///
     /// Written digit by digit: every result on a page carries a date, and interpolating
-    /// padded strings cost two thousand instructions a date (callgrind).
+    /// padded strings costs many times as much.
     public static func isoDate(_ ordinal: UInt32) -> String? {
         guard ordinal != 0 else { return nil }
         let year = ordinal / 10_000, month = ordinal / 100 % 100, day = ordinal % 100

@@ -2,11 +2,11 @@
 /// ranges, dates, title lengths) decoded into arrays when the segment opens, each row's
 /// strings (id, source, title, type, dossiers) decoded from the mapped file when asked.
 ///
-/// Decoding every row at open made an index of 113 k documents cost 700 k string
-/// allocations before the first answer (and as many releases at exit), for a search that
-/// shows ten of them. Opening still walks every row once, checking what the lookups rely
-/// on (every length in bounds, units numbered document after document), so that decoding
-/// a row later cannot fail.
+/// Decoding every row at open would cost several string allocations per document before
+/// the first answer (and as many releases at exit), for a search that shows ten of them.
+/// Opening still walks every row once, checking what the lookups rely on (every length in
+/// bounds, units numbered document after document), so that decoding a row later cannot
+/// fail.
 public struct DocumentTable: RandomAccessCollection, Sendable {
     private let body: ByteSlice
     /// Where each row starts in `body`.
@@ -18,7 +18,7 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     /// Per document, its title's length in terms.
     public let titleLengths: [UInt32]
     public let titleLengthSum: UInt64
-    /// Rows carry the root length and URL from version 7 on.
+    /// Rows carry the root length and URL (``FormatVersion/documentRowsHaveLocations``).
     private let hasLocations: Bool
 
     public var startIndex: Int { 0 }
@@ -37,8 +37,8 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     }
 
     /// Walks the table once, checking every row and keeping the columns.
-    init(_ body: ByteSlice, unitCount: Int, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
-        let hasLocations = formatVersion >= 7
+    init(_ body: ByteSlice, unitCount: Int, formatVersion: FormatVersion = .current) throws(IndexCorruption) {
+        let hasLocations = formatVersion.documentRowsHaveLocations
         var reader = ByteReader(body)
         let count = try reader.readCount()
         titleLengthSum = try reader.readInteger(as: UInt64.self)

@@ -21,11 +21,11 @@ public struct FileHeader: Equatable, Sendable {
     public static let magic: UInt32 = 0x5849_5A4B
     public static let byteCount = 24
 
-    public var formatVersion: UInt16
+    public var formatVersion: FormatVersion
     public var kind: SegmentFile
     public var segmentID: SegmentID
 
-    public init(kind: SegmentFile, segmentID: SegmentID, formatVersion: UInt16 = FormatVersion.current) {
+    public init(kind: SegmentFile, segmentID: SegmentID, formatVersion: FormatVersion = .current) {
         self.kind = kind
         self.segmentID = segmentID
         self.formatVersion = formatVersion
@@ -33,7 +33,7 @@ public struct FileHeader: Equatable, Sendable {
 
     public func write(into writer: inout ByteWriter) {
         writer.writeInteger(Self.magic)
-        writer.writeInteger(formatVersion)
+        writer.writeInteger(formatVersion.rawValue)
         writer.writeByte(kind.rawValue)
         writer.writeByte(0)
         segmentID.write(into: &writer)
@@ -44,8 +44,8 @@ public struct FileHeader: Equatable, Sendable {
     public static func read(from slice: ByteSlice, expecting kind: SegmentFile) throws(IndexCorruption) -> FileHeader {
         let magic = try slice.integer(at: 0, as: UInt32.self)
         guard magic == Self.magic else { throw slice.corruption(at: 0, .badHeaderMagic(found: magic)) }
-        let version = try slice.integer(at: 4, as: UInt16.self)
-        guard FormatVersion.supported.contains(version) else {
+        let version = FormatVersion(rawValue: try slice.integer(at: 4, as: UInt16.self))
+        guard version.isSupported else {
             throw slice.corruption(at: 4, .unsupportedFormatVersion(found: version, supported: FormatVersion.supported))
         }
         let code = try slice.byte(at: 6)

@@ -2,8 +2,8 @@
 /// postings by walking forward (both spaces are sorted by the same bytes): the merge's side
 /// of shared postings (docs/INDEX_FORMAT.md, "Term dictionary").
 ///
-/// Suffixes live in one arena: a full merge of the 1 GB corpus keeps ~460 k stems here in
-/// about 15 MB, where a dictionary of byte arrays would take several times that.
+/// Suffixes live in one arena: a full merge of a large index keeps hundreds of thousands
+/// of stems here, and a dictionary of byte arrays would take several times the memory.
 struct MergedStems {
     private var arena: [UInt8] = []
     private var ends: [Int] = []

@@ -64,8 +64,8 @@ enum SegmentMerger {
             let space = TermSpace(rawValue: key[0])
             let isTitle = space?.isTitle ?? false
             // A new one per term: kept across terms, the largest term's arrays (the
-            // positions of `de`) would stay allocated for the rest of the merge (+50 MB
-            // peak on the 1 GB corpus).
+            // positions of `de`) would stay allocated for the rest of the merge and raise
+            // its peak.
             var merged = TermPostings()
             var isPair = false
             if space == .bodyExact, let words = StopWordPair.words(ofKey: key) {

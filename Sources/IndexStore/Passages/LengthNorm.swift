@@ -4,9 +4,9 @@
 /// 1/16 up to 262,143 positions; longer lengths share the last step).
 ///
 /// Why a byte: scoring a common word reads the length of every passage it occurs in,
-/// scattered over a table with a row per passage of the segment. With four-byte rows that
-/// table is 10 MB on the 1 GB corpus and nearly every posting missed the cache (perf: half
-/// of a one-word query's walk); a byte per row packs 64 passages into a cache line.
+/// scattered over a table with a row per passage of the segment. With four-byte rows a
+/// large segment's table outgrows the cache and nearly every posting misses it; a byte
+/// per row packs 64 passages into a cache line.
 /// Lucene's norms make the same trade. The average length BM25 divides by stays exact.
 public enum LengthNorm {
     /// Lengths below this are stored as they are.

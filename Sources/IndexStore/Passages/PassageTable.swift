@@ -9,11 +9,11 @@
 /// ```
 ///
 /// Fixed-width columns, read from the mapped file where they lie: opening a segment copies
-/// none of them (copying the three columns of the 1 GB corpus's 2.4 M passages was a third
-/// of a `kamerzoek search` there). Scoring reads lengths through the one-byte norms the
-/// reader derives at open (``LengthNorm``); the rescoring reads a few heading lengths;
-/// the document column is only checked by `verify` (a passage's document follows from the
-/// document table's unit ranges).
+/// none of them (copying columns with a row per passage would be a large part of a
+/// one-off `kamerzoek search` on a large index). Scoring reads lengths through the
+/// one-byte norms the reader derives at open (``LengthNorm``); the rescoring reads a few
+/// heading lengths; the document column is only checked by `verify` (a passage's document
+/// follows from the document table's unit ranges).
 public struct PassageTable: Sendable {
     private let body: ByteSlice
     /// Where the document column starts in `body`; the length and heading-length columns
@@ -21,7 +21,7 @@ public struct PassageTable: Sendable {
     private let columnStart: Int
     public let count: Int
     public let lengthSum: UInt64
-    /// Whether the table has the signature column (version 8 on).
+    /// Whether the table has the signature column (``FormatVersion/passagesHaveSignatures``).
     public let hasSignatures: Bool
 
     static func write(
@@ -40,11 +40,11 @@ public struct PassageTable: Sendable {
         return writer
     }
 
-    init(_ body: ByteSlice, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) {
+    init(_ body: ByteSlice, formatVersion: FormatVersion = .current) throws(IndexCorruption) {
         var reader = ByteReader(body)
         count = Int(try reader.readVarUInt32())
         lengthSum = try reader.readInteger(as: UInt64.self)
-        hasSignatures = formatVersion >= 8
+        hasSignatures = formatVersion.passagesHaveSignatures
         let rowBytes = hasSignatures ? 20 : 12
         guard count <= reader.remaining / rowBytes else {
             throw body.corruption(at: 0, .implausibleLength(count, limit: reader.remaining / rowBytes))

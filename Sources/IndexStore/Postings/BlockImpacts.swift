@@ -6,8 +6,8 @@
 /// average length) is then at most the best score of the four pairs. One pair, the
 /// block's highest frequency with its shortest length (format versions 1 and 2), is valid
 /// too but loose: a block with one very short passage and one frequent word elsewhere
-/// looks as good as a passage with both, and almost no block of a common word could be
-/// skipped (1% of `minister`'s on the shared corpus, against 82% with exact maxima). The
+/// looks as good as a passage with both, and almost no block of a common word can be
+/// skipped (docs/BENCHMARKS.md, "Profiles behind the search code's shape"). The
 /// pairs are the block's Pareto front (no posting beats another on both), cut to four by
 /// merging neighbours into the pair that dominates both (Lucene calls them "impacts").
 public struct BlockImpacts: Sendable, Equatable {

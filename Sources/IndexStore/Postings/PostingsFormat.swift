@@ -19,9 +19,10 @@
 /// skipping blocks that cannot make the top k (block-max).
 enum PostingsFormat {
     static let blockLength = BitPacking.blockLength
-    /// What format version `version` gives a skip entry.
-    static func skipEntryByteCount(formatVersion version: UInt16) -> Int {
-        version >= 3 ? 12 + 4 * BlockImpacts.count : 16
+    /// A skip entry's size: with four impact pairs, or with the one loose pair of
+    /// formats 1 and 2 (``FormatVersion/skipEntriesHaveImpacts``).
+    static func skipEntryByteCount(hasImpacts: Bool) -> Int {
+        hasImpacts ? 12 + 4 * BlockImpacts.count : 16
     }
 
     /// Number of skip entries (and so of blocks that can be jumped to) for a list.

@@ -35,7 +35,7 @@ public struct SegmentInfo: Sendable, Equatable {
         return writer
     }
 
-    static func read(_ body: ByteSlice, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) -> SegmentInfo {
+    static func read(_ body: ByteSlice, formatVersion: FormatVersion = .current) throws(IndexCorruption) -> SegmentInfo {
         var reader = ByteReader(body)
         let documentCount = Int(try reader.readVarUInt32())
         let unitCount = Int(try reader.readVarUInt32())
@@ -44,12 +44,12 @@ public struct SegmentInfo: Sendable, Equatable {
             algorithm: try reader.readString(), library: try reader.readString(),
             stemmerFingerprint: try reader.readString(), rulesVersion: Int(try reader.readVarUInt32()))
         var info = SegmentInfo(documentCount: documentCount, unitCount: unitCount, termCount: termCount, analyzer: analyzer)
-        if formatVersion >= 4 {
+        if formatVersion.segmentInfoHasFlags {
             let flags = try reader.readByte()
             guard flags <= 1 else { throw body.corruption(at: reader.position - 1, .invariantViolated("unknown segment flags \(flags)")) }
             info.keepsEveryPair = flags & 1 != 0
         } else {
-            info.keepsEveryPair = formatVersion >= 2
+            info.keepsEveryPair = formatVersion.hasStopWordPairs
         }
         return info
     }

@@ -16,9 +16,8 @@ public final class SegmentReader: Sendable {
     public let unitRanges: [Range<UInt32>]
     public let dates: [UInt32]
     /// The format version the segment was written in (its files share one).
-    public let formatVersion: UInt16
-    /// Whether the body's exact space holds ``StopWordPair`` terms.
-    public var hasStopWordPairs: Bool { StopWordPair.isPresent(formatVersion: formatVersion) }
+    /// What its bytes hold (``FormatVersion``'s features).
+    public let formatVersion: FormatVersion
     public let documents: DocumentTable
     public let passages: PassageTable
     public let titleLengthSum: UInt64
@@ -100,7 +99,7 @@ public final class SegmentReader: Sendable {
     /// lies when this segment uses the same codec, recompressed when it is older (zlib).
     func writeStoredRecord(_ ordinal: Int, into writer: inout ByteWriter) throws(IndexCorruption) {
         let raw = try rawStoredRecord(ordinal)
-        guard !StoredFields.usesZstd(formatVersion: formatVersion) else {
+        guard !formatVersion.storedRecordsUseZstd else {
             writer.writeBytes(raw)
             return
         }

@@ -1,7 +1,7 @@
 import Analysis
 
 /// Two adjacent exact forms, at least one of them a stop word, indexed as one term of the
-/// body's exact space (from format version 2): `de minister`, `in het`, `kader van`.
+/// body's exact space (``FormatVersion/hasStopWordPairs``): `de minister`, `in het`, `kader van`.
 ///
 /// A phrase such as `"de minister"` would otherwise read the positions of `de` in nearly
 /// every passage; as the term `de minister` it reads one short list. `"in het kader van"`
@@ -35,9 +35,6 @@ public enum StopWordPair {
     static func isWorthKeeping(_ firstFrequency: Int, _ secondFrequency: Int) -> Bool {
         firstFrequency >= minimumWordFrequency && secondFrequency >= minimumWordFrequency
     }
-
-    /// Whether segments of this format version hold pairs.
-    public static func isPresent(formatVersion: UInt16) -> Bool { formatVersion >= 2 }
 
     /// The dictionary keys of a pair key's two words (same space), or nil for a word.
     static func words(ofKey key: [UInt8]) -> (first: [UInt8], second: [UInt8])? {

@@ -1,7 +1,7 @@
 /// Counts the documents that have a word in their title and in none of their passages
 /// (``TermInfo/titleOnlyDocuments``). A one-word query counts each as one matching
 /// passage; storing the number spares the query a look-up in the body's postings for every
-/// title match, which on the 1 GB corpus was a fifth of `minister`'s search.
+/// title match, a large part of a common word's search.
 enum TitleOnlyDocuments {
     /// The title term's documents (ascending) that `isIncluded`, have at least one passage
     /// (`passages(document)`), and have no body posting inside those passages.

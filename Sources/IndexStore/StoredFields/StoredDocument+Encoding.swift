@@ -78,7 +78,9 @@ extension StoredDocument {
             document.notes.append(StoredNote(label: label, text: try reader.readString()))
         }
         document.warnings = try reader.readStrings()
-        // Records before version 7 end here.
+        // Records written before version 7 end here. A merge copies records as they are,
+        // so segments of any version may hold such records: the record's length, not the
+        // segment's version, says whether the locations follow.
         if reader.remaining > 0 {
             let at = reader.position
             let rootLength = Int(try reader.readVarUInt32())

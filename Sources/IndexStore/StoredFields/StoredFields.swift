@@ -26,9 +26,10 @@ enum StoredFields {
         return writer
     }
 
-    /// The compressed record of `entry` as it lies in the file (both lengths and the zlib
-    /// bytes): a merge copies records without decompressing them. The lengths are checked
-    /// as ``read(_:entry:)`` checks them; the zlib bytes were checksummed with the file.
+    /// The compressed record of `entry` as it lies in the file (both lengths and the
+    /// compressed bytes): a merge copies records without decompressing them. The lengths
+    /// are checked as ``read(_:entry:formatVersion:)`` checks them; the compressed bytes
+    /// were checksummed with the file.
     static func rawRecord(_ body: ByteSlice, entry: DocumentEntry) throws(IndexCorruption) -> ByteSlice {
         guard entry.storedOffset < UInt64(body.count) else {
             throw body.corruption(at: 0, .invariantViolated("record offset \(entry.storedOffset) lies beyond the stored fields"))
@@ -43,15 +44,12 @@ enum StoredFields {
         return try body.slice(at: Int(entry.storedOffset), count: reader.position - Int(entry.storedOffset))
     }
 
-    /// Whether segments of this format version compress records with zstd (else zlib).
-    static func usesZstd(formatVersion: UInt16) -> Bool { formatVersion >= 6 }
-
-    static func read(_ body: ByteSlice, entry: DocumentEntry, formatVersion: UInt16 = FormatVersion.current) throws(IndexCorruption) -> StoredDocument {
+    static func read(_ body: ByteSlice, entry: DocumentEntry, formatVersion: FormatVersion = .current) throws(IndexCorruption) -> StoredDocument {
         guard entry.storedOffset < UInt64(body.count) else {
             throw body.corruption(at: 0, .invariantViolated("record offset \(entry.storedOffset) lies beyond the stored fields"))
         }
         var reader = ByteReader(body, position: Int(entry.storedOffset))
-        let record = usesZstd(formatVersion: formatVersion)
+        let record = formatVersion.storedRecordsUseZstd
             ? try Zstd.readBlock(from: &reader, maximumUncompressedCount: maximumRecordLength)
             : try Deflate.readBlock(from: &reader, maximumUncompressedCount: maximumRecordLength)
         var recordReader = ByteReader(record)

@@ -15,10 +15,10 @@ public struct TermDictionaryReader: Sendable {
     /// Id bounds for body and title postings (``TermInfo/idLimit``).
     private let unitCount: UInt32
     private let documentCount: UInt32
-    /// Entries end with the term's document count (format 3).
+    /// Entries end with the term's document count (``FormatVersion/termEntriesHaveDocumentCounts``).
     private let hasDocumentCounts: Bool
-    /// Whether a title entry's last number is its title-only count (format 5 on) rather
-    /// than its docFreq again.
+    /// Whether a title entry's last number is its title-only count rather than its docFreq
+    /// again (``FormatVersion/titleEntriesHaveTitleOnlyCounts``).
     private let hasTitleOnlyCounts: Bool
 
     /// Longest key the writer can produce (a term is at most a few hundred bytes).
@@ -26,11 +26,11 @@ public struct TermDictionaryReader: Sendable {
 
     init(
         index: ByteSlice, dictionary: ByteSlice, unitCount: Int = Int(UInt32.max), documentCount: Int = Int(UInt32.max),
-        formatVersion: UInt16 = FormatVersion.current
+        formatVersion: FormatVersion = .current
     ) throws(IndexCorruption) {
         self.dictionary = dictionary
-        hasDocumentCounts = formatVersion >= 3
-        hasTitleOnlyCounts = formatVersion >= 5
+        hasDocumentCounts = formatVersion.termEntriesHaveDocumentCounts
+        hasTitleOnlyCounts = formatVersion.titleEntriesHaveTitleOnlyCounts
         self.unitCount = UInt32(clamping: unitCount)
         self.documentCount = UInt32(clamping: documentCount)
         var reader = ByteReader(index)
@@ -73,15 +73,7 @@ public struct TermDictionaryReader: Sendable {
         let dictionary = self.dictionary
         let infoOffset: Int? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> Int? in
             var position = blockOffsets[block]
-            func varint() throws(IndexCorruption) -> Int {
-                do throws(VarInt.Malformation) {
-                    let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
-                    position += length
-                    return Int(clamping: value)
-                } catch {
-                    throw dictionary.corruption(at: position, .malformedVarInt(error))
-                }
-            }
+            func varint() throws(IndexCorruption) -> Int { try Self.varint(in: bytes, at: &position, of: dictionary) }
             var previousLength = 0
             var matched = 0
             let infoFields = hasDocumentCounts ? 6 : 5
@@ -113,8 +105,8 @@ public struct TermDictionaryReader: Sendable {
                     matched += index
                 }
                 // The entry's information is passed over undecoded, eight bytes a step: a
-                // lookup passes half a block of entries (decoding each field was most of a
-                // dictionary lookup, and a search looks every word up in every segment).
+                // lookup passes half a block of entries, decoding each field would be most
+                // of the lookup, and a search looks every word up in every segment.
                 do throws(VarInt.Malformation) {
                     position = try VarInt.offset(afterSkipping: infoFields, in: bytes, from: position)
                 } catch {
@@ -203,6 +195,65 @@ public struct TermDictionaryReader: Sendable {
                 return true
             }
             block += 1
+        }
+    }
+
+    /// Calls `body` with the key and the document count of every body term whose key
+    /// starts with `prefix`, in key order, decoding nothing else of the entries. `key` is
+    /// valid only during the call. A scan of a whole term space (the spelling dictionary
+    /// of "did you mean", which a one-shot `kamerzoek search` builds) reads hundreds of
+    /// thousands of entries: this allocates nothing per entry.
+    public func forEachKeyAndDocumentCount(
+        withPrefix prefix: [UInt8], _ body: (_ key: UnsafeBufferPointer<UInt8>, _ documents: UInt32) -> Void
+    ) throws(IndexCorruption) {
+        guard var block = lastBlock(startingAtOrBefore: prefix) ?? (blockKeys.isEmpty ? nil : 0) else { return }
+        var key: [UInt8] = []
+        key.reserveCapacity(Self.maximumKeyLength)
+        let dictionary = self.dictionary
+        let fieldsBeforeCount = 4
+        try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) in
+            func varint(_ position: inout Int) throws(IndexCorruption) -> Int { try Self.varint(in: bytes, at: &position, of: dictionary) }
+            while block < blockKeys.count {
+                var position = blockOffsets[block]
+                key.removeAll(keepingCapacity: true)
+                for entry in 0 ..< min(blockSize, termCount - block * blockSize) {
+                    let start = position
+                    let shared = try varint(&position)
+                    let suffixLength = try varint(&position)
+                    guard shared <= key.count, entry > 0 || shared == 0, suffixLength <= Self.maximumKeyLength - shared,
+                          suffixLength <= bytes.count - position else {
+                        throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(key.count) and adds \(suffixLength)"))
+                    }
+                    key.removeSubrange(shared...)
+                    key.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position ..< position + suffixLength]))
+                    position += suffixLength
+                    let documentFrequency = try varint(&position)
+                    do throws(VarInt.Malformation) {
+                        position = try VarInt.offset(afterSkipping: fieldsBeforeCount, in: bytes, from: position)
+                    } catch {
+                        throw dictionary.corruption(at: position, .malformedVarInt(error))
+                    }
+                    let documents = hasDocumentCounts ? try varint(&position) : documentFrequency
+                    if key.starts(with: prefix) {
+                        key.withUnsafeBufferPointer { body($0, UInt32(clamping: documents)) }
+                    } else if Self.precedes(prefix, key) {
+                        return
+                    }
+                }
+                block += 1
+            }
+        }
+    }
+
+    /// The varint at `position` in `bytes` (the mapped `dictionary`), moving past it.
+    @inline(__always)
+    private static func varint(in bytes: UnsafeRawBufferPointer, at position: inout Int, of dictionary: ByteSlice) throws(IndexCorruption) -> Int {
+        do throws(VarInt.Malformation) {
+            let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
+            position += length
+            return Int(clamping: value)
+        } catch {
+            throw dictionary.corruption(at: position, .malformedVarInt(error))
         }
     }
 

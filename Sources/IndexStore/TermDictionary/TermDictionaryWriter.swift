@@ -5,7 +5,8 @@
 /// Block          --> Entry^(≤ BlockSize)
 /// Entry          --> VarUInt32 shared, VarUInt64 suffixLength, suffix, VarUInt32 docFreq,
 ///                    VarUInt64 postingsOffset, VarUInt64 positionsOffset,
-///                    VarUInt32 maxFrequency, VarUInt32 minLength
+///                    VarUInt32 maxFrequency, VarUInt32 minLength,
+///                    VarUInt32 documentCount          (title spaces: titleOnlyCount)
 /// TermIndex      --> VarUInt32 termCount, VarUInt32 BlockSize, VarUInt32 BlockCount,
 ///                    <VarUInt64 keyLength, key, VarUInt64 blockOffset>^BlockCount
 /// ```

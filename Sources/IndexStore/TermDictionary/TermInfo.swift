@@ -16,8 +16,8 @@ public struct TermInfo: Sendable, Equatable {
     /// Title spaces (format 5 on): the documents that have the term in their title and in
     /// none of their passages (the same space's body form, stem for stem, exact for
     /// exact), counting only documents with at least one passage. They count towards a
-    /// one-word query's `total` as a passage each; with the number stored, the query no
-    /// longer looks every title match up in the body's postings to find them. Nil in body
+    /// one-word query's `total` as a passage each; with the number stored, the query need
+    /// not look every title match up in the body's postings to find them. Nil in body
     /// spaces and older segments.
     public var titleOnlyDocuments: UInt32? = nil
     /// Every id in the term's postings is below this: the segment's unit count (body

@@ -6,9 +6,12 @@ import Foundation
 /// footers the cleanup kept), so the cost does not grow with the file.
 struct LetterMetadata: Equatable {
     var title: String?
-    /// The first paragraph, for a document that states no title (a manifest's title
-    /// beats it).
+    /// The first paragraph's first sentence, for a document that states no title (a
+    /// manifest's title and a descriptive file name beat it).
     var fallbackTitle: String?
+    /// The first paragraph when it is one short line (`Bijlage 1. Voortgang aanpak van
+    /// huiselijk geweld`): a heading in all but name, which beats a file name.
+    var openingLine: String?
     var date: String?
     var type: DocumentType = .overig
     var dossiers: [String] = []
@@ -16,6 +19,9 @@ struct LetterMetadata: Equatable {
     var identifiers: [String] = []
     var ministry: String?
     var authors: [String] = []
+
+    /// The longest first paragraph that still reads as a heading line.
+    static let openingLineLength = 160
 
     /// How many blocks count as the document's opening.
     static let headerBlocks = 40
@@ -77,7 +83,11 @@ struct LetterMetadata: Equatable {
         title = (type == .wet ? headings.first : nil) ?? Self.subject(in: header.map(\.text)) ?? Self.ficheTitle(in: header.prefix(2).map(\.text))
             ?? Self.titleLine(in: header.prefix(5).map(\.text))
             ?? Self.printedTitle(in: headerText) ?? kamerstuk ?? headings.first
-        fallbackTitle = blocks.first { !$0.text.hasPrefix("Geachte") }.map { Self.firstSentence(of: $0.text) }
+        let opening = blocks.first { !$0.text.hasPrefix("Geachte") }?.text
+        fallbackTitle = opening.map { Self.firstSentence(of: $0) }
+        openingLine = opening.map(WhiteSpace.collapse).flatMap { line in
+            line.count <= Self.openingLineLength && Self.firstSentence(of: line) == line ? line : nil
+        }
     }
 
     // MARK: - Dates
@@ -507,7 +517,7 @@ extension LetterMetadata {
         DocumentMetadata(
             title: title, date: date, type: type, dossiers: dossiers, documentNumber: documentNumber,
             identifiers: identifiers, ministry: ministry, authors: authors,
-            ownKamerstuk: documentNumber != nil, fallbackTitle: fallbackTitle
+            ownKamerstuk: documentNumber != nil, fallbackTitle: fallbackTitle, openingLine: openingLine
         )
     }
 }

@@ -25,9 +25,9 @@ struct AcceptedRanges {
 
     /// Whether seeking a list of `postings` into each range costs less than reading it
     /// whole. A seek costs about a block's decoding (128 postings), and a posting found by
-    /// stepping about three decoded ones. Measured on the 1 GB corpus: `jaar:2017 minister
-    /// onderwijs` (127 documents) 4.6 -> 1.4 ms; `soort:antwoord politie justitie`, with
-    /// hundreds of ranges per segment, is left to the whole lists, which are faster there.
+    /// stepping about three decoded ones. Seeking wins by far under a filter that leaves
+    /// few documents; under one that leaves hundreds of ranges per segment the whole lists
+    /// are faster (docs/BENCHMARKS.md, "What session 6 changed, step by step").
     func worthSeeking(postings: Int) -> Bool {
         ranges.count * 128 + passages * 3 < postings
     }

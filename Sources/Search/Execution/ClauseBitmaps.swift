@@ -4,8 +4,8 @@
 /// The counting pass only sets bits here, a word OR per posting; whether a document has
 /// every clause, and how many of its passages match any, is read afterwards from the words
 /// covering its passage range. Finding each posting's document while counting (and setting
-/// its clause bit in a per-document mask) was a tenth of a multi-word search on the 1 GB
-/// corpus (perf), and a document's check reads a few words at most.
+/// its clause bit in a per-document mask) would cost a lookup per posting, where a
+/// document's check reads a few words at most.
 ///
 /// The clauses' words for the same 64 passages sit next to each other, so one document's
 /// check reads one run of memory.

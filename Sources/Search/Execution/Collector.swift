@@ -17,8 +17,8 @@ struct Candidate {
 }
 
 /// A document's kept passages: the first inline, the others in an array only when a page
-/// shows more than one per document. A page of 60 documents made an array each, 60 of a
-/// rare word's ~300 allocations per search.
+/// shows more than one per document, so that a page of one passage per document makes
+/// no array per document.
 struct KeptPassages: RandomAccessCollection, MutableCollection {
     private var first: Candidate?
     private var rest: [Candidate] = []

@@ -1,11 +1,11 @@
 /// Finds the document of each passage id of an ascending stream by moving forward through
 /// the documents' passage ranges, instead of looking every id up in the per-passage table.
 ///
-/// The table has a row per passage (2.4 M on the 1 GB corpus, ~10 MB), and a long postings
-/// list touches it at every posting: perf put 44% of a one-word query's walk on that load.
-/// The ranges have a row per document (about a tenth as many), and an ascending walk
-/// passes each once. An id before the current document (a disjunction hands over its parts
-/// one after the other) starts again with a binary search.
+/// The table has a row per passage, too large to stay in the cache, and a long postings
+/// list would miss it at nearly every posting. The ranges have a row per document (about
+/// a tenth as many), and an ascending walk passes each once. An id before the current
+/// document (a disjunction hands over its parts one after the other) starts again with a
+/// binary search.
 struct DocumentOfPassage {
     private let ranges: UnsafeBufferPointer<Range<UInt32>>
     private(set) var document = 0
@@ -28,8 +28,8 @@ struct DocumentOfPassage {
             document = firstDocument(endingAfter: passage, from: 0)
         } else {
             // Mostly the next document or one soon after; a ranking that skipped blocks
-            // jumps thousands ahead, which stepping took a tenth of a one-word search on
-            // the 1 GB corpus to pass (callgrind), so long jumps gallop.
+            // jumps thousands ahead, and stepping over those one at a time would be a
+            // noticeable part of a one-word search, so long jumps gallop.
             var steps = 0
             while document + 1 < ranges.count, ranges[document].upperBound <= passage {
                 document += 1

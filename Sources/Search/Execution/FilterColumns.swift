@@ -5,8 +5,8 @@ import IndexStore
 ///
 /// A filter is checked for every document of the index on every filtered query. Reading
 /// each document's whole entry for that (strings included, a cache line or more apiece)
-/// and comparing type strings was a quarter of a filtered one-word query on the 1 GB
-/// corpus (perf); a type number or a date per document is a few bytes.
+/// and comparing type strings would be a large part of a filtered query; a type number or
+/// a date per document is a few bytes.
 struct FilterColumns {
     /// Per document, its type's number in ``typeNumbers``.
     let types: [UInt32]

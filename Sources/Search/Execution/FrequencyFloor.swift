@@ -5,8 +5,8 @@
 /// The table is made again only when the threshold has risen by 3% since (or the unit or
 /// the non-essential bound changed): one made for a lower threshold keeps a superset of
 /// the postings, so it is safe, only less selective, and remaking it costs 256 look-ups
-/// of the least frequency (about 20 k instructions; remade at every 1% rise, the tables
-/// cost the shared corpus's OR queries a fifth more instructions). Lists shorter than
+/// of the least frequency, too much to pay at every small rise of the threshold (an OR
+/// query's threshold rises often). Lists shorter than
 /// ``minimumPostings`` are not worth a table, and a table that seldom moves the term is
 /// set aside until the next one.
 struct FrequencyFloor {
@@ -59,8 +59,8 @@ struct FrequencyFloor {
             moves = 0
         }
         // A table of ones keeps every posting, and one that seldom moves the term costs a
-        // scan per candidate for nothing (`wet OR besluit OR regeling`: +14% instructions):
-        // then the usual step is taken until the next table.
+        // scan per candidate for nothing (`wet OR besluit OR regeling`, where each common
+        // word stays essential): then the usual step is taken until the next table.
         guard filters else { return }
         let before = term.current
         try term.advance(toFrequencyAtLeast: UnsafeBufferPointer(table), blockBoundAtMost: madeFor - base)

@@ -19,8 +19,8 @@ import IndexStore
 struct MaxScoreRanker {
     private let scorers: [Matcher]
     /// The same matchers for the loop, which reads them without retaining (``scorers``
-    /// keeps them alive): a retain and release around every call was a third of a
-    /// multi-word search's time on the 1 GB corpus (perf).
+    /// keeps them alive), so that no call pays a retain and a release
+    /// (``UnretainedMatcher``).
     private let units: [UnretainedMatcher]
     private let bounds: [Float]
     /// `prefix[i]`: the bounds of units 0…i added up.
@@ -91,8 +91,8 @@ struct MaxScoreRanker {
         var floor = FrequencyFloor(minimumPostings: frequencyFloorPostings)
         defer { floor.release() }
         // Candidates ascend, so their documents are found by moving through the documents'
-        // passage ranges: the per-passage table (10 MB on the 1 GB corpus) missed the cache
-        // at nearly every candidate (perf: two thirds of this loop's time).
+        // passage ranges: the per-passage table is too large for the cache, and looking a
+        // candidate up there would miss it nearly every time (``DocumentOfPassage``).
         let eligible = matches.eligible
         // Past the documents counting decided, a document is asked about when the ranking
         // meets it (its constraints are in `eligible` already).
@@ -192,8 +192,9 @@ struct MaxScoreRanker {
 
     /// Ranks one recorded unit alone (a phrase, a prefix): its matches are scored already,
     /// so each eligible document's best is read straight from the record, a document at a
-    /// time, with no call per match (the general loop cost `"de minister"`, 119 k
-    /// matches on the 1 GB corpus, a tenth more). Returns false when the deadline cut it.
+    /// time, with no call per match, which the general loop would make for every one of
+    /// a common phrase's many matches (`"de minister"`). Returns false when the deadline
+    /// cut it.
     static func rank(
         replay: ReplayMatcher, segment: Int, eligible: [Bool], unitRanges: [Range<UInt32>],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
@@ -269,9 +270,9 @@ struct MaxScoreRanker {
 
     /// Ranks and counts a query of one term whose filters leave few documents: each
     /// accepted document's passages are sought in the list, and the blocks between them
-    /// are never decoded. `jaar:2017 wet` on the 1 GB corpus accepts 127 documents (4,337
-    /// passages) where `wet` has 701 k postings, which the walk decoded all of. Every
-    /// posting found is scored, so each document is offered with its best passage.
+    /// are never decoded: `jaar:2017 wet` accepts a few thousand passages of a word with
+    /// hundreds of thousands, all of which the walk would decode. Every posting found is
+    /// scored, so each document is offered with its best passage.
     static func rankAndCount(
         term: TermMatcher, inside accepted: [Bool], segment: Int, unitRanges: [Range<UInt32>],
         into top: inout TopDocuments, deadline: inout DeadlineCheck
@@ -334,11 +335,10 @@ struct MaxScoreRanker {
         var threshold = top.threshold
         let norms = term.normsByID
         // A scored block's passage lengths, loaded in a loop of their own before the
-        // block is walked: the length bytes have a row per passage of the segment (2.4 MB
-        // on the 1 GB corpus) and a common word's postings are scattered over them.
-        // Inside the walk's loop those cache misses were taken one after another (perf:
-        // half the walk's time on that load); a loop of independent loads lets the
-        // processor have many in flight at once.
+        // block is walked: the length bytes have a row per passage of the segment and a
+        // common word's postings are scattered over them. Inside the walk's loop those
+        // cache misses would be taken one after another; a loop of independent loads lets
+        // the processor have many in flight at once.
         let blockNorms = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: BitPacking.blockLength)
         defer { blockNorms.deallocate() }
         func closeDocument() {

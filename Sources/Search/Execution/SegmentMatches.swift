@@ -99,8 +99,8 @@ struct SegmentMatches {
         var nextRange = Array(repeating: 0, count: units.count)
         var visitedAll = true
 
-        // Clauses found in documents' titles, a bit per document and required clause (a
-        // mask per document was 900 KB to zero on every search of the 1 GB corpus).
+        // Clauses found in documents' titles, a bit per document and required clause: a
+        // mask per document would be eight bytes of every document to zero on every search.
         var titles = ClauseBitmaps(clauses: clauses.required.count, ids: entries.count)
         var titleLists: [[UInt32]] = Array(repeating: [], count: clauses.required.count)
         for (index, clause) in clauses.required.enumerated() where visitedAll {
@@ -110,8 +110,8 @@ struct SegmentMatches {
                 return !deadline.expired(after: documents.count)
             }
             // Read back from the bitmap, ascending and once each, as the windows below take
-            // them: a disjunction hands over its parts one after the other (putting them in
-            // order through a set and a sort was a seventh of `wet OR besluit OR regeling`).
+            // them: a disjunction hands over its parts one after the other, and the bitmap
+            // puts them in order without a set or a sort.
             titleLists[index] = titles.ids(inClause: index)
         }
 

@@ -5,8 +5,8 @@ import Dispatch
 ///
 /// Segments are independent until the merge (their matchers, bitmaps and cursors are
 /// their own), so the work splits without locks; only the term look-ups are shared
-/// (``TermLookups`` locks them). Splitting costs a thread hand-off (tens of µs), so a
-/// search asks for one worker when its terms have few postings.
+/// (``TermLookups`` locks them). Splitting costs a thread hand-off, more than a search of
+/// few postings takes, so such a search asks for one worker.
 ///
 /// A worker's top k sees only its segments, so its threshold is lower than one top k over
 /// all would be and it skips a little less; the merged top k is the same (documents are

@@ -1,8 +1,8 @@
 /// A matcher that a hot loop calls without retaining and releasing it each time: reading
-/// a class reference out of an array retains it around every call, which was a third of
-/// a multi-word search's time on the 1 GB corpus (perf). Only valid while something else
-/// (the array it came from) holds the matcher. Used by the ranking and gathering loops and
-/// by the conjunction under every phrase.
+/// a class reference out of an array retains and releases it around every call, two
+/// atomic operations that a loop over every candidate would pay each time. Only valid
+/// while something else (the array it came from) holds the matcher. Used by the ranking
+/// and gathering loops and by the conjunction under every phrase.
 struct UnretainedMatcher {
     private let matcher: Unmanaged<Matcher>
     /// The matcher as a term (cast once): its blocks have bounds.

@@ -5,7 +5,7 @@ import IndexStore
 /// field, and reads no document entry (strings) on the way.
 ///
 /// Built once per snapshot, on its first search that asks for facets
-/// (``SearchableSnapshot/facetColumns(_:)``).
+/// (``SearchableSnapshot/facetColumns()``).
 struct FacetColumns {
     /// Per document, its type's number (the filters' numbering, ``FilterColumns/types``).
     let types: [UInt32]

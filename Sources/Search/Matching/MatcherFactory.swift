@@ -85,7 +85,7 @@ struct MatcherFactory {
     /// middle pair, `grond van`, lies inside them), not three pairs. Among covers with as
     /// many terms, the one with the fewest postings in the segment is read.
     private func stopWordPairs(_ space: TermSpace, _ terms: [String], _ offsets: [UInt32], _ slop: Int) throws -> ([String], [UInt32])? {
-        guard usesStopWordPairs, space == .bodyExact, slop == 0, terms.count >= 2, segment.hasStopWordPairs,
+        guard usesStopWordPairs, space == .bodyExact, slop == 0, terms.count >= 2, segment.formatVersion.hasStopWordPairs,
               offsets.indices.allSatisfy({ offsets[$0] == offsets[0] + UInt32($0) }) else { return nil }
         func postings(_ term: String) throws -> Int? { try lookups.info(segment, space, term).map { Int($0.documentFrequency) } }
         let count = terms.count

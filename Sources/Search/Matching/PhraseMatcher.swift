@@ -43,16 +43,16 @@ final class PhraseMatcher: SettlingMatcher {
     }
 
     /// BM25's frequency part saturates below `k1 + 1`; and the phrase is no more frequent
-    /// in a passage than the words it is read through (``termBound(_:)``).
+    /// in a passage than the words it is read through (``termBound(_:_:)``).
     override var maximumScore: Float {
         var bound = idf * (BM25.k1 + 1)
         for index in terms.indices where bounds(index) { bound = min(bound, termBound(index, terms[index].maximumScore)) }
         return bound
     }
 
-    /// The bound of the block of the term that gives the lowest (``termBound(_:)``), valid
-    /// up to the end of that term's block: the ranking passes over the candidates up to
-    /// there without reading their positions when it cannot use them.
+    /// The bound of the block of the term that gives the lowest (``termBound(_:_:)``),
+    /// valid up to the end of that term's block: the ranking passes over the candidates
+    /// up to there without reading their positions when it cannot use them.
     override func blockBound() throws -> (score: Float, lastID: UInt32)? {
         guard current != Matcher.exhausted else { return nil }
         var best: (score: Float, lastID: UInt32)?
@@ -81,10 +81,9 @@ final class PhraseMatcher: SettlingMatcher {
     /// How many times the phrase occurs in the current passage.
     ///
     /// The terms are read without retaining them (`terms` holds them) and their positions
-    /// go to buffers this matcher owns: arrays here were retained, released and checked
-    /// for uniqueness at every candidate passage (perf: 8% of a phrase search on the 1 GB
-    /// corpus). Positions ascend, so each term's list is walked once, forward, for all
-    /// the starts.
+    /// go to buffers this matcher owns: arrays here would be retained, released and
+    /// checked for uniqueness at every candidate passage, and a phrase has many. Positions
+    /// ascend, so each term's list is walked once, forward, for all the starts.
     private func countMatches() throws -> UInt32 {
         let terms = unretainedTerms
         let termCount = terms.count

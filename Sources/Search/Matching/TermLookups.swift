@@ -26,7 +26,7 @@ final class TermLookups: Sendable {
     /// Locked because a search may share its segments out among threads
     /// (``SegmentWorkers``); a look-up itself runs outside the lock, so two threads may
     /// both make the same one, and agree. An `NSLock` (a pthread mutex) rather than the
-    /// standard library's `Mutex`: ThreadSanitizer sees the pthread calls, and reported
+    /// standard library's `Mutex`: ThreadSanitizer sees the pthread calls, and reports
     /// every access under `Mutex` (a bare futex on Linux) as a race.
     private let lock = NSLock()
     nonisolated(unsafe) private var answers = Answers()

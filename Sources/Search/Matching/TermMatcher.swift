@@ -3,7 +3,7 @@ import IndexStore
 /// One term's postings, scored with BM25.
 final class TermMatcher: Matcher {
     /// Unchecked: a matcher is used by one thread, and the run-time exclusivity check on
-    /// every access to a class's stored struct cost more than decoding the postings.
+    /// every access to a class's stored struct would cost more than decoding the postings.
     @exclusivity(unchecked) private var cursor: PostingsCursor
     let idf: Float
     private let bm25: BM25

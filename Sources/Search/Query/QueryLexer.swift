@@ -182,7 +182,7 @@ struct QueryLexer {
 
     private func wordLexeme(start: Int, end: Int) -> QueryLexeme {
         // Appended to an empty string, so that a word of up to 15 bytes stays in the
-        // string's inline storage (building a scalar view first allocated per scalar).
+        // string's inline storage (building a scalar view first would allocate).
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars[start ..< end])
         let index = end

@@ -2,8 +2,8 @@ import IndexStore
 
 /// Recently shown documents, decompressed: results and snippets come from a handful of
 /// documents again and again (the same letters answer many queries), and decompressing a
-/// 60 KB record for every hit is most of a search's cost. Segments are immutable, so an
-/// entry never goes stale; a new snapshot gets a new searcher and a new cache.
+/// whole record for every hit would be most of a search's cost. Segments are immutable, so
+/// an entry never goes stale; a new snapshot gets a new searcher and a new cache.
 final class StoredDocumentCache {
     private struct Key: Hashable {
         var segment: Int

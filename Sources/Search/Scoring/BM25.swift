@@ -13,9 +13,9 @@ struct BM25: Sendable {
     let count: Float
     let averageLength: Float
     /// Per length byte (``LengthNorm``), the length part `k1·(1 − b + b·len/avg)`, as
-    /// ``score(idf:frequency:length:)`` computes it: a division per posting saved
-    /// (perf put the two divisions at 40% of a term's scoring on the shared corpus), the
-    /// same result to the bit. Lucene's BM25 keeps the same table.
+    /// ``score(idf:frequency:length:)`` computes it: one of the two divisions per scored
+    /// posting saved (a division costs many times a multiplication), the same result to
+    /// the bit. Lucene's BM25 keeps the same table.
     let lengthParts: [Float]
 
     init(count: Int, lengthSum: UInt64) {

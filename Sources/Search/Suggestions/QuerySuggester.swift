@@ -32,8 +32,8 @@ struct QuerySuggester {
     /// A form in this many documents is not a typo: a typo is rarely repeated 50 times, and
     /// a replacement would need 20 times as many (``rarityFactor``: 1,000 documents) within
     /// two edits, which is then a variant the corpus uses on purpose (`minister` and
-    /// `ministers`), not a slip. Looking such words up cost a correctly spelled AND with few
-    /// documents (`kinderopvang toeslagen`, 9) 60% of its time for nothing.
+    /// `ministers`), not a slip. Looking such words up would cost a correctly spelled AND
+    /// with few documents (`kinderopvang toeslagen`) a walk of the dictionary for nothing.
     static let frequentForm = 50
 
     /// At most one edit for words of four letters (two would reach half the word), two

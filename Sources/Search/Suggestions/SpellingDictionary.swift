@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import IndexStore
 
 /// The exact forms that "did you mean" may suggest: every body exact form of the snapshot
@@ -6,8 +11,9 @@ import IndexStore
 /// forms written backwards, sorted likewise.
 ///
 /// Words within an edit distance of a query word are found by walking a sorted list as
-/// the trie it implies (``candidates(near:maximumDistance:)``): the terms sharing a prefix
-/// are a range, a range's children are found by binary search on the next byte, and a
+/// the trie it implies (``candidates(near:maximumDistance:minimumDocuments:)``): the
+/// terms sharing a prefix are a range, a range's children are found by binary search on
+/// the next byte, and a
 /// prefix is left as soon as every cell of its row of the distance table exceeds the
 /// distance. Within two edits every short prefix qualifies, so a plain walk visits most
 /// of the list's first three levels; instead, since two edits leave one half of the word
@@ -40,9 +46,10 @@ final class SpellingDictionary: Sendable {
         var merged = SortedTerms()
         for segment in snapshot.segments {
             var terms = SortedTerms()
-            try segment.reader.dictionary.forEachTerm(withPrefix: [TermSpace.bodyExact.rawValue]) { key, info in
-                guard key.count > 1, Self.isWord(key.dropFirst()) else { return }
-                terms.append(key.dropFirst(), UInt32(clamping: info.documentCount ?? info.documentFrequency))
+            try segment.reader.dictionary.forEachKeyAndDocumentCount(withPrefix: [TermSpace.bodyExact.rawValue]) { key, documents in
+                let word = UnsafeBufferPointer(rebasing: key.dropFirst())
+                guard !word.isEmpty, Self.isWord(word) else { return }
+                terms.append(word, documents)
             }
             merged = merged.isEmpty ? terms : SortedTerms.merging(merged, terms)
         }
@@ -51,10 +58,7 @@ final class SpellingDictionary: Sendable {
             for index in 0 ..< merged.count where merged.counts[index] >= minimum {
                 kept.append(merged.term(index), merged.counts[index])
             }
-            let order = (0 ..< kept.count).map { Array(kept.term($0).reversed()) }.enumerated()
-                .sorted { $0.element.lexicographicallyPrecedes($1.element) }
-            var reversed = SortedTerms()
-            for (index, term) in order { reversed.append(term[...], kept.counts[index]) }
+            var reversed = kept.reversedTerms()
             kept.findMostDocuments()
             reversed.findMostDocuments()
             return (minimum, kept, reversed)
@@ -68,7 +72,7 @@ final class SpellingDictionary: Sendable {
 
     /// Only lower-case letters (folded forms have no capitals), ASCII or not: no digits,
     /// no punctuation, no stop-word pairs (which hold a space).
-    private static func isWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { (0x61 ... 0x7A).contains($0) || $0 >= 0x80 }
     }
 
@@ -231,10 +235,40 @@ final class SpellingDictionary: Sendable {
             return found
         }
 
-        mutating func append(_ term: ArraySlice<UInt8>, _ documents: UInt32) {
+        mutating func append(_ term: some Collection<UInt8>, _ documents: UInt32) {
             bytes.append(contentsOf: term)
             starts.append(UInt32(bytes.count))
             counts.append(documents)
+        }
+
+        /// Byte order of terms `left` and `right` (`memcmp`, then the shorter first).
+        func precedes(_ left: Int, _ right: Int) -> Bool {
+            bytes.withUnsafeBufferPointer { bytes in
+                let leftStart = Int(starts[left]), leftCount = Int(starts[left + 1]) - leftStart
+                let rightStart = Int(starts[right]), rightCount = Int(starts[right + 1]) - rightStart
+                let common = min(leftCount, rightCount)
+                let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + leftStart, bytes.baseAddress! + rightStart, common)
+                return order != 0 ? order < 0 : leftCount < rightCount
+            }
+        }
+
+        /// The same terms, each written backwards, in byte order, with their counts.
+        func reversedTerms() -> SortedTerms {
+            var backwards = SortedTerms()
+            backwards.bytes = Array(repeating: 0, count: bytes.count)
+            backwards.starts = starts
+            backwards.counts = counts
+            for index in 0 ..< count {
+                let start = Int(starts[index]), end = Int(starts[index + 1])
+                for offset in 0 ..< end - start { backwards.bytes[start + offset] = bytes[end - 1 - offset] }
+            }
+            let order = (0 ..< count).sorted { backwards.precedes($0, $1) }
+            var sorted = SortedTerms()
+            sorted.bytes.reserveCapacity(bytes.count)
+            sorted.starts.reserveCapacity(starts.count)
+            sorted.counts.reserveCapacity(count)
+            for index in order { sorted.append(backwards.term(index), backwards.counts[index]) }
+            return sorted
         }
 
         /// Both lists' terms in order; a term in both once, with the counts added.
@@ -242,11 +276,23 @@ final class SpellingDictionary: Sendable {
             var merged = SortedTerms()
             merged.bytes.reserveCapacity(left.bytes.count + right.bytes.count)
             var i = 0, j = 0
+            func order(_ i: Int, _ j: Int) -> Int32 {
+                left.bytes.withUnsafeBufferPointer { leftBytes in
+                    right.bytes.withUnsafeBufferPointer { rightBytes in
+                        let leftStart = Int(left.starts[i]), leftCount = Int(left.starts[i + 1]) - leftStart
+                        let rightStart = Int(right.starts[j]), rightCount = Int(right.starts[j + 1]) - rightStart
+                        let common = min(leftCount, rightCount)
+                        let order = common == 0 ? 0 : memcmp(leftBytes.baseAddress! + leftStart, rightBytes.baseAddress! + rightStart, common)
+                        return order != 0 ? order : Int32(leftCount - rightCount).signum()
+                    }
+                }
+            }
             while i < left.count || j < right.count {
-                if j == right.count || (i < left.count && left.term(i).lexicographicallyPrecedes(right.term(j))) {
+                let comparison = i == left.count ? 1 : j == right.count ? -1 : order(i, j)
+                if comparison < 0 {
                     merged.append(left.term(i), left.counts[i])
                     i += 1
-                } else if i == left.count || right.term(j).lexicographicallyPrecedes(left.term(i)) {
+                } else if comparison > 0 {
                     merged.append(right.term(j), right.counts[j])
                     j += 1
                 } else {

@@ -2,7 +2,7 @@
 /// `Tests/ServerTests` validates real responses of every endpoint against these schemas, so
 /// a change to a response that is not made here too fails a test. Schemas list exactly the
 /// fields sent today (`additionalProperties: false`); clients should still ignore fields
-/// they do not know, since fields may be added (ARCHITECTURE.md, "Contracts").
+/// they do not know, since fields may be added (docs/ARCHITECTURE.md).
 enum OpenAPIDocument {
     static let json = #"""
     {

@@ -18,14 +18,13 @@ import Logging
 ///
 /// A newer commit is opened and prepared off the request path (``LoadedIndex/prepare()``:
 /// checksums of its new segments, stats, document types, search state), on a thread of
-/// its own, while requests go on being
-/// answered from the commit already served; it is served from the moment it is ready.
-/// (Until issue 21 the first request to see a new commit opened it while every other one
-/// waited, and the first `/api/stats` then computed its figures on an event loop thread,
-/// holding up the searches queued behind it.) Only the very first commit is loaded by a
-/// request, the others waiting for it: there is nothing to answer from before it. Requests
-/// already running keep the `LoadedIndex` they hold; the old commit's memory maps go when
-/// the last one finishes.
+/// its own, while requests go on being answered from the commit already served; it is
+/// served from the moment it is ready. Opened by the first request to see it, it would
+/// hold every other request waiting, and its figures computed on an event loop thread
+/// would hold up the searches queued behind them. Only the very first commit is loaded by
+/// a request, the others waiting for it: there is nothing to answer from before it.
+/// Requests already running keep the `LoadedIndex` they hold; the old commit's memory
+/// maps go when the last one finishes.
 final class IndexHolder: Sendable {
     let directory: String
     private let settleInterval: Double

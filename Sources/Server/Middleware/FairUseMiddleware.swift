@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
 
-/// Fair use of the searches (issue 21): the endpoints that search wait for a turn at the
-/// ``SearchGate`` (so many at once overall and per client, a short queue) and are answered
-/// `503 Service Unavailable` with `Retry-After` when none comes; while ``SearchLimits``
-/// are in force the searches run on ``SearchThreads``, not on the event loops.
+/// Fair use of the searches (docs/HTTP.md, "Fair use"): the endpoints that search wait for
+/// a turn at the ``SearchGate`` (so many at once overall and per client, a short queue)
+/// and are answered `503 Service Unavailable` with `Retry-After` when none comes; while
+/// ``SearchLimits`` are in force the searches run on ``SearchThreads``, not on the event
+/// loops.
 ///
 /// Searching: `/api/search`, `/api/search.csv`, `/feeds/search.atom`, and the page `/`
 /// with a query. Everything else (`/health`, `/openapi.json`, stats, documents, the page

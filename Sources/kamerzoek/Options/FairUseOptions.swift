@@ -1,7 +1,7 @@
 import ArgumentParser
 import Server
 
-/// The fair-use options of `serve` (issue 21): ``SearchLimits``.
+/// The fair-use options of `serve` (docs/HTTP.md, "Fair use"): ``SearchLimits``.
 struct FairUseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Searches that run at once, all clients together; more wait in the queue (default: the cores, but at least twice --max-searches-per-client).", valueName: "N"))
     var maxSearches: Int?

@@ -58,10 +58,13 @@ import Testing
     }
 
     @Test func unsupportedVersionThrows() {
-        var bytes = file()
-        bytes[4] = UInt8(FormatVersion.supported.upperBound + 1)
-        let error = corruption { _ = try IndexFile.open(slice(bytes), kind: .postings, segmentID: segment) }
-        #expect(error?.reason == .unsupportedFormatVersion(found: FormatVersion.supported.upperBound + 1, supported: FormatVersion.supported))
+        let newer = FormatVersion.supported.upperBound.advanced(by: 1)
+        for version in [newer, FormatVersion(rawValue: 0)] {
+            var bytes = file()
+            bytes[4] = UInt8(version.rawValue)
+            let error = corruption { _ = try IndexFile.open(slice(bytes), kind: .postings, segmentID: segment) }
+            #expect(error?.reason == .unsupportedFormatVersion(found: version, supported: FormatVersion.supported))
+        }
     }
 
     @Test func reservedByteMustBeZero() {
