@@ -9,7 +9,10 @@ import PackageDescription
 ///     swift run -c release --package-path bench SearchBenchmark --rounds 50
 ///
 /// The tools read their default inputs (Index/, Corpus/, bench/queries.txt…) relative to the
-/// folder they are started in, so start them from the root. docs/BENCHMARKS.md has the rest.
+/// folder they are started in, so start them from the root. SwiftPM plans this package's
+/// build again when its own folders change, not when a file is added to or removed from
+/// ../Sources: after such a change build once with `--disable-build-manifest-caching`
+/// (docs/BENCHMARKS.md, "Building the tools", has this and the rest).
 let package = Package(
     name: "kamerzoek-bench",
     platforms: [.macOS(.v14)],
