@@ -8,7 +8,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kamerzoek", targets: ["kamerzoek"]),
+        // The engine's modules, for the benchmarks, fuzzer and reports of bench/Package.swift,
+        // a package of its own so that building kamerzoek builds none of them.
         .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "IndexStore", targets: ["IndexStore"]),
+        .library(name: "Indexer", targets: ["Indexer"]),
+        .library(name: "Search", targets: ["Search"]),
+        .library(name: "SeededRandom", targets: ["SeededRandom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -99,56 +106,6 @@ let package = Package(
                 "Analysis", "Ingest", "IndexStore", "Indexer", "Search", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        ),
-        // Benchmarks are opt-in executables: `swift test` never builds them into a test.
-        .executableTarget(
-            name: "AnalyzerBenchmark",
-            dependencies: ["Analysis"],
-            path: "bench/AnalyzerBenchmark"
-        ),
-        .executableTarget(
-            name: "Fuzz",
-            dependencies: ["Analysis", "Ingest", "Search", "SeededRandom"],
-            path: "bench/Fuzz"
-        ),
-        .target(
-            name: "AllocationCounter",
-            path: "bench/AllocationCounter"
-        ),
-        .executableTarget(
-            name: "SearchBenchmark",
-            dependencies: ["IndexStore", "Search", "AllocationCounter"],
-            path: "bench/SearchBenchmark"
-        ),
-        .executableTarget(
-            name: "ExtractBenchmark",
-            dependencies: ["Ingest"],
-            path: "bench/ExtractBenchmark"
-        ),
-        .executableTarget(
-            name: "IndexCodecBenchmark",
-            dependencies: ["IndexStore"],
-            path: "bench/IndexCodecBenchmark"
-        ),
-        .executableTarget(
-            name: "IndexSizeReport",
-            dependencies: ["IndexStore"],
-            path: "bench/IndexSizeReport"
-        ),
-        .executableTarget(
-            name: "SimilarityReport",
-            dependencies: ["IndexStore"],
-            path: "bench/SimilarityReport"
-        ),
-        .executableTarget(
-            name: "PassageExport",
-            dependencies: ["IndexStore"],
-            path: "bench/PassageExport"
-        ),
-        .executableTarget(
-            name: "RelevanceEvaluation",
-            dependencies: ["Analysis", "IndexStore", "Indexer", "Search"],
-            path: "bench/RelevanceEvaluation"
         ),
         // Tests find their fixtures through #filePath, so no resources are bundled.
         .testTarget(

@@ -1,7 +1,7 @@
 // Analyzer throughput: how many MB of Dutch text one analyzer (one core) turns into terms
 // per second. The analyzer is the indexer's inner loop, so this bounds indexing speed.
 //
-//   swift run -c release AnalyzerBenchmark [FOLDER…]
+//   swift run -c release --package-path bench AnalyzerBenchmark [FOLDER…]
 //
 // Default folder: ../shared/corpus when it exists, else Corpus/. Text files (.txt, .md,
 // .csv) are read into memory first; only analysis is timed. Each pass analyses every file

@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
 
-// Opt-in throughput benchmark for Ingest: `swift run -c release ExtractBenchmark [ROOT]`.
+// Opt-in throughput benchmark for Ingest: `swift run -c release --package-path bench ExtractBenchmark [ROOT]`.
 // Reads every file under ROOT (default ../shared/corpus, else Corpus/) once to warm the
 // page cache, then extracts each file on one thread and reports MB/s over the raw bytes,
 // with counts of documents, warned documents, skipped files and thrown errors.

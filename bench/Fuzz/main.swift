@@ -3,7 +3,7 @@
 // mutations of real samples (Corpus/ and a few XML skeletons); every target must return
 // normally (a value, a skip, a warning or a thrown error) and never trap or hang.
 //
-//   swift run -c release Fuzz [--inputs 1000000] [--seed 1] [--target all|query|analyzer|text|xml]
+//   swift run -c release --package-path bench Fuzz [--inputs 1000000] [--seed 1] [--target all|query|analyzer|text|xml]
 //
 // A trap stops the process with the input's seed and number printed first, so that it
 // can be replayed and turned into a regression test.

@@ -1,6 +1,6 @@
 // Decode throughput of the IndexStore codecs. Run in release:
 //
-//     swift run -c release IndexCodecBenchmark
+//     swift run -c release --package-path bench IndexCodecBenchmark
 //
 // Each figure is the best of several runs over data built before the clock starts; a
 // running sum of the decoded values is printed so the optimiser cannot drop the work.

@@ -2,7 +2,7 @@
 // space (stop-word pairs apart from the words of the body's exact space). Issue 17 asks
 // for this table before cutting anything.
 //
-//   swift run -c release IndexSizeReport --index DIR [--input-bytes N]
+//   swift run -c release --package-path bench IndexSizeReport --index DIR [--input-bytes N]
 //
 // Terms are written in key order and their postings and positions one after another, so
 // a term's bytes run from its offsets to the next distinct offsets (the last term's to the

@@ -1,7 +1,7 @@
 // Writes every retrieval unit (passage or footnote) of an index as one JSON line, so that
 // the peer engines in bench/peers index exactly the passages kamerzoek indexed.
 //
-//   swift run -c release PassageExport --index DIR --out FILE.jsonl
+//   swift run -c release --package-path bench PassageExport --index DIR --out FILE.jsonl
 //
 // One line: {"doc_id", "passage", "title", "heading", "text", "type", "dossiers", "date"}.
 // `passage` is the unit's number within its document, as in search results; `date` is

@@ -2,8 +2,8 @@
 // whole shared corpus, one index, several ranking variants (docs/EVALUATION.md, "The full
 // evaluation"). Run in release from the package root:
 //
-//     swift run -c release RelevanceEvaluation --full             # runs; scores when qrels-full.txt exists
-//     swift run -c release RelevanceEvaluation --full --pool 10   # also writes pool-full.tsv to judge
+//     swift run -c release --package-path bench RelevanceEvaluation --full             # runs; scores when qrels-full.txt exists
+//     swift run -c release --package-path bench RelevanceEvaluation --full --pool 10   # also writes pool-full.tsv to judge
 //
 // Options: `--corpus PATH` (default `../shared/corpus` beside the package), `--index-cache
 // DIR` (default /tmp/kamerzoek-eval-full), `--rebuild` (index again even when the cache

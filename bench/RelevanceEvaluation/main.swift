@@ -1,9 +1,9 @@
 // Relevance evaluation of the three stemming variants (docs/EVALUATION.md). Run in release:
 //
-//     swift run -c release RelevanceEvaluation            # runs, and scores when qrels exist
-//     swift run -c release RelevanceEvaluation --pool 10  # also writes the pool to judge
-//     swift run -c release RelevanceEvaluation --or       # supplementary: the words ORed
-//     swift run -c release RelevanceEvaluation --full     # the whole shared corpus (FullEvaluation.swift)
+//     swift run -c release --package-path bench RelevanceEvaluation            # runs, and scores when qrels exist
+//     swift run -c release --package-path bench RelevanceEvaluation --pool 10  # also writes the pool to judge
+//     swift run -c release --package-path bench RelevanceEvaluation --or       # supplementary: the words ORed
+//     swift run -c release --package-path bench RelevanceEvaluation --full     # the whole shared corpus (FullEvaluation.swift)
 //
 // For each variant (no stemming, Porter, Porter with our rules) it indexes `Corpus/` and
 // `bench/eval/corpus/kamervragen/` into a temporary folder, runs every topic of

@@ -1,8 +1,8 @@
 // Search latency: runs a list of queries many times against an index in one process and
 // reports latency percentiles.
 //
-//   swift run -c release SearchBenchmark [--index DIR] [--queries FILE] [--rounds N]
-//   swift run -c release SearchBenchmark [--index DIR] --by-type FILE.tsv [--rounds N] [--json]
+//   swift run -c release --package-path bench SearchBenchmark [--index DIR] [--queries FILE] [--rounds N]
+//   swift run -c release --package-path bench SearchBenchmark [--index DIR] --by-type FILE.tsv [--rounds N] [--json]
 //
 // Defaults: the index in Index/ (build it with `kamerzoek index Corpus`), the queries in
 // bench/queries.txt, 200 rounds. A new Searcher per query would include the analyzer's set-up;

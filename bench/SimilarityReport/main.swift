@@ -2,7 +2,7 @@
 // passages' texts share, to choose the distance at which search folds results
 // (docs/SEARCH.md, "Near-duplicate folding").
 //
-//   swift run -c release SimilarityReport --index DIR [--min-words N]
+//   swift run -c release --package-path bench SimilarityReport --index DIR [--min-words N]
 //
 // Candidate pairs are found without the signatures: passages that share one of their two
 // smallest word-trigram hashes (a two-hash MinHash sketch, so a pair sharing a share J of

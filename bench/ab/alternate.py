@@ -8,7 +8,7 @@ ALTERNATIONS times over, and prints per pair and query type the median of the ru
 (µs). Wall clock on the project machine drifts by up to 30% within minutes; alternating
 the builds and taking the median keeps a drift from landing on one side only.
 Example (docs/BENCHMARKS.md, "What session 5 changed"): copy each build's
-.build/release/SearchBenchmark to its own folder, then
+bench/.build/release/SearchBenchmark to its own folder, then
     python3 bench/ab/alternate.py 5 8 bench/queries-by-type.tsv /tmp/a/SearchBenchmark:/tmp/idx /tmp/b/SearchBenchmark:/tmp/idx
 """
 import collections

@@ -15,7 +15,8 @@ Steps (never two engines at once):
      its segments out among the machine's cores; engine `kamerzoek-1t`: the same index
      searched on one thread, as every peer here searches).
 Writes WORK/results.json (or --out) and WORK/tables.md, and prints the tables.
-Expects `swift build -c release` to have been done; builds nothing.
+Expects kamerzoek and the bench tools to have been built in release (bench/peers/README.md,
+"Install"); builds nothing.
 """
 import argparse
 import json
@@ -169,7 +170,7 @@ def kamerzoek_index(args, results):
 
 def export_passages(args, kz_index):
     out_path = os.path.join(args.work, "passages.jsonl")
-    cmd = [os.path.join(args.build_dir, "PassageExport"), "--index", kz_index, "--out", out_path]
+    cmd = [os.path.join(args.bench_build_dir, "PassageExport"), "--index", kz_index, "--out", out_path]
     out, wall, _rss = run_measured(cmd, args.work, "export", args.timeout)
     log("PassageExport: %s (%.1f s)" % (out.strip().splitlines()[-1] if out.strip() else "done", wall))
     return out_path
@@ -206,7 +207,7 @@ def peer_search(engine, index_dir, args, queries_json, results):
 
 
 def kamerzoek_search(kz_index, args, results, engine="kamerzoek"):
-    cmd = [os.path.join(args.build_dir, "SearchBenchmark"), "--index", kz_index,
+    cmd = [os.path.join(args.bench_build_dir, "SearchBenchmark"), "--index", kz_index,
            "--by-type", args.queries_tsv, "--rounds", str(args.rounds), "--json"]
     if engine == "kamerzoek-1t":
         cmd += ["--threads", "1"]
@@ -318,11 +319,18 @@ def main():
     ap.add_argument("--engines", default=",".join(ALL_ENGINES))
     ap.add_argument("--out", help="combined JSON (default WORK/results.json)")
     ap.add_argument("--queries-tsv", default=os.path.join(REPO, "bench", "queries-by-type.tsv"))
-    ap.add_argument("--build-dir", default=os.path.join(REPO, ".build", "release"))
+    ap.add_argument("--build-dir", help="folder with the kamerzoek binary (default .build/release)")
+    ap.add_argument("--bench-build-dir",
+                    help="folder with PassageExport and SearchBenchmark, which bench/Package.swift builds "
+                         "(default: --build-dir when it is given, else bench/.build/release)")
     ap.add_argument("--passages", help="use this passages JSONL instead of kamerzoek's export (skips kamerzoek indexing)")
     ap.add_argument("--kz-index", help="with --passages: an existing kamerzoek index to search")
     ap.add_argument("--timeout", type=float, default=4 * 3600, help="seconds allowed per subprocess")
     args = ap.parse_args()
+    # One folder given is taken to hold all three binaries (copies of one commit's builds, as
+    # docs/BENCHMARKS.md makes them); by default each comes from the package that builds it.
+    args.bench_build_dir = args.bench_build_dir or args.build_dir or os.path.join(REPO, "bench", ".build", "release")
+    args.build_dir = args.build_dir or os.path.join(REPO, ".build", "release")
 
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = [e for e in engines if e not in ALL_ENGINES]
@@ -386,7 +394,8 @@ def main():
     kz = results["index"].get("kamerzoek")
     if kz and kz.get("format_versions"):
         tables.append("\nkamerzoek's index: format version %s (segment headers); binaries from %s."
-                      % (", ".join(map(str, kz["format_versions"])), args.build_dir))
+                      % (", ".join(map(str, kz["format_versions"])),
+                         " and ".join(sorted({args.build_dir, args.bench_build_dir}))))
     loads = results.get("loadavg", {})
     if loads:
         # The previous step of this run counts too (the 1-minute average lags), so about 1-2 is

@@ -10,16 +10,26 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The Markdown files a reader opens: docs/, the READMEs and bench/'s guides.
-    static func markdownFiles() -> [String] {
-        var files = ["README.md", "Corpus/README.md"]
-        for folder in ["docs", "bench"] {
-            let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)
-            while let path = enumerator?.nextObject() as? String {
-                if path.hasSuffix(".md") { files.append(folder + "/" + path) }
+    /// The files under `folder` whose names end in `suffix`, as paths from the root. Hidden
+    /// folders are skipped: bench/.build holds the bench package's build and the packages
+    /// it checked out, whose documents are not this repository's.
+    static func files(under folder: String, endingIn suffix: String) -> [String] {
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)
+        while let path = enumerator?.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator?.skipDescendants()
+            } else if path.hasSuffix(suffix) {
+                files.append(folder + "/" + path)
             }
         }
-        return files.sorted()
+        return files
+    }
+
+    /// The Markdown files a reader opens: docs/, the READMEs and bench/'s guides.
+    static func markdownFiles() -> [String] {
+        let guides = ["README.md", "Corpus/README.md"]
+        return (guides + files(under: "docs", endingIn: ".md") + files(under: "bench", endingIn: ".md")).sorted()
     }
 
     /// GitHub's anchors: the heading in lower case, punctuation dropped, spaces as hyphens.
@@ -71,14 +81,7 @@ import Testing
 
     /// The Swift files of Sources/ and bench/, as paths from the repository's root.
     static func swiftFiles() -> [String] {
-        var files: [String] = []
-        for folder in ["Sources", "bench"] {
-            let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)
-            while let path = enumerator?.nextObject() as? String {
-                if path.hasSuffix(".swift") { files.append(folder + "/" + path) }
-            }
-        }
-        return files.sorted()
+        (files(under: "Sources", endingIn: ".swift") + files(under: "bench", endingIn: ".swift")).sorted()
     }
 
     /// A document named in a source comment, as written from the repository's root or as a
