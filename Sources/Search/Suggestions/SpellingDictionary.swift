@@ -13,9 +13,8 @@ import IndexStore
 /// Words within an edit distance of a query word are found by walking a sorted list as
 /// the trie it implies (``candidates(near:maximumDistance:minimumDocuments:)``): the
 /// terms sharing a prefix are a range, a range's children are found by binary search on
-/// the next byte, and a
-/// prefix is left as soon as every cell of its row of the distance table exceeds the
-/// distance. Within two edits every short prefix qualifies, so a plain walk visits most
+/// the next byte, and a prefix is left as soon as every cell of its row of the distance
+/// table exceeds the distance. Within two edits every short prefix qualifies, so a plain walk visits most
 /// of the list's first three levels; instead, since two edits leave one half of the word
 /// with at most one, the forward list is walked with at most one edit in the word's first
 /// half and the backward list with at most one in its second half (the backward list's
@@ -241,14 +240,17 @@ final class SpellingDictionary: Sendable {
             counts.append(documents)
         }
 
-        /// Byte order of terms `left` and `right` (`memcmp`, then the shorter first).
-        func precedes(_ left: Int, _ right: Int) -> Bool {
-            bytes.withUnsafeBufferPointer { bytes in
-                let leftStart = Int(starts[left]), leftCount = Int(starts[left + 1]) - leftStart
-                let rightStart = Int(starts[right]), rightCount = Int(starts[right + 1]) - rightStart
-                let common = min(leftCount, rightCount)
-                let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + leftStart, bytes.baseAddress! + rightStart, common)
-                return order != 0 ? order < 0 : leftCount < rightCount
+        /// Byte order of term `i` of `left` and term `j` of `right`: negative, zero or
+        /// positive (`memcmp`, then the shorter first).
+        static func compare(_ left: SortedTerms, _ i: Int, _ right: SortedTerms, _ j: Int) -> Int {
+            left.bytes.withUnsafeBufferPointer { leftBytes in
+                right.bytes.withUnsafeBufferPointer { rightBytes in
+                    let leftStart = Int(left.starts[i]), leftCount = Int(left.starts[i + 1]) - leftStart
+                    let rightStart = Int(right.starts[j]), rightCount = Int(right.starts[j + 1]) - rightStart
+                    let common = min(leftCount, rightCount)
+                    let order = common == 0 ? 0 : memcmp(leftBytes.baseAddress! + leftStart, rightBytes.baseAddress! + rightStart, common)
+                    return order != 0 ? Int(order) : leftCount - rightCount
+                }
             }
         }
 
@@ -262,7 +264,7 @@ final class SpellingDictionary: Sendable {
                 let start = Int(starts[index]), end = Int(starts[index + 1])
                 for offset in 0 ..< end - start { backwards.bytes[start + offset] = bytes[end - 1 - offset] }
             }
-            let order = (0 ..< count).sorted { backwards.precedes($0, $1) }
+            let order = (0 ..< count).sorted { Self.compare(backwards, $0, backwards, $1) < 0 }
             var sorted = SortedTerms()
             sorted.bytes.reserveCapacity(bytes.count)
             sorted.starts.reserveCapacity(starts.count)
@@ -276,19 +278,8 @@ final class SpellingDictionary: Sendable {
             var merged = SortedTerms()
             merged.bytes.reserveCapacity(left.bytes.count + right.bytes.count)
             var i = 0, j = 0
-            func order(_ i: Int, _ j: Int) -> Int32 {
-                left.bytes.withUnsafeBufferPointer { leftBytes in
-                    right.bytes.withUnsafeBufferPointer { rightBytes in
-                        let leftStart = Int(left.starts[i]), leftCount = Int(left.starts[i + 1]) - leftStart
-                        let rightStart = Int(right.starts[j]), rightCount = Int(right.starts[j + 1]) - rightStart
-                        let common = min(leftCount, rightCount)
-                        let order = common == 0 ? 0 : memcmp(leftBytes.baseAddress! + leftStart, rightBytes.baseAddress! + rightStart, common)
-                        return order != 0 ? order : Int32(leftCount - rightCount).signum()
-                    }
-                }
-            }
             while i < left.count || j < right.count {
-                let comparison = i == left.count ? 1 : j == right.count ? -1 : order(i, j)
+                let comparison = i == left.count ? 1 : j == right.count ? -1 : compare(left, i, right, j)
                 if comparison < 0 {
                     merged.append(left.term(i), left.counts[i])
                     i += 1
