@@ -112,7 +112,7 @@ struct JSONOutputTests {
     @Test func searchBatch() throws {
         let folder = try Kamerzoek.scratchFolder("batch")
         defer { Kamerzoek.removeScratchFolder(folder) }
-        try "huiselijk geweld\ngeweld (\n\nfemicide\n".write(toFile: folder + "/vragen.txt", atomically: true, encoding: .utf8)
+        try "huiselijk geweld\ngeweld (\n\nfemicide\n".write(toFile: folder + "/vragen.txt", atomically: false, encoding: .utf8)
         let run = try Kamerzoek.run(["search", "--batch", folder + "/vragen.txt", "--index", try Workspace.shared().index, "--json"])
         #expect(run.status == 0 && run.errors.isEmpty, "\(run)")
         let lines = try run.lines()

@@ -13,7 +13,7 @@ struct HostileFilesTests {
     init() throws {
         root = TemporaryDirectory()
         index = TemporaryDirectory()
-        try "Een gewone brief over huiselijk geweld.\n".write(toFile: "\(root.path)/gewoon.txt", atomically: true, encoding: .utf8)
+        try "Een gewone brief over huiselijk geweld.\n".write(toFile: "\(root.path)/gewoon.txt", atomically: false, encoding: .utf8)
     }
 
     private func write(_ name: String, _ bytes: [UInt8]) {
@@ -35,7 +35,7 @@ struct HostileFilesTests {
             <lolz>&lol9;</lolz>
             """
         write("laughs.xml", Array(laughs.utf8))
-        try "geheim-wachtwoord-123".write(toFile: "\(root.path)/secret.txt.hidden", atomically: true, encoding: .utf8)
+        try "geheim-wachtwoord-123".write(toFile: "\(root.path)/secret.txt.hidden", atomically: false, encoding: .utf8)
         let xxe = """
             <?xml version="1.0"?>
             <!DOCTYPE foo [<!ENTITY xxe SYSTEM "file://\(root.path)/secret.txt.hidden">]>

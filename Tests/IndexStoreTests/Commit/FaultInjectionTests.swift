@@ -50,14 +50,14 @@ struct FaultInjectionTests {
     func aFailedCommitLeavesThePreviousOneIntact(_ fault: Fault) throws {
         let root = TemporaryDirectory()
         let index = TemporaryDirectory()
-        try "Eerste brief over huiselijk geweld.".write(toFile: "\(root.path)/a.txt", atomically: true, encoding: .utf8)
-        try "Tweede brief over femicide.".write(toFile: "\(root.path)/b.txt", atomically: true, encoding: .utf8)
+        try "Eerste brief over huiselijk geweld.".write(toFile: "\(root.path)/a.txt", atomically: false, encoding: .utf8)
+        try "Tweede brief over femicide.".write(toFile: "\(root.path)/b.txt", atomically: false, encoding: .utf8)
         _ = try IndexWriter(directory: index.path).index([root.path])
         let before = try IndexSnapshot.open(directory: index.path)
         let fingerprint = before.contentFingerprint()
 
-        try "Eerste brief, gewijzigd: over kindermishandeling.".write(toFile: "\(root.path)/a.txt", atomically: true, encoding: .utf8)
-        try "Derde brief over vrouwenopvang.".write(toFile: "\(root.path)/c.txt", atomically: true, encoding: .utf8)
+        try "Eerste brief, gewijzigd: over kindermishandeling.".write(toFile: "\(root.path)/a.txt", atomically: false, encoding: .utf8)
+        try "Derde brief over vrouwenopvang.".write(toFile: "\(root.path)/c.txt", atomically: false, encoding: .utf8)
         do {
             _ = try IndexWriter(directory: index.path, files: Self.operations(fault)).index([root.path])
             if fault != .directorySyncFails { Issue.record("the run did not fail") }
