@@ -62,7 +62,9 @@ struct QueryExecution {
             guard accepted.contains(true) else { continue }
             let factory = matcherFactory(segmentIndex, deadline: deadline)
             let matcher = try factory.topLevelMatcher(for: query)
-            if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true }
+            // The document-level AND finds its documents as it goes, and says when the
+            // deadline stopped it.
+            defer { if (matcher as? DocumentConjunctionMatcher)?.wasCutShort == true { partial = true } }
             let passageDocuments = PassageDocuments(segment.reader.unitRanges)
             var steps = 0
             while matcher.current != Matcher.exhausted {

@@ -155,7 +155,7 @@ extension MatcherFactory {
             required: try clauses.required.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
             constraints: try clauses.constraints.map(matcher(for:)),
             excluded: try clauses.excluded.map { (try matcher(for: $0), try Self.titleVersion(of: $0).map(matcher(for:))) },
-            unitRanges: segment.unitRanges, passageDocuments: PassageDocuments(segment.unitRanges), deadline: deadline)
+            unitRanges: segment.unitRanges, deadline: deadline)
     }
 
     /// The same clause asked of titles, so that a word found in the title counts for its
