@@ -86,8 +86,9 @@ let package = Package(
             dependencies: ["Analysis", "Ingest", "IndexStore"],
             // Matchers, rankers and collectors are used by one thread per search; the
             // run-time exclusivity checks on their stored state and on the variables the
-            // per-block closures capture cost 4–7% of a search (perf, 1 GB corpus). The
-            // compile-time checks stay.
+            // per-block closures capture cost 3–14% of a search's instructions by type
+            // (docs/BENCHMARKS.md, "Session 15: the document-level conjunction"). The
+            // compile-time checks stay; every other module keeps the run-time checks.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(
