@@ -107,11 +107,7 @@ public final class Analyzer {
     public func withTermBytes<Result>(
         _ term: Int32, _ body: (_ exact: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        // The pointers are valid inside `body` only: each lives for its span's borrow of the
-        // cache's arrays, which nothing changes during the call.
-        cache.withBytes(of: Int(term)) { exact, stem in
-            exact.withUnsafeBufferPointer { exact in stem.withUnsafeBufferPointer { stem in body(exact, stem) } }
-        }
+        cache.withBufferPointers(of: Int(term), body)
     }
 
     /// The stem the analyzer gives a folded word (for query expansion and tests).
@@ -119,6 +115,7 @@ public final class Analyzer {
         stemmer.stem(word)
     }
 
+    @inline(__always)
     private func cachedTerm(_ kind: TermKind, _ bytes: Span<UInt8>) -> CachedTerm {
         // Look up (or make) the entry first: `cache.entries[…]` would read the array before
         // the call adds to it.
@@ -127,6 +124,7 @@ public final class Analyzer {
     }
 
     /// The cache entry of a term, made on first sight (the stemmer runs once per word type).
+    @inline(__always)
     private func cachedEntry(_ kind: TermKind, _ bytes: Span<UInt8>) -> Int {
         let hash = TermCache.hash(kind: kind.rawValue, bytes)
         if let hit = cache.findEntry(kind: kind.rawValue, bytes, hash: hash) { return hit }

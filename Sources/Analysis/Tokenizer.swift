@@ -83,13 +83,16 @@ struct Tokenizer {
     }
 
     /// Tries the special shapes first (references, numbers, abbreviations), then words.
+    /// Each special shape is tried only when the byte that all its forms share is there
+    /// (a KOOP prefix's hyphen, ECLI's `e`, an abbreviation's first dot): most words are
+    /// none of them, and this runs at the start of every token.
     private mutating func scanTokenStartingAt(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int {
-        if let next = scanKOOPIdentifier(start, bytes, end) { return next }
-        if let next = scanECLI(start, bytes, end) { return next }
+        if Self.mayStartKOOPIdentifier(start, bytes, end), let next = scanKOOPIdentifier(start, bytes, end) { return next }
+        if bytes[start] | 0x20 == UInt8(ascii: "e"), let next = scanECLI(start, bytes, end) { return next }
         if CharacterClass.isDigit(bytes[start]) {
             return scanNumber(start, bytes, end)
         }
-        if let next = scanAbbreviation(start, bytes, end) { return next }
+        if start + 1 < end, bytes[start + 1] == UInt8(ascii: "."), let next = scanAbbreviation(start, bytes, end) { return next }
         return scanWord(start, bytes, end, prefix: nil)
     }
 
@@ -572,6 +575,14 @@ struct Tokenizer {
     /// KOOP document ids: `kst-28345-252`, `ah-tk-20242025-594`, `kv-tk-2025Z19210`,
     /// `h-tk-20172018-50-1`, `stb-2024-12`: one token, not a hyphen compound.
     private static let koopPrefixes: [StaticString] = ["kst-", "ah-", "kv-", "h-", "stb-", "stcrt-", "blg-", "trb-", "gmb-", "prb-", "wsb-"]
+
+    /// Every KOOP prefix ends in a hyphen at offset 1, 2, 3 or 5 (`h-`, `kv-`, `kst-`, `stcrt-`).
+    @inline(__always)
+    private static func mayStartKOOPIdentifier(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Bool {
+        let hyphen = UInt8(ascii: "-")
+        return start + 1 < end && bytes[start + 1] == hyphen || start + 2 < end && bytes[start + 2] == hyphen
+            || start + 3 < end && bytes[start + 3] == hyphen || start + 5 < end && bytes[start + 5] == hyphen
+    }
 
     private mutating func scanKOOPIdentifier(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int? {
         guard start == 0 || !CharacterClass.isWord(bytes[start - 1]) else { return nil }
