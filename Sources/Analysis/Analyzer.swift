@@ -35,38 +35,40 @@ public final class Analyzer {
     public func analyze(_ text: String) throws -> [Token] {
         var tokens: [Token] = []
         var text = text
-        try text.withUTF8 { try analyze(utf8: $0, into: &tokens) }
+        text.makeContiguousUTF8()
+        try analyze(utf8: text.utf8.span, into: &tokens)
         return tokens
     }
 
     /// Appends the tokens of UTF-8 `bytes` to `tokens`. Invalid UTF-8 sequences act as
     /// separators; they never stop the analysis.
-    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) throws {
+    public func analyze(utf8 bytes: Span<UInt8>, into tokens: inout [Token]) throws {
         guard bytes.count < Int(UInt32.max) else { throw AnalyzerError.textTooLarge(bytes: bytes.count) }
         normalized.keepsSourceRanges = true
         normalizer.normalize(bytes, into: &normalized)
         tokenizer.tokenize(normalized)
         tokens.reserveCapacity(tokens.count + tokenizer.terms.count)
-        tokenizer.termBytes.withUnsafeBufferPointer { termBytes in
-            for raw in tokenizer.terms {
-                let termBytes = UnsafeBufferPointer(rebasing: termBytes[Int(raw.bytesStart) ..< Int(raw.bytesStart + raw.bytesCount)])
-                let term = cachedTerm(raw.kind, termBytes)
-                var flags = term.flags
-                if raw.isAlternative { flags.insert(.alternative) }
-                tokens.append(Token(
-                    position: raw.position,
-                    start: Int(normalized.sourceStart[Int(raw.normalizedStart)]),
-                    end: Int(normalized.sourceEnd[Int(raw.normalizedEnd) - 1]),
-                    exact: term.exact, stem: term.stem, flags: flags))
-            }
+        // A reference of its own, so that the span does not borrow `tokenizer` while the
+        // cache (another member of this class) changes.
+        let allTermBytes = tokenizer.termBytes
+        let termBytes = allTermBytes.span
+        for raw in tokenizer.terms {
+            let term = cachedTerm(raw.kind, termBytes.extracting(Int(raw.bytesStart) ..< Int(raw.bytesStart + raw.bytesCount)))
+            var flags = term.flags
+            if raw.isAlternative { flags.insert(.alternative) }
+            tokens.append(Token(
+                position: raw.position,
+                start: Int(normalized.sourceStart[Int(raw.normalizedStart)]),
+                end: Int(normalized.sourceEnd[Int(raw.normalizedEnd) - 1]),
+                exact: term.exact, stem: term.stem, flags: flags))
         }
     }
 
     /// Appends the terms of UTF-8 `bytes` to `terms` as numbers instead of strings: what the
     /// indexer inverts. A number names one (folded form, stem) pair until
     /// ``termGeneration`` changes, which happens only between two calls; the bytes behind it
-    /// come from ``withTermBytes(_:_:)``. Same terms, positions and order as ``analyze(_:)``.
-    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into terms: inout [IndexTerm]) throws {
+    /// come from ``withTermSpans(_:_:)``. Same terms, positions and order as ``analyze(_:)``.
+    public func analyze(utf8 bytes: Span<UInt8>, into terms: inout [IndexTerm]) throws {
         guard bytes.count < Int(UInt32.max) else { throw AnalyzerError.textTooLarge(bytes: bytes.count) }
         // Terms carry no offsets into the text: the normalised bytes' source ranges are not kept.
         normalized.keepsSourceRanges = false
@@ -74,24 +76,38 @@ public final class Analyzer {
         tokenizer.tokenize(normalized)
         cache.makeRoom(for: tokenizer.terms.count)
         terms.reserveCapacity(terms.count + tokenizer.terms.count)
-        tokenizer.termBytes.withUnsafeBufferPointer { termBytes in
-            for raw in tokenizer.terms {
-                let bytes = UnsafeBufferPointer(rebasing: termBytes[Int(raw.bytesStart) ..< Int(raw.bytesStart + raw.bytesCount)])
-                terms.append(IndexTerm(position: raw.position, term: Int32(cachedEntry(raw.kind, bytes))))
-            }
+        let allTermBytes = tokenizer.termBytes
+        let termBytes = allTermBytes.span
+        for raw in tokenizer.terms {
+            let bytes = termBytes.extracting(Int(raw.bytesStart) ..< Int(raw.bytesStart + raw.bytesCount))
+            terms.append(IndexTerm(position: raw.position, term: Int32(cachedEntry(raw.kind, bytes))))
         }
     }
 
-    /// Changes when the numbers of ``analyze(utf8:into:)`` start naming other terms (the
-    /// term cache starts over once it holds a million terms): a caller that remembers
-    /// numbers forgets them then.
+    /// ``analyze(utf8:into:)`` for a caller that holds a buffer pointer
+    /// (the segment inverter reads a `String` with `withUTF8`).
+    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into terms: inout [IndexTerm]) throws {
+        // The span borrows the caller's buffer for this call only; the caller keeps it alive
+        // and unchanged until the call returns, as `withUTF8` does.
+        try analyze(utf8: bytes.span, into: &terms)
+    }
+
+    /// Changes when the numbers of ``analyze(utf8:into:)`` start naming
+    /// other terms (the term cache starts over once it holds a million terms): a caller that
+    /// remembers numbers forgets them then.
     public var termGeneration: Int { cache.generation }
 
     /// The folded form and the stem of term number `term` (valid in this generation).
+    public func withTermSpans<Result>(_ term: Int32, _ body: (_ exact: Span<UInt8>, _ stem: Span<UInt8>) -> Result) -> Result {
+        cache.withBytes(of: Int(term), body)
+    }
+
+    /// ``withTermSpans(_:_:)`` for a caller that works on buffer pointers (the inverter's
+    /// term table).
     public func withTermBytes<Result>(
         _ term: Int32, _ body: (_ exact: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        cache.withBytes(of: Int(term), body)
+        cache.withBufferPointers(of: Int(term), body)
     }
 
     /// The stem the analyzer gives a folded word (for query expansion and tests).
@@ -99,7 +115,8 @@ public final class Analyzer {
         stemmer.stem(word)
     }
 
-    private func cachedTerm(_ kind: TermKind, _ bytes: UnsafeBufferPointer<UInt8>) -> CachedTerm {
+    @inline(__always)
+    private func cachedTerm(_ kind: TermKind, _ bytes: Span<UInt8>) -> CachedTerm {
         // Look up (or make) the entry first: `cache.entries[…]` would read the array before
         // the call adds to it.
         let entry = cachedEntry(kind, bytes)
@@ -107,10 +124,11 @@ public final class Analyzer {
     }
 
     /// The cache entry of a term, made on first sight (the stemmer runs once per word type).
-    private func cachedEntry(_ kind: TermKind, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    @inline(__always)
+    private func cachedEntry(_ kind: TermKind, _ bytes: Span<UInt8>) -> Int {
         let hash = TermCache.hash(kind: kind.rawValue, bytes)
         if let hit = cache.findEntry(kind: kind.rawValue, bytes, hash: hash) { return hit }
-        let exact = String(decoding: bytes, as: UTF8.self)
+        let exact = String(decoding: [UInt8](copying: bytes), as: UTF8.self)
         let term: CachedTerm
         switch kind {
         case .word:

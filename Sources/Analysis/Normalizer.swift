@@ -36,8 +36,12 @@ struct NormalizedText {
     }
 
     /// Appends source bytes that normalise to themselves, each pointing at its own offset.
-    mutating func appendIdentityRun(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+    mutating func appendIdentityRun(_ source: Span<UInt8>, _ range: Range<Int>) {
+        // One bulk copy (a Span is no Sequence, and a loop appending byte by byte costs
+        // several times more on the ASCII runs that are most of a text). The pointer lives
+        // only for this call, inside the span's borrow; `extracting` checks `range` against
+        // the buffer's bounds before anything is read.
+        source.withUnsafeBufferPointer { source in bytes.append(contentsOf: source.extracting(range)) }
         guard keepsSourceRanges else { return }
         sourceStart.append(contentsOf: range.lazy.map { UInt32(truncatingIfNeeded: $0) })
         sourceEnd.append(contentsOf: range.lazy.map { UInt32(truncatingIfNeeded: $0 + 1) })
@@ -57,7 +61,7 @@ struct NormalizedText {
 struct Normalizer {
     private var folder = ScalarFolder()
 
-    mutating func normalize(_ source: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText) {
+    mutating func normalize(_ source: Span<UInt8>, into out: inout NormalizedText) {
         out.removeAll()
         var index = 0
         let count = source.count
@@ -92,7 +96,7 @@ struct Normalizer {
     /// `inFootnote`: inside a footnote body another `[n:` is text, not a nested body
     /// (bodies must not overlap: they are cut out of the running text).
     private mutating func normalizeASCII(
-        _ byte: UInt8, at index: Int, in source: UnsafeBufferPointer<UInt8>, into out: inout NormalizedText,
+        _ byte: UInt8, at index: Int, in source: Span<UInt8>, into out: inout NormalizedText,
         inFootnote: Bool = false
     ) -> Int {
         switch byte {
@@ -162,7 +166,7 @@ struct Normalizer {
 
     /// Decodes one scalar; invalid UTF-8 yields nil for one byte, so that damaged input
     /// becomes a separator instead of stopping the analysis.
-    static func decodeScalar(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar?, Int) {
+    static func decodeScalar(_ source: Span<UInt8>, at index: Int) -> (Unicode.Scalar?, Int) {
         let lead = source[index]
         let length: Int
         var value: UInt32
@@ -188,7 +192,7 @@ struct Normalizer {
     /// text exports leave in the running text. Returns the index after the closing `]`.
     private static let wordMarkerPrefixes: [StaticString] = ["[bookmark:", "[footnoteRef:", "[endnoteRef:", "[commentRef:"]
 
-    static func wordMarkerEnd(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    static func wordMarkerEnd(_ source: Span<UInt8>, at index: Int) -> Int? {
         guard wordMarkerPrefixes.contains(where: { source.hasPrefix($0, at: index) }) else { return nil }
         var cursor = index + 1
         let limit = min(source.count, index + 120)
@@ -203,7 +207,7 @@ struct Normalizer {
 
     /// A Word-export footnote body: `[` 1–3 digits `:` text `]`, with nested brackets
     /// allowed inside. Bounded, so an unclosed bracket costs little and stays text.
-    static func footnoteBody(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> (contentStart: Int, contentEnd: Int, end: Int)? {
+    static func footnoteBody(_ source: Span<UInt8>, at index: Int) -> (contentStart: Int, contentEnd: Int, end: Int)? {
         var cursor = index + 1
         let digitsStart = cursor
         while cursor < source.count, cursor - digitsStart < 4, source[cursor] >= 0x30, source[cursor] <= 0x39 {
@@ -230,7 +234,7 @@ struct Normalizer {
 
     /// `<sup>1</sup>`: a footnote marker in HTML-flavoured exports. Only short contents
     /// count, so real text in superscript (rare) is not thrown away wholesale.
-    static func superscriptMarkerEnd(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    static func superscriptMarkerEnd(_ source: Span<UInt8>, at index: Int) -> Int? {
         guard source.hasPrefix("<sup>", at: index) else { return nil }
         var cursor = index + 5
         let limit = min(source.count, cursor + 12)
@@ -242,7 +246,7 @@ struct Normalizer {
     }
 
     /// The `(url)` right after a Markdown link's `]`: syntax, not text.
-    static func markdownLinkTargetEnd(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    static func markdownLinkTargetEnd(_ source: Span<UInt8>, at index: Int) -> Int? {
         guard index < source.count, source[index] == UInt8(ascii: "(") else { return nil }
         var cursor = index + 1
         let limit = min(source.count, index + 2048)
@@ -253,19 +257,5 @@ struct Normalizer {
             cursor += 1
         }
         return nil
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// Byte-wise prefix test at an offset, without building a String.
-    @inline(__always)
-    func hasPrefix(_ prefix: StaticString, at index: Int) -> Bool {
-        let length = prefix.utf8CodeUnitCount
-        guard index + length <= count else { return false }
-        let start = prefix.utf8Start
-        for offset in 0 ..< length where self[index + offset] != start[offset] {
-            return false
-        }
-        return true
     }
 }

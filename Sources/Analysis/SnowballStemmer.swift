@@ -56,17 +56,17 @@ final class SnowballStemmer {
 
     /// The raw libstemmer stem of lower-case UTF-8 bytes.
     func stem(_ word: [UInt8]) -> [UInt8] {
-        word.withUnsafeBufferPointer { stem($0) }
-    }
-
-    func stem(_ word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        guard let base = word.baseAddress, !word.isEmpty else { return [] }
-        guard let output = sb_stemmer_stem(handle, base, Int32(word.count)) else {
-            // libstemmer returns NULL only when it cannot allocate; the word is then its own stem.
-            return Array(word)
+        guard !word.isEmpty else { return [] }
+        // The only pointers into libstemmer: it reads `word.count` bytes of the array during
+        // the call, and its result lies in the stemmer's own buffer, which the next call on
+        // this object (one thread) overwrites, so it is copied out before returning.
+        return word.withUnsafeBufferPointer { word in
+            guard let output = sb_stemmer_stem(handle, word.baseAddress, Int32(word.count)) else {
+                // libstemmer returns NULL only when it cannot allocate; the word is then its own stem.
+                return Array(word)
+            }
+            return Array(UnsafeBufferPointer(start: output, count: Int(sb_stemmer_length(handle))))
         }
-        let length = Int(sb_stemmer_length(handle))
-        return Array(UnsafeBufferPointer(start: output, count: length))
     }
 
     /// The file name of the loaded libstemmer (for example `libstemmer.so.0d.0.0`), read

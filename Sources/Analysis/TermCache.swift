@@ -1,5 +1,3 @@
-import Foundation
-
 /// What the analyzer has already worked out for one (kind, folded bytes) key.
 struct CachedTerm {
     var exact: String
@@ -33,11 +31,11 @@ struct TermCache {
 
     /// FNV-1a over the kind byte and the term bytes.
     @inline(__always)
-    static func hash(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(kind: UInt8, _ bytes: Span<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(kind)
         hash = hash &* 0x100_0000_01b3
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        for index in bytes.indices {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
         }
         return hash ^ (hash >> 29)
     }
@@ -49,21 +47,32 @@ struct TermCache {
     }
 
     /// The folded bytes (without the kind) and the stem bytes of entry `entry`.
-    func withBytes<Result>(
+    func withBytes<Result>(of entry: Int, _ body: (_ exact: Span<UInt8>, _ stem: Span<UInt8>) -> Result) -> Result {
+        let key = keyRanges[entry]
+        return body(
+            keyBytes.span.extracting(Int(key.start) + 1 ..< Int(key.start + key.count)),
+            stemBytes.span.extracting(Int(stemStarts[entry]) ..< Int(stemStarts[entry + 1])))
+    }
+
+    /// ``withBytes(of:_:)`` through buffer pointers, for ``Analyzer/withTermBytes(_:_:)``.
+    func withBufferPointers<Result>(
         of entry: Int, _ body: (_ exact: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
         let key = keyRanges[entry]
+        // The pointers are valid inside `body` only (the arrays are not changed during the
+        // call); `extracting` checks both ranges against the buffers' bounds.
         return keyBytes.withUnsafeBufferPointer { keys in
             stemBytes.withUnsafeBufferPointer { stems in
                 body(
-                    UnsafeBufferPointer(rebasing: keys[Int(key.start) + 1 ..< Int(key.start + key.count)]),
-                    UnsafeBufferPointer(rebasing: stems[Int(stemStarts[entry]) ..< Int(stemStarts[entry + 1])]))
+                    keys.extracting(Int(key.start) + 1 ..< Int(key.start + key.count)),
+                    stems.extracting(Int(stemStarts[entry]) ..< Int(stemStarts[entry + 1])))
             }
         }
     }
 
     /// The entry number for the key, or nil; `hash` must be ``hash(kind:_:)`` of the same key.
-    func findEntry(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    @inline(__always)
+    func findEntry(kind: UInt8, _ bytes: Span<UInt8>, hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -78,32 +87,35 @@ struct TermCache {
     }
 
     /// The entry for the key, or nil; `hash` must be ``hash(kind:_:)`` of the same key.
-    func find(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> CachedTerm? {
+    func find(kind: UInt8, _ bytes: Span<UInt8>, hash: UInt64) -> CachedTerm? {
         findEntry(kind: kind, bytes, hash: hash).map { entries[$0] }
     }
 
     /// Adds the key's entry and returns its number.
     @discardableResult
-    mutating func insert(kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, _ term: CachedTerm) -> Int {
+    mutating func insert(kind: UInt8, _ bytes: Span<UInt8>, hash: UInt64, _ term: CachedTerm) -> Int {
         if entries.count >= Self.maximumEntries { removeAll() }
         if (entries.count + 1) * 2 > slots.count { grow() }
         stemBytes.append(contentsOf: term.stem.utf8)
         stemStarts.append(Int32(stemBytes.count))
         let start = keyBytes.count
         keyBytes.append(kind)
-        keyBytes.append(contentsOf: bytes)
+        // A Span is no Sequence: the key's bytes are appended one by one (once per word type).
+        for index in bytes.indices { keyBytes.append(bytes[index]) }
         keyRanges.append((Int32(start), Int32(bytes.count + 1), hash))
         entries.append(term)
         place(entry: entries.count - 1, hash: hash)
         return entries.count - 1
     }
 
-    private func keyMatches(_ start: Int, kind: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        keyBytes.withUnsafeBufferPointer { keys in
-            guard keys[start] == kind else { return false }
-            guard let stored = keys.baseAddress, let probe = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmp(stored + start + 1, probe, bytes.count) == 0
-        }
+    @inline(__always)
+    private func keyMatches(_ start: Int, kind: UInt8, _ bytes: Span<UInt8>) -> Bool {
+        let keys = keyBytes.span
+        guard keys[start] == kind else { return false }
+        // The caller compared the lengths: the stored key's bytes follow its kind byte.
+        let stored = keys.extracting(start + 1 ..< start + 1 + bytes.count)
+        for index in bytes.indices where stored[index] != bytes[index] { return false }
+        return true
     }
 
     private mutating func place(entry: Int, hash: UInt64) {

@@ -44,31 +44,30 @@ struct Tokenizer {
         termBytes.removeAll(keepingCapacity: true)
         deferred.removeAll(keepingCapacity: true)
         nextPosition = 0
-        text.bytes.withUnsafeBufferPointer { bytes in
-            var cursor = 0
-            for body in text.footnoteBodies where body.lowerBound >= cursor {
-                scan(bytes, cursor ..< body.lowerBound)
-                cursor = body.upperBound
-            }
-            scan(bytes, cursor ..< bytes.count)
-            // Footnote bodies and the footnote or footer lines found inside hyphenated words
-            // come after the running text, each behind a gap, so no phrase spans into them.
-            var later = text.footnoteBodies + deferred
-            later.sort { $0.lowerBound < $1.lowerBound }
-            var processed = 0
-            while processed < later.count {
-                if !terms.isEmpty { nextPosition += 1 }
-                deferred.removeAll(keepingCapacity: true)
-                scan(bytes, later[processed])
-                later.append(contentsOf: deferred)
-                processed += 1
-            }
+        let bytes = text.bytes.span
+        var cursor = 0
+        for body in text.footnoteBodies where body.lowerBound >= cursor {
+            scan(bytes, cursor ..< body.lowerBound)
+            cursor = body.upperBound
+        }
+        scan(bytes, cursor ..< bytes.count)
+        // Footnote bodies and the footnote or footer lines found inside hyphenated words
+        // come after the running text, each behind a gap, so no phrase spans into them.
+        var later = text.footnoteBodies + deferred
+        later.sort { $0.lowerBound < $1.lowerBound }
+        var processed = 0
+        while processed < later.count {
+            if !terms.isEmpty { nextPosition += 1 }
+            deferred.removeAll(keepingCapacity: true)
+            scan(bytes, later[processed])
+            later.append(contentsOf: deferred)
+            processed += 1
         }
     }
 
     // MARK: - Scanning
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    private mutating func scan(_ bytes: Span<UInt8>, _ range: Range<Int>) {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -84,13 +83,16 @@ struct Tokenizer {
     }
 
     /// Tries the special shapes first (references, numbers, abbreviations), then words.
-    private mutating func scanTokenStartingAt(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
-        if let next = scanKOOPIdentifier(start, bytes, end) { return next }
-        if let next = scanECLI(start, bytes, end) { return next }
+    /// Each special shape is tried only when the byte that all its forms share is there
+    /// (a KOOP prefix's hyphen, ECLI's `e`, an abbreviation's first dot): most words are
+    /// none of them, and this runs at the start of every token.
+    private mutating func scanTokenStartingAt(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int {
+        if Self.mayStartKOOPIdentifier(start, bytes, end), let next = scanKOOPIdentifier(start, bytes, end) { return next }
+        if bytes[start] | 0x20 == UInt8(ascii: "e"), let next = scanECLI(start, bytes, end) { return next }
         if CharacterClass.isDigit(bytes[start]) {
             return scanNumber(start, bytes, end)
         }
-        if let next = scanAbbreviation(start, bytes, end) { return next }
+        if start + 1 < end, bytes[start + 1] == UInt8(ascii: "."), let next = scanAbbreviation(start, bytes, end) { return next }
         return scanWord(start, bytes, end, prefix: nil)
     }
 
@@ -116,7 +118,7 @@ struct Tokenizer {
         var bytesCount: Int
     }
 
-    private mutating func scanParenthesisedPrefix(_ open: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int? {
+    private mutating func scanParenthesisedPrefix(_ open: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int? {
         var cursor = open + 1
         while cursor < end, CharacterClass.isLetter(bytes[cursor]), cursor - open <= 12 { cursor += 1 }
         let lettersEnd = cursor
@@ -132,7 +134,7 @@ struct Tokenizer {
     /// Scans a word and whatever hangs on it: hyphen parts (also across a line break),
     /// a parenthesised suffix, a trailing `'s`. Emits the parts, the concatenation and the
     /// affix readings. Returns the index after the last byte used.
-    private mutating func scanWord(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int, prefix: AffixPrefix?) -> Int {
+    private mutating func scanWord(_ start: Int, _ bytes: Span<UInt8>, _ end: Int, prefix: AffixPrefix?) -> Int {
         parts.removeAll(keepingCapacity: true)
         var cursor = start
         var suffixReading: (part: Part, whole: Part)?
@@ -182,7 +184,7 @@ struct Tokenizer {
     }
 
     /// `ouder(s)`, `kind(eren)`: the word with and without the parenthesised letters.
-    private mutating func parenthesisedSuffix(_ part: Part, _ open: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Part? {
+    private mutating func parenthesisedSuffix(_ part: Part, _ open: Int, _ bytes: Span<UInt8>, _ end: Int) -> Part? {
         var cursor = open + 1
         while cursor < end, CharacterClass.isLetter(bytes[cursor]), cursor - open <= 8 { cursor += 1 }
         guard cursor > open + 1, cursor < end, bytes[cursor] == UInt8(ascii: ")") else { return nil }
@@ -198,7 +200,7 @@ struct Tokenizer {
 
     /// A run of word characters with inner apostrophes (`zo'n`, `regio's`), a trailing `+`
     /// run for `MDA++`, and footnote digits glued to the end of a word dropped.
-    private mutating func scanPart(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Part {
+    private mutating func scanPart(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Part {
         var cursor = start
         var letters = 0, uppercase = 0, lowercase = 0, digits = 0
         var trailingDigits = 0
@@ -261,7 +263,7 @@ struct Tokenizer {
     /// capitalised (`Verwey-⏎Jonker`); never a join before `en`, `of`, `tot`
     /// (`zorg-⏎en hulpverlening`). Blank lines, a footnote line and a page footer between
     /// the halves are stepped over; those lines are tokenised later.
-    private mutating func lineBreakHyphen(after hyphen: Int, _ part: Part, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> LineBreakDecision {
+    private mutating func lineBreakHyphen(after hyphen: Int, _ part: Part, _ bytes: Span<UInt8>, _ end: Int) -> LineBreakDecision {
         var cursor = hyphen + 1
         while cursor < end, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
         guard cursor < end, bytes[cursor] == UInt8(ascii: "\n") else { return .end }
@@ -304,18 +306,19 @@ struct Tokenizer {
     }
 
     /// `en`, `of`, `tot` as whole words: `zorg- en hulpverlening` elides a shared ending.
-    private static func isConjunction(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    private static func isConjunction(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Bool {
         var cursor = start
         while cursor < end, CharacterClass.isWord(bytes[cursor]) { cursor += 1 }
-        let length = cursor - start
-        guard length == 2 || length == 3 else { return false }
-        let word = UnsafeBufferPointer(rebasing: bytes[start ..< cursor])
-        return word.elementsEqual("en".utf8) || word.elementsEqual("of".utf8) || word.elementsEqual("tot".utf8)
+        switch cursor - start {
+        case 2: return bytes.hasPrefix("en", at: start) || bytes.hasPrefix("of", at: start)
+        case 3: return bytes.hasPrefix("tot", at: start)
+        default: return false
+        }
     }
 
     /// A footnote line (`1 Raadpleegbaar via www.tweedekamer.nl`) or a running footer
     /// (`Tweede Kamer, vergaderjaar 2020–2021, 28 345, nr. 252 15`).
-    private static func isFootnoteOrFooterLine(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    private static func isFootnoteOrFooterLine(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Bool {
         if bytes.hasPrefix("Tweede Kamer, vergaderjaar", at: start) || bytes.hasPrefix("Eerste Kamer, vergaderjaar", at: start) {
             return true
         }
@@ -328,7 +331,7 @@ struct Tokenizer {
 
     // MARK: Emission
 
-    private mutating func emit(prefix: AffixPrefix?, suffixReading: (part: Part, whole: Part)?, bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func emit(prefix: AffixPrefix?, suffixReading: (part: Part, whole: Part)?, bytes: Span<UInt8>) {
         let first = parts[0]
         if let prefix {
             // `(on)veiligheid`: `onveiligheid` and `veiligheid` at one position.
@@ -424,7 +427,7 @@ struct Tokenizer {
     }
 
     /// Appends bytes lower-cased (ASCII; everything else was folded by the normaliser).
-    private mutating func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    private mutating func appendFolded(_ bytes: Span<UInt8>, _ range: Range<Int>) {
         for index in range {
             let byte = bytes[index]
             termBytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
@@ -434,7 +437,7 @@ struct Tokenizer {
     // MARK: Abbreviations
 
     /// `z.s.m.`, `o.a.`, `c.s.`, `t.a.v.`: single letters with dots become `zsm`, `oa`, …
-    private mutating func scanAbbreviation(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int? {
+    private mutating func scanAbbreviation(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int? {
         var cursor = start
         var letters = 0
         // Single letters, each followed by a dot.
@@ -459,7 +462,7 @@ struct Tokenizer {
 
     // MARK: Numbers and references
 
-    private mutating func scanNumber(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+    private mutating func scanNumber(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int {
         if let next = scanKamervragenIdentifier(start, bytes, end) { return next }
         if let next = scanDossierNumber(start, bytes, end) { return next }
         var cursor = start
@@ -505,7 +508,7 @@ struct Tokenizer {
         return cursor
     }
 
-    private static func isThousandsGroup(_ dot: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    private static func isThousandsGroup(_ dot: Int, _ bytes: Span<UInt8>, _ end: Int) -> Bool {
         guard dot + 3 < end, bytes[dot] == UInt8(ascii: "."),
               CharacterClass.isDigit(bytes[dot + 1]), CharacterClass.isDigit(bytes[dot + 2]), CharacterClass.isDigit(bytes[dot + 3])
         else { return false }
@@ -515,7 +518,7 @@ struct Tokenizer {
     /// `36 658`: a dossier number written with a space, joined to `36658` only where the
     /// text speaks of a dossier (`Kamerstuk`, `dossier`, `vergaderjaar` before it, or `nr.`
     /// after it), so that postcodes (`2500 EH`) and counts stay apart.
-    private mutating func scanDossierNumber(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int? {
+    private mutating func scanDossierNumber(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int? {
         guard start + 6 <= end,
               CharacterClass.isDigit(bytes[start]), CharacterClass.isDigit(bytes[start + 1]), bytes[start + 2] == UInt8(ascii: " "),
               CharacterClass.isDigit(bytes[start + 3]), CharacterClass.isDigit(bytes[start + 4]), CharacterClass.isDigit(bytes[start + 5]),
@@ -530,7 +533,7 @@ struct Tokenizer {
 
     private static let dossierCues: [[UInt8]] = [Array("kamerstuk".utf8), Array("dossier".utf8), Array("vergaderjaar".utf8)]
 
-    private static func mentionsDossier(before index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func mentionsDossier(before index: Int, _ bytes: Span<UInt8>) -> Bool {
         let windowStart = max(0, index - 48)
         for cue in dossierCues {
             var position = windowStart
@@ -547,7 +550,7 @@ struct Tokenizer {
         return false
     }
 
-    private static func isFollowedByNumberMark(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    private static func isFollowedByNumberMark(_ index: Int, _ bytes: Span<UInt8>, _ end: Int) -> Bool {
         var cursor = index
         if cursor < end, bytes[cursor] == UInt8(ascii: ",") { cursor += 1 }
         while cursor < end, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
@@ -557,7 +560,7 @@ struct Tokenizer {
     }
 
     /// `2025Z19210`, `2024D01234`: Tweede Kamer case and document ids, one token.
-    private mutating func scanKamervragenIdentifier(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int? {
+    private mutating func scanKamervragenIdentifier(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int? {
         guard start + 9 <= end else { return nil }
         for offset in 0 ..< 4 where !CharacterClass.isDigit(bytes[start + offset]) { return nil }
         guard CharacterClass.isASCIILetter(bytes[start + 4]) else { return nil }
@@ -573,7 +576,15 @@ struct Tokenizer {
     /// `h-tk-20172018-50-1`, `stb-2024-12`: one token, not a hyphen compound.
     private static let koopPrefixes: [StaticString] = ["kst-", "ah-", "kv-", "h-", "stb-", "stcrt-", "blg-", "trb-", "gmb-", "prb-", "wsb-"]
 
-    private mutating func scanKOOPIdentifier(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int? {
+    /// Every KOOP prefix ends in a hyphen at offset 1, 2, 3 or 5 (`h-`, `kv-`, `kst-`, `stcrt-`).
+    @inline(__always)
+    private static func mayStartKOOPIdentifier(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Bool {
+        let hyphen = UInt8(ascii: "-")
+        return start + 1 < end && bytes[start + 1] == hyphen || start + 2 < end && bytes[start + 2] == hyphen
+            || start + 3 < end && bytes[start + 3] == hyphen || start + 5 < end && bytes[start + 5] == hyphen
+    }
+
+    private mutating func scanKOOPIdentifier(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int? {
         guard start == 0 || !CharacterClass.isWord(bytes[start - 1]) else { return nil }
         guard let prefix = Self.koopPrefixes.first(where: { bytes.hasPrefix($0, at: start) }) else { return nil }
         var cursor = start + prefix.utf8CodeUnitCount
@@ -603,7 +614,7 @@ struct Tokenizer {
     }
 
     /// `ECLI:NL:HR:2016:1234`: the European case law identifier, one token.
-    private mutating func scanECLI(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int? {
+    private mutating func scanECLI(_ start: Int, _ bytes: Span<UInt8>, _ end: Int) -> Int? {
         guard bytes.hasPrefix("ECLI:", at: start) || bytes.hasPrefix("ecli:", at: start) else { return nil }
         var cursor = start + 5
         var lastWordEnd = cursor

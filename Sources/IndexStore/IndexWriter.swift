@@ -146,7 +146,7 @@ public final class IndexWriter {
             return (name: SegmentCommit.name(number: manifest.nextSegmentNumber), id: SegmentID.random())
         }
         let outcomes = MergeOutcomes(count: groups.count)
-        let work = UnsafeMergeWork(sources: sources, targets: targets, analyzer: analyzer.identity, directory: directory, files: files)
+        let work = MergeWork(sources: sources, targets: targets, analyzer: analyzer.identity, directory: directory, files: files)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, groups.count))) { thread in
             for index in stride(from: thread, to: groups.count, by: max(1, min(threads, groups.count))) {
                 outcomes.set(index, Result { try work.merge(index) })
@@ -171,9 +171,8 @@ public final class IndexWriter {
 
 /// What the merging threads read: each group's sources (as a manifest of them) and target,
 /// and the writer's file operations.
-private struct UnsafeMergeWork: @unchecked Sendable {
-    // @unchecked: every field is immutable; each thread opens and reads the sources of its
-    // own groups only (a segment is in one group).
+/// Each thread opens and reads the sources of its own groups only (a segment is in one group).
+private struct MergeWork: Sendable {
     let sources: [Manifest]
     let targets: [(name: String, id: SegmentID)]
     let analyzer: AnalyzerIdentity

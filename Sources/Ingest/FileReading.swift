@@ -28,6 +28,8 @@ public enum FileReading {
         var capacity = max(Int(status.st_size), 0) + 1
         while true {
             bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            // read(2) writes at most `buffer.count - filled` bytes after the `filled` ones
+            // (filled < capacity == buffer.count here), during the call only.
             let count = bytes.withUnsafeMutableBytes { buffer -> Int in
                 #if canImport(Glibc)
                 return Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)

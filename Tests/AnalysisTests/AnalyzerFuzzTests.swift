@@ -31,7 +31,7 @@ struct AnalyzerFuzzTests {
                 }
             }
             tokens.removeAll()
-            try bytes.withUnsafeBufferPointer { try analyzer.analyze(utf8: $0, into: &tokens) }
+            try analyzer.analyze(utf8: bytes.span, into: &tokens)
             var previous: UInt32 = 0
             for token in tokens {
                 #expect(token.start < token.end && token.end <= bytes.count)

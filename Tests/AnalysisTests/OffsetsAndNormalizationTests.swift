@@ -36,16 +36,12 @@ struct OffsetsAndNormalizationTests {
     @Test func invalidUTF8IsASeparatorNotAnError() throws {
         var bytes = Array("huiselijk".utf8) + [0xFF, 0xC3] + Array(" geweld".utf8) + [0xE2, 0x82]
         var tokens: [Token] = []
-        try bytes.withUnsafeMutableBufferPointer { buffer in
-            try analyzer.analyze(utf8: UnsafeBufferPointer(buffer), into: &tokens)
-        }
+        try analyzer.analyze(utf8: bytes.span, into: &tokens)
         #expect(tokens.map(\.exact) == ["huiselijk", "geweld"])
         #expect(tokens.map(\.start) == [0, 12])
         bytes = [0xC0, 0x80, 0xED, 0xA0, 0x80]  // overlong NUL and a UTF-16 surrogate
         tokens = []
-        try bytes.withUnsafeMutableBufferPointer { buffer in
-            try analyzer.analyze(utf8: UnsafeBufferPointer(buffer), into: &tokens)
-        }
+        try analyzer.analyze(utf8: bytes.span, into: &tokens)
         #expect(tokens.isEmpty)
     }
 

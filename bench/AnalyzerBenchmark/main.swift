@@ -41,7 +41,7 @@ for pass in 1 ... passes {
     let elapsed = try clock.measure {
         for text in texts {
             tokens.removeAll(keepingCapacity: true)
-            try text.withUnsafeBufferPointer { try analyzer.analyze(utf8: $0, into: &tokens) }
+            try analyzer.analyze(utf8: text.span, into: &tokens)
             count += tokens.count
         }
     }

@@ -88,7 +88,7 @@ for name in targets {
         case "analyzer":
             let bytes = Bool.random(using: &random) || samples.isEmpty ? randomBytes(&random, maximum: 256) : mutate(samples.randomElement(using: &random)!, &random)
             var tokens: [Token] = []
-            try bytes.withUnsafeBufferPointer { try analyzer.analyze(utf8: $0, into: &tokens) }
+            try analyzer.analyze(utf8: bytes.span, into: &tokens)
             for token in tokens where token.start > token.end || token.end > bytes.count {
                 print("analyzer: bad offsets for seed \(seed) input \(number)")
                 exit(1)

@@ -34,6 +34,7 @@ public final class WriterLock {
         // Record who holds it, for the message the next writer gets.
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(descriptor, 0)
+        // pwrite(2) reads the array's bytes during the call only.
         _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         self.descriptor = descriptor
     }
@@ -45,6 +46,7 @@ public final class WriterLock {
 
     private static func readHolder(_ descriptor: Int32) -> String? {
         var buffer = [UInt8](repeating: 0, count: 32)
+        // pread(2) writes at most `buffer.count` bytes during the call only.
         let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
         let digits = String(decoding: buffer[0 ..< count], as: UTF8.self).filter(\.isNumber)

@@ -78,11 +78,11 @@ public struct DocumentTable: RandomAccessCollection, Sendable {
     private static func readRow(_ reader: inout ByteReader, withStrings: Bool, hasLocations: Bool) throws(IndexCorruption) -> DocumentEntry {
         func string() throws(IndexCorruption) -> String {
             let bytes = try reader.readLengthPrefixedSlice(maximumCount: StoredDocument.maximumStringLength)
-            return withStrings ? bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } : ""
+            return withStrings ? bytes.decodedString() : ""
         }
         let id = try string()
         let sourceBytes = try reader.readLengthPrefixedSlice(maximumCount: StoredDocument.maximumStringLength)
-        let source = withStrings ? sourceBytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } : ""
+        let source = withStrings ? sourceBytes.decodedString() : ""
         let contentHash = try string()
         let fileSize = try reader.readVarUInt64()
         let modificationTime = Int64(bitPattern: try reader.readVarUInt64())

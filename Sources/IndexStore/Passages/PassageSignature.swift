@@ -30,13 +30,20 @@ public struct PassageSignature: Sendable {
     public init() {}
 
     /// The hash of a word's bytes (FNV-1a, then mixed): stable across runs and machines.
-    public static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    public static func wordHash(_ bytes: Span<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
+        for index in bytes.indices {
+            hash ^= UInt64(bytes[index])
             hash &*= 0x0000_0100_0000_01B3
         }
         return mix(hash)
+    }
+
+    /// The span form of `wordHash` for a caller that holds a buffer pointer (the
+    /// segment inverter, which gets a term's bytes from ``Analysis/Analyzer/withTermBytes(_:_:)``).
+    public static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        // The span borrows the caller's buffer for this call only.
+        wordHash(bytes.span)
     }
 
     /// Adds the next word of the passage.

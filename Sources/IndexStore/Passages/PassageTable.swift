@@ -67,29 +67,31 @@ public struct PassageTable: Sendable {
     public func signature(_ passage: Int) -> UInt64 {
         guard hasSignatures else { return PassageSignature.none }
         precondition(passage >= 0 && passage < count, "passage \(passage) of \(count)")
-        return body.withUnsafeBytes { bytes in
-            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: columnStart + count * 12 + passage * 8, as: UInt64.self))
-        }
+        return integer(at: columnStart + count * 12 + passage * 8)
     }
 
     /// Every passage's length as its norm byte, in one pass over the column.
     func norms() -> [UInt8] {
         let start = columnStart + count * 4
-        return body.withUnsafeBytes { bytes in
-            [UInt8](unsafeUninitializedCapacity: count) { norms, initialized in
-                for index in 0 ..< count {
-                    norms[index] = LengthNorm.encode(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)))
-                }
-                initialized = count
-            }
+        return [UInt8](capacity: count) { norms in
+            for index in 0 ..< count { norms.append(LengthNorm.encode(integer(at: start + index * 4, as: UInt32.self))) }
         }
     }
 
     @inline(__always)
     private func value(column: Int, _ passage: Int) -> UInt32 {
         precondition(passage >= 0 && passage < count, "passage \(passage) of \(count)")
-        return body.withUnsafeBytes { bytes in
-            UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: columnStart + (column * count + passage) * 4, as: UInt32.self))
+        return integer(at: columnStart + (column * count + passage) * 4)
+    }
+
+    /// The column integer at `offset` of the body. The initialiser checked that every
+    /// column fits, so a range error here is a bug of this type, not bad input.
+    @inline(__always)
+    private func integer<T: FixedWidthInteger>(at offset: Int, as: T.Type = T.self) -> T {
+        do {
+            return try body.integer(at: offset)
+        } catch {
+            preconditionFailure("passage table column read out of range: \(error)")
         }
     }
 }

@@ -117,7 +117,7 @@ extension ByteWriter {
 extension ByteReader {
     mutating func readString() throws(IndexCorruption) -> String {
         let bytes = try readLengthPrefixedSlice(maximumCount: StoredDocument.maximumStringLength)
-        return bytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        return bytes.decodedString()
     }
 
     mutating func readOptionalString() throws(IndexCorruption) -> String? {

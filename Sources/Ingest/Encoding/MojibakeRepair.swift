@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Undoes one round of "UTF-8 read as Latin-1/Windows-1252 and written out as UTF-8".
 ///
 /// Such text shows each non-ASCII letter as two or three characters from the Latin-1 or
@@ -46,16 +40,18 @@ enum MojibakeRepair {
     /// A correctly encoded `é` followed by a plain letter does not match.
     private static func mightContainMojibake(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { scan($0) }
+        text.makeContiguousUTF8()
+        return scan(text.utf8.span)
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
+    private static func scan(_ bytes: Span<UInt8>) -> Bool {
         let count = bytes.count
+        guard count > 2 else { return false }
+        // A lead needs two bytes after it; memchr jumps between C3 bytes, which are rare
+        // even in Dutch text.
+        let leads = bytes.extracting(0 ..< count - 2)
         var offset = 0
-        // memchr jumps between C3 bytes, which are rare even in Dutch text.
-        while offset + 2 < count, let hit = memchr(base + offset, 0xC3, count - offset - 2) {
-            let index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        while let index = ByteSearch.firstIndex(of: 0xC3, in: leads, from: offset) {
             let second = bytes[index + 1], third = bytes[index + 2]
             if second >= 0x82, second <= 0xB4,
                third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2 {

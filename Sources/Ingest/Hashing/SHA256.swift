@@ -23,6 +23,8 @@ public enum SHA256 {
     public static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
+        // libcrypto reads `input.count` bytes and writes SHA-256's 32 into `digest` (32 long)
+        // during the call; it keeps neither pointer, and neither outlives its closure.
         let succeeded = bytes.withUnsafeBytes { input in
             digest.withUnsafeMutableBufferPointer { output in
                 EVP_Digest(input.baseAddress, input.count, output.baseAddress, &length, EVP_sha256(), nil) == 1

@@ -57,11 +57,12 @@ struct BlockBuilder {
 
     mutating func paragraph(_ text: String) {
         var text = text
-        text.withUTF8 { paragraph(bytes: $0) }
+        text.makeContiguousUTF8()
+        paragraph(bytes: text.utf8.span)
     }
 
     /// The same for raw bytes, saving a String round trip on the text path.
-    mutating func paragraph(bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func paragraph(bytes: Span<UInt8>) {
         let (text, spaces) = WhiteSpace.collapsed(bytes)
         guard !text.isEmpty else { return }
         blocks.append(Block(heading: currentHeading, text: text, section: section, words: spaces + 1))

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Word-export markers and footnotes written inline: `[bookmark: _Hlk…]` and
 /// `[footnoteRef:1]` are deleted, `[1:  Kamerstukken II, …]` and `<sup>1</sup> …` at a
 /// line start are footnote bodies (handed to `onNote`), `<sup>1</sup>` in running text is
@@ -11,10 +5,8 @@ import Darwin
 enum InlineMarkup {
     static func strip(_ line: [UInt8], markdown: Bool, onNote: (String, String) -> Void) -> [UInt8] {
         // Most lines have none of this; skip the copy.
-        let hasMarkup = line.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "[")), buffer.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), buffer.count) != nil
-        }
+        let hasMarkup = ByteSearch.firstIndex(of: UInt8(ascii: "["), in: line.span) != nil
+            || ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: line.span) != nil
         if !hasMarkup { return line }
         var out = [UInt8]()
         out.reserveCapacity(line.count)

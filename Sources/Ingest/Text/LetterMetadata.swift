@@ -44,7 +44,8 @@ struct LetterMetadata: Equatable {
 
         date = Self.findDate(in: headerText) ?? Self.dateLine(in: rawText.utf8Prefix(Self.dateLineWindow))
         var raw = rawText
-        identifiers = raw.withUTF8 { Self.identifiers(in: UnsafeBufferPointer(rebasing: $0.prefix(Self.identifierWindow))) }
+        raw.makeContiguousUTF8()
+        identifiers = Self.identifiers(in: raw.utf8.span.extracting(first: Self.identifierWindow))
         for (dossier, number) in cleanup.footerReferences where !dossiers.contains(dossier) {
             dossiers.append(dossier)
             if documentNumber == nil { documentNumber = number }
@@ -240,16 +241,19 @@ struct LetterMetadata: Equatable {
     /// `2025Z19210`, `kv-tk-2024Z18775`, `ah-tk-20242025-594`, `kst-28345-252`, in order of
     /// first appearance, without repeats.
     static func identifiers(in bytes: [UInt8]) -> [String] {
-        bytes.withUnsafeBufferPointer { identifiers(in: $0) }
+        identifiers(in: bytes.span)
     }
 
-    static func identifiers(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    static func identifiers(in bytes: Span<UInt8>) -> [String] {
         var found = [String]()
         func add(_ value: String) { if !found.contains(value) { found.append(value) } }
         let count = bytes.count
         func digits(_ range: Range<Int>) -> Bool {
-            range.lowerBound >= 0 && range.upperBound <= count && range.allSatisfy { ByteClass.isDigit(bytes[$0]) }
+            guard range.lowerBound >= 0, range.upperBound <= count else { return false }
+            for index in range where !ByteClass.isDigit(bytes[index]) { return false }
+            return true
         }
+        func string(_ range: Range<Int>) -> String { String(decoding: range.map { bytes[$0] }, as: UTF8.self) }
         var index = 0
         while index < count {
             let byte = bytes[index]
@@ -258,20 +262,20 @@ struct LetterMetadata: Equatable {
                 if digits(index - 4 ..< index), digits(index + 1 ..< index + 6),
                    index + 6 >= count || !ByteClass.isDigit(bytes[index + 6]),
                    index < 5 || !ByteClass.isDigit(bytes[index - 5]) {
-                    add(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index - 4) ... (index + 5)]), as: UTF8.self))
+                    add(string(index - 4 ..< index + 6))
                 }
             } else if (byte == UInt8(ascii: "a") || byte == UInt8(ascii: "k")), index + 4 < count,
                       bytes[index + 2] == UInt8(ascii: "-") || bytes[index + 3] == UInt8(ascii: "-"),
                       index == 0 || !ByteClass.isLetter(bytes[index - 1]) {
                 for prefix in Self.identifierPrefixes where index + prefix.count <= count
-                    && UnsafeBufferPointer(rebasing: bytes[index ..< index + prefix.count]).elementsEqual(prefix) {
+                    && prefix.indices.allSatisfy({ bytes[index + $0] == prefix[$0] }) {
                     var end = index + prefix.count
                     while end < count, ByteClass.isDigit(bytes[end]) || ByteClass.isUpper(bytes[end]) || bytes[end] == UInt8(ascii: "-") {
                         end += 1
                     }
                     while end > index, bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
                     if end - index > prefix.count + 3 {
-                        let identifier = String(decoding: UnsafeBufferPointer(rebasing: bytes[index ..< end]), as: UTF8.self)
+                        let identifier = string(index ..< end)
                         if prefix.first == UInt8(ascii: "k"), prefix.count == 6 { add(String(identifier.dropFirst(6))) }
                         add(identifier)
                     }

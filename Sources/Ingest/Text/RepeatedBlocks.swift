@@ -17,38 +17,42 @@ enum RepeatedBlocks {
         // (laws, OCR papers, most of what is indexed) is not scanned.
         let opening = text.utf8Prefix(4096)
         guard ["Datum", "kenmerk", "referentie", "Retouradres"].contains(where: { opening.containsBytes($0) }) else { return text }
-        var text = text
-        // Read in place: most texts have no furniture and are returned untouched.
-        let removed = text.withUTF8 { bytes -> [Range<Int>] in
-            let blocks = ranges(of: bytes)
-            // Each furniture-shaped block's key, worked out once.
-            let keys = blocks.map { isFurnitureShaped(bytes[$0]) ? countingKey(bytes[$0]) : nil }
-            var counts: [UInt64: Int] = [:]
-            for case let key? in keys { counts[key, default: 0] += 1 }
-            guard counts.values.contains(where: { $0 >= minimumRepeats }) else { return [] }
-            var removed: [Range<Int>] = []
-            var afterRemovedLabel = false
-            for (block, key) in zip(blocks, keys) {
-                let repeated = key.map { counts[$0, default: 0] >= minimumRepeats } ?? false
-                let oneLine = !bytes[block].dropLast().contains(0x0A)
-                // `**Datum**⏎⏎19 november 2024`: the value of a removed label, in a block of its own.
-                if repeated || afterRemovedLabel && key != nil && oneLine {
-                    removed.append(block)
-                    afterRemovedLabel = repeated && oneLine && startsWithLabel(bytes[block])
-                } else {
-                    afterRemovedLabel = false
-                }
-            }
-            return removed
-        }
+        // One copy of the bytes, read as slices; most texts have no furniture and are
+        // returned untouched.
+        let bytes = Array(text.utf8)
+        let removed = furniture(in: bytes)
         guard !removed.isEmpty else { return text }
-        var bytes = Array(text.utf8)
-        for block in removed.reversed() { bytes.removeSubrange(block) }
-        return String(decoding: bytes, as: UTF8.self)
+        var kept = bytes
+        for block in removed.reversed() { kept.removeSubrange(block) }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// The blocks of `bytes` that are furniture, in order.
+    private static func furniture(in bytes: [UInt8]) -> [Range<Int>] {
+        let blocks = ranges(of: bytes)
+        // Each furniture-shaped block's key, worked out once.
+        let keys = blocks.map { isFurnitureShaped(bytes[$0]) ? countingKey(bytes[$0]) : nil }
+        var counts: [UInt64: Int] = [:]
+        for case let key? in keys { counts[key, default: 0] += 1 }
+        guard counts.values.contains(where: { $0 >= minimumRepeats }) else { return [] }
+        var removed: [Range<Int>] = []
+        var afterRemovedLabel = false
+        for (block, key) in zip(blocks, keys) {
+            let repeated = key.map { counts[$0, default: 0] >= minimumRepeats } ?? false
+            let oneLine = !bytes[block].dropLast().contains(0x0A)
+            // `**Datum**⏎⏎19 november 2024`: the value of a removed label, in a block of its own.
+            if repeated || afterRemovedLabel && key != nil && oneLine {
+                removed.append(block)
+                afterRemovedLabel = repeated && oneLine && startsWithLabel(bytes[block])
+            } else {
+                afterRemovedLabel = false
+            }
+        }
+        return removed
     }
 
     /// The blocks of `bytes`: runs of non-blank lines, without the blank lines around them.
-    static func ranges(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    static func ranges(of bytes: [UInt8]) -> [Range<Int>] {
         var blocks: [Range<Int>] = []
         var start: Int?
         var lineStart = 0
@@ -74,7 +78,7 @@ enum RepeatedBlocks {
     /// A block of two or more short lines, or one line that is a letterhead label, a date
     /// or a number (`5896071`): a single repeated line of text may be a heading (`Vraag`).
     /// Byte tests only: this runs on every block of every text file.
-    static func isFurnitureShaped(_ block: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func isFurnitureShaped(_ block: ArraySlice<UInt8>) -> Bool {
         guard block.count <= maximumBlock else { return false }
         if !block.dropLast().contains(0x0A) {
             // Labels, dates and numbers are short; most single-line blocks are paragraphs.
@@ -98,7 +102,7 @@ enum RepeatedBlocks {
 
     /// What a block counts as: a block that starts with a letterhead label counts as the
     /// label, whatever value follows it (and whether the value is in the block or the next).
-    static func countingKey(_ block: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
+    static func countingKey(_ block: ArraySlice<UInt8>) -> UInt64 {
         let firstLine = block.prefix { $0 != 0x0A }
         if firstLine.count <= 28 {
             let label = normalizedHash(firstLine)
@@ -108,7 +112,7 @@ enum RepeatedBlocks {
     }
 
     /// Whether the block starts with a letterhead label (`**Onze referentie**`).
-    static func startsWithLabel(_ block: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func startsWithLabel(_ block: ArraySlice<UInt8>) -> Bool {
         let firstLine = block.prefix { $0 != 0x0A }
         return firstLine.count <= 28 && labelHashes.contains(normalizedHash(firstLine))
     }

@@ -1,44 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Plain byte-wise substring search. Foundation's `range(of:)` and `contains(_:)` on
 /// Linux go through CFString with Unicode folding and cost more than all the rest of
 /// the extraction together; metadata cues are plain ASCII, so comparing UTF-8 bytes is
 /// both exact and cheap.
 extension Substring {
     func byteRange(of needle: String) -> Range<String.Index>? {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return nil }
+        // Spans need contiguous UTF-8, which native strings always are (a bridged one is
+        // copied here); the match is found as UTF-8 offsets and mapped back onto `self`.
+        var text = self, needle = needle
+        text.makeContiguousUTF8()
+        needle.makeContiguousUTF8()
+        guard let offset = ByteSearch.firstIndex(of: needle.utf8.span, in: text.utf8.span) else { return nil }
         let view = utf8
-        let found: Int?? = view.withContiguousStorageIfAvailable { buffer -> Int? in
-            guard let base = buffer.baseAddress, buffer.count >= pattern.count else { return nil }
-            return pattern.withUnsafeBufferPointer { needle -> Int? in
-                // memchr finds candidate first bytes at SIMD speed; memcmp checks the rest.
-                let last = buffer.count - needle.count
-                var offset = 0
-                while offset <= last {
-                    guard let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) else { return nil }
-                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    if memcmp(base + position, needle.baseAddress!, needle.count) == 0 { return position }
-                    offset = position + 1
-                }
-                return nil
-            }
-        }
-        let offset: Int?
-        if let found {
-            offset = found
-        } else {
-            // Not contiguous (a bridged string): the slow path is fine, it never happens here.
-            let bytes = Array(view)
-            offset = XMLRepair.find(pattern, in: bytes, from: 0, limit: bytes.count)
-        }
-        guard let offset else { return nil }
         let lower = view.index(view.startIndex, offsetBy: offset)
-        return lower ..< view.index(lower, offsetBy: pattern.count)
+        return lower ..< view.index(lower, offsetBy: needle.utf8.count)
     }
 
     func containsBytes(_ needle: String) -> Bool { byteRange(of: needle) != nil }
@@ -50,23 +24,9 @@ extension String {
 }
 
 extension ArraySlice where Element == UInt8 {
-    /// The offset (from `startIndex`) of the first occurrence of `needle`, via memchr.
+    /// The offset (from `startIndex`) of the first occurrence of `needle`.
     func firstOffset(of needle: [UInt8]) -> Int? {
-        guard !needle.isEmpty, count >= needle.count else { return nil }
-        return withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            return needle.withUnsafeBufferPointer { pattern -> Int? in
-                let last = buffer.count - pattern.count
-                var offset = 0
-                while offset <= last {
-                    guard let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) else { return nil }
-                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return position }
-                    offset = position + 1
-                }
-                return nil
-            }
-        }
+        ByteSearch.firstIndex(of: needle.span, in: span)
     }
 }
 

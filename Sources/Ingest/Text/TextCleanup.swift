@@ -1,3 +1,5 @@
+import Analysis
+
 /// Turns exported letter text (PDF and DOCX text, Markdown) into paragraphs, headings and
 /// notes. docs/INGEST.md, "Text and Markdown cleanup", lists the artefacts; each step below handles one of them.
 ///
@@ -42,20 +44,20 @@ struct TextCleanup {
         var footers: [(String, String?)] = []
         var lines = [Line]()
         var text = text
+        text.makeContiguousUTF8()
         var footnotes = FootnoteTracker()
-        text.withUTF8 { buffer in
-            var start = 0
-            var index = 0
-            let count = buffer.count
-            while index <= count {
-                if index == count || buffer[index] == 0x0A || buffer[index] == 0x0D {
-                    let raw = Array(UnsafeBufferPointer(rebasing: buffer[start ..< index]))
-                    lines.append(classify(raw, lineIndex: lines.count, lines: lines, footers: &footers, footnotes: &footnotes, builder: &builder))
-                    if index + 1 < count, buffer[index] == 0x0D, buffer[index + 1] == 0x0A { index += 1 }
-                    start = index + 1
-                }
-                index += 1
+        let buffer = text.utf8.span
+        var start = 0
+        var index = 0
+        let count = buffer.count
+        while index <= count {
+            if index == count || buffer[index] == 0x0A || buffer[index] == 0x0D {
+                let raw = [UInt8](copying: buffer.extracting(start ..< index))
+                lines.append(classify(raw, lineIndex: lines.count, lines: lines, footers: &footers, footnotes: &footnotes, builder: &builder))
+                if index + 1 < count, buffer[index] == 0x0D, buffer[index + 1] == 0x0A { index += 1 }
+                start = index + 1
             }
+            index += 1
         }
         footnotes.removeConfirmedMarks(from: &lines)
         reflow(lines, into: &builder)
@@ -137,7 +139,7 @@ struct TextCleanup {
         var index = 0
 
         func flush(_ builder: inout BlockBuilder) {
-            if !paragraph.isEmpty { paragraph.withUnsafeBufferPointer { builder.paragraph(bytes: $0) } }
+            if !paragraph.isEmpty { builder.paragraph(bytes: paragraph.span) }
             paragraph.removeAll(keepingCapacity: true)
         }
 

@@ -6,14 +6,18 @@ enum WhiteSpace {
     /// what users search.
     static func collapse(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { collapsed($0).text }
+        text.makeContiguousUTF8()
+        return collapsed(text.utf8.span).text
     }
 
     /// The collapsed text, written straight into the new string's storage (this runs
     /// over every byte of every paragraph), and the number of separating spaces, which
     /// is the word count minus one.
-    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, spaces: Int) {
+    static func collapsed(_ bytes: Span<UInt8>) -> (text: String, spaces: Int) {
         var spaces = 0
+        // `out` is valid inside this closure only. Every write is in bounds: a byte is
+        // written for each byte read and a space only for white space read before it, so
+        // `written <= index < bytes.count`, the capacity.
         let text = String(unsafeUninitializedCapacity: bytes.count) { out in
             var written = 0
             var pendingSpace = false
@@ -48,17 +52,17 @@ enum WhiteSpace {
 
     @discardableResult
     static func collapse(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) -> Int {
-        bytes.withUnsafeBufferPointer { collapse($0, into: &out) }
+        collapse(bytes.span, into: &out)
     }
 
     /// Returns how many separating spaces were written, so callers get the word count free.
     @discardableResult
-    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int {
+    static func collapse(_ bytes: Span<UInt8>, into out: inout [UInt8]) -> Int {
         var spaces = 0
         out.reserveCapacity(out.count + bytes.count)
         var pendingSpace = false
-        var index = bytes.startIndex
-        let end = bytes.endIndex
+        var index = 0
+        let end = bytes.count
         while index < end {
             let byte = bytes[index]
             if byte <= 0x20 || byte == 0x7F {
@@ -98,20 +102,17 @@ enum WhiteSpace {
 
     /// Counts words as runs of non-space bytes.
     static func wordCount(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { buffer in
-            var count = 0
-            var inWord = false
-            for byte in buffer {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    count += 1
-                }
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
             }
-            return count
         }
+        return count
     }
 }
 
@@ -122,32 +123,34 @@ extension WhiteSpace {
     /// collapsed text.
     static func tidyPunctuation(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            guard bytes.contains(0x20) else { return String(decoding: bytes, as: UTF8.self) }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                var written = 0
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte == 0x20, index + 1 < bytes.count {
-                        let next = bytes[index + 1]
-                        let closesBefore = next == UInt8(ascii: ",") || next == UInt8(ascii: ".") || next == UInt8(ascii: ";")
-                            || next == UInt8(ascii: ":") || next == UInt8(ascii: ")")
-                        let opensAfter = written > 0 && out[written - 1] == UInt8(ascii: "(")
-                        // ". " before a digit or word is real text (`nr. 719`), so only drop
-                        // the space when the punctuation ends a word or the text.
-                        let punctuationEnds = index + 2 >= bytes.count || bytes[index + 2] == 0x20 || next == UInt8(ascii: ")")
-                        if (closesBefore && punctuationEnds) || opensAfter {
-                            index += 1
-                            continue
-                        }
+        text.makeContiguousUTF8()
+        let bytes = text.utf8.span
+        guard ByteSearch.firstIndex(of: 0x20, in: bytes) != nil else { return text }
+        // `out` is valid inside this closure only; at most one byte is written per byte
+        // read, so `written <= index < bytes.count`, the capacity.
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20, index + 1 < bytes.count {
+                    let next = bytes[index + 1]
+                    let closesBefore = next == UInt8(ascii: ",") || next == UInt8(ascii: ".") || next == UInt8(ascii: ";")
+                        || next == UInt8(ascii: ":") || next == UInt8(ascii: ")")
+                    let opensAfter = written > 0 && out[written - 1] == UInt8(ascii: "(")
+                    // ". " before a digit or word is real text (`nr. 719`), so only drop
+                    // the space when the punctuation ends a word or the text.
+                    let punctuationEnds = index + 2 >= bytes.count || bytes[index + 2] == 0x20 || next == UInt8(ascii: ")")
+                    if (closesBefore && punctuationEnds) || opensAfter {
+                        index += 1
+                        continue
                     }
-                    out[written] = byte
-                    written += 1
-                    index += 1
                 }
-                return written
+                out[written] = byte
+                written += 1
+                index += 1
             }
+            return written
         }
     }
 }

@@ -47,6 +47,11 @@ enum XMLReader {
         guard bytes.count < Int(Int32.max) else {
             return Outcome(errors: ["the file is larger than 2 GB"], completed: false, unexpandedEntities: 0)
         }
+        // Every pointer below lives inside this closure. libxml2 reads the bytes of `buffer`
+        // while the reader lives, and the reader is freed (the `defer`) before the closure
+        // returns; the error collector is retained for the same span. An empty array may
+        // have no address, and libxml2 needs one even for zero bytes: any non-null pointer
+        // does, since it reads none.
         return bytes.withUnsafeBufferPointer { buffer -> Outcome in
             let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
             // We always hand libxml2 UTF-8 (TextDecoder made it so), whatever the file declared.
@@ -64,7 +69,8 @@ enum XMLReader {
             }, box.toOpaque())
 
             // Element names come from the reader's dictionary and stay put while it
-            // lives, so one String per distinct name is enough.
+            // lives, so one String per distinct name is enough. The table keyed by those
+            // addresses is local to this closure and never read after the reader is freed.
             var names: [UnsafePointer<xmlChar>: String] = [:]
             func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
                 guard let pointer else { return "" }

@@ -19,14 +19,16 @@ struct IPAddress: Hashable, Sendable {
         } else if text.contains("."), let colon = text.firstIndex(of: ":"), text.filter({ $0 == ":" }).count == 1 {
             text = String(text[..<colon])
         }
+        // The address structs are read as their bytes (network order) right where they
+        // lie, inside the closures only.
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {
-            bytes = withUnsafeBytes(of: &v4) { Array($0) }
+            bytes = withUnsafeBytes(of: v4) { Array($0) }
             return
         }
         var v6 = in6_addr()
         guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
-        let all = withUnsafeBytes(of: &v6) { Array($0) }
+        let all = withUnsafeBytes(of: v6) { Array($0) }
         bytes = all[..<12].elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]) ? Array(all[12...]) : all
     }
 
@@ -39,6 +41,8 @@ struct IPAddress: Hashable, Sendable {
         var buffer = [CChar](repeating: 0, count: 64)
         var copy = bytes
         let family = isV4 ? AF_INET : AF_INET6
+        // inet_ntop reads 4 or 16 bytes (the family says which; `bytes` has that many) and
+        // writes at most `buffer.count` bytes with the NUL, during the call only.
         return copy.withUnsafeMutableBytes { raw in
             guard inet_ntop(family, raw.baseAddress, &buffer, socklen_t(buffer.count)) != nil else { return "?" }
             return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -13,13 +13,21 @@ enum Gzip {
         defer { deflateEnd(&stream) }
         let capacity = Int(deflateBound(&stream, uLong(input.count)))
         var output = [UInt8](repeating: 0, count: capacity)
+        // zlib reads `avail_in` bytes at `next_in` (never writes them: the field lacks
+        // `const` only in its C declaration) and writes at most `avail_out` at `next_out`.
+        // Both pointers are valid only inside these closures, so they are cleared before
+        // the closures return; deflateEnd does not read them. An empty input may have no
+        // address: zlib accepts a null `next_in` when `avail_in` is 0.
         let status: Int32 = input.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { destination in
-                var empty: UInt8 = 0
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress) ?? withUnsafeMutablePointer(to: &empty) { $0 }
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.avail_in = uInt(source.count)
                 stream.next_out = destination.baseAddress
                 stream.avail_out = uInt(destination.count)
+                defer {
+                    stream.next_in = nil
+                    stream.next_out = nil
+                }
                 return deflate(&stream, Z_FINISH)
             }
         }
