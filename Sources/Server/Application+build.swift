@@ -4,7 +4,7 @@ import Logging
 /// The server, as a table of contents: which routes exist, under which paths, behind which
 /// middleware. Each route collection owns what it needs; the index is shared by all.
 public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger(label: "kamerzoek.server")) -> some ApplicationProtocol {
-    let index = IndexHolder(
+    let index = CurrentCommit(
         directory: settings.indexDirectory, settleInterval: settings.settleInterval, threadsPerSearch: settings.threadsPerSearch,
         logger: logger)
     return buildApplication(settings, index: index, logger: logger)
@@ -15,7 +15,7 @@ public func buildApplication(_ settings: ServerSettings, logger: Logger = Logger
 /// Tests may also give the fair-use gate (to watch its queue) and a hook called when a
 /// search has its turn, before it runs (to hold searches open).
 func buildApplication(
-    _ settings: ServerSettings, index: IndexHolder, logger: Logger, searchGate: SearchGate? = nil,
+    _ settings: ServerSettings, index: CurrentCommit, logger: Logger, searchGate: SearchGate? = nil,
     searchAdmitted: (@Sendable (Request) async -> Void)? = nil
 ) -> Application<ServerResponder> {
     let router = Router(context: ServerContext.self)

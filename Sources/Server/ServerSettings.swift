@@ -6,7 +6,7 @@ public struct ServerSettings: Sendable {
     /// Past this a search returns what it has found, marked `partial` (never an error).
     public var timeBudget: Duration
     /// How old the index directory's modification time must be before the server stops
-    /// listing the directory on every request (see ``IndexHolder``).
+    /// listing the directory on every request (see ``CurrentCommit``).
     public var settleInterval: Double
     /// At most this many threads share one search's segments (``Searcher/threads``); nil:
     /// the searcher's default (the cores, up to 8). 1 keeps each request on one thread,

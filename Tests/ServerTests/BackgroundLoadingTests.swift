@@ -5,11 +5,11 @@ import Search
 import Testing
 @testable import Server
 
-/// A new commit is prepared off the request path (`IndexHolder`): while it is, searches and
+/// A new commit is prepared off the request path (`CurrentCommit`): while it is, searches and
 /// stats are answered at once from the commit before, and then the new one is served.
 @Suite("Loading a new commit")
 struct BackgroundLoadingTests {
-    /// Holds the loading of generations from `held` on at `IndexHolder`'s hook until released.
+    /// Holds the loading of generations from `held` on at `CurrentCommit`'s hook until released.
     final class Gate: @unchecked Sendable {
         // Unchecked: semaphores are thread-safe, and `held` never changes.
         let held: UInt64
@@ -30,7 +30,7 @@ struct BackgroundLoadingTests {
         let corpus = try FileCorpus()
         try corpus.commit(["brief": "Het kabinet neemt een maatregel tegen femicide."])
         let gate = Gate(holding: 2)
-        let holder = IndexHolder(directory: corpus.directory, logger: quietLogger(), beforeServing: gate.pass)
+        let holder = CurrentCommit(directory: corpus.directory, logger: quietLogger(), beforeServing: gate.pass)
         try await withLiveServer(holder: holder) { client in
             let first = try await client.send("/api/search?q=femicide")
             #expect(first.headers.generation == 1)
@@ -66,7 +66,7 @@ struct BackgroundLoadingTests {
     @Test func aServedCommitIsPrepared() throws {
         let corpus = try FileCorpus()
         try corpus.commit(["brief": "Het kabinet neemt een maatregel tegen femicide."])
-        let holder = IndexHolder(directory: corpus.directory, logger: quietLogger())
+        let holder = CurrentCommit(directory: corpus.directory, logger: quietLogger())
         let loaded = try holder.current()
         #expect(loaded.isPrepared)
     }

@@ -126,8 +126,8 @@ struct CachingTests {
 
     @Test func aRebuiltIndexWithTheSameGenerationHasAnotherTag() throws {
         let first = try TestIndex(), second = try TestIndex()
-        let a = try IndexHolder(directory: first.directory, logger: quietLogger()).current()
-        let b = try IndexHolder(directory: second.directory, logger: quietLogger()).current()
+        let a = try CurrentCommit(directory: first.directory, logger: quietLogger()).current()
+        let b = try CurrentCommit(directory: second.directory, logger: quietLogger()).current()
         #expect(a.generation == b.generation && a.commitTag != b.commitTag)
     }
 

@@ -109,7 +109,7 @@ struct FacetsAndSuggestionTests {
     /// The spelling dictionary is built while the commit is prepared, before any search.
     @Test func theCommitIsServedWithItsSpellingDictionary() throws {
         let index = try Self.index()
-        let holder = IndexHolder(directory: index.directory, logger: quietLogger())
+        let holder = CurrentCommit(directory: index.directory, logger: quietLogger())
         let loaded = try holder.current()
         #expect(loaded.searchers.isSuggestionPrepared)
     }

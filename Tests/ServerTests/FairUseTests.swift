@@ -95,7 +95,7 @@ struct FairUseTests {
         settings.searchLimits = limits
         let gate = SearchGate(limits: limits)
         let holds = Holds()
-        let holder = IndexHolder(directory: index.directory, logger: quietLogger())
+        let holder = CurrentCommit(directory: index.directory, logger: quietLogger())
         let app = buildApplication(settings, index: holder, logger: quietLogger(), searchGate: gate, searchAdmitted: holds.hook)
         return try await app.test(.live) { client in
             let server = Server(port: try #require(client.port), gate: gate, holds: holds)

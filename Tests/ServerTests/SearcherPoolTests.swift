@@ -15,7 +15,7 @@ struct SearcherPoolTests {
         #expect(try one.withSearcher { $0.threads } == 1)
         // A returned searcher is lent again, still with its setting.
         #expect(try one.withSearcher { $0.threads } == 1)
-        let three = LoadedIndex(snapshot: snapshot, threadsPerSearch: 3)
+        let three = LoadedCommit(snapshot: snapshot, threadsPerSearch: 3)
         #expect(try three.searchers.withSearcher { $0.threads } == 3)
         let unset = SearcherPool(snapshot: snapshot)
         #expect(try unset.withSearcher { $0.threads } == defaultThreads)

@@ -17,7 +17,7 @@ import Hummingbird
 struct FairUseMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let gate: SearchGate
-    let index: IndexHolder
+    let index: CurrentCommit
     /// Held as `any Sendable` because their type needs macOS 15 (``SearchThreads``): for
     /// the searches of clients within their share, and of those refused lately.
     private let threads: (any Sendable)?
@@ -31,7 +31,7 @@ struct FairUseMiddleware: RouterMiddleware {
         message: "Too many searches at once: the server is busy, or this client already has its share of searches running. Try again shortly.",
         dutch: "Er worden nu te veel zoekvragen tegelijk gesteld. Probeer het over een paar seconden opnieuw.")
 
-    init(gate: SearchGate, index: IndexHolder, admitted: (@Sendable (Request) async -> Void)? = nil) {
+    init(gate: SearchGate, index: CurrentCommit, admitted: (@Sendable (Request) async -> Void)? = nil) {
         self.gate = gate
         self.index = index
         self.admitted = admitted

@@ -11,7 +11,7 @@ import Hummingbird
 /// runs, so a revalidation costs no search.
 struct SnapshotCachingMiddleware: RouterMiddleware {
     typealias Context = ServerContext
-    let index: IndexHolder
+    let index: CurrentCommit
     /// The server's version: the same URL and commit may be answered differently by another.
     let version: String
     static let cacheControl = "public, max-age=60"
@@ -49,7 +49,7 @@ struct SnapshotCachingMiddleware: RouterMiddleware {
 struct EntityTag: Equatable {
     var opaque: String
 
-    init(_ loaded: LoadedIndex, request: Request, version: String) {
+    init(_ loaded: LoadedCommit, request: Request, version: String) {
         var url = FNV1a()
         url.add(version + " " + SiteAddress(request).base + request.uri.path + "?" + (request.uri.query ?? ""))
         opaque = "\"\(loaded.generation)-\(loaded.commitTag)-\(url.hex)\""

@@ -5,7 +5,7 @@ import IndexStore
 /// `/`: the route takes the whole rest of the path, and each part may also be
 /// percent-encoded (`a%2Fb` and `a/b` name the same document).
 struct DocumentRoutes {
-    let index: IndexHolder
+    let index: CurrentCommit
 
     var collection: RouteCollection<ServerContext> {
         let routes = RouteCollection(context: ServerContext.self)
@@ -23,7 +23,7 @@ struct DocumentRoutes {
     }
 
     /// The document and the commit it was read from (whose searchers the page uses).
-    func loadedDocument(_ parts: [Substring]) throws -> (StoredDocument, LoadedIndex) {
+    func loadedDocument(_ parts: [Substring]) throws -> (StoredDocument, LoadedCommit) {
         let id = try parts.map { try QueryString.decode($0, plusIsSpace: false) }.joined(separator: "/")
         guard !id.isEmpty else {
             throw APIError.notFound("Give a document id: /api/documents/{id}.", dutch: "Document niet gevonden: er is geen id gegeven.")

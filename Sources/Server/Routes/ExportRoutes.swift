@@ -10,7 +10,7 @@ import Search
 /// `/api/search`'s, checked by ``SearchParameters``; `facets` is checked and ignored (a
 /// CSV has no facets, and no suggestion either: neither is computed).
 struct ExportRoutes {
-    let index: IndexHolder
+    let index: CurrentCommit
     let timeBudget: Duration
 
     static let limits = 1 ... 1_000

@@ -4,7 +4,7 @@ import Search
 /// `GET /feeds/search.atom`: a search as an Atom feed (``SearchFeed``), with the
 /// parameters of `/api/search`. Failures are the API's JSON errors.
 struct FeedRoutes {
-    let index: IndexHolder
+    let index: CurrentCommit
     let timeBudget: Duration
 
     var collection: RouteCollection<ServerContext> {

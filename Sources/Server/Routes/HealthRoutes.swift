@@ -3,7 +3,7 @@ import Hummingbird
 /// `GET /health`, for a load balancer or a supervisor: 200 while there is an index to
 /// answer from, 503 (through ``APIError/indexUnavailable``) before the first commit.
 struct HealthRoutes {
-    let index: IndexHolder
+    let index: CurrentCommit
     var version: String?
 
     var collection: RouteCollection<ServerContext> {

@@ -9,7 +9,7 @@ import Search
 /// The search page reads the API's parameters, so its URLs can be shared, and
 /// shows a failure as a message on the page, with the status ``APIError`` gives it.
 struct PageRoutes {
-    let index: IndexHolder
+    let index: CurrentCommit
     let timeBudget: Duration
 
     var collection: RouteCollection<ServerContext> {

@@ -4,7 +4,7 @@ import Search
 /// `GET /api/search`: decodes the parameters, runs one search, returns the engine's
 /// `SearchResult` in the form of `kamerzoek search --json`.
 struct SearchRoutes {
-    let index: IndexHolder
+    let index: CurrentCommit
     let timeBudget: Duration
 
     var collection: RouteCollection<ServerContext> {

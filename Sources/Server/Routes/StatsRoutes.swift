@@ -3,7 +3,7 @@ import Hummingbird
 /// `GET /api/stats`: what the index holds, the engine's ``IndexStatistics`` as
 /// `kamerzoek stats --json` prints them.
 struct StatsRoutes {
-    let index: IndexHolder
+    let index: CurrentCommit
 
     var collection: RouteCollection<ServerContext> {
         let routes = RouteCollection(context: ServerContext.self)

@@ -20,7 +20,7 @@ func withLiveServer<Value: Sendable>(
 
 /// The same with an index holder of the test's own (to watch or hold up its loading).
 func withLiveServer<Value: Sendable>(
-    holder: IndexHolder, logger: Logger = quietLogger(), _ body: @Sendable (any TestClientProtocol) async throws -> Value
+    holder: CurrentCommit, logger: Logger = quietLogger(), _ body: @Sendable (any TestClientProtocol) async throws -> Value
 ) async throws -> Value {
     let settings = ServerSettings(indexDirectory: holder.directory, host: "127.0.0.1", port: 0, timeBudget: .seconds(30))
     return try await buildApplication(settings, index: holder, logger: logger).test(.live) { client in try await body(client) }

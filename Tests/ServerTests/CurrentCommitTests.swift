@@ -6,12 +6,12 @@ import Testing
 
 /// The holder directly, for what HTTP cannot show: a request that holds a commit keeps
 /// reading it, whole, after newer commits replaced it and removed its files.
-@Suite("IndexHolder")
-struct IndexHolderTests {
+@Suite("CurrentCommit")
+struct CurrentCommitTests {
     @Test func aHeldCommitStaysReadableAfterItsFilesAreRemoved() throws {
         let corpus = try FileCorpus()
         try corpus.commit(["a": "Geweld in de eerste ronde."])
-        let holder = IndexHolder(directory: corpus.directory, logger: quietLogger())
+        let holder = CurrentCommit(directory: corpus.directory, logger: quietLogger())
         let held = try holder.current()
         #expect(held.generation == 1)
         let segmentFiles = try Self.segmentFiles(in: corpus.directory)
@@ -36,7 +36,7 @@ struct IndexHolderTests {
     @Test func aNewCommitWithADamagedSegmentIsRefusedAndTheLastGoodOneServed() throws {
         let corpus = try FileCorpus()
         try corpus.commit(["a": "Geweld in de eerste ronde."])
-        let holder = IndexHolder(directory: corpus.directory, settleInterval: 0, logger: quietLogger())
+        let holder = CurrentCommit(directory: corpus.directory, settleInterval: 0, logger: quietLogger())
         #expect(try holder.current().generation == 1)
         let before = try Self.segmentFiles(in: corpus.directory)
 
@@ -56,11 +56,11 @@ struct IndexHolderTests {
 
     @Test func withoutAnyCommitItIsUnavailable() throws {
         let corpus = try FileCorpus()
-        let holder = IndexHolder(directory: corpus.directory, logger: quietLogger())
+        let holder = CurrentCommit(directory: corpus.directory, logger: quietLogger())
         #expect(throws: APIError.indexUnavailable) { try holder.current() }
     }
 
-    static func total(_ query: String, in loaded: LoadedIndex) throws -> Int {
+    static func total(_ query: String, in loaded: LoadedCommit) throws -> Int {
         try loaded.searchers.withSearcher { try $0.search(query).total }
     }
 

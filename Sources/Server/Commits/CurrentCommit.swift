@@ -16,16 +16,16 @@ import Logging
 /// the directory. That costs a listing per request for a moment after each commit, and
 /// never misses one.
 ///
-/// A newer commit is opened and prepared off the request path (``LoadedIndex/prepare()``:
+/// A newer commit is opened and prepared off the request path (``LoadedCommit/prepare()``:
 /// checksums of its new segments, stats, document types, search state), on a thread of
 /// its own, while requests go on being answered from the commit already served; it is
 /// served from the moment it is ready. Opened by the first request to see it, it would
 /// hold every other request waiting, and its figures computed on an event loop thread
 /// would hold up the searches queued behind them. Only the very first commit is loaded by
 /// a request, the others waiting for it: there is nothing to answer from before it.
-/// Requests already running keep the `LoadedIndex` they hold; the old commit's memory
+/// Requests already running keep the `LoadedCommit` they hold; the old commit's memory
 /// maps go when the last one finishes.
-final class IndexHolder: Sendable {
+final class CurrentCommit: Sendable {
     let directory: String
     private let settleInterval: Double
     /// Passed to each commit's searchers (``ServerSettings/threadsPerSearch``).
@@ -41,7 +41,7 @@ final class IndexHolder: Sendable {
     private let beforeServing: (@Sendable (UInt64) -> Void)?
 
     private struct State {
-        var loaded: LoadedIndex?
+        var loaded: LoadedCommit?
         /// The directory time that `loaded` is known to be current for, once settled.
         var trustedStamp: timespec?
         /// A newer generation that could not be opened: not retried on every request.
@@ -66,9 +66,9 @@ final class IndexHolder: Sendable {
     /// The commit to answer from: the newest one that has been prepared. Throws
     /// ``APIError/indexUnavailable`` when there is no commit yet, and the opening error
     /// when the only commit cannot be read.
-    func current() throws -> LoadedIndex {
+    func current() throws -> LoadedCommit {
         let stamp = directoryStamp()
-        if let loaded = state.withLock({ state -> LoadedIndex? in
+        if let loaded = state.withLock({ state -> LoadedCommit? in
             // While a newer commit is prepared, the served one answers without a look.
             if state.loading { return state.loaded }
             guard let stamp, let trusted = state.trustedStamp, trusted.tv_sec == stamp.tv_sec, trusted.tv_nsec == stamp.tv_nsec else {
@@ -86,7 +86,7 @@ final class IndexHolder: Sendable {
         loads.wait()
     }
 
-    private func refresh(stamp: timespec?) throws -> LoadedIndex {
+    private func refresh(stamp: timespec?) throws -> LoadedCommit {
         let newest = try? ManifestStore.newestGeneration(in: directory)
         let (loaded, failed) = state.withLock { ($0.loaded, $0.failedGeneration) }
         if let loaded, newest == nil || newest == loaded.generation || newest == failed {
@@ -102,7 +102,7 @@ final class IndexHolder: Sendable {
     }
 
     /// The first commit, loaded by the request that finds it; others wait for it.
-    private func loadFirst() throws -> LoadedIndex {
+    private func loadFirst() throws -> LoadedCommit {
         reopening.lock()
         defer { reopening.unlock() }
         if let loaded = state.withLock({ $0.loaded }) { return loaded }  // another request loaded it meanwhile
@@ -145,21 +145,21 @@ final class IndexHolder: Sendable {
     }
 
     /// Opens the newest commit and prepares all it needs to answer.
-    private func open() throws -> LoadedIndex {
+    private func open() throws -> LoadedCommit {
         // Checksums once per segment, before it is first served: a damaged segment is
         // refused here, never served, and a commit that adds one small segment costs a
         // read of that segment, not of the whole index.
         let snapshot = try IndexSnapshot.open(directory: directory)
         let verified = try snapshot.verifyChecksums(skipping: state.withLock { $0.verifiedSegments })
         state.withLock { $0.verifiedSegments = verified }
-        let opened = LoadedIndex(snapshot: snapshot, threadsPerSearch: threadsPerSearch)
+        let opened = LoadedCommit(snapshot: snapshot, threadsPerSearch: threadsPerSearch)
         try opened.prepare()
         return opened
     }
 
     /// Serves `opened` from now on, unless something newer is served already.
     @discardableResult
-    private func publish(_ opened: LoadedIndex) -> LoadedIndex {
+    private func publish(_ opened: LoadedCommit) -> LoadedCommit {
         logger.info("Serving generation \(opened.generation) of the index (\(opened.snapshot.documentCount) documents)")
         return state.withLock { state in
             if (state.loaded?.generation ?? 0) < opened.generation {
@@ -172,7 +172,7 @@ final class IndexHolder: Sendable {
     }
 
     /// Records `stamp` as current for `loaded` if the stamp is old enough to be final.
-    private func trust(_ stamp: timespec?, for loaded: LoadedIndex) {
+    private func trust(_ stamp: timespec?, for loaded: LoadedCommit) {
         guard let stamp else { return }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)

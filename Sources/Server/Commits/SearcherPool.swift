@@ -27,7 +27,7 @@ final class SearcherPool: @unchecked Sendable {
 
     /// Builds what the first searches would otherwise pay for: the snapshot's filter
     /// columns, the spelling dictionary that "did you mean" reads, and one searcher, left
-    /// idle in the pool. Run by ``IndexHolder`` while it prepares a commit, off the request
+    /// idle in the pool. Run by ``CurrentCommit`` while it prepares a commit, off the request
     /// path (only the very first commit is prepared by a request, which waits for it anyway).
     func prepare() throws {
         searchable.prepare()

@@ -3,9 +3,9 @@ import IndexStore
 /// One opened commit and what the server keeps per commit: its searchers and the figures
 /// that are costly to compute (stats walk every term dictionary and document; the page lists document
 /// types), built by ``prepare()`` before the commit is served.
-/// A request holds on to the `LoadedIndex` it started with, so it finishes on that commit
+/// A request holds on to the `LoadedCommit` it started with, so it finishes on that commit
 /// even when a newer one is loaded meanwhile.
-final class LoadedIndex: Sendable {
+final class LoadedCommit: Sendable {
     let snapshot: IndexSnapshot
     let searchers: SearcherPool
     private let cachedStats = Locked<IndexStatistics?>(nil)
