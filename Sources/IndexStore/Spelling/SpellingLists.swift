@@ -37,6 +37,9 @@ public struct SpellingLists: Sendable {
 
     let body: ByteSlice
 
+    /// The longest word read: a dictionary key's limit.
+    static let maximumWordLength = TermDictionaryReader.maximumKeyLength
+
     init(_ body: ByteSlice) {
         self.body = body
     }
@@ -51,22 +54,17 @@ public struct SpellingLists: Sendable {
     /// The words and their orders. Checks what reading them safely needs (lengths, the
     /// byte order, the backward order naming every word once); ``verify(against:)``
     /// checks the rest.
+    ///
+    /// Two passes over the words: the first checks their lengths against the file and adds
+    /// them up, so that the second writes into arrays of exactly the size the file holds
+    /// through pointers, without growing them word by word (a damaged count cannot make
+    /// this allocate more than the words' real length).
     public func decode() throws(IndexCorruption) -> Words {
-        var words = Words()
         let body = self.body
-        try body.withUnsafeBytes { (bytes) throws(IndexCorruption) in
+        return try body.withUnsafeBytes { (bytes) throws(IndexCorruption) -> Words in
             var position = 0
-            func varint() throws(IndexCorruption) -> Int {
-                do throws(VarInt.Malformation) {
-                    let (value, length) = try VarInt.decodeUInt32(bytes, at: position)
-                    position += length
-                    return Int(value)
-                } catch {
-                    throw body.corruption(at: position, .malformedVarInt(error))
-                }
-            }
-            let termCount = try varint()
-            let byteCount = try varint()
+            let termCount = try Self.varint(bytes, &position, of: body)
+            let byteCount = try Self.varint(bytes, &position, of: body)
             guard position < bytes.count else { throw body.corruption(at: position, .unexpectedEnd(needed: 1, available: 0)) }
             let width = Int(bytes[position])
             position += 1
@@ -75,49 +73,93 @@ public struct SpellingLists: Sendable {
                   width == Self.orderWidth(termCount) else {
                 throw body.corruption(at: 0, .invariantViolated("\(termCount) spelling words with orders of \(width) bytes"))
             }
-            words.bytes.reserveCapacity(min(byteCount, bytes.count * 16))  // not trusting a damaged count
-            words.starts.reserveCapacity(termCount + 1)
-            words.counts.reserveCapacity(termCount)
-            // The word before, whose first `shared` bytes the next one repeats.
-            var word: [UInt8] = []
+            let wordsStart = position
+            var length = 0, total = 0
             for _ in 0 ..< termCount {
                 let start = position
-                let shared = try varint()
-                let suffixLength = try varint()
-                guard shared <= word.count, suffixLength >= 1, suffixLength <= bytes.count - position,
-                      shared == word.count || bytes[position] > word[shared] else {
-                    throw body.corruption(at: start, .invariantViolated("a spelling word out of order"))
+                let shared = try Self.varint(bytes, &position, of: body)
+                let suffixLength = try Self.varint(bytes, &position, of: body)
+                guard shared <= length, suffixLength >= 1, suffixLength <= Self.maximumWordLength - shared,
+                      suffixLength <= bytes.count - position else {
+                    throw body.corruption(at: start, .invariantViolated("a spelling word of \(shared) + \(suffixLength) bytes"))
                 }
-                word.removeSubrange(shared...)
-                word.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position ..< position + suffixLength]))
                 position += suffixLength
-                // Checked before appending: damaged lengths cannot make this allocate more than said.
-                guard word.count <= byteCount - words.bytes.count else {
-                    throw body.corruption(at: start, .invariantViolated("spelling words longer than the \(byteCount) bytes said"))
-                }
-                words.bytes.append(contentsOf: word)
-                words.starts.append(UInt32(truncatingIfNeeded: words.bytes.count))
-                words.counts.append(UInt32(try varint()))
+                length = shared + suffixLength
+                total += length
+                _ = try Self.varint(bytes, &position, of: body)
             }
-            guard words.bytes.count == byteCount, bytes.count - position == termCount * width else {
+            guard total == byteCount, bytes.count - position == termCount * width else {
                 throw body.corruption(at: position, .invariantViolated(
-                    "spelling words of \(words.bytes.count) bytes (\(byteCount) said), \(bytes.count - position) bytes of orders"))
+                    "spelling words of \(total) bytes (\(byteCount) said), \(bytes.count - position) bytes of orders"))
             }
-            words.backward.reserveCapacity(termCount)
+            let ordersStart = position
+
+            var wordBytes = [UInt8](repeating: 0, count: total)
+            var wordStarts = [UInt32](repeating: 0, count: termCount + 1)
+            var wordCounts = [UInt32](repeating: 0, count: termCount)
+            // The first word out of order, if any (the pointer loop cannot throw).
+            var outOfOrder: Int?
+            wordBytes.withUnsafeMutableBufferPointer { out in
+                wordStarts.withUnsafeMutableBufferPointer { starts in
+                    wordCounts.withUnsafeMutableBufferPointer { counts in
+                        // Checked by the first pass: every varint decodes, every length fits.
+                        position = wordsStart
+                        var previous = 0, end = 0
+                        for index in 0 ..< termCount {
+                            let start = position
+                            let shared = (try? Self.varint(bytes, &position, of: body)) ?? 0
+                            let suffixLength = (try? Self.varint(bytes, &position, of: body)) ?? 0
+                            if index > 0, shared < end - previous, bytes[position] <= out[previous + shared] {
+                                outOfOrder = start
+                                return
+                            }
+                            // The previous word ends at `end`, past the bytes repeated from it.
+                            if shared > 0 { (out.baseAddress! + end).update(from: out.baseAddress! + previous, count: shared) }
+                            UnsafeMutableRawPointer(out.baseAddress! + end + shared).copyMemory(
+                                from: bytes.baseAddress! + position, byteCount: suffixLength)
+                            position += suffixLength
+                            previous = end
+                            end += shared + suffixLength
+                            starts[index + 1] = UInt32(truncatingIfNeeded: end)
+                            counts[index] = UInt32(truncatingIfNeeded: (try? Self.varint(bytes, &position, of: body)) ?? 0)
+                        }
+                    }
+                }
+            }
+            if let outOfOrder { throw body.corruption(at: outOfOrder, .invariantViolated("a spelling word out of order")) }
+
+            position = ordersStart
+            var words = Words()
+            words.bytes = wordBytes
+            words.starts = wordStarts
+            words.counts = wordCounts
+            words.backward = [UInt32](repeating: 0, count: termCount)
             // Every word once: a reader reversing the words into a buffer of their length relies on it.
             var seen = [Bool](repeating: false, count: termCount)
-            for _ in 0 ..< termCount {
+            for rank in 0 ..< termCount {
                 var number = 0
                 for byte in 0 ..< width { number |= Int(bytes[position + byte]) << (8 * byte) }
                 guard number < termCount, !seen[number] else {
                     throw body.corruption(at: position, .invariantViolated("spelling order \(number) of \(termCount) words, or twice"))
                 }
                 seen[number] = true
-                words.backward.append(UInt32(number))
+                words.backward[rank] = UInt32(number)
                 position += width
             }
+            return words
         }
-        return words
+    }
+
+    /// The varint at `position` in `bytes` (the body of `body`), moving past it.
+    @inline(__always)
+    private static func varint(_ bytes: UnsafeRawBufferPointer, _ position: inout Int, of body: ByteSlice) throws(IndexCorruption) -> Int {
+        do throws(VarInt.Malformation) {
+            let (value, length) = try VarInt.decodeUInt32(bytes, at: position)
+            position += length
+            return Int(value)
+        } catch {
+            throw body.corruption(at: position, .malformedVarInt(error))
+        }
     }
 
     /// The bytes an order takes for `termCount` words: the fewest that hold the largest number.

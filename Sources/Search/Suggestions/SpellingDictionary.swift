@@ -315,21 +315,30 @@ final class SpellingDictionary: Sendable {
         /// The terms in `order` (term numbers of this list), each written backwards: the
         /// backward list when `order` sorts the reversals.
         func reversedTerms(inOrder order: [UInt32]) -> SortedTerms {
+            precondition(order.count == count, "an order of every term")
             var reversedBytes = [UInt8](repeating: 0, count: bytes.count)
-            var reversedStarts: [UInt32] = [0], reversedCounts: [UInt32] = []
-            reversedStarts.reserveCapacity(starts.count)
-            reversedCounts.reserveCapacity(count)
-            bytes.withUnsafeBufferPointer { bytes in
-                reversedBytes.withUnsafeMutableBufferPointer { reversed in
-                    var next = 0
-                    for number in order {
-                        let start = Int(starts[Int(number)]), end = Int(starts[Int(number) + 1])
-                        // Only an order naming a term twice would overflow (a decoded one does not).
-                        guard end - start <= reversed.count - next else { break }
-                        for offset in 0 ..< end - start { reversed[next + offset] = bytes[end - 1 - offset] }
-                        next += end - start
-                        reversedStarts.append(UInt32(next))
-                        reversedCounts.append(counts[Int(number)])
+            var reversedStarts = [UInt32](repeating: 0, count: count + 1)
+            var reversedCounts = [UInt32](repeating: 0, count: count)
+            var next = 0
+            reversedBytes.withUnsafeMutableBufferPointer { reversed in
+                reversedStarts.withUnsafeMutableBufferPointer { reversedStarts in
+                    reversedCounts.withUnsafeMutableBufferPointer { reversedCounts in
+                        withBuffers { bytes, starts, counts in
+                            for (rank, number) in order.enumerated() {
+                                let start = Int(starts[Int(number)]), end = Int(starts[Int(number) + 1])
+                                // Only an order naming a term twice would overflow (a decoded one does not).
+                                guard end - start <= reversed.count - next else { break }
+                                var target = reversed.baseAddress! + next, source = bytes.baseAddress! + end
+                                for _ in 0 ..< end - start {
+                                    source -= 1
+                                    target.pointee = source.pointee
+                                    target += 1
+                                }
+                                next += end - start
+                                reversedStarts[rank + 1] = UInt32(next)
+                                reversedCounts[rank] = counts[Int(number)]
+                            }
+                        }
                     }
                 }
             }
@@ -339,32 +348,78 @@ final class SpellingDictionary: Sendable {
         /// The terms in at least `minimum` documents, in the same order.
         func filtered(minimum: Int) -> SortedTerms {
             var kept = SortedTerms()
-            for index in 0 ..< count where counts[index] >= minimum {
-                kept.append(term(index), counts[index])
+            kept.bytes.reserveCapacity(bytes.count)
+            bytes.withUnsafeBufferPointer { bytes in
+                for index in 0 ..< count where counts[index] >= minimum {
+                    let start = Int(starts[index]), end = Int(starts[index + 1])
+                    kept.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< end]))
+                    kept.starts.append(UInt32(kept.bytes.count))
+                    kept.counts.append(counts[index])
+                }
             }
             return kept
         }
 
-        /// Both lists' terms in order; a term in both once, with the counts added.
+        /// Both lists' terms in order; a term in both once, with the counts added. Written
+        /// through pointers into arrays sized for both: a merge of every word of a
+        /// snapshot's segments is the most of what building the dictionary costs.
         static func merging(_ left: SortedTerms, _ right: SortedTerms) -> SortedTerms {
-            var merged = SortedTerms()
-            merged.bytes.reserveCapacity(left.bytes.count + right.bytes.count)
-            var i = 0, j = 0
-            while i < left.count || j < right.count {
-                let comparison = i == left.count ? 1 : j == right.count ? -1 : compare(left, i, right, j)
-                if comparison < 0 {
-                    merged.append(left.term(i), left.counts[i])
-                    i += 1
-                } else if comparison > 0 {
-                    merged.append(right.term(j), right.counts[j])
-                    j += 1
-                } else {
-                    merged.append(left.term(i), left.counts[i] &+ right.counts[j])
-                    i += 1
-                    j += 1
+            let termCapacity = left.count + right.count, byteCapacity = left.bytes.count + right.bytes.count
+            var bytes = [UInt8](repeating: 0, count: byteCapacity)
+            var starts = [UInt32](repeating: 0, count: termCapacity + 1)
+            var counts = [UInt32](repeating: 0, count: termCapacity)
+            var written = 0, used = 0
+            bytes.withUnsafeMutableBufferPointer { outBytes in
+                starts.withUnsafeMutableBufferPointer { outStarts in
+                    counts.withUnsafeMutableBufferPointer { outCounts in
+                        left.withBuffers { leftBytes, leftStarts, leftCounts in
+                            right.withBuffers { rightBytes, rightStarts, rightCounts in
+                                func copy(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ documents: UInt32) {
+                                    UnsafeMutableRawPointer(outBytes.baseAddress! + used).copyMemory(from: source.baseAddress! + start, byteCount: end - start)
+                                    used += end - start
+                                    outCounts[written] = documents
+                                    written += 1
+                                    outStarts[written] = UInt32(used)
+                                }
+                                var i = 0, j = 0
+                                while i < left.count, j < right.count {
+                                    let leftStart = Int(leftStarts[i]), leftEnd = Int(leftStarts[i + 1])
+                                    let rightStart = Int(rightStarts[j]), rightEnd = Int(rightStarts[j + 1])
+                                    let common = min(leftEnd - leftStart, rightEnd - rightStart)
+                                    var order = common == 0 ? 0 : Int(memcmp(leftBytes.baseAddress! + leftStart, rightBytes.baseAddress! + rightStart, common))
+                                    if order == 0 { order = (leftEnd - leftStart) - (rightEnd - rightStart) }
+                                    if order < 0 {
+                                        copy(leftBytes, leftStart, leftEnd, leftCounts[i])
+                                        i += 1
+                                    } else if order > 0 {
+                                        copy(rightBytes, rightStart, rightEnd, rightCounts[j])
+                                        j += 1
+                                    } else {
+                                        copy(leftBytes, leftStart, leftEnd, leftCounts[i] &+ rightCounts[j])
+                                        i += 1
+                                        j += 1
+                                    }
+                                }
+                                for rest in i ..< left.count { copy(leftBytes, Int(leftStarts[rest]), Int(leftStarts[rest + 1]), leftCounts[rest]) }
+                                for rest in j ..< right.count { copy(rightBytes, Int(rightStarts[rest]), Int(rightStarts[rest + 1]), rightCounts[rest]) }
+                            }
+                        }
+                    }
                 }
             }
-            return merged
+            bytes.removeLast(byteCapacity - used)
+            starts.removeLast(termCapacity - written)
+            counts.removeLast(termCapacity - written)
+            return SortedTerms(bytes: bytes, starts: starts, counts: counts)
+        }
+
+        /// The three arrays' buffers, for loops that must not retain an array per term.
+        func withBuffers<R>(
+            _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> R
+        ) -> R {
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in counts.withUnsafeBufferPointer { counts in body(bytes, starts, counts) } }
+            }
         }
     }
 }
