@@ -39,6 +39,8 @@ do {
     var pairBytes: [String: Int] = [:]
     var sharedTerms = 0
     var pairCounts: [String: Int] = [:]
+    // Words in the segments' spelling lists (format 9 on), summed over segments.
+    var spellingWords = 0
     // Header and footer of every file.
     let frame = 24 + 12
     for segment in snapshot.segments {
@@ -49,6 +51,7 @@ do {
         if segment.commit.deletionGeneration > 0 {
             byKind[.deletions, default: 0] += fileSize("\(indexDirectory)/\(SegmentFile.deletions.fileName(segment: name, generation: Int(segment.commit.deletionGeneration)))")
         }
+        if let lists = segment.reader.spellingLists { spellingWords += try lists.decode().count }
         var terms: [(space: String, postings: UInt64, positions: UInt64)] = []
         var pairKeys: [Int: [UInt8]] = [:]
         try segment.reader.dictionary.forEachTerm { key, info in
@@ -118,6 +121,10 @@ do {
     }
     print("")
     print("terms pointing at another term's postings (exact forms with their stem's): \(sharedTerms)")
+    if spellingWords > 0 {
+        let bytes = byKind[.spellingLists, default: 0]
+        print("spelling lists (.spl): \(spellingWords) words over the segments, \(String(format: "%.1f", Double(bytes) / Double(spellingWords))) bytes a word")
+    }
     if pairReport {
         print("")
         print("| rarer word in | pairs | postings+positions MB |")

@@ -18,7 +18,7 @@ public struct FormatVersion: RawRepresentable, Hashable, Comparable, Strideable,
     }
 
     /// What this build writes.
-    public static let current = FormatVersion(rawValue: 8)
+    public static let current = FormatVersion(rawValue: 9)
     /// What this build reads. Older versions stay here as long as their reader code does:
     /// their segments are read as they are, searched with what they have, and merged into
     /// the current version.
@@ -60,6 +60,11 @@ public struct FormatVersion: RawRepresentable, Hashable, Comparable, Strideable,
     /// The passage table ends with a column of text signatures (version 8). Without it
     /// every passage's signature is ``PassageSignature/none`` and nothing is folded.
     public var passagesHaveSignatures: Bool { rawValue >= 8 }
+
+    /// Each segment has a spelling lists file (``SegmentFile/spellingLists``, version 9):
+    /// "did you mean" reads its words from it. Without it they are gathered from the term
+    /// dictionary and sorted backwards when a search first needs them.
+    public var hasSpellingLists: Bool { rawValue >= 9 }
 
     // MARK: Protocols
 

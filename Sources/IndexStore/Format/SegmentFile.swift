@@ -30,6 +30,10 @@ public enum SegmentFile: UInt8, CaseIterable, Sendable {
     /// The commit point `segments_N` (no segment of its own: its header carries a zero id).
     /// Named by ``ManifestStore``, not by ``fileName(segment:generation:)``.
     case manifest = 10
+    /// The body exact forms written in letters only, with their document counts, in byte
+    /// order and in the byte order of their reversals: what "did you mean" searches
+    /// (version 9 on; ``SpellingLists``).
+    case spellingLists = 11
 
     /// The extension without its dot.
     public var fileExtension: String {
@@ -44,6 +48,7 @@ public enum SegmentFile: UInt8, CaseIterable, Sendable {
         case .deletions: "del"
         case .documents: "doc"
         case .manifest: "mft"
+        case .spellingLists: "spl"
         }
     }
 

@@ -55,6 +55,7 @@ enum SegmentMerger {
         defer { postings.abandonStreams() }
         postings.startFiles(segmentID: segmentID)
         var dictionary = TermDictionaryWriter(segmentID: segmentID)
+        var spelling = SpellingListsWriter()
         var termCount = 0
         var valuesSinceRelease = 0
         var terms = try TermMerge(sources)
@@ -107,6 +108,7 @@ enum SegmentMerger {
                 info.titleOnlyDocuments = try titleOnlyDocuments(key, space: space, holders: holders, sources: sources, layout: layout)
             }
             dictionary.add(key: key, info)
+            spelling.add(key: key, documentCount: info.documentCount ?? info.documentFrequency)
             termCount += 1
             // The sources are read once, front to back: let go of what was read every few
             // tens of megabytes, so the merge's resident size does not grow with them.
@@ -128,6 +130,7 @@ enum SegmentMerger {
                 signatures: layout.unitSignatures,
                 segmentID: segmentID)),
             (.termDictionary, dictionary.dictionary), (.termIndex, dictionary.index),
+            (.spellingLists, spelling.write(segmentID: segmentID)),
             (.segmentInfo, info.write(segmentID: segmentID)),
         ]
         for (kind, file) in files { try fileOperations.writeFile(file, path(kind), true) }

@@ -27,6 +27,9 @@ public final class SegmentReader: Sendable {
     public let passageNorms: [UInt8]
     public let titleNorms: [UInt8]
     public let dictionary: TermDictionaryReader
+    /// The words "did you mean" suggests from (format 9 on); nil in older segments, whose
+    /// words are gathered from ``dictionary``.
+    public let spellingLists: SpellingLists?
     private let postings: ByteSlice
     private let positions: ByteSlice
     private let stored: ByteSlice
@@ -39,13 +42,16 @@ public final class SegmentReader: Sendable {
         self.segmentID = segmentID
         var files: [SegmentFile: ByteSlice] = [:]
         var bodies: [SegmentFile: ByteSlice] = [:]
-        for kind in SegmentWriter.kinds {
+        func open(_ kind: SegmentFile) throws {
             let file = try MappedFile(path: "\(directory)/\(kind.fileName(segment: name))").bytes
             files[kind] = file
             bodies[kind] = try IndexFile.open(file, kind: kind, segmentID: segmentID)
         }
+        try open(.segmentInfo)
+        let formatVersion = try FileHeader.read(from: files[.segmentInfo]!, expecting: .segmentInfo).formatVersion
+        for kind in SegmentWriter.kinds(of: formatVersion) where kind != .segmentInfo { try open(kind) }
         self.files = files
-        formatVersion = try FileHeader.read(from: files[.segmentInfo]!, expecting: .segmentInfo).formatVersion
+        self.formatVersion = formatVersion
         info = try SegmentInfo.read(bodies[.segmentInfo]!, formatVersion: formatVersion)
         let table = try DocumentTable(bodies[.documents]!, unitCount: info.unitCount, formatVersion: formatVersion)
         guard table.count == info.documentCount else {
@@ -65,6 +71,7 @@ public final class SegmentReader: Sendable {
         dictionary = try TermDictionaryReader(
             index: bodies[.termIndex]!, dictionary: bodies[.termDictionary]!, unitCount: info.unitCount, documentCount: info.documentCount,
             formatVersion: formatVersion)
+        spellingLists = bodies[.spellingLists].map(SpellingLists.init)
         postings = bodies[.postings]!
         positions = bodies[.positions]!
         stored = bodies[.storedFields]!
@@ -160,6 +167,7 @@ public final class SegmentReader: Sendable {
         guard terms == info.termCount else {
             throw postings.corruption(at: 0, .invariantViolated("\(terms) terms, the segment info says \(info.termCount)"))
         }
+        try spellingLists?.verify(against: dictionary)
         for ordinal in documents.indices { _ = try storedDocument(ordinal) }
         for (document, units) in unitRanges.enumerated() {
             for passage in units where passages.document(Int(passage)) != UInt32(document) {

@@ -22,6 +22,7 @@ enum SegmentWriter {
         var postings = PostingsWriter()
         postings.startFiles(segmentID: segmentID)
         var dictionary = TermDictionaryWriter(segmentID: segmentID)
+        var spelling = SpellingListsWriter()
         var term = TermPostings()
         var bodyTerm = TermPostings()
         var key: [UInt8] = []
@@ -62,6 +63,7 @@ enum SegmentWriter {
                     info.titleOnlyDocuments = Self.titleOnlyDocuments(term.ids, bodyIDs: bodyTerm.ids, segment: segment)
                 }
                 dictionary.add(key: key, info)
+                spelling.add(key: key, documentCount: info.documentCount ?? info.documentFrequency)
                 termCount += 1
             }
         }
@@ -73,6 +75,7 @@ enum SegmentWriter {
             (.storedFields, stored), (.documents, documentTable), (.passageLengths, passageTable),
             (.postings, postings.postings), (.positions, postings.positions),
             (.termDictionary, dictionary.dictionary), (.termIndex, dictionary.index),
+            (.spellingLists, spelling.write(segmentID: segmentID)),
             (.segmentInfo, info.write(segmentID: segmentID)),
         ]
         for (kind, file) in files {
@@ -108,6 +111,15 @@ enum SegmentWriter {
         return count
     }
 
-    /// Every file a segment consists of (without its deletions), for cleanup and checks.
-    static let kinds: [SegmentFile] = [.segmentInfo, .termIndex, .termDictionary, .postings, .positions, .passageLengths, .storedFields, .documents]
+    /// Every file a segment consists of (without its deletions), for cleanup and checks;
+    /// the segment info first, which says the version (``SegmentFile/spellingLists`` only
+    /// from version 9 on: ``kinds(of:)``).
+    static let kinds: [SegmentFile] = [
+        .segmentInfo, .termIndex, .termDictionary, .postings, .positions, .passageLengths, .storedFields, .documents, .spellingLists,
+    ]
+
+    /// The files a segment of `version` has.
+    static func kinds(of version: FormatVersion) -> [SegmentFile] {
+        version.hasSpellingLists ? kinds : kinds.filter { $0 != .spellingLists }
+    }
 }

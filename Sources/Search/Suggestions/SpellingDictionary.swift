@@ -22,8 +22,10 @@ import IndexStore
 /// A replacement for a word the index has must be far more frequent: such searches walk
 /// lists of only the more frequent terms (``levelMinimums``).
 ///
-/// Built once per snapshot (``SearchableSnapshot/spellingDictionary()``); the terms are
-/// held as byte arrays with offsets, not as strings.
+/// Built once per snapshot (``SearchableSnapshot/spellingDictionary()``), from the
+/// segments' spelling lists where they have them (``SpellingLists``: both orders written
+/// with each segment, so that building is merging and filtering, without a sort); the
+/// terms are held as byte arrays with offsets, not as strings.
 final class SpellingDictionary: Sendable {
     /// The terms in at least `minimum` documents, forwards and backwards, for each of
     /// ``levels``' minimums: a search for a replacement of a word that exists needs one
@@ -41,22 +43,48 @@ final class SpellingDictionary: Sendable {
     /// The bytes this holds (its arrays' contents).
     var memoryBytes: Int { levels.reduce(0) { $0 + $1.forward.memoryBytes + $1.backward.memoryBytes } }
 
-    init(_ snapshot: IndexSnapshot) throws {
+    /// Reads the segments' spelling lists (``SpellingLists``, format 9 on) when every
+    /// segment has them: each segment's words come in both orders, so the snapshot's lists
+    /// are a merge of sorted lists and a filter, with no sort. A single segment's are only
+    /// filtered. A snapshot with an older segment gathers the words from the term
+    /// dictionaries and sorts them backwards instead (and so does `readingSpellingLists`
+    /// false, which tests compare the two ways with).
+    init(_ snapshot: IndexSnapshot, readingSpellingLists: Bool = true) throws {
+        let stored = snapshot.segments.compactMap(\.reader.spellingLists)
+        if readingSpellingLists, !stored.isEmpty, stored.count == snapshot.segments.count {
+            var forward = SortedTerms(), backward = SortedTerms()
+            for lists in stored {
+                let words = try lists.decode()
+                let segmentForward = SortedTerms(bytes: words.bytes, starts: words.starts, counts: words.counts)
+                let segmentBackward = segmentForward.reversedTerms(inOrder: words.backward)
+                forward = forward.isEmpty ? segmentForward : SortedTerms.merging(forward, segmentForward)
+                backward = backward.isEmpty ? segmentBackward : SortedTerms.merging(backward, segmentBackward)
+            }
+            // Each level's lists are the previous level's with the rarer terms left out.
+            var levels: [(minimum: Int, forward: SortedTerms, backward: SortedTerms)] = []
+            for minimum in Self.levelMinimums {
+                var kept = forward.filtered(minimum: minimum), reversed = backward.filtered(minimum: minimum)
+                forward = kept
+                backward = reversed
+                kept.findMostDocuments()
+                reversed.findMostDocuments()
+                levels.append((minimum, kept, reversed))
+            }
+            self.levels = levels
+            return
+        }
         var merged = SortedTerms()
         for segment in snapshot.segments {
             var terms = SortedTerms()
             try segment.reader.dictionary.forEachKeyAndDocumentCount(withPrefix: [TermSpace.bodyExact.rawValue]) { key, documents in
                 let word = UnsafeBufferPointer(rebasing: key.dropFirst())
-                guard !word.isEmpty, Self.isWord(word) else { return }
+                guard SpellingLists.isWord(word) else { return }
                 terms.append(word, documents)
             }
             merged = merged.isEmpty ? terms : SortedTerms.merging(merged, terms)
         }
         levels = Self.levelMinimums.map { minimum in
-            var kept = SortedTerms()
-            for index in 0 ..< merged.count where merged.counts[index] >= minimum {
-                kept.append(merged.term(index), merged.counts[index])
-            }
+            var kept = merged.filtered(minimum: minimum)
             var reversed = kept.reversedTerms()
             kept.findMostDocuments()
             reversed.findMostDocuments()
@@ -64,15 +92,18 @@ final class SpellingDictionary: Sendable {
         }
     }
 
+    /// Every level's minimum, then its terms with their counts forwards, then backwards
+    /// (each term as the list holds it), one string each (for tests).
+    var lists: [[String]] {
+        func described(_ terms: SortedTerms) -> [String] {
+            (0 ..< terms.count).map { "\(String(decoding: terms.term($0), as: UTF8.self)) \(terms.counts[$0])" }
+        }
+        return levels.map { ["\($0.minimum)"] + described($0.forward) + described($0.backward) }
+    }
+
     /// Every term and its document count, in byte order (for tests).
     var terms: [(term: String, documents: Int)] {
         (0 ..< levels[0].forward.count).map { (String(decoding: levels[0].forward.term($0), as: UTF8.self), Int(levels[0].forward.counts[$0])) }
-    }
-
-    /// Only lower-case letters (folded forms have no capitals), ASCII or not: no digits,
-    /// no punctuation, no stop-word pairs (which hold a space).
-    private static func isWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { (0x61 ... 0x7A).contains($0) || $0 >= 0x80 }
     }
 
     /// The terms within `maximumDistance` edits of `word` (insertions, deletions,
@@ -114,6 +145,14 @@ final class SpellingDictionary: Sendable {
         var bytes: [UInt8] = []
         var starts: [UInt32] = [0]
         var counts: [UInt32] = []
+
+        init() {}
+
+        init(bytes: [UInt8], starts: [UInt32], counts: [UInt32]) {
+            self.bytes = bytes
+            self.starts = starts
+            self.counts = counts
+        }
 
         var count: Int { counts.count }
         var isEmpty: Bool { counts.isEmpty }
@@ -273,26 +312,114 @@ final class SpellingDictionary: Sendable {
             return sorted
         }
 
-        /// Both lists' terms in order; a term in both once, with the counts added.
-        static func merging(_ left: SortedTerms, _ right: SortedTerms) -> SortedTerms {
-            var merged = SortedTerms()
-            merged.bytes.reserveCapacity(left.bytes.count + right.bytes.count)
-            var i = 0, j = 0
-            while i < left.count || j < right.count {
-                let comparison = i == left.count ? 1 : j == right.count ? -1 : compare(left, i, right, j)
-                if comparison < 0 {
-                    merged.append(left.term(i), left.counts[i])
-                    i += 1
-                } else if comparison > 0 {
-                    merged.append(right.term(j), right.counts[j])
-                    j += 1
-                } else {
-                    merged.append(left.term(i), left.counts[i] &+ right.counts[j])
-                    i += 1
-                    j += 1
+        /// The terms in `order` (term numbers of this list), each written backwards: the
+        /// backward list when `order` sorts the reversals.
+        func reversedTerms(inOrder order: [UInt32]) -> SortedTerms {
+            precondition(order.count == count, "an order of every term")
+            var reversedBytes = [UInt8](repeating: 0, count: bytes.count)
+            var reversedStarts = [UInt32](repeating: 0, count: count + 1)
+            var reversedCounts = [UInt32](repeating: 0, count: count)
+            var next = 0
+            reversedBytes.withUnsafeMutableBufferPointer { reversed in
+                reversedStarts.withUnsafeMutableBufferPointer { reversedStarts in
+                    reversedCounts.withUnsafeMutableBufferPointer { reversedCounts in
+                        withBuffers { bytes, starts, counts in
+                            for (rank, number) in order.enumerated() {
+                                let start = Int(starts[Int(number)]), end = Int(starts[Int(number) + 1])
+                                // Only an order naming a term twice would overflow (a decoded one does not).
+                                guard end - start <= reversed.count - next else { break }
+                                var target = reversed.baseAddress! + next, source = bytes.baseAddress! + end
+                                for _ in 0 ..< end - start {
+                                    source -= 1
+                                    target.pointee = source.pointee
+                                    target += 1
+                                }
+                                next += end - start
+                                reversedStarts[rank + 1] = UInt32(next)
+                                reversedCounts[rank] = counts[Int(number)]
+                            }
+                        }
+                    }
                 }
             }
-            return merged
+            return SortedTerms(bytes: reversedBytes, starts: reversedStarts, counts: reversedCounts)
+        }
+
+        /// The terms in at least `minimum` documents, in the same order.
+        func filtered(minimum: Int) -> SortedTerms {
+            var kept = SortedTerms()
+            kept.bytes.reserveCapacity(bytes.count)
+            bytes.withUnsafeBufferPointer { bytes in
+                for index in 0 ..< count where counts[index] >= minimum {
+                    let start = Int(starts[index]), end = Int(starts[index + 1])
+                    kept.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< end]))
+                    kept.starts.append(UInt32(kept.bytes.count))
+                    kept.counts.append(counts[index])
+                }
+            }
+            return kept
+        }
+
+        /// Both lists' terms in order; a term in both once, with the counts added. Written
+        /// through pointers into arrays sized for both: a merge of every word of a
+        /// snapshot's segments is the most of what building the dictionary costs.
+        static func merging(_ left: SortedTerms, _ right: SortedTerms) -> SortedTerms {
+            let termCapacity = left.count + right.count, byteCapacity = left.bytes.count + right.bytes.count
+            var bytes = [UInt8](repeating: 0, count: byteCapacity)
+            var starts = [UInt32](repeating: 0, count: termCapacity + 1)
+            var counts = [UInt32](repeating: 0, count: termCapacity)
+            var written = 0, used = 0
+            bytes.withUnsafeMutableBufferPointer { outBytes in
+                starts.withUnsafeMutableBufferPointer { outStarts in
+                    counts.withUnsafeMutableBufferPointer { outCounts in
+                        left.withBuffers { leftBytes, leftStarts, leftCounts in
+                            right.withBuffers { rightBytes, rightStarts, rightCounts in
+                                func copy(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ documents: UInt32) {
+                                    UnsafeMutableRawPointer(outBytes.baseAddress! + used).copyMemory(from: source.baseAddress! + start, byteCount: end - start)
+                                    used += end - start
+                                    outCounts[written] = documents
+                                    written += 1
+                                    outStarts[written] = UInt32(used)
+                                }
+                                var i = 0, j = 0
+                                while i < left.count, j < right.count {
+                                    let leftStart = Int(leftStarts[i]), leftEnd = Int(leftStarts[i + 1])
+                                    let rightStart = Int(rightStarts[j]), rightEnd = Int(rightStarts[j + 1])
+                                    let common = min(leftEnd - leftStart, rightEnd - rightStart)
+                                    var order = common == 0 ? 0 : Int(memcmp(leftBytes.baseAddress! + leftStart, rightBytes.baseAddress! + rightStart, common))
+                                    if order == 0 { order = (leftEnd - leftStart) - (rightEnd - rightStart) }
+                                    if order < 0 {
+                                        copy(leftBytes, leftStart, leftEnd, leftCounts[i])
+                                        i += 1
+                                    } else if order > 0 {
+                                        copy(rightBytes, rightStart, rightEnd, rightCounts[j])
+                                        j += 1
+                                    } else {
+                                        copy(leftBytes, leftStart, leftEnd, leftCounts[i] &+ rightCounts[j])
+                                        i += 1
+                                        j += 1
+                                    }
+                                }
+                                for rest in i ..< left.count { copy(leftBytes, Int(leftStarts[rest]), Int(leftStarts[rest + 1]), leftCounts[rest]) }
+                                for rest in j ..< right.count { copy(rightBytes, Int(rightStarts[rest]), Int(rightStarts[rest + 1]), rightCounts[rest]) }
+                            }
+                        }
+                    }
+                }
+            }
+            bytes.removeLast(byteCapacity - used)
+            starts.removeLast(termCapacity - written)
+            counts.removeLast(termCapacity - written)
+            return SortedTerms(bytes: bytes, starts: starts, counts: counts)
+        }
+
+        /// The three arrays' buffers, for loops that must not retain an array per term.
+        func withBuffers<R>(
+            _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> R
+        ) -> R {
+            bytes.withUnsafeBufferPointer { bytes in
+                starts.withUnsafeBufferPointer { starts in counts.withUnsafeBufferPointer { counts in body(bytes, starts, counts) } }
+            }
         }
     }
 }

@@ -28,8 +28,8 @@ struct ManifestTests {
 
     @Test func fileNamesAreTheSegmentsFilesAndCurrentDeletions() {
         let names = Self.sample().fileNames
-        #expect(names.count == 2 * 8 + 1)
-        #expect(names.contains("_0.seg") && names.contains("_0.doc") && names.contains("_z1.sto"))
+        #expect(names.count == 2 * 9 + 1)
+        #expect(names.contains("_0.seg") && names.contains("_0.doc") && names.contains("_0.spl") && names.contains("_z1.sto"))
         #expect(names.contains("_z1_2.del"))
         #expect(!names.contains("_z1_1.del") && !names.contains { $0.hasPrefix("_0_") })
     }

@@ -30,6 +30,7 @@ struct CompatibilityFixture: Sendable, CustomStringConvertible {
         CompatibilityFixture(version: FormatVersion(rawValue: 6), making: .flushed),
         CompatibilityFixture(version: FormatVersion(rawValue: 7), making: .flushedThenDeleted),
         CompatibilityFixture(version: FormatVersion(rawValue: 8), making: .flushed),
+        CompatibilityFixture(version: FormatVersion(rawValue: 9), making: .flushedThenDeleted),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
@@ -37,6 +38,11 @@ struct CompatibilityFixture: Sendable, CustomStringConvertible {
     var directory: String { "\(Self.folder)/index-v\(version)" }
 
     var description: String { "index-v\(version)" }
+
+    /// Whether the build that made the index titled a text stating no title by its
+    /// descriptive file name (923bad9, between the builds of versions 8 and 9): a matter
+    /// of the extraction of the day, not of the format.
+    var titlesByFileName: Bool { version.rawValue >= 9 }
 
     /// The fixture's newest manifest, told today's analyzer. The fixtures were made by
     /// older analyzers (another tokeniser version), whose identity a searcher or writer

@@ -48,7 +48,9 @@ struct FormatCompatibilityTests {
         let hasLocations = DocumentedFeature.locations.isIn(fixture.version)
         for expected in FixtureCorpus.live {
             let record = try #require(try snapshot.storedDocument(id: expected.id))
-            if expected.titleIsOpening {
+            if expected.titleIsOpening, fixture.titlesByFileName, let fileNameTitle = expected.fileNameTitle {
+                #expect(record.title == fileNameTitle, "\(expected.id)")
+            } else if expected.titleIsOpening {
                 let title = try #require(record.title)
                 #expect(title.hasPrefix(expected.title) && title.hasSuffix(" …"), "\(expected.id): \(title)")
             } else {
@@ -90,6 +92,9 @@ struct FormatCompatibilityTests {
         let hasSignatures = DocumentedFeature.passageSignatures.isIn(version)
         #expect(reader.passages.hasSignatures == hasSignatures)
         #expect(signatures.contains { $0 != PassageSignature.none } == hasSignatures)
+        // Without the file "did you mean" gathers its words from the dictionary.
+        #expect((reader.spellingLists != nil) == DocumentedFeature.spellingLists.isIn(version))
+        if let lists = reader.spellingLists { #expect(try lists.decode().count > 0) }
     }
 
     @Test(arguments: CompatibilityFixture.all)

@@ -11,9 +11,9 @@ import Testing
         DeltaBlock.write([7, 8, 11, 300], base: 5, into: &writer)
         IndexFile.writeFooter(into: &writer)
         #expect(hex(writer.bytes) == """
-            4B 5A 49 58 08 00 04 00 00 01 02 03 04 05 06 07 \
+            4B 5A 49 58 09 00 04 00 00 01 02 03 04 05 06 07 \
             08 09 0A 0B 0C 0D 0E 0F 02 00 02 A0 02 4B 5A 45 \
-            4E 01 00 00 00 97 AF D8 99
+            4E 01 00 00 00 B8 84 E1 C3
             """)
     }
 
@@ -74,5 +74,28 @@ import Testing
         let index = Array(writer.index.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
         #expect(hex(dictionary) == "00 05 01 72 61 61 64 03 00 00 03 FA 01 02 05 03 73 65 6C 01 06 06 01 0C 01")
         #expect(hex(index) == "02 20 01 05 01 72 61 61 64 00")
+    }
+}
+
+extension DocumentedExamplesTests {
+    /// docs/INDEX_FORMAT.md, "Spelling lists (.spl)": `raad` (2 documents), `staat` (1)
+    /// and `straat` (4), among terms that are not words.
+    @Test func spellingLists() throws {
+        var writer = SpellingListsWriter()
+        writer.add(key: TermSpace.bodyExact.key("2024"), documentCount: 9)
+        writer.add(key: TermSpace.bodyExact.key("raad"), documentCount: 2)
+        writer.add(key: TermSpace.bodyExact.key("raad van"), documentCount: 2)
+        writer.add(key: TermSpace.bodyExact.key("staat"), documentCount: 1)
+        writer.add(key: TermSpace.bodyExact.key("straat"), documentCount: 4)
+        writer.add(key: TermSpace.titleExact.key("tafel"), documentCount: 3)
+        let file = writer.write(segmentID: SegmentID(low: 1, high: 2)).bytes
+        let body = Array(file.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
+        #expect(hex(body) == """
+            03 0F 01 00 04 72 61 61 64 02 00 05 73 74 61 61 \
+            74 01 02 04 72 61 61 74 04 00 02 01
+            """)
+        let words = try SpellingLists(slice(body)).decode()
+        #expect(String(decoding: words.bytes, as: UTF8.self) == "raadstaatstraat")
+        #expect(words.starts == [0, 4, 9, 15] && words.counts == [2, 1, 4] && words.backward == [0, 2, 1])
     }
 }

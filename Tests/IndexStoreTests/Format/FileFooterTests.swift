@@ -15,7 +15,7 @@ import Testing
     @Test func headerAndFooterBytes() {
         let bytes = file(body: [])
         #expect(bytes.count == IndexFile.overhead)
-        #expect(hex(Array(bytes[0..<8])) == "4B 5A 49 58 08 00 04 00")
+        #expect(hex(Array(bytes[0..<8])) == "4B 5A 49 58 09 00 04 00")
         #expect(hex(Array(bytes[8..<24])) == "00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F")
         #expect(hex(Array(bytes[24..<32])) == "4B 5A 45 4E 01 00 00 00")
         let checksum = CRC32C.checksum(bytes[0..<32])

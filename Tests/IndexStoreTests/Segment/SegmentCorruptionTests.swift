@@ -74,6 +74,7 @@ struct SegmentCorruptionTests {
         }
         _ = try reader.dictionary.terms(withPrefix: TermSpace.bodyExact.key("g"), limit: 100)
         for ordinal in reader.documents.indices { _ = try reader.storedDocument(ordinal) }
+        _ = try reader.spellingLists?.decode()
     }
 
     @Test(arguments: SegmentWriter.kinds)
@@ -114,6 +115,28 @@ struct SegmentCorruptionTests {
             try damage.replace(kind, with: Array(original.prefix(length)))
             _ = corruption { _ = try damage.open() }
         }
+    }
+
+    /// Spelling lists with a sound checksum that disagree with the term dictionary (a word
+    /// left out) are found by `kamerzoek check`, not only damaged bytes.
+    @Test func spellingListsThatDifferFromTheDictionaryAreFound() throws {
+        let damage = try Damage()
+        let reader = try damage.open()
+        var writer = SpellingListsWriter()
+        var left = false
+        try reader.dictionary.forEachTerm { key, info in
+            if !left, key.first == TermSpace.bodyExact.rawValue, key.count > 4, key.dropFirst().allSatisfy({ (0x61 ... 0x7A).contains($0) }) {
+                left = true
+                return
+            }
+            writer.add(key: key, documentCount: info.documentCount ?? info.documentFrequency)
+        }
+        #expect(left)
+        try damage.replace(.spellingLists, with: writer.write(segmentID: damage.segmentID).bytes)
+        let error = corruption { try damage.open().verify() }
+        #expect(error?.file == SegmentFile.spellingLists.fileName(segment: damage.name))
+        // Read without the check, the lists are still whole lists.
+        #expect(try damage.open().spellingLists?.decode().count == (try reader.spellingLists?.decode().count).map { $0 - 1 })
     }
 
     @Test func aFileInTheWrongRoleIsRefused() throws {
