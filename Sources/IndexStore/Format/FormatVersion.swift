@@ -18,7 +18,7 @@ public struct FormatVersion: RawRepresentable, Hashable, Comparable, Strideable,
     }
 
     /// What this build writes.
-    public static let current = FormatVersion(rawValue: 8)
+    public static let current = FormatVersion(rawValue: 9)
     /// What this build reads. Older versions stay here as long as their reader code does:
     /// their segments are read as they are, searched with what they have, and merged into
     /// the current version.
@@ -60,6 +60,12 @@ public struct FormatVersion: RawRepresentable, Hashable, Comparable, Strideable,
     /// The passage table ends with a column of text signatures (version 8). Without it
     /// every passage's signature is ``PassageSignature/none`` and nothing is folded.
     public var passagesHaveSignatures: Bool { rawValue >= 8 }
+
+    /// Stored records are compressed with the built-in dictionary (version 9). Each frame
+    /// names the dictionary it needs (or none), so a merge copies older records as they are
+    /// and the reader follows the frame, not this; what the version says is that a build
+    /// without the dictionary cannot read the segment.
+    public var storedRecordsUseDictionary: Bool { rawValue >= 9 }
 
     // MARK: Protocols
 
