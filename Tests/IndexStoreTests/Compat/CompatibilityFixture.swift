@@ -30,7 +30,13 @@ struct CompatibilityFixture: Sendable, CustomStringConvertible {
         CompatibilityFixture(version: FormatVersion(rawValue: 6), making: .flushed),
         CompatibilityFixture(version: FormatVersion(rawValue: 7), making: .flushedThenDeleted),
         CompatibilityFixture(version: FormatVersion(rawValue: 8), making: .flushed),
+        CompatibilityFixture(version: FormatVersion(rawValue: 9), making: .merged),
     ]
+
+    /// Whether the build that made the fixture titles a document that states no title by
+    /// its descriptive file name (923bad9, after the format 8 fixture was made): true of
+    /// the fixtures from version 9 on.
+    var titlesByFileName: Bool { version >= FormatVersion(rawValue: 9) }
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 

@@ -10,6 +10,10 @@ enum FixtureCorpus {
         /// how that title starts.
         let title: String
         let titleIsOpening: Bool
+        /// The title builds from 923bad9 on give a document that states none and has a
+        /// descriptive file name (`DescriptiveFileName`): the name's words. Fixtures made by
+        /// such builds (``CompatibilityFixture/titlesByFileName``) hold this instead.
+        var fileNameTitle: String? = nil
         let date: String?
         let type: String
         let dossiers: [String]
@@ -30,6 +34,7 @@ enum FixtureCorpus {
     static let progressLetter = Document(
         id: "kamerstuk-28345-252-voortgang-huiselijk-geweld", file: "kamerstuk-28345-252-voortgang-huiselijk-geweld.txt",
         title: "Kinderen en volwassenen die in het dagelijks leven te maken hebben met huiselijk geweld en kindermishandeling", titleIsOpening: true,
+        fileNameTitle: "Kamerstuk 28345 252 voortgang huiselijk geweld",
         date: nil, type: "overig", dossiers: [], url: nil,
         sentence: "Huiselijk geweld en kindermishandeling zijn heel ingrijpend")
     static let collectiveLetter = Document(

@@ -48,7 +48,9 @@ struct FormatCompatibilityTests {
         let hasLocations = DocumentedFeature.locations.isIn(fixture.version)
         for expected in FixtureCorpus.live {
             let record = try #require(try snapshot.storedDocument(id: expected.id))
-            if expected.titleIsOpening {
+            if fixture.titlesByFileName, let fileNameTitle = expected.fileNameTitle {
+                #expect(record.title == fileNameTitle, "\(expected.id)")
+            } else if expected.titleIsOpening {
                 let title = try #require(record.title)
                 #expect(title.hasPrefix(expected.title) && title.hasSuffix(" …"), "\(expected.id): \(title)")
             } else {
