@@ -70,7 +70,7 @@ let package = Package(
         // The zstd dictionary of stored records (format 9 on), included by C23's #embed.
         .target(
             name: "CStoredRecordDictionary",
-            exclude: ["stored-records.zdict"],
+            exclude: ["stored-records.zdict", "SOURCES.md"],
             cSettings: [.unsafeFlags(["-std=c23"])]
         ),
         .target(
