@@ -67,9 +67,15 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // The zstd dictionary of stored records (format 9 on), included by C23's #embed.
+        .target(
+            name: "CStoredRecordDictionary",
+            exclude: ["stored-records.zdict", "SOURCES.md"],
+            cSettings: [.unsafeFlags(["-std=c23"])]
+        ),
         .target(
             name: "IndexStore",
-            dependencies: ["Analysis", "CZlib", "CZstd"],
+            dependencies: ["Analysis", "CZlib", "CZstd", "CStoredRecordDictionary"],
             // Postings cursors are called per posting from Search: let their bodies be
             // inlined there (a call that copies the cursor costs more than the decoding).
             swiftSettings: [.unsafeFlags(["-cross-module-optimization"])]

@@ -3,29 +3,40 @@ internal import CZstd
 
 /// zstd compression for stored records (format 6 on; ``Deflate`` reads older segments).
 ///
-/// A block is a ``CompressedBlock`` whose compressed bytes are one zstd frame.
-/// Why zstd: compressing every document's record is a visible part of an indexing run,
-/// and zstd writes records smaller than zlib's at less cost; the sizes and times per
-/// level are in docs/BENCHMARKS.md, "Indexing engine".
+/// A block is a ``CompressedBlock`` whose compressed bytes are one zstd frame. From
+/// format 9 on, frames are written with the built-in dictionary of stored records
+/// (``StoredRecordDictionary``), and the frame names it by its ID; frames of formats 6–8
+/// name none and are read without it, so a merge copies them as they are.
+///
+/// Why a dictionary: a record is one document, half of them under 3 KB, and a small
+/// frame compresses poorly on its own (it starts with no history); the dictionary gives
+/// it the field names, boilerplate and common words of parliamentary text to refer to.
+/// Why zstd and level 3: the sizes and times per level, with and without the dictionary,
+/// are in docs/BENCHMARKS.md ("Session 15: stored records with a dictionary").
 public enum Zstd {
-    /// The lowest level whose records are smaller than zlib's at its level 6: lower levels
-    /// are a little faster and larger, higher ones gain a percent or two for a slower run.
-    public static let level: Int32 = 6
+    /// With the dictionary, level 3 writes smaller records than level 6 without it, in
+    /// half the time; higher levels gain a few percent more for a slower run.
+    public static let level: Int32 = 3
 
-    public static func compress(_ input: [UInt8], level: Int32 = Zstd.level) -> [UInt8] {
-        input.withUnsafeBytes { source in
-            let capacity = ZSTD_compressBound(source.count)
-            return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-                let written = ZSTD_compress(buffer.baseAddress, capacity, source.baseAddress, source.count, level)
-                // Compression fails only for a bad level or no memory, never for any input.
-                precondition(ZSTD_isError(written) == 0, "zstd compression failed: \(String(cString: ZSTD_getErrorName(written)))")
-                initialized = written
+    /// Compresses `input` into one frame with the built-in dictionary.
+    public static func compress(_ input: [UInt8]) -> [UInt8] {
+        let dictionary = StoredRecordDictionary.shared
+        return ZstdContexts.compression.with { context in
+            input.withUnsafeBytes { source in
+                let capacity = ZSTD_compressBound(source.count)
+                return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                    let written = dictionary.compress(source, into: UnsafeMutableRawBufferPointer(buffer), context: context)
+                    // Compression fails only for a bad level or no memory, never for any input.
+                    precondition(ZSTD_isError(written) == 0, "zstd compression failed: \(String(cString: ZSTD_getErrorName(written)))")
+                    initialized = written
+                }
             }
         }
     }
 
     /// Decompresses `compressed`, which must hold one frame of exactly `uncompressedCount`
-    /// bytes, into new memory returned as a slice (named after `compressed`'s file).
+    /// bytes, into new memory returned as a slice (named after `compressed`'s file). The
+    /// frame may name the built-in dictionary or none; any other is corruption.
     public static func decompress(_ compressed: ByteSlice, uncompressedCount: Int) throws(IndexCorruption) -> ByteSlice {
         guard uncompressedCount >= 0 else {
             throw compressed.corruption(at: 0, .implausibleLength(uncompressedCount, limit: Int(UInt32.max)))
@@ -37,10 +48,19 @@ public enum Zstd {
                 // a frame that decodes to fewer bytes is as damaged as one that overflows.
                 let declared = ZSTD_getFrameContentSize(source.baseAddress, source.count)
                 guard declared == UInt64(uncompressedCount) else { return "the frame's size is not the recorded length" }
+                let dictionaryID = ZSTD_getDictID_fromFrame(source.baseAddress, source.count)
+                let dictionary = StoredRecordDictionary.shared
+                guard dictionaryID == 0 || dictionaryID == dictionary.id else {
+                    return "the frame needs zstd dictionary \(dictionaryID), which this build does not have"
+                }
                 var spare: UInt8 = 0
                 return withUnsafeMutableBytes(of: &spare) { spareBytes in
-                    let destination = output.baseAddress ?? spareBytes.baseAddress
-                    let written = ZSTD_decompress(destination, output.count, source.baseAddress, source.count)
+                    // An empty output has no base address; zstd still wants a valid pointer.
+                    let destination = UnsafeMutableRawBufferPointer(
+                        start: output.baseAddress ?? spareBytes.baseAddress, count: output.count)
+                    let written = ZstdContexts.decompression.with { context in
+                        dictionary.decompress(source, into: destination, context: context, withDictionary: dictionaryID != 0)
+                    }
                     if ZSTD_isError(written) != 0 { return String(cString: ZSTD_getErrorName(written)) }
                     return written == uncompressedCount ? nil : "decompresses to \(written) bytes, not \(uncompressedCount)"
                 }

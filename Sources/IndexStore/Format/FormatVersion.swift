@@ -66,6 +66,12 @@ public struct FormatVersion: RawRepresentable, Hashable, Comparable, Strideable,
     /// dictionary and sorted backwards when a search first needs them.
     public var hasSpellingLists: Bool { rawValue >= 9 }
 
+    /// Stored records are compressed with the built-in dictionary (version 9). Each frame
+    /// names the dictionary it needs (or none), so a merge copies older records as they are
+    /// and the reader follows the frame, not this; what the version says is that a build
+    /// without the dictionary cannot read the segment.
+    public var storedRecordsUseDictionary: Bool { rawValue >= 9 }
+
     // MARK: Protocols
 
     public static func < (lhs: FormatVersion, rhs: FormatVersion) -> Bool { lhs.rawValue < rhs.rawValue }

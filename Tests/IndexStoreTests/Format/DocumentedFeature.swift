@@ -21,8 +21,10 @@ struct DocumentedFeature: Sendable {
     static let locations = DocumentedFeature(name: "root length and URL in document rows", introducedIn: 7) { $0.documentRowsHaveLocations }
     static let passageSignatures = DocumentedFeature(name: "passage signatures", introducedIn: 8) { $0.passagesHaveSignatures }
     static let spellingLists = DocumentedFeature(name: "spelling lists file", introducedIn: 9) { $0.hasSpellingLists }
+    static let recordDictionary = DocumentedFeature(name: "stored records compressed with the built-in dictionary", introducedIn: 9) { $0.storedRecordsUseDictionary }
 
     static let all = [
         stopWordPairs, impactSkipEntries, documentCounts, segmentFlags, titleOnlyCounts, zstdRecords, locations, passageSignatures, spellingLists,
+        recordDictionary,
     ]
 }
