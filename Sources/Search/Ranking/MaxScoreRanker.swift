@@ -341,6 +341,16 @@ struct MaxScoreRanker {
         // the processor have many in flight at once.
         let blockNorms = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: BitPacking.blockLength)
         defer { blockNorms.deallocate() }
+        // Ranking alone (not counting) with a full top k: a block's postings are scored in
+        // a loop of their own, and only those that reach the threshold go on to the
+        // per-document bookkeeping below (``keptPostings``). A block that may beat the
+        // threshold mostly holds postings that cannot, and those need neither their
+        // document looked up nor an offer: a document gets in only with a passage at or
+        // above the threshold, which only rises.
+        let keptIndices = UnsafeMutableBufferPointer<Int>.allocate(capacity: BitPacking.blockLength)
+        defer { keptIndices.deallocate() }
+        let keptScores = UnsafeMutableBufferPointer<Float>.allocate(capacity: BitPacking.blockLength)
+        defer { keptScores.deallocate() }
         func closeDocument() {
             guard documentIsEligible else { return }
             let known = documentFullyScored && !skippedSinceLastBlock && count.complete
@@ -356,6 +366,44 @@ struct MaxScoreRanker {
             try unitRanges.withUnsafeBufferPointer { unitRanges in
                 var documentOf = DocumentOfPassage(unitRanges)
                 try eligible.withUnsafeBufferPointer { eligible in
+                    // The scored block's postings at or above the threshold of the block's
+                    // start, through the same bookkeeping as the loop below. A document's
+                    // best passage is among them whenever it can enter the top k; one whose
+                    // first kept passage is not the block's first may still have had
+                    // passages in blocks skipped before it, so the block's first document
+                    // after a gap is never taken as scored whole.
+                    func keptPostings(
+                        _ ids: UnsafeBufferPointer<UInt32>, _ frequencies: UnsafeBufferPointer<UInt32>, afterGap: Bool,
+                        eligible: UnsafeBufferPointer<Bool>, documentOf: inout DocumentOfPassage
+                    ) {
+                        let floor = threshold
+                        var kept = 0
+                        for index in ids.indices {
+                            let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
+                            keptIndices[kept] = index
+                            keptScores[kept] = score
+                            kept += score >= floor ? 1 : 0
+                        }
+                        let gapDocument = afterGap ? UInt32(documentOf(ids[0])) : Matcher.exhausted
+                        for slot in 0 ..< kept {
+                            let passage = ids[keptIndices[slot]]
+                            let passageDocument = UInt32(documentOf(passage))
+                            if passageDocument != document {
+                                closeDocument()
+                                document = passageDocument
+                                documentIsEligible = eligible[Int(passageDocument)]
+                                best = -.infinity
+                                bestPassage = Matcher.exhausted
+                                documentFullyScored = passageDocument != gapDocument
+                            }
+                            guard documentIsEligible else { continue }
+                            // Strictly better only: an earlier passage wins a tie.
+                            if keptScores[slot] > best {
+                                best = keptScores[slot]
+                                bestPassage = passage
+                            }
+                        }
+                    }
                     let visit: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool = { ids, frequencies in
                         // Counting hands over every block, with frequencies only where the
                         // block can beat the threshold: the others are counted, not scored.
@@ -366,6 +414,14 @@ struct MaxScoreRanker {
                         let afterGap = skippedSinceLastBlock
                         skippedSinceLastBlock = false
                         if afterGap || !scores { documentFullyScored = false }
+                        if scores, !counting, threshold > -.infinity {
+                            keptPostings(ids, frequencies, afterGap: afterGap, eligible: eligible, documentOf: &documentOf)
+                            if deadline.expired(after: ids.count) {
+                                count.complete = false
+                                return false
+                            }
+                            return true
+                        }
                         for index in ids.indices {
                             let passage = ids[index]
                             let passageDocument = UInt32(documentOf(passage))
