@@ -339,18 +339,16 @@ struct MaxScoreRanker {
         // common word's postings are scattered over them. Inside the walk's loop those
         // cache misses would be taken one after another; a loop of independent loads lets
         // the processor have many in flight at once.
-        let blockNorms = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: BitPacking.blockLength)
-        defer { blockNorms.deallocate() }
-        // Ranking alone (not counting) with a full top k: a block's postings are scored in
-        // a loop of their own, and only those that reach the threshold go on to the
-        // per-document bookkeeping below (``keptPostings``). A block that may beat the
-        // threshold mostly holds postings that cannot, and those need neither their
-        // document looked up nor an offer: a document gets in only with a passage at or
-        // above the threshold, which only rises.
-        let keptIndices = UnsafeMutableBufferPointer<Int>.allocate(capacity: BitPacking.blockLength)
-        defer { keptIndices.deallocate() }
-        let keptScores = UnsafeMutableBufferPointer<Float>.allocate(capacity: BitPacking.blockLength)
-        defer { keptScores.deallocate() }
+        //
+        // One allocation holds this and the two buffers of `keptPostings` below.
+        let length = BitPacking.blockLength
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: length * (MemoryLayout<Int>.stride + MemoryLayout<Float>.stride + 1), alignment: MemoryLayout<Int>.alignment)
+        defer { scratch.deallocate() }
+        let keptIndices = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: Int.self, capacity: length), count: length)
+        let keptScoresStart = scratch + length * MemoryLayout<Int>.stride
+        let keptScores = UnsafeMutableBufferPointer(start: keptScoresStart.bindMemory(to: Float.self, capacity: length), count: length)
+        let blockNormsStart = keptScoresStart + length * MemoryLayout<Float>.stride
+        let blockNorms = UnsafeMutableBufferPointer(start: blockNormsStart.bindMemory(to: UInt8.self, capacity: length), count: length)
         func closeDocument() {
             guard documentIsEligible else { return }
             let known = documentFullyScored && !skippedSinceLastBlock && count.complete
@@ -366,12 +364,16 @@ struct MaxScoreRanker {
             try unitRanges.withUnsafeBufferPointer { unitRanges in
                 var documentOf = DocumentOfPassage(unitRanges)
                 try eligible.withUnsafeBufferPointer { eligible in
-                    // The scored block's postings at or above the threshold of the block's
-                    // start, through the same bookkeeping as the loop below. A document's
-                    // best passage is among them whenever it can enter the top k; one whose
-                    // first kept passage is not the block's first may still have had
-                    // passages in blocks skipped before it, so the block's first document
-                    // after a gap is never taken as scored whole.
+                    // Ranking alone (not counting) with a full top k: a block's postings are
+                    // scored in a loop of their own, and only those at or above the
+                    // threshold of the block's start go on to the bookkeeping of the loop
+                    // below. A block that may beat the threshold mostly holds postings that
+                    // cannot, and those need neither their document looked up nor an offer:
+                    // a document gets in only with a passage at or above the threshold,
+                    // which only rises. A document's best passage is among them whenever it
+                    // can enter the top k. One whose first kept passage is not the block's
+                    // first may still have had passages in blocks skipped before it, so the
+                    // block's first document after a gap is never taken as scored whole.
                     func keptPostings(
                         _ ids: UnsafeBufferPointer<UInt32>, _ frequencies: UnsafeBufferPointer<UInt32>, afterGap: Bool,
                         eligible: UnsafeBufferPointer<Bool>, documentOf: inout DocumentOfPassage
@@ -402,6 +404,13 @@ struct MaxScoreRanker {
                                 best = keptScores[slot]
                                 bestPassage = passage
                             }
+                        }
+                        // A document that ended inside the block is closed here, as the
+                        // loop below closes it at the next document's posting: left open, a
+                        // gap before the next kept posting would count against it.
+                        if documentIsEligible, let last = ids.last, last >= unitRanges[Int(document)].upperBound {
+                            closeDocument()
+                            documentIsEligible = false
                         }
                     }
                     let visit: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool = { ids, frequencies in
