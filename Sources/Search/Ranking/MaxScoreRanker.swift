@@ -339,8 +339,16 @@ struct MaxScoreRanker {
         // common word's postings are scattered over them. Inside the walk's loop those
         // cache misses would be taken one after another; a loop of independent loads lets
         // the processor have many in flight at once.
-        let blockNorms = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: BitPacking.blockLength)
-        defer { blockNorms.deallocate() }
+        //
+        // One allocation holds this and the two buffers of `keptPostings` below.
+        let length = BitPacking.blockLength
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: length * (MemoryLayout<Int>.stride + MemoryLayout<Float>.stride + 1), alignment: MemoryLayout<Int>.alignment)
+        defer { scratch.deallocate() }
+        let keptIndices = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: Int.self, capacity: length), count: length)
+        let keptScoresStart = scratch + length * MemoryLayout<Int>.stride
+        let keptScores = UnsafeMutableBufferPointer(start: keptScoresStart.bindMemory(to: Float.self, capacity: length), count: length)
+        let blockNormsStart = keptScoresStart + length * MemoryLayout<Float>.stride
+        let blockNorms = UnsafeMutableBufferPointer(start: blockNormsStart.bindMemory(to: UInt8.self, capacity: length), count: length)
         func closeDocument() {
             guard documentIsEligible else { return }
             let known = documentFullyScored && !skippedSinceLastBlock && count.complete
@@ -356,6 +364,55 @@ struct MaxScoreRanker {
             try unitRanges.withUnsafeBufferPointer { unitRanges in
                 var documentOf = DocumentOfPassage(unitRanges)
                 try eligible.withUnsafeBufferPointer { eligible in
+                    // Ranking alone (not counting) with a full top k: a block's postings are
+                    // scored in a loop of their own, and only those at or above the
+                    // threshold of the block's start go on to the bookkeeping of the loop
+                    // below. A block that may beat the threshold mostly holds postings that
+                    // cannot, and those need neither their document looked up nor an offer:
+                    // a document gets in only with a passage at or above the threshold,
+                    // which only rises. A document's best passage is among them whenever it
+                    // can enter the top k. One whose first kept passage is not the block's
+                    // first may still have had passages in blocks skipped before it, so the
+                    // block's first document after a gap is never taken as scored whole.
+                    func keptPostings(
+                        _ ids: UnsafeBufferPointer<UInt32>, _ frequencies: UnsafeBufferPointer<UInt32>, afterGap: Bool,
+                        eligible: UnsafeBufferPointer<Bool>, documentOf: inout DocumentOfPassage
+                    ) {
+                        let floor = threshold
+                        var kept = 0
+                        for index in ids.indices {
+                            let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
+                            keptIndices[kept] = index
+                            keptScores[kept] = score
+                            kept += score >= floor ? 1 : 0
+                        }
+                        let gapDocument = afterGap ? UInt32(documentOf(ids[0])) : Matcher.exhausted
+                        for slot in 0 ..< kept {
+                            let passage = ids[keptIndices[slot]]
+                            let passageDocument = UInt32(documentOf(passage))
+                            if passageDocument != document {
+                                closeDocument()
+                                document = passageDocument
+                                documentIsEligible = eligible[Int(passageDocument)]
+                                best = -.infinity
+                                bestPassage = Matcher.exhausted
+                                documentFullyScored = passageDocument != gapDocument
+                            }
+                            guard documentIsEligible else { continue }
+                            // Strictly better only: an earlier passage wins a tie.
+                            if keptScores[slot] > best {
+                                best = keptScores[slot]
+                                bestPassage = passage
+                            }
+                        }
+                        // A document that ended inside the block is closed here, as the
+                        // loop below closes it at the next document's posting: left open, a
+                        // gap before the next kept posting would count against it.
+                        if documentIsEligible, let last = ids.last, last >= unitRanges[Int(document)].upperBound {
+                            closeDocument()
+                            documentIsEligible = false
+                        }
+                    }
                     let visit: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool = { ids, frequencies in
                         // Counting hands over every block, with frequencies only where the
                         // block can beat the threshold: the others are counted, not scored.
@@ -366,6 +423,14 @@ struct MaxScoreRanker {
                         let afterGap = skippedSinceLastBlock
                         skippedSinceLastBlock = false
                         if afterGap || !scores { documentFullyScored = false }
+                        if scores, !counting, threshold > -.infinity {
+                            keptPostings(ids, frequencies, afterGap: afterGap, eligible: eligible, documentOf: &documentOf)
+                            if deadline.expired(after: ids.count) {
+                                count.complete = false
+                                return false
+                            }
+                            return true
+                        }
                         for index in ids.indices {
                             let passage = ids[index]
                             let passageDocument = UInt32(documentOf(passage))
