@@ -83,7 +83,8 @@ struct QueryExecution {
         }
         let groups = collector.groups()
         var found = Found(groups: groups, total: collector.total, documents: groups.count, totalIsExact: !partial, partial: partial)
-        if var (counts, columns) = facetCounting(options) {
+        if let (empty, columns) = facetCounting(options) {
+            var counts = empty
             // Every matching document is a group here.
             for group in groups { counts.add(Int(group.document), columns[group.segment]) }
             counts.exact = !partial
