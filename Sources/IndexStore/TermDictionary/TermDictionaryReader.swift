@@ -114,9 +114,11 @@ public struct TermDictionaryReader: Sendable {
                     if keyEnded || (!entryEnded && suffix[index] > key[matched + index]) { return nil }
                     matched += index
                 }
-                // Everything else of the entry is passed over undecoded, eight bytes a step:
-                // a lookup passes half a block of entries, decoding each field would be most
-                // of the lookup, and a search looks every word up in every segment.
+                // The rest of the entry is passed over undecoded, eight bytes a step: a
+                // lookup passes half a block of entries, decoding each field would be most
+                // of the lookup, and a search looks every word up in every segment. Of a
+                // delta-coded entry the offsets are needed (the next steps start from them)
+                // and docFreq (whether a count follows).
                 var skipped = infoFields
                 if isDeltaCoded {
                     let documentFrequency = try varint()
@@ -133,7 +135,8 @@ public struct TermDictionaryReader: Sendable {
             }
             return nil
         }
-        guard var (infoOffset, offsets, first) = found else { return nil }
+        guard let (infoOffset, offsetsBefore, first) = found else { return nil }
+        var offsets = offsetsBefore
         var reader = ByteReader(dictionary, position: 0)
         try reader.seek(to: infoOffset)
         return try readInfo(&reader, space: key.first, offsets: &offsets, first: first)
