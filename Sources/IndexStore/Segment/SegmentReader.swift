@@ -137,6 +137,12 @@ public final class SegmentReader: Sendable {
             }
             previousKey = key
             terms += 1
+            // A search reads entries through the lookup, which decodes them on a path of its
+            // own (delta-coded offsets added up while the rest is skipped): it must give
+            // what this walk gives.
+            guard try dictionary.lookup(key) == info else {
+                throw files[.termDictionary]!.corruption(at: 0, .invariantViolated("a lookup of a term disagrees with its entry"))
+            }
             let limit = UInt32(space.isTitle ? documents.count : passages.count)
             var cursor = try self.cursor(info)
             var count = 0

@@ -20,6 +20,9 @@ public struct TermDictionaryReader: Sendable {
     /// Whether a title entry's last number is its title-only count rather than its docFreq
     /// again (``FormatVersion/titleEntriesHaveTitleOnlyCounts``).
     private let hasTitleOnlyCounts: Bool
+    /// Offsets are steps from earlier entries of the block and a body term of docFreq 1
+    /// has no count (``FormatVersion/termEntriesAreDeltaCoded``).
+    private let isDeltaCoded: Bool
 
     /// Longest key the writer can produce (a term is at most a few hundred bytes).
     static let maximumKeyLength = 4096
@@ -31,6 +34,7 @@ public struct TermDictionaryReader: Sendable {
         self.dictionary = dictionary
         hasDocumentCounts = formatVersion.termEntriesHaveDocumentCounts
         hasTitleOnlyCounts = formatVersion.titleEntriesHaveTitleOnlyCounts
+        isDeltaCoded = formatVersion.termEntriesAreDeltaCoded
         self.unitCount = UInt32(clamping: unitCount)
         self.documentCount = UInt32(clamping: documentCount)
         var reader = ByteReader(index)
@@ -64,6 +68,8 @@ public struct TermDictionaryReader: Sendable {
     /// bytes with its predecessor than that is already past the key; one sharing more is
     /// still before it; only one sharing exactly that many has its suffix compared. Every
     /// query looks its terms up in every segment, so this is on the path of every search.
+    /// Delta-coded offsets are added up on the way, the only fields decoded of the entries
+    /// passed (with docFreq, which says whether a count follows).
     public func lookup(_ key: [UInt8]) throws(IndexCorruption) -> TermInfo? {
         guard let block = lastBlock(startingAtOrBefore: key) else { return nil }
         let entries = min(blockSize, termCount - block * blockSize)
@@ -71,12 +77,15 @@ public struct TermDictionaryReader: Sendable {
         // The scan works on the raw bytes (one bounds-checked varint decoder, no reader
         // or slice per field); the found entry's information is read the usual way.
         let dictionary = self.dictionary
-        let infoOffset: Int? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> Int? in
+        let isDeltaCoded = self.isDeltaCoded
+        let found: (Int, TermEntryOffsets, Bool)? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> (Int, TermEntryOffsets, Bool)? in
             var position = blockOffsets[block]
             func varint() throws(IndexCorruption) -> Int { try Self.varint(in: bytes, at: &position, of: dictionary) }
             var previousLength = 0
             var matched = 0
             let infoFields = hasDocumentCounts ? 6 : 5
+            var offsets = TermEntryOffsets()
+            var spaceByte: UInt8 = 0
             for entry in 0 ..< entries {
                 let start = position
                 let shared = try varint()
@@ -93,41 +102,71 @@ public struct TermDictionaryReader: Sendable {
                 if entry == 0, !suffix.elementsEqual(blockKey) {
                     throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
                 }
+                if shared == 0 { spaceByte = suffix.first ?? 0 }
                 if shared < matched { return nil }
                 if shared == matched {
                     var index = 0
                     while index < suffix.count, matched + index < key.count, suffix[index] == key[matched + index] { index += 1 }
                     let entryEnded = index == suffix.count, keyEnded = matched + index == key.count
-                    if entryEnded, keyEnded { return position }
+                    if entryEnded, keyEnded { return (position, offsets, entry == 0) }
                     // Past the key: it is a proper prefix of the entry, or the entry's
                     // first differing byte is larger.
                     if keyEnded || (!entryEnded && suffix[index] > key[matched + index]) { return nil }
                     matched += index
                 }
-                // The entry's information is passed over undecoded, eight bytes a step: a
+                // The rest of the entry is passed over undecoded, eight bytes a step: a
                 // lookup passes half a block of entries, decoding each field would be most
-                // of the lookup, and a search looks every word up in every segment.
+                // of the lookup, and a search looks every word up in every segment. Of a
+                // delta-coded entry the offsets are needed (the next steps start from them)
+                // and docFreq (whether a count follows).
+                var skipped = infoFields
+                if isDeltaCoded {
+                    let documentFrequency = try varint()
+                    let postings = try Self.varint64(in: bytes, at: &position, of: dictionary)
+                    let positions = try Self.varint64(in: bytes, at: &position, of: dictionary)
+                    _ = offsets.decode(postings: postings, positions: positions, first: entry == 0)
+                    skipped = documentFrequency == 1 && !TermDictionaryWriter.isTitle(spaceByte) ? 2 : 3
+                }
                 do throws(VarInt.Malformation) {
-                    position = try VarInt.offset(afterSkipping: infoFields, in: bytes, from: position)
+                    position = try VarInt.offset(afterSkipping: skipped, in: bytes, from: position)
                 } catch {
                     throw dictionary.corruption(at: position, .malformedVarInt(error))
                 }
             }
             return nil
         }
-        guard let infoOffset else { return nil }
+        guard let (infoOffset, offsetsBefore, first) = found else { return nil }
+        var offsets = offsetsBefore
         var reader = ByteReader(dictionary, position: 0)
         try reader.seek(to: infoOffset)
-        return try readInfo(&reader, space: key.first)
+        return try readInfo(&reader, space: key.first, offsets: &offsets, first: first)
     }
 
-    private func readInfo(_ reader: inout ByteReader, space spaceByte: UInt8?) throws(IndexCorruption) -> TermInfo {
+    /// Reads the information of an entry whose key starts with `spaceByte`; `offsets`
+    /// holds the bases of the entries before it in its block (``TermEntryOffsets``).
+    private func readInfo(
+        _ reader: inout ByteReader, space spaceByte: UInt8?, offsets: inout TermEntryOffsets, first: Bool
+    ) throws(IndexCorruption) -> TermInfo {
         // A key of no known space gets the tighter bound (verify() reports the space).
         let space = TermSpace(rawValue: spaceByte ?? 0)
+        let documentFrequency = try reader.readVarUInt32()
+        var postingsOffset = try reader.readVarUInt64(), positionsOffset = try reader.readVarUInt64()
+        if isDeltaCoded {
+            (postingsOffset, positionsOffset) = offsets.decode(postings: postingsOffset, positions: positionsOffset, first: first)
+        }
+        let maximumFrequency = try reader.readVarUInt32(), minimumLength = try reader.readVarUInt32()
+        let storedCount: UInt32?
+        if !hasDocumentCounts {
+            storedCount = nil
+        } else if isDeltaCoded, documentFrequency == 1, !TermDictionaryWriter.isTitle(spaceByte) {
+            storedCount = 1
+        } else {
+            storedCount = try reader.readVarUInt32()
+        }
         var info = TermInfo(
-            documentFrequency: try reader.readVarUInt32(), postingsOffset: try reader.readVarUInt64(),
-            positionsOffset: try reader.readVarUInt64(), maximumFrequency: try reader.readVarUInt32(),
-            minimumLength: try reader.readVarUInt32(), documentCount: hasDocumentCounts ? try reader.readVarUInt32() : nil,
+            documentFrequency: documentFrequency, postingsOffset: postingsOffset,
+            positionsOffset: positionsOffset, maximumFrequency: maximumFrequency,
+            minimumLength: minimumLength, documentCount: storedCount,
             idLimit: space.map { $0.isTitle ? documentCount : unitCount } ?? min(documentCount, unitCount))
         if space?.isTitle ?? false, let last = info.documentCount {
             // A title term's postings are its documents.
@@ -141,15 +180,6 @@ public struct TermDictionaryReader: Sendable {
             }
         }
         return info
-    }
-
-    private func skipInfo(_ reader: inout ByteReader) throws(IndexCorruption) {
-        _ = try reader.readVarUInt32()
-        _ = try reader.readVarUInt64()
-        _ = try reader.readVarUInt64()
-        _ = try reader.readVarUInt32()
-        _ = try reader.readVarUInt32()
-        if hasDocumentCounts { _ = try reader.readVarUInt32() }
     }
 
     /// Every term whose key starts with `prefix`, in key order, at most `limit` of them
@@ -233,7 +263,11 @@ public struct TermDictionaryReader: Sendable {
                     } catch {
                         throw dictionary.corruption(at: position, .malformedVarInt(error))
                     }
-                    let documents = hasDocumentCounts ? try varint(&position) : documentFrequency
+                    let documents = if isDeltaCoded, documentFrequency == 1, !TermDictionaryWriter.isTitle(key.first) {
+                        1
+                    } else {
+                        hasDocumentCounts ? try varint(&position) : documentFrequency
+                    }
                     if key.starts(with: prefix) {
                         key.withUnsafeBufferPointer { body($0, UInt32(clamping: documents)) }
                     } else if Self.precedes(prefix, key) {
@@ -242,6 +276,18 @@ public struct TermDictionaryReader: Sendable {
                 }
                 block += 1
             }
+        }
+    }
+
+    /// The full 64 bits of the varint at `position` (a delta-coded offset), moving past it.
+    @inline(__always)
+    private static func varint64(in bytes: UnsafeRawBufferPointer, at position: inout Int, of dictionary: ByteSlice) throws(IndexCorruption) -> UInt64 {
+        do throws(VarInt.Malformation) {
+            let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
+            position += length
+            return value
+        } catch {
+            throw dictionary.corruption(at: position, .malformedVarInt(error))
         }
     }
 
@@ -325,6 +371,7 @@ public struct TermDictionaryReader: Sendable {
         var reader = ByteReader(dictionary, position: 0)
         try reader.seek(to: blockOffsets[block])
         var key: [UInt8] = []
+        var offsets = TermEntryOffsets()
         for entry in 0 ..< entries {
             let start = reader.position
             let shared = Int(try reader.readVarUInt32())
@@ -337,7 +384,7 @@ public struct TermDictionaryReader: Sendable {
             if entry == 0, key != blockKeys[block] {
                 throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
             }
-            if try !body(key, try readInfo(&reader, space: key.first)) { return }
+            if try !body(key, try readInfo(&reader, space: key.first, offsets: &offsets, first: entry == 0)) { return }
         }
     }
 }

@@ -63,17 +63,19 @@ import Testing
         #expect(read == ["3×1@[7]", "4×3@[2, 10, 200]", "9×1@[0]"])
     }
 
-    /// docs/INDEX_FORMAT.md, "Term dictionary": the first two entries of a block, the
-    /// second front-coded against the first.
+    /// docs/INDEX_FORMAT.md, "Term dictionary": the first three entries of a block, the
+    /// second front-coded against the first and a step ahead, the third pointing back at
+    /// the first's postings.
     @Test func termDictionaryEntries() {
         var writer = TermDictionaryWriter(segmentID: SegmentID(low: 1, high: 2))
         writer.add(key: TermSpace.bodyStem.key("raad"), TermInfo(documentFrequency: 3, postingsOffset: 0, positionsOffset: 0, maximumFrequency: 3, minimumLength: 250, documentCount: 2))
         writer.add(key: TermSpace.bodyStem.key("raadsel"), TermInfo(documentFrequency: 1, postingsOffset: 6, positionsOffset: 6, maximumFrequency: 1, minimumLength: 12, documentCount: 1))
+        writer.add(key: TermSpace.bodyExact.key("raad"), TermInfo(documentFrequency: 3, postingsOffset: 0, positionsOffset: 0, maximumFrequency: 3, minimumLength: 250, documentCount: 2))
         writer.finish()
         let dictionary = Array(writer.dictionary.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
         let index = Array(writer.index.bytes.dropFirst(FileHeader.byteCount).dropLast(FileFooter.byteCount))
-        #expect(hex(dictionary) == "00 05 01 72 61 61 64 03 00 00 03 FA 01 02 05 03 73 65 6C 01 06 06 01 0C 01")
-        #expect(hex(index) == "02 20 01 05 01 72 61 61 64 00")
+        #expect(hex(dictionary) == "00 05 01 72 61 61 64 03 00 00 03 FA 01 02 05 03 73 65 6C 01 0C 06 01 0C 00 05 02 72 61 61 64 03 01 00 03 FA 01 02")
+        #expect(hex(index) == "03 20 01 05 01 72 61 61 64 00")
     }
 }
 

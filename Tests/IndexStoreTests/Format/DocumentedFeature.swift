@@ -22,9 +22,10 @@ struct DocumentedFeature: Sendable {
     static let passageSignatures = DocumentedFeature(name: "passage signatures", introducedIn: 8) { $0.passagesHaveSignatures }
     static let spellingLists = DocumentedFeature(name: "spelling lists file", introducedIn: 9) { $0.hasSpellingLists }
     static let recordDictionary = DocumentedFeature(name: "stored records compressed with the built-in dictionary", introducedIn: 9) { $0.storedRecordsUseDictionary }
+    static let deltaCodedTermEntries = DocumentedFeature(name: "delta-coded dictionary entries", introducedIn: 9) { $0.termEntriesAreDeltaCoded }
 
     static let all = [
         stopWordPairs, impactSkipEntries, documentCounts, segmentFlags, titleOnlyCounts, zstdRecords, locations, passageSignatures, spellingLists,
-        recordDictionary,
+        recordDictionary, deltaCodedTermEntries,
     ]
 }
