@@ -360,6 +360,16 @@ struct MaxScoreRanker {
                 count.matched[Int(document)] = true
             }
         }
+        /// Closes the open document and opens `next`, whose passages start here.
+        func open(_ next: UInt32, fullyScored: Bool, eligible: UnsafeBufferPointer<Bool>) {
+            closeDocument()
+            document = next
+            documentIsEligible = eligible[Int(next)]
+            best = -.infinity
+            bestPassage = Matcher.exhausted
+            passagesInDocument = 0
+            documentFullyScored = fullyScored
+        }
         try norms.withUnsafeBufferPointer { norms in
             try unitRanges.withUnsafeBufferPointer { unitRanges in
                 var documentOf = DocumentOfPassage(unitRanges)
@@ -391,12 +401,7 @@ struct MaxScoreRanker {
                             let passage = ids[keptIndices[slot]]
                             let passageDocument = UInt32(documentOf(passage))
                             if passageDocument != document {
-                                closeDocument()
-                                document = passageDocument
-                                documentIsEligible = eligible[Int(passageDocument)]
-                                best = -.infinity
-                                bestPassage = Matcher.exhausted
-                                documentFullyScored = passageDocument != gapDocument
+                                open(passageDocument, fullyScored: passageDocument != gapDocument, eligible: eligible)
                             }
                             guard documentIsEligible else { continue }
                             // Strictly better only: an earlier passage wins a tie.
@@ -435,13 +440,7 @@ struct MaxScoreRanker {
                             let passage = ids[index]
                             let passageDocument = UInt32(documentOf(passage))
                             if passageDocument != document {
-                                closeDocument()
-                                document = passageDocument
-                                documentIsEligible = eligible[Int(passageDocument)]
-                                best = -.infinity
-                                bestPassage = Matcher.exhausted
-                                passagesInDocument = 0
-                                documentFullyScored = scores && !(index == 0 && afterGap)
+                                open(passageDocument, fullyScored: scores && !(index == 0 && afterGap), eligible: eligible)
                             }
                             guard documentIsEligible else { continue }
                             passagesInDocument += 1
