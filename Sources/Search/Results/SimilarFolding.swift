@@ -17,21 +17,39 @@ struct SimilarFolding {
 
     /// Folds `groups` (in rank order): a group whose best passage matches an earlier kept
     /// group's best passage joins it.
+    ///
+    /// Every group is compared with every kept one before it, so the kept groups'
+    /// signatures sit in one flat array, each with the distance it still matches at, and a
+    /// comparison is an XOR, a bit count and a compare; the groups are read in place.
     init(_ groups: [Collector.Group], snapshot: IndexSnapshot) {
-        var keptSignatures: [(signature: UInt64, isLong: Bool)] = []
-        for (index, group) in groups.enumerated() {
-            let (signature, isLong) = Self.signature(of: group, snapshot: snapshot)
+        kept.reserveCapacity(groups.count)
+        var keptSignatures: [KeptSignature] = []
+        keptSignatures.reserveCapacity(groups.count)
+        for index in groups.indices {
+            let (signature, isLong) = Self.signature(of: groups[index], snapshot: snapshot)
             if signature != PassageSignature.none,
-               let match = keptSignatures.firstIndex(where: { kept in
-                   let distance = PassageSignature.distance(kept.signature, signature)
-                   return distance == 0 || distance <= Self.maximumDistance && kept.isLong && isLong
-               }) {
+               let match = Self.firstMatch(of: signature, isLong: isLong, among: keptSignatures) {
                 folded[kept[match], default: []].append(index)
                 continue
             }
             kept.append(index)
-            keptSignatures.append((signature, isLong))
+            keptSignatures.append(KeptSignature(signature: signature, reach: isLong ? Self.maximumDistance : 0))
         }
+    }
+
+    /// A kept group's signature and the largest distance at which another matches it:
+    /// near matches only between texts long enough for them, exact ones always.
+    private struct KeptSignature {
+        var signature: UInt64
+        var reach: Int
+    }
+
+    /// The first kept signature that `signature` matches.
+    private static func firstMatch(of signature: UInt64, isLong: Bool, among kept: [KeptSignature]) -> Int? {
+        if isLong {
+            return kept.firstIndex { PassageSignature.distance($0.signature, signature) <= $0.reach }
+        }
+        return kept.firstIndex { $0.signature == signature }
     }
 
     /// The signature of a group's best passage, and whether its text is long enough for a

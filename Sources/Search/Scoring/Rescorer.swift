@@ -40,7 +40,8 @@ struct Rescorer {
         // stems, and for a heading hit in a passage that has a heading.
         let needsProximity = stems.count >= 2 && weights.proximity > 0
         let countsPassages = weights.coverage > 0 || weights.matchCount > 0
-        let today = RescoringWeights.today()
+        // Reading the calendar costs more than rescoring a passage, and only recency needs it.
+        let today = weights.recency > 0 ? RescoringWeights.today() : 0
         // Each candidate's positions of each stem, for the proximity: a range of
         // `positionPool` per (candidate, stem), empty where the candidate lacks the stem.
         var positionPool: [UInt32] = []
@@ -95,9 +96,11 @@ struct Rescorer {
                     }
                     for index in documentMembers[documentIndex] {
                         let passage = members[index].passage
-                        guard try cursor.seek(passage) == passage else { continue }
                         let headingLength = reader.passages.headingLength(Int(passage))
+                        // Without proximity only a heading needs the positions: a passage
+                        // without one is not even sought.
                         guard needsProximity || headingLength > 0 else { continue }
+                        guard try cursor.seek(passage) == passage else { continue }
                         try cursor.positions(into: &positions)
                         if needsProximity {
                             positionRanges[index * stems.count + stemIndex] = positionPool.count ..< positionPool.count + positions.count
