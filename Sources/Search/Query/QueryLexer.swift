@@ -57,7 +57,11 @@ struct QueryLexer {
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+        // ASCII answered without the Unicode property tables, whose look-up costs
+        // hundreds of instructions a character: tab to carriage return and the space are
+        // ASCII's White_Space.
+        if scalar.isASCII { return scalar == " " || (0x09 ... 0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
     }
 
     private static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
@@ -109,7 +113,7 @@ struct QueryLexer {
         guard index < scalars.count else {
             throw QueryParseError(.unclosedPhrase, at: start, in: query)
         }
-        let text = String(String.UnicodeScalarView(scalars[contentStart ..< index]))
+        let text = Self.string(scalars[contentStart ..< index])
         index += 1
         var slop: Int?
         if index < scalars.count, scalars[index] == "~" {
@@ -133,7 +137,7 @@ struct QueryLexer {
 
     private mutating func word(startingAt start: Int) throws -> QueryLexeme {
         while index < scalars.count, !Self.endsWord(scalars[index]) {
-            if scalars[index] == ":", let field = QueryField(name: String(String.UnicodeScalarView(scalars[start ..< index]))) {
+            if scalars[index] == ":", let field = QueryField(name: Self.string(scalars[start ..< index])) {
                 index += 1
                 return QueryLexeme(kind: .field(field), start: start, end: index)
             }
@@ -181,10 +185,7 @@ struct QueryLexer {
     }
 
     private func wordLexeme(start: Int, end: Int) -> QueryLexeme {
-        // Appended to an empty string, so that a word of up to 15 bytes stays in the
-        // string's inline storage (building a scalar view first would allocate).
-        var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[start ..< end])
+        var text = Self.string(scalars[start ..< end])
         let index = end
         switch text {
         case "AND": return QueryLexeme(kind: .and, start: start, end: index)
@@ -198,6 +199,15 @@ struct QueryLexer {
             star = true
         }
         return QueryLexeme(kind: .word(text, star: star), start: start, end: index)
+    }
+
+    /// The scalars as a string, through their UTF-8 bytes: appending scalars to a
+    /// string one by one costs far more than decoding the bytes at once.
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `OR` and `AND` need an operand on both sides, `NOT` one after it; elsewhere they
