@@ -14,6 +14,18 @@ struct QueryParserTests {
         #expect(try parse("+huiselijk +geweld") == .and([.word("huiselijk"), .word("geweld")]))
     }
 
+    /// ASCII white space is answered without Unicode's tables; the rest still separates.
+    @Test func everyKindOfWhiteSpaceSeparatesWords() throws {
+        let both = Query.and([.word("huiselijk"), .word("geweld")])
+        for separator in [" ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{FEFF}"] {
+            #expect(try parse("huiselijk\(separator)geweld") == both, "separator \(separator.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        // Not white space: control characters outside it stay inside the word.
+        #expect(try parse("huiselijk\u{1F}geweld") == .word("huiselijk\u{1F}geweld"))
+        #expect(try parse("Ĳsselmeer café") == .and([.word("Ĳsselmeer"), .word("café")]))
+        #expect(try parse("\"weg  \u{00A0}van\"") == .phrase("weg  \u{00A0}van", slop: 0))
+    }
+
     @Test func orBindsLooserThanAnd() throws {
         #expect(try parse("huiselijk geweld OR kindermishandeling") ==
             .or([.and([.word("huiselijk"), .word("geweld")]), .word("kindermishandeling")]))
