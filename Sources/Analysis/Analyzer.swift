@@ -84,14 +84,6 @@ public final class Analyzer {
         }
     }
 
-    /// ``analyze(utf8:into:)`` for a caller that holds a buffer pointer
-    /// (the segment inverter reads a `String` with `withUTF8`).
-    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, into terms: inout [IndexTerm]) throws {
-        // The span borrows the caller's buffer for this call only; the caller keeps it alive
-        // and unchanged until the call returns, as `withUTF8` does.
-        try analyze(utf8: bytes.span, into: &terms)
-    }
-
     /// Changes when the numbers of ``analyze(utf8:into:)`` start naming
     /// other terms (the term cache starts over once it holds a million terms): a caller that
     /// remembers numbers forgets them then.
@@ -100,14 +92,6 @@ public final class Analyzer {
     /// The folded form and the stem of term number `term` (valid in this generation).
     public func withTermSpans<Result>(_ term: Int32, _ body: (_ exact: Span<UInt8>, _ stem: Span<UInt8>) -> Result) -> Result {
         cache.withBytes(of: Int(term), body)
-    }
-
-    /// ``withTermSpans(_:_:)`` for a caller that works on buffer pointers (the inverter's
-    /// term table).
-    public func withTermBytes<Result>(
-        _ term: Int32, _ body: (_ exact: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
-        cache.withBufferPointers(of: Int(term), body)
     }
 
     /// The stem the analyzer gives a folded word (for query expansion and tests).

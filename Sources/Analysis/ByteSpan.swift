@@ -24,4 +24,11 @@ extension Array<UInt8> {
         // the span's borrow of its storage, and covers exactly the span's `count` bytes.
         self = span.withUnsafeBufferPointer { Array($0) }
     }
+
+    /// Appends the bytes of `span` (the inverter's term tables and the segment writer's
+    /// keys).
+    package mutating func append(copying span: Span<UInt8>) {
+        // One bulk copy, as in `init(copying:)`: the pointer is read during this call only.
+        span.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
 }

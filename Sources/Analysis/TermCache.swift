@@ -54,22 +54,6 @@ struct TermCache {
             stemBytes.span.extracting(Int(stemStarts[entry]) ..< Int(stemStarts[entry + 1])))
     }
 
-    /// ``withBytes(of:_:)`` through buffer pointers, for ``Analyzer/withTermBytes(_:_:)``.
-    func withBufferPointers<Result>(
-        of entry: Int, _ body: (_ exact: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
-        let key = keyRanges[entry]
-        // The pointers are valid inside `body` only (the arrays are not changed during the
-        // call); `extracting` checks both ranges against the buffers' bounds.
-        return keyBytes.withUnsafeBufferPointer { keys in
-            stemBytes.withUnsafeBufferPointer { stems in
-                body(
-                    keys.extracting(Int(key.start) + 1 ..< Int(key.start + key.count)),
-                    stems.extracting(Int(stemStarts[entry]) ..< Int(stemStarts[entry + 1])))
-            }
-        }
-    }
-
     /// The entry number for the key, or nil; `hash` must be ``hash(kind:_:)`` of the same key.
     @inline(__always)
     func findEntry(kind: UInt8, _ bytes: Span<UInt8>, hash: UInt64) -> Int? {

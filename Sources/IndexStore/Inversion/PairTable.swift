@@ -22,17 +22,7 @@ struct PairTable {
     mutating func intern(first: Int32, second: Int32) -> (id: Int32, isNew: Bool) {
         let key = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
         let hash = Self.hash(key)
-        let found: Int32? = slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = hash & mask
-            while true {
-                let entry = slots[slot]
-                if entry.id < 0 { return nil }
-                if entry.key == key { return entry.id }
-                slot = (slot + 1) & mask
-            }
-        }
-        if let found { return (found, false) }
+        if let found = find(key, hash: hash) { return (found, false) }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
         words.append((first, second))
@@ -40,13 +30,25 @@ struct PairTable {
         return (id, true)
     }
 
-    private mutating func place(_ entry: Slot, hash: Int) {
-        slots.withUnsafeMutableBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = hash & mask
-            while slots[slot].id >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
+    @inline(__always)
+    private func find(_ key: UInt64, hash: Int) -> Int32? {
+        let slots = slots.span
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while true {
+            let entry = slots[slot]
+            if entry.id < 0 { return nil }
+            if entry.key == key { return entry.id }
+            slot = (slot + 1) & mask
         }
+    }
+
+    private mutating func place(_ entry: Slot, hash: Int) {
+        var slots = slots.mutableSpan
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
     }
 
     private mutating func grow() {

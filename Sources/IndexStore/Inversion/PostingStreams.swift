@@ -37,23 +37,22 @@ struct PostingStreams {
     /// ascending order, and positions within one id too.
     @inline(__always)
     mutating func record(_ term: Int32, id: UInt32, position: UInt32, pool: inout ByteSlicePool) {
-        terms.withUnsafeMutableBufferPointer { terms in
-            let index = Int(term)
-            if terms[index].idCount > 0, terms[index].lastID == id {
-                guard position != terms[index].lastPosition else { return }
-                let (bytes, count) = VarInt.packed(UInt64(position - terms[index].lastPosition) << 1)
-                pool.append(bytes, count: count, to: &terms[index].stream)
-            } else {
-                let delta = terms[index].idCount == 0 ? id : id - terms[index].lastID
-                let (bytes, count) = VarInt.packed(UInt64(position) << 1 | 1)
-                pool.append(bytes, count: count, to: &terms[index].stream)
-                let (deltaBytes, deltaCount) = VarInt.packed(UInt64(delta))
-                pool.append(deltaBytes, count: deltaCount, to: &terms[index].stream)
-                terms[index].lastID = id
-                terms[index].idCount += 1
-            }
-            terms[index].lastPosition = position
+        var terms = terms.mutableSpan
+        let index = Int(term)
+        if terms[index].idCount > 0, terms[index].lastID == id {
+            guard position != terms[index].lastPosition else { return }
+            let (bytes, count) = VarInt.packed(UInt64(position - terms[index].lastPosition) << 1)
+            pool.append(bytes, count: count, to: &terms[index].stream)
+        } else {
+            let delta = terms[index].idCount == 0 ? id : id - terms[index].lastID
+            let (bytes, count) = VarInt.packed(UInt64(position) << 1 | 1)
+            pool.append(bytes, count: count, to: &terms[index].stream)
+            let (deltaBytes, deltaCount) = VarInt.packed(UInt64(delta))
+            pool.append(deltaBytes, count: deltaCount, to: &terms[index].stream)
+            terms[index].lastID = id
+            terms[index].idCount += 1
         }
+        terms[index].lastPosition = position
     }
 
     /// Document frequency of `term`.
@@ -67,32 +66,31 @@ struct PostingStreams {
         var id: UInt32 = 0
         var position: UInt32 = 0
         var first = true
-        scratch.withUnsafeBufferPointer { bytes in
-            var at = 0
-            while at < bytes.count {
-                let value = Self.varint(bytes, &at)
-                if value & 1 == 1 {
-                    // The first occurrence in a new id: the position, then the id's delta.
-                    position = UInt32(truncatingIfNeeded: value >> 1)
-                    let delta = UInt32(truncatingIfNeeded: Self.varint(bytes, &at))
-                    id = first ? delta : id + delta
-                    first = false
-                    postings.ids.append(id)
-                    postings.frequencies.append(1)
-                    postings.minimumLength = min(postings.minimumLength, lengths[Int(id)])
-                } else {
-                    position += UInt32(truncatingIfNeeded: value >> 1)
-                    postings.frequencies[postings.frequencies.count - 1] += 1
-                }
-                postings.positions.append(position)
+        let bytes = scratch.span
+        var at = 0
+        while at < bytes.count {
+            let value = Self.varint(bytes, &at)
+            if value & 1 == 1 {
+                // The first occurrence in a new id: the position, then the id's delta.
+                position = UInt32(truncatingIfNeeded: value >> 1)
+                let delta = UInt32(truncatingIfNeeded: Self.varint(bytes, &at))
+                id = first ? delta : id + delta
+                first = false
+                postings.ids.append(id)
+                postings.frequencies.append(1)
+                postings.minimumLength = min(postings.minimumLength, lengths[Int(id)])
+            } else {
+                position += UInt32(truncatingIfNeeded: value >> 1)
+                postings.frequencies[postings.frequencies.count - 1] += 1
             }
+            postings.positions.append(position)
         }
     }
 
     /// The varint at `at` (which moves past it). The stream was written by ``record``,
     /// in memory, so it is well formed.
     @inline(__always)
-    private static func varint(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt64 {
+    private static func varint(_ bytes: Span<UInt8>, _ at: inout Int) -> UInt64 {
         var byte = bytes[at]
         at += 1
         if byte < 0x80 { return UInt64(byte) }

@@ -142,7 +142,8 @@ public struct SegmentInverter {
     private mutating func analyse(_ text: String, _ analyzer: Analyzer) throws {
         analysed.removeAll(keepingCapacity: true)
         var text = text
-        try text.withUTF8 { try analyzer.analyze(utf8: $0, into: &analysed) }
+        text.makeContiguousUTF8()
+        try analyzer.analyze(utf8: text.utf8.span, into: &analysed)
         prepareMemo(for: analyzer)
     }
 
@@ -196,7 +197,7 @@ public struct SegmentInverter {
         let known = memo[slot]
         if known >= 0 { return known }
         let isExact = TermSpace(rawValue: UInt8(space + 1))!.isExact
-        let id = analyzer.withTermBytes(term) { exact, stem in tables[space].intern(isExact ? exact : stem) }
+        let id = analyzer.withTermSpans(term) { exact, stem in tables[space].intern(isExact ? exact : stem) }
         if Int(id) == streams[space].count { streams[space].addTerm(pool: &pool) }
         memo[slot] = id
         return id
@@ -213,7 +214,7 @@ public struct SegmentInverter {
             if number >= wordHashes.count { wordHashes.append(contentsOf: repeatElement(0, count: number + 1024 - wordHashes.count)) }
             var hash = wordHashes[number]
             if hash == 0 {
-                hash = analyzer.withTermBytes(token.term) { exact, _ in PassageSignature.wordHash(exact) }
+                hash = analyzer.withTermSpans(token.term) { exact, _ in PassageSignature.wordHash(exact) }
                 wordHashes[number] = hash
             }
             signature.add(wordHash: hash)
@@ -224,7 +225,7 @@ public struct SegmentInverter {
     private mutating func isStopForm(_ term: Int32, analyzer: Analyzer) -> Bool {
         let slot = Int(term) * Self.memoStride + Self.stopSlot
         if memo[slot] < 0 {
-            let exact = analyzer.withTermBytes(term) { exact, _ in String(decoding: exact, as: UTF8.self) }
+            let exact = analyzer.withTermSpans(term) { exact, _ in String(decoding: [UInt8](copying: exact), as: UTF8.self) }
             memo[slot] = DutchStopWords.contains(exact) ? 1 : 0
         }
         return memo[slot] == 1
@@ -267,7 +268,7 @@ extension SegmentInverter {
     }
 
     /// The id of a term's bytes in `space`, if the segment has it.
-    func termID(_ bytes: UnsafeBufferPointer<UInt8>, in space: TermSpace) -> Int32? {
+    func termID(_ bytes: Span<UInt8>, in space: TermSpace) -> Int32? {
         tables[Int(space.rawValue) - 1].find(bytes)
     }
 
@@ -284,7 +285,7 @@ extension SegmentInverter {
     /// Calls `body` with every term of `space` in the dictionary's order (by bytes), with
     /// the kept stop-word pairs among the body's exact forms (``StopWordPair/isWorthKeeping(_:_:)``).
     /// The bytes are valid during the call only.
-    func forEachTermInKeyOrder(_ space: TermSpace, _ body: (UnsafeBufferPointer<UInt8>, TermSource) -> Void) {
+    func forEachTermInKeyOrder(_ space: TermSpace, _ body: (Span<UInt8>, TermSource) -> Void) {
         let table = tables[Int(space.rawValue) - 1]
         let words = table.sortedIDs()
         guard space == .bodyExact else {
@@ -300,10 +301,10 @@ extension SegmentInverter {
         for (pair, words) in pairs.words.enumerated()
         where StopWordPair.isWorthKeeping(Int(exact.idCount(words.first)), Int(exact.idCount(words.second))) {
             text.removeAll(keepingCapacity: true)
-            table.withBytes(of: words.first) { text.append(contentsOf: $0) }
+            table.withBytes(of: words.first) { text.append(copying: $0) }
             text.append(StopWordPair.separator)
-            table.withBytes(of: words.second) { text.append(contentsOf: $0) }
-            _ = text.withUnsafeBufferPointer { pairText.intern($0) }
+            table.withBytes(of: words.second) { text.append(copying: $0) }
+            _ = pairText.intern(text.span)
             pairOfText.append(Int32(pair))
         }
         let pairsInOrder = pairText.sortedIDs()
@@ -312,7 +313,7 @@ extension SegmentInverter {
             table.withBytes(of: id) { word in
                 while nextPair < pairsInOrder.count {
                     let precedes = pairText.withBytes(of: pairsInOrder[nextPair]) { pair in
-                        pair.lexicographicallyPrecedes(word)
+                        TermTable.precedes(pair, word)
                     }
                     guard precedes else { break }
                     pairText.withBytes(of: pairsInOrder[nextPair]) { body($0, .pair(pairOfText[Int(pairsInOrder[nextPair])])) }

@@ -1,4 +1,4 @@
-import Foundation
+import Analysis
 
 /// The terms of one space of a segment being built, interned to dense integer ids.
 ///
@@ -19,12 +19,12 @@ struct TermTable {
     var allocatedBytes: Int { slots.capacity * 4 + arena.capacity + starts.capacity * 4 + hashes.capacity * 4 }
 
     /// The id of `bytes`, added if new.
-    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    mutating func intern(_ bytes: Span<UInt8>) -> Int32 {
         let hash = Self.hash(bytes)
         if let id = find(bytes, hash: hash) { return id }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
-        arena.append(contentsOf: bytes)
+        arena.append(copying: bytes)
         starts.append(UInt32(arena.count))
         hashes.append(hash)
         place(id, hash: hash)
@@ -32,67 +32,67 @@ struct TermTable {
     }
 
     /// The id of `bytes`, or nil when the space does not hold it.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    func find(_ bytes: Span<UInt8>) -> Int32? {
         find(bytes, hash: Self.hash(bytes))
     }
 
     /// The bytes of term `id`.
-    func withBytes<Result>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        arena.withUnsafeBufferPointer { arena in
-            body(UnsafeBufferPointer(rebasing: arena[Int(starts[Int(id)]) ..< Int(starts[Int(id) + 1])]))
-        }
+    func withBytes<Result>(of id: Int32, _ body: (Span<UInt8>) -> Result) -> Result {
+        body(arena.span.extracting(Int(starts[Int(id)]) ..< Int(starts[Int(id) + 1])))
     }
 
     /// Every id, ordered by its term's bytes (unsigned, shorter first on a common prefix):
     /// the dictionary's key order within one space.
     func sortedIDs() -> [Int32] {
         var ids = (0 ..< Int32(count)).map { $0 }
-        arena.withUnsafeBufferPointer { arena in
-            starts.withUnsafeBufferPointer { starts in
-                let base = arena.baseAddress
-                ids.sort { left, right in
-                    let leftStart = Int(starts[Int(left)]), leftCount = Int(starts[Int(left) + 1]) - leftStart
-                    let rightStart = Int(starts[Int(right)]), rightCount = Int(starts[Int(right) + 1]) - rightStart
-                    let common = min(leftCount, rightCount)
-                    if common > 0, let base {
-                        let order = memcmp(base + leftStart, base + rightStart, common)
-                        if order != 0 { return order < 0 }
-                    }
-                    return leftCount < rightCount
-                }
-            }
+        let arena = arena.span, starts = starts.span
+        ids.sort { left, right in
+            Self.precedes(
+                arena.extracting(Int(starts[Int(left)]) ..< Int(starts[Int(left) + 1])),
+                arena.extracting(Int(starts[Int(right)]) ..< Int(starts[Int(right) + 1])))
         }
         return ids
     }
 
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                let mask = slots.count - 1
-                var slot = Int(hash) & mask
-                while true {
-                    let id = slots[slot]
-                    if id < 0 { return nil }
-                    if hashes[Int(id)] == hash {
-                        let start = Int(starts[Int(id)])
-                        let length = Int(starts[Int(id) + 1]) - start
-                        if length == bytes.count, length == 0 || memcmp(arena.baseAddress! + start, bytes.baseAddress!, length) == 0 {
-                            return id
-                        }
-                    }
-                    slot = (slot + 1) & mask
-                }
+    /// The dictionary's order of two terms: unsigned bytes, the shorter first on a common
+    /// prefix.
+    @inline(__always)
+    static func precedes(_ left: Span<UInt8>, _ right: Span<UInt8>) -> Bool {
+        for offset in 0 ..< min(left.count, right.count) where left[offset] != right[offset] {
+            return left[offset] < right[offset]
+        }
+        return left.count < right.count
+    }
+
+    private func find(_ bytes: Span<UInt8>, hash: UInt32) -> Int32? {
+        let slots = slots.span, arena = arena.span
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash {
+                let start = Int(starts[Int(id)])
+                let length = Int(starts[Int(id) + 1]) - start
+                if length == bytes.count, Self.equal(arena, from: start, bytes) { return id }
             }
+            slot = (slot + 1) & mask
         }
     }
 
+    /// Whether `arena` holds `bytes` from `start` on (`bytes.count` bytes, inside it).
+    @inline(__always)
+    private static func equal(_ arena: Span<UInt8>, from start: Int, _ bytes: Span<UInt8>) -> Bool {
+        for offset in bytes.indices where arena[start + offset] != bytes[offset] { return false }
+        return true
+    }
+
     private mutating func place(_ id: Int32, hash: UInt32) {
-        slots.withUnsafeMutableBufferPointer { slots in
-            let mask = slots.count - 1
-            var slot = Int(hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = id
-        }
+        var slots = slots.mutableSpan
+        let mask = slots.count - 1
+        var slot = Int(hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
     }
 
     private mutating func grow() {
@@ -102,9 +102,9 @@ struct TermTable {
 
     /// FNV-1a, folded to 32 bits.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    static func hash(_ bytes: Span<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for index in bytes.indices { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }

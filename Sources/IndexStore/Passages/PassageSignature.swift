@@ -39,13 +39,6 @@ public struct PassageSignature: Sendable {
         return mix(hash)
     }
 
-    /// The span form of `wordHash` for a caller that holds a buffer pointer (the
-    /// segment inverter, which gets a term's bytes from ``Analysis/Analyzer/withTermBytes(_:_:)``).
-    public static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        // The span borrows the caller's buffer for this call only.
-        wordHash(bytes.span)
-    }
-
     /// Adds the next word of the passage.
     public mutating func add(wordHash: UInt64) {
         words += 1

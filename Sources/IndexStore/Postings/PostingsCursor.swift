@@ -160,26 +160,49 @@ public struct PostingsCursor: Sendable {
     public mutating func decodePositions(into buffer: inout [UInt32]) throws(IndexCorruption) -> Int {
         let count = try positionCount()
         if buffer.count < count { buffer.append(contentsOf: repeatElement(0, count: count - buffer.count)) }
-        return try buffer.withUnsafeMutableBufferPointer { output throws(IndexCorruption) in
-            try decodePositions(to: output.baseAddress!)
-        }
+        var output = buffer.mutableSpan
+        return try decodePositions(into: &output, at: 0)
     }
 
     /// How many positions the current id has (its frequency; 0 when exhausted): the room
-    /// ``decodePositions(to:)`` needs.
+    /// ``decodePositions(into:at:)`` needs.
     public mutating func positionCount() throws(IndexCorruption) -> Int {
         guard current != Self.exhausted else { return 0 }
         try decodeFrequencies()
         return Int(frequencies[indexInBlock]) &+ 1
     }
 
-    /// Writes the positions of the current id, ascending, to `output`, which has room for
-    /// ``positionCount()`` of them, and returns how many there are.
+    /// Writes the positions of the current id, ascending, to `output` from `offset` on
+    /// (which must have room for ``positionCount()`` of them), and returns how many there
+    /// are.
     ///
     /// A phrase asks this for nearly every passage holding all its words (`"tweede kamer"`
-    /// on the 1 GB corpus: 80 k passages, two words each), so the path has no closure and
-    /// no array: the mapped bytes are reached through a pointer the cursor keeps (the
-    /// slice it holds keeps them mapped).
+    /// on the 1 GB corpus: 80 k passages, two words each), so the path has no array: the
+    /// mapped bytes are reached through a pointer the cursor keeps (the slice it holds
+    /// keeps them mapped).
+    public mutating func decodePositions(into output: inout MutableSpan<UInt32>, at offset: Int) throws(IndexCorruption) -> Int {
+        let count = try positionCount()
+        guard count > 0 else { return 0 }
+        precondition(offset >= 0 && count <= output.count - offset, "room for every position")
+        let bytes = try standAtCurrentPositions()
+        let from = positionsOffset
+        // The decoder writes exactly `count` values from `offset`, checked above to lie
+        // inside the span; the pointer does not leave this closure.
+        let decoded = output.withUnsafeMutableBufferPointer { output in
+            PositionRun.decode(count, from: bytes, at: from, into: output.baseAddress! + offset)
+        }
+        if let failure = decoded.failure {
+            positionsIndex = indexInBlock
+            throw positions.corruption(at: decoded.end, failure.reason)
+        }
+        standAfterCurrentPositions(from: from, end: decoded.end)
+        return count
+    }
+
+    /// ``decodePositions(into:at:)`` through a pointer to room for ``positionCount()``
+    /// positions.
+    // Kept for PhraseMatcher until its position buffers are spans at no cost: the caller
+    // guarantees the room, and the pointer is written inside this call only.
     public mutating func decodePositions(to output: UnsafeMutablePointer<UInt32>) throws(IndexCorruption) -> Int {
         let count = try positionCount()
         guard count > 0 else { return 0 }
@@ -278,7 +301,7 @@ public struct PostingsCursor: Sendable {
     public mutating func forEachRemainingBlock(
         frequencies wantsFrequencies: (BlockImpacts) -> Bool = { _ in true },
         skip: (BlockImpacts) -> Bool = { _ in false },
-        _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
+        _ body: (_ ids: Span<UInt32>, _ frequencies: Span<UInt32>) throws -> Bool
     ) throws -> Bool {
         guard current != Self.exhausted else { return true }
         while true {
@@ -287,9 +310,13 @@ public struct PostingsCursor: Sendable {
             if wantsFrequencies { try decodeFrequencies() }
             let start = indexInBlock, end = wantsFrequencies ? blockLength : indexInBlock
             let blockLength = self.blockLength
+            // The blocks in place (a span of a non-mutating read would copy them first): the
+            // spans borrow the cursor's storage for the call of `body` only.
             let proceed = try Self.withBuffer(&ids) { ids in
                 try Self.withBuffer(&frequencies) { frequencies in
-                    try body(UnsafeBufferPointer(rebasing: ids[start ..< blockLength]), UnsafeBufferPointer(rebasing: frequencies[start ..< end]))
+                    try body(
+                        UnsafeBufferPointer(rebasing: ids[start ..< blockLength]).span,
+                        UnsafeBufferPointer(rebasing: frequencies[start ..< end]).span)
                 }
             }
             guard try moveToNextBlock(skipping: skip) != Self.exhausted else { return proceed }
@@ -307,7 +334,7 @@ public struct PostingsCursor: Sendable {
     /// document look-up and a score each (`het is niet` on the 1 GB corpus: most of
     /// `niet`'s 1.5 M postings).
     public mutating func advance(
-        toFrequencyAtLeast minimumFrequency: UnsafeBufferPointer<UInt32>, norms: UnsafeBufferPointer<UInt8>,
+        toFrequencyAtLeast minimumFrequency: Span<UInt32>, norms: Span<UInt8>,
         skipping skip: (BlockImpacts) -> Bool
     ) throws(IndexCorruption) -> UInt32 {
         precondition(minimumFrequency.count == 256, "a minimum per norm byte")
@@ -323,8 +350,10 @@ public struct PostingsCursor: Sendable {
                     var index = start
                     while index < end {
                         let id = Int(ids[index])
-                        let norm = checked ? (id < norms.count ? norms[id] : 0) : norms[id]
-                        if frequencies[index] &+ 1 >= minimumFrequency[Int(norm)] { return index }
+                        // Unchecked reads: unless `checked`, every id is below `idLimit`, at
+                        // most `norms.count`; a norm byte is below 256, the table's count.
+                        let norm = checked ? (id < norms.count ? norms[id] : 0) : norms[unchecked: id]
+                        if frequencies[index] &+ 1 >= minimumFrequency[unchecked: Int(norm)] { return index }
                         index &+= 1
                     }
                     return nil

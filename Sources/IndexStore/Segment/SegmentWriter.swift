@@ -40,7 +40,7 @@ enum SegmentWriter {
             segment.forEachTermInKeyOrder(space) { termKey, source in
                 key.removeAll(keepingCapacity: true)
                 key.append(space.rawValue)
-                key.append(contentsOf: termKey)
+                key.append(copying: termKey)
                 segment.decode(source, into: &term, lengths: lengths, scratch: &scratch)
                 var shared: PostingsWriter.TermStart?
                 if space.isExact, case .term = source, let stem = segment.termID(termKey, in: stemSpace),

@@ -368,8 +368,10 @@ extension QueryExecution {
                 titleOnlyCounted = true
             }
             let unitRanges = segment.reader.unitRanges
-            let scanned = try factory.matcher(for: title).visitRemaining { documents in
-                for document in documents.map(Int.init) where document < accepted.count && accepted[document] && !unitRanges[document].isEmpty {
+            let scanned = try factory.matcher(for: title).forEachRemainingBatch { documents in
+                for index in documents.indices {
+                    let document = Int(documents[index])
+                    guard document < accepted.count, accepted[document], !unitRanges[document].isEmpty else { continue }
                     guard try !hasBodyMatch(document) else { continue }
                     // Only in the title: counted as one passage, shown by its first.
                     if !titleOnlyCounted {
@@ -400,13 +402,13 @@ extension QueryExecution {
         of term: PlannedQuery, factory: MatcherFactory, unitRanges: [Range<UInt32>], deadline: inout DeadlineCheck
     ) throws -> (found: [Bool], complete: Bool) {
         var found = Array(repeating: false, count: unitRanges.count)
+        // `DocumentOfPassage` reads the ranges through a pointer: valid inside this closure,
+        // which holds the array.
         let complete = try unitRanges.withUnsafeBufferPointer { ranges in
             var documentOf = DocumentOfPassage(ranges)
-            return try found.withUnsafeMutableBufferPointer { found in
-                try factory.matcher(for: term).visitRemaining { passages in
-                    for passage in passages { found[documentOf(passage)] = true }
-                    return !deadline.expired(after: passages.count)
-                }
+            return try factory.matcher(for: term).forEachRemainingBatch { passages in
+                for index in passages.indices { found[documentOf(passages[index])] = true }
+                return !deadline.expired(after: passages.count)
             }
         }
         return (found, complete)

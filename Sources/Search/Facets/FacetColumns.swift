@@ -126,9 +126,8 @@ struct FacetCounts {
 
     /// Counts the documents `0 ..< below` of a segment for which `matched` is true.
     mutating func add(matched: [Bool], below: Int, _ columns: FacetColumns) {
-        matched.withUnsafeBufferPointer { matched in
-            for document in 0 ..< min(below, matched.count) where matched[document] { add(document, columns) }
-        }
+        let matched = matched.span
+        for document in 0 ..< min(below, matched.count) where matched[document] { add(document, columns) }
     }
 
     /// The values with at least one document, as the result lists them: types and

@@ -80,10 +80,10 @@ final class DisjunctionMatcher: Matcher {
     override var maximumScore: Float { heap.reduce(0) { $0 + $1.maximumScore } }
 
     /// Each part's ids in turn: an id in two parts is visited twice, no heap is kept up.
-    override func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
+    override func forEachRemainingBatch(_ body: (Span<UInt32>) throws -> Bool) throws -> Bool {
         defer { current = Matcher.exhausted }
         for part in heap {
-            guard try part.visitRemaining(body) else { return false }
+            guard try part.forEachRemainingBatch(body) else { return false }
         }
         return true
     }

@@ -41,19 +41,26 @@ class Matcher {
     /// the matcher spent. For counting, where order does not matter and a call per posting
     /// does. `body` returns false to stop; the result says whether every id was visited.
     @discardableResult
-    func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
-        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { batch in
-            while current != Matcher.exhausted {
-                var count = 0
-                while count < batch.count, current != Matcher.exhausted {
-                    batch[count] = current
-                    count += 1
-                    try advance()
-                }
-                guard try body(UnsafeBufferPointer(rebasing: batch[..<count])) else { return false }
+    func forEachRemainingBatch(_ body: (Span<UInt32>) throws -> Bool) throws -> Bool {
+        var batch = InlineArray<128, UInt32>(repeating: 0)
+        while current != Matcher.exhausted {
+            var count = 0
+            while count < batch.count, current != Matcher.exhausted {
+                batch[count] = current
+                count += 1
+                try advance()
             }
-            return true
+            guard try body(batch.span.extracting(..<count)) else { return false }
         }
+        return true
+    }
+
+    /// ``forEachRemainingBatch(_:)`` through buffer pointers.
+    // Kept for SegmentMatches and ClauseBitmaps until they read spans: each pointer is a
+    // batch's span, valid inside `body` only.
+    @discardableResult
+    final func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
+        try forEachRemainingBatch { batch in try batch.withUnsafeBufferPointer(body) }
     }
 }
 

@@ -41,7 +41,7 @@ final class TermMatcher: Matcher {
 
     override var maximumScore: Float { listBound }
 
-    override func visitRemaining(_ body: (UnsafeBufferPointer<UInt32>) throws -> Bool) throws -> Bool {
+    override func forEachRemainingBatch(_ body: (Span<UInt32>) throws -> Bool) throws -> Bool {
         defer { current = cursor.current }
         return try cursor.forEachRemainingBlock(frequencies: { _ in false }) { ids, _ in try body(ids) }
     }
@@ -49,6 +49,8 @@ final class TermMatcher: Matcher {
     /// The rest of the list a block at a time with the frequencies minus one, skipping the
     /// blocks whose bound is at most `threshold()` (asked before each block) undecoded and
     /// telling `skipped` of each. The single-term ranking's loop.
+    // Kept for MaxScoreRanker until it reads spans: the pointers are the block's spans,
+    // valid inside `body` only.
     func forEachRemainingBlock(
         skippingAtMost threshold: () -> Float, skipped: () -> Void,
         _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
@@ -59,17 +61,27 @@ final class TermMatcher: Matcher {
                 guard self.blockBound(impacts) <= threshold() else { return false }
                 skipped()
                 return true
-            }, body)
+            }) { ids, frequencies in try Self.withBuffers(ids, frequencies, body) }
     }
 
     /// Every remaining block, with its frequencies only where the block's bound is above
     /// `threshold()` (an empty frequency buffer otherwise): a single term's count needs
     /// every id, its ranking only the blocks that can still reach the top k.
+    // Kept for MaxScoreRanker until it reads spans (as above).
     func forEachRemainingBlock(
         scoringAbove threshold: () -> Float, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
     ) throws {
         defer { current = cursor.current }
-        try cursor.forEachRemainingBlock(frequencies: { self.blockBound($0) > threshold() }, body)
+        try cursor.forEachRemainingBlock(frequencies: { self.blockBound($0) > threshold() }) { ids, frequencies in
+            try Self.withBuffers(ids, frequencies, body)
+        }
+    }
+
+    @inline(__always)
+    private static func withBuffers(
+        _ ids: Span<UInt32>, _ frequencies: Span<UInt32>, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> Bool
+    ) rethrows -> Bool {
+        try ids.withUnsafeBufferPointer { ids in try frequencies.withUnsafeBufferPointer { frequencies in try body(ids, frequencies) } }
     }
 
     /// This term's BM25 for a frequency and a passage's length byte, as ``score()``
@@ -94,6 +106,8 @@ final class TermMatcher: Matcher {
 
     /// The current passage's positions written to `output` (room for
     /// ``positionCount()``), and how many there are.
+    // Kept for PhraseMatcher's position buffers (its pointers, room checked by the
+    // caller): rows behind spans cost 19% of a phrase search's instructions.
     func decodePositions(to output: UnsafeMutablePointer<UInt32>) throws -> Int {
         try cursor.decodePositions(to: output)
     }
@@ -123,6 +137,8 @@ final class TermMatcher: Matcher {
     /// (`UInt32.max` when no frequency's is), written into `table` (256 entries): a
     /// posting below it cannot lift a passage past the threshold. The scores are the ones
     /// ``score()`` computes, so a posting is never dropped that would have passed.
+    // Kept for FrequencyFloor until it holds its table in an `InlineArray`: `table` is its
+    // allocation of 256 entries, written inside its bounds only.
     func minimumFrequencies(above threshold: Float, adding base: Float, into table: UnsafeMutableBufferPointer<UInt32>) {
         let ceiling = PostingsCursor.maximumFrequency
         let saturation = idf * (BM25.k1 + 1)
@@ -170,11 +186,18 @@ final class TermMatcher: Matcher {
     /// `table[its length byte]` (``minimumFrequencies(above:adding:into:)``), passing
     /// over undecoded every later block whose bound is at most `bound`.
     @discardableResult
+    func advance(toFrequencyAtLeast table: Span<UInt32>, blockBoundAtMost bound: Float) throws -> UInt32 {
+        let norms = self.norms
+        let found = try cursor.advance(toFrequencyAtLeast: table, norms: norms.span) { self.blockBound($0) <= bound }
+        current = found
+        return found
+    }
+
+    // Kept for FrequencyFloor until it passes a span: `table` is its live allocation of
+    // 256 entries, read as a span for this call only.
+    @discardableResult
     func advance(toFrequencyAtLeast table: UnsafeBufferPointer<UInt32>, blockBoundAtMost bound: Float) throws -> UInt32 {
-        current = try norms.withUnsafeBufferPointer { norms in
-            try cursor.advance(toFrequencyAtLeast: table, norms: norms) { self.blockBound($0) <= bound }
-        }
-        return current
+        try advance(toFrequencyAtLeast: table.span, blockBoundAtMost: bound)
     }
 
     /// The last id of the current block.

@@ -1,8 +1,12 @@
 /// A matcher that a hot loop calls without retaining and releasing it each time: reading
 /// a class reference out of an array retains and releases it around every call, two
-/// atomic operations that a loop over every candidate would pay each time. Only valid
-/// while something else (the array it came from) holds the matcher. Used by the ranking
-/// and gathering loops and by the conjunction under every phrase.
+/// atomic operations that a loop over every candidate would pay each time. Used by the
+/// ranking and gathering loops and by the conjunction under every phrase.
+///
+/// `_withUnsafeGuaranteedRef` (underscored) is the only form the optimiser reliably
+/// compiles without a retain and release per call: an `unowned(unsafe)` reference is
+/// copied (+1) at every use. Sound because every maker keeps the matchers in an array of
+/// its own (`parts`, `matchers`, `scorers`, `probes`, `held`) for as long as it keeps these.
 struct UnretainedMatcher {
     private let matcher: Unmanaged<Matcher>
     /// The matcher as a term (cast once): its blocks have bounds.

@@ -1,3 +1,4 @@
+import Analysis
 import SeededRandom
 import Testing
 @testable import IndexStore
@@ -15,15 +16,15 @@ struct TermTableTests {
             terms.append((0 ..< Int.random(in: 1 ... 9, using: &random)).map { _ in UInt8.random(in: 0x61 ... 0x66, using: &random) })
         }
         for term in terms + terms.shuffled(using: &random) {
-            let id = term.withUnsafeBufferPointer { table.intern($0) }
+            let id = table.intern(term.span)
             if let known = ids[term] { #expect(id == known) } else { ids[term] = id }
         }
         #expect(table.count == ids.count)
-        let sorted = table.sortedIDs().map { id in table.withBytes(of: id) { Array($0) } }
+        let sorted = table.sortedIDs().map { id in table.withBytes(of: id) { [UInt8](copying: $0) } }
         #expect(sorted == ids.keys.sorted { $0.lexicographicallyPrecedes($1) })
         for (term, id) in ids.prefix(100) {
-            #expect(term.withUnsafeBufferPointer { table.find($0) } == id)
+            #expect(table.find(term.span) == id)
         }
-        #expect([UInt8]([0x67]).withUnsafeBufferPointer { table.find($0) } == nil)
+        #expect(table.find([UInt8]([0x67]).span) == nil)
     }
 }

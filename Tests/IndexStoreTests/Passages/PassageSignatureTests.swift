@@ -8,9 +8,8 @@ import Testing
     static func signature(_ text: String) -> UInt64 {
         var signature = PassageSignature()
         for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            var bytes = Array(word.utf8)
-            signature.add(wordHash: bytes.withUnsafeBufferPointer(PassageSignature.wordHash))
-            bytes.removeAll()
+            let bytes = Array(word.utf8)
+            signature.add(wordHash: PassageSignature.wordHash(bytes.span))
         }
         return signature.finish()
     }

@@ -70,10 +70,12 @@ import Testing
         for posting in [0, 0, 4, 4, 5, 9, 9, 9, 127, 127] {
             #expect(try cursor.seek(UInt32(posting)) == UInt32(posting))
             let count = try cursor.positionCount()
-            let output = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
-            defer { output.deallocate() }
-            #expect(try cursor.decodePositions(to: output) == count)
-            #expect(Array(UnsafeBufferPointer(start: output, count: count)) == Self.written[posting], "posting \(posting)")
+            // Written from an offset, leaving the elements around untouched.
+            var row = [UInt32](repeating: .max, count: count + 4)
+            var output = row.mutableSpan
+            #expect(try cursor.decodePositions(into: &output, at: 3) == count)
+            #expect(Array(row[3 ..< 3 + count]) == Self.written[posting], "posting \(posting)")
+            #expect(row[..<3].allSatisfy { $0 == .max } && row[3 + count] == .max, "posting \(posting)")
             try cursor.positions(into: &buffer)
             #expect(buffer == Self.written[posting], "posting \(posting), again")
         }

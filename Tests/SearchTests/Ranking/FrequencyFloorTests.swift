@@ -52,7 +52,7 @@ struct FrequencyFloorTests {
                 let stepper = try #require(try factory.matcher(for: .term(.bodyExact, "de")) as? TermMatcher)
                 var found = 0
                 while true {
-                    let id = try table.withUnsafeBufferPointer { try scanner.advance(toFrequencyAtLeast: $0, blockBoundAtMost: -.infinity) }
+                    let id = try scanner.advance(toFrequencyAtLeast: table.span, blockBoundAtMost: -.infinity)
                     while stepper.current != Matcher.exhausted, try stepper.frequency < minimum { try stepper.advance() }
                     #expect(id == stepper.current, "minimum \(minimum)")
                     guard id != Matcher.exhausted, id == stepper.current else { break }
