@@ -70,26 +70,26 @@ struct MaxScoreRanker {
         let scorers = units
         let count = scorers.count
         var essential = 0
-        var document = Matcher.exhausted
-        var best: Float = -.infinity
-        // The passage that scored `best`, or exhausted when that score was a partial one.
-        var bestPassage = Matcher.exhausted
-        defer {
-            if document != Matcher.exhausted {
-                top.offer(.init(score: best, segment: segment, document: document, passage: bestPassage))
-            }
-        }
+        var open = OpenDocument()
+        defer { open.close(segment: segment, into: &top) }
         // Per unit in the query's order: its score on the current candidate, when it stands
         // there. Two scores add up the same in either order (addition commutes), so only
         // three units or more are added up again.
         let resums = count > 2 && count <= 64
-        let unitScores = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        defer { unitScores.deallocate() }
+        // One allocation holds those scores and the buffers of the last essential term's
+        // blocks (``rankBlocks``).
+        let length = BitPacking.blockLength
+        let scratch = UnsafeMutableRawPointer.allocate(
+            byteCount: (count + 2 * length) * MemoryLayout<Float>.stride + length, alignment: MemoryLayout<Float>.alignment)
+        defer { scratch.deallocate() }
+        let unitScores = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: Float.self, capacity: count), count: count)
+        let keptStart = scratch + count * MemoryLayout<Float>.stride
+        let keptPassages = UnsafeMutableBufferPointer(start: keptStart.bindMemory(to: UInt32.self, capacity: length), count: length)
+        let keptScoresStart = keptStart + length * MemoryLayout<UInt32>.stride
+        let keptScores = UnsafeMutableBufferPointer(start: keptScoresStart.bindMemory(to: Float.self, capacity: length), count: length)
+        let blockNormsStart = keptScoresStart + length * MemoryLayout<Float>.stride
+        let blockNorms = UnsafeMutableBufferPointer(start: blockNormsStart.bindMemory(to: UInt8.self, capacity: length), count: length)
         let unitIndex = self.unitIndex
-        // With one essential term left, its postings that cannot lift a passage past the
-        // threshold are passed over by their frequency alone (``FrequencyFloor``).
-        var floor = FrequencyFloor(minimumPostings: frequencyFloorPostings)
-        defer { floor.release() }
         // Candidates ascend, so their documents are found by moving through the documents'
         // passage ranges: the per-passage table is too large for the cache, and looking a
         // candidate up there would miss it nearly every time (``DocumentOfPassage``).
@@ -100,29 +100,108 @@ struct MaxScoreRanker {
         let probe = matches.probe.flatMap { $0.checksPassages ? $0 : nil }
         return try unitRanges.withUnsafeBufferPointer { unitRanges in
             var documentOf = DocumentOfPassage(unitRanges)
+            /// Whether a candidate's document matches the whole query.
+            func isEligible(_ candidateDocument: Int) throws -> Bool {
+                guard eligible[candidateDocument] else { return false }
+                guard candidateDocument >= decided, let probe else { return true }
+                return try probe.matches(candidateDocument)
+            }
+            /// Adds the non-essential units' scores to a candidate's (`score` of the units
+            /// in `standing`, the essential ones) while it could still pass `threshold`,
+            /// and keeps it as its document's best when it is.
+            ///
+            /// The ranking's state is handed in rather than captured: a local function
+            /// that captures a variable makes it a heap box on every call of `rank`.
+            func settle(
+                _ candidate: UInt32, of candidateDocument: UInt32, score essentialScore: Float, standing essentialStanding: UInt64,
+                threshold: Float, essential: Int, open: inout OpenDocument
+            ) throws {
+                var score = essentialScore
+                var standing = essentialStanding
+                var index = essential - 1
+                while index >= 0, score + prefix[index] > threshold {
+                    if try scorers[index].seek(candidate) == candidate {
+                        let unitScore = try scorers[index].score()
+                        score += unitScore
+                        if resums {
+                            unitScores[unitIndex[index]] = unitScore
+                            standing |= 1 << UInt64(unitIndex[index])
+                        }
+                    }
+                    index -= 1
+                }
+                let exact = index < 0 && count <= 64
+                if exact && resums {
+                    score = 0
+                    for unit in 0 ..< count where standing & (1 << UInt64(unit)) != 0 { score += unitScores[unit] }
+                }
+                open.keep(candidate, of: candidateDocument, score: score, exact: exact, segment: segment, into: &top)
+            }
+            /// The rest of the ranking once a single essential unit is left and it is a
+            /// term: its blocks are walked (those whose bound cannot lift a passage past
+            /// the threshold passed over undecoded), each block's postings scored in a
+            /// loop of their own, and only those whose score with the non-essential bounds
+            /// added beats the threshold of the block's start go on to the document
+            /// look-up, the eligibility and the non-essential units. The others could only
+            /// have been offered with a partial score that cannot enter the top k. The
+            /// threshold only rises, and no unit becomes essential again, so the term's
+            /// walk is the rest of the ranking. Returns false when the deadline cut it.
+            func rankBlocks(
+                of term: TermMatcher, essential: Int, open: inout OpenDocument, documentOf: inout DocumentOfPassage
+            ) throws -> Bool {
+                let nonEssential = essential > 0 ? prefix[essential - 1] : 0
+                let slot = unitIndex[essential]
+                let all = prefix[essential]
+                try term.normsByID.withUnsafeBufferPointer { norms in
+                    try term.forEachRemainingBlock(skippingAtMost: { top.threshold - nonEssential }, skipped: {}) { ids, frequencies in
+                        for index in ids.indices { blockNorms[index] = norms[Int(ids[index])] }
+                        let floor = top.threshold
+                        var kept = 0
+                        for index in ids.indices {
+                            let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
+                            keptPassages[kept] = ids[index]
+                            keptScores[kept] = score
+                            kept += score + nonEssential > floor ? 1 : 0
+                        }
+                        for slotIndex in 0 ..< kept {
+                            let threshold = top.threshold
+                            // Every unit is non-essential now: nothing left can get in.
+                            if all <= threshold { return false }
+                            let score = keptScores[slotIndex]
+                            guard score + nonEssential > threshold else { continue }
+                            let candidate = keptPassages[slotIndex]
+                            let candidateDocument = documentOf(candidate)
+                            guard try isEligible(candidateDocument) else { continue }
+                            if resums { unitScores[slot] = score }
+                            try settle(
+                                candidate, of: UInt32(candidateDocument), score: score, standing: resums ? 1 << UInt64(slot) : 0,
+                                threshold: threshold, essential: essential, open: &open)
+                        }
+                        return !deadline.expired(after: ids.count)
+                    }
+                }
+                return !deadline.passed
+            }
             while true {
                 if deadline.expired() { return false }
                 let threshold = top.threshold
                 while essential < count, prefix[essential] <= threshold { essential += 1 }
                 guard essential < count else { return true }
-                if essential == count - 1, threshold > -.infinity, floor.isWorthAsking(unit: essential, threshold: threshold) {
-                    let nonEssential = essential > 0 ? prefix[essential - 1] : 0
-                    try scorers[essential].withTerm { term in
-                        try floor.advance(term, unit: essential, threshold: threshold, adding: nonEssential)
-                    }
+                if essential == count - 1, threshold > -.infinity, let done = try scorers[essential].withTerm({
+                    try rankBlocks(of: $0, essential: essential, open: &open, documentOf: &documentOf)
+                }) {
+                    return done
                 }
                 var candidate = Matcher.exhausted
                 for index in essential ..< count where scorers[index].current < candidate { candidate = scorers[index].current }
                 guard candidate != Matcher.exhausted else { return true }
 
-                let candidateDocument = UInt32(documentOf(candidate))
-                let undecidedMatch = Int(candidateDocument) >= decided && eligible[Int(candidateDocument)]
-                    ? try probe?.matches(Int(candidateDocument)) : nil
-                guard eligible[Int(candidateDocument)], undecidedMatch ?? true else {
+                let candidateDocument = documentOf(candidate)
+                guard try isEligible(candidateDocument) else {
                     // Not a match of the whole query (filtered out, a required word missing):
                     // none of its passages is, nor any before the next matching document's,
                     // so jump there (past every document a selective filter left out).
-                    var next = Int(candidateDocument) + 1
+                    var next = candidateDocument + 1
                     while next < eligible.count, !eligible[next] { next += 1 }
                     let end = next < eligible.count ? unitRanges[next].lowerBound : Matcher.exhausted
                     for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
@@ -135,9 +214,7 @@ struct MaxScoreRanker {
                         bound += try scorers[index].blockMaximumScore() ?? bounds[index]
                     }
                     if bound <= threshold {
-                        if essential == count - 1, scorers[essential].isTerm {
-                            try scorers[essential].skipBlocks(boundAtMost: threshold - nonEssential)
-                        } else if essential == count - 1, try scorers[essential].skipBound() {
+                        if essential == count - 1, try scorers[essential].skipBound() {
                             // A phrase: every candidate up to the end of its bounding block
                             // is passed over without reading positions.
                         } else {
@@ -157,35 +234,9 @@ struct MaxScoreRanker {
                     }
                     try scorers[index].advance()
                 }
-                var index = essential - 1
-                while index >= 0, score + prefix[index] > threshold {
-                    if try scorers[index].seek(candidate) == candidate {
-                        let unitScore = try scorers[index].score()
-                        score += unitScore
-                        if resums {
-                            unitScores[unitIndex[index]] = unitScore
-                            standing |= 1 << UInt64(unitIndex[index])
-                        }
-                    }
-                    index -= 1
-                }
-                let exact = index < 0 && count <= 64
-                if exact && resums {
-                    score = 0
-                    for unit in 0 ..< count where standing & (1 << UInt64(unit)) != 0 { score += unitScores[unit] }
-                }
-                if candidateDocument != document {
-                    if document != Matcher.exhausted {
-                        top.offer(.init(score: best, segment: segment, document: document, passage: bestPassage))
-                    }
-                    document = candidateDocument
-                    best = score
-                    bestPassage = exact ? candidate : Matcher.exhausted
-                } else if score > best {
-                    // Strictly better only: an earlier passage wins a tie, as in the gatherer.
-                    best = score
-                    bestPassage = exact ? candidate : Matcher.exhausted
-                }
+                try settle(
+                    candidate, of: UInt32(candidateDocument), score: score, standing: standing, threshold: threshold, essential: essential,
+                    open: &open)
             }
         }
     }
@@ -479,5 +530,36 @@ struct MaxScoreRanker {
         }
         closeDocument()
         return count
+    }
+}
+
+/// The document the general loop is in, with its best passage so far.
+private struct OpenDocument {
+    var document = Matcher.exhausted
+    var best: Float = -.infinity
+    /// The passage that scored `best`, or exhausted when that score was a partial one.
+    var bestPassage = Matcher.exhausted
+
+    /// Takes a candidate's score: a new document closes the open one.
+    @inline(__always)
+    mutating func keep(_ candidate: UInt32, of candidateDocument: UInt32, score: Float, exact: Bool, segment: Int, into top: inout TopDocuments) {
+        if candidateDocument != document {
+            close(segment: segment, into: &top)
+            document = candidateDocument
+            best = score
+            bestPassage = exact ? candidate : Matcher.exhausted
+        } else if score > best {
+            // Strictly better only: an earlier passage wins a tie, as in the gatherer.
+            best = score
+            bestPassage = exact ? candidate : Matcher.exhausted
+        }
+    }
+
+    /// Offers the open document with its best passage's score.
+    @inline(__always)
+    func close(segment: Int, into top: inout TopDocuments) {
+        if document != Matcher.exhausted {
+            top.offer(.init(score: best, segment: segment, document: document, passage: bestPassage))
+        }
     }
 }
