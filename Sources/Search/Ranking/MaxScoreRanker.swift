@@ -106,6 +106,16 @@ struct MaxScoreRanker {
                 guard candidateDocument >= decided, let probe else { return true }
                 return try probe.matches(candidateDocument)
             }
+            /// Where the next eligible document's passages start. A candidate's document
+            /// that is not a match of the whole query (filtered out, a required word
+            /// missing) has no matching passage, nor has any document before the next
+            /// eligible one: the essential units jump there (past every document a
+            /// selective filter left out).
+            func nextEligibleStart(after candidateDocument: Int) -> UInt32 {
+                var next = candidateDocument + 1
+                while next < eligible.count, !eligible[next] { next += 1 }
+                return next < eligible.count ? unitRanges[next].lowerBound : Matcher.exhausted
+            }
             /// Adds the non-essential units' scores to a candidate's (`score` of the units
             /// in `standing`, the essential ones) while it could still pass `threshold`,
             /// and keeps it as its document's best when it is.
@@ -118,8 +128,9 @@ struct MaxScoreRanker {
             ) throws {
                 var score = essentialScore
                 var standing = essentialStanding
+                let floor = open.floor(for: candidateDocument, threshold: threshold)
                 var index = essential - 1
-                while index >= 0, score + prefix[index] > threshold {
+                while index >= 0, score + prefix[index] > floor {
                     if try scorers[index].seek(candidate) == candidate {
                         let unitScore = try scorers[index].score()
                         score += unitScore
@@ -153,32 +164,50 @@ struct MaxScoreRanker {
                 let slot = unitIndex[essential]
                 let all = prefix[essential]
                 try term.normsByID.withUnsafeBufferPointer { norms in
-                    try term.forEachRemainingBlock(skippingAtMost: { top.threshold - nonEssential }, skipped: {}) { ids, frequencies in
-                        for index in ids.indices { blockNorms[index] = norms[Int(ids[index])] }
-                        let floor = top.threshold
-                        var kept = 0
-                        for index in ids.indices {
-                            let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
-                            keptPassages[kept] = ids[index]
-                            keptScores[kept] = score
-                            kept += score + nonEssential > floor ? 1 : 0
+                    // Where the walk stopped to seek past documents that are not eligible.
+                    var jump: UInt32?
+                    repeat {
+                        if let target = jump {
+                            jump = nil
+                            try term.seek(target)
                         }
-                        for slotIndex in 0 ..< kept {
-                            let threshold = top.threshold
-                            // Every unit is non-essential now: nothing left can get in.
-                            if all <= threshold { return false }
-                            let score = keptScores[slotIndex]
-                            guard score + nonEssential > threshold else { continue }
-                            let candidate = keptPassages[slotIndex]
-                            let candidateDocument = documentOf(candidate)
-                            guard try isEligible(candidateDocument) else { continue }
-                            if resums { unitScores[slot] = score }
-                            try settle(
-                                candidate, of: UInt32(candidateDocument), score: score, standing: resums ? 1 << UInt64(slot) : 0,
-                                threshold: threshold, essential: essential, open: &open)
+                        try term.forEachRemainingBlock(skippingAtMost: { top.threshold - nonEssential }, skipped: {}) { ids, frequencies in
+                            for index in ids.indices { blockNorms[index] = norms[Int(ids[index])] }
+                            let floor = top.threshold
+                            var kept = 0
+                            for index in ids.indices {
+                                let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
+                                keptPassages[kept] = ids[index]
+                                keptScores[kept] = score
+                                kept += score + nonEssential > floor ? 1 : 0
+                            }
+                            // Kept postings below this are in documents that are not eligible.
+                            var passedUntil: UInt32 = 0
+                            for slotIndex in 0 ..< kept {
+                                let threshold = top.threshold
+                                // Every unit is non-essential now: nothing left can get in.
+                                if all <= threshold { return false }
+                                let score = keptScores[slotIndex]
+                                let candidate = keptPassages[slotIndex]
+                                guard score + nonEssential > threshold, candidate >= passedUntil else { continue }
+                                let candidateDocument = documentOf(candidate)
+                                guard score + nonEssential > open.floor(for: UInt32(candidateDocument), threshold: threshold) else { continue }
+                                guard try isEligible(candidateDocument) else {
+                                    passedUntil = nextEligibleStart(after: candidateDocument)
+                                    if passedUntil > ids[ids.count - 1] {
+                                        jump = passedUntil
+                                        return false
+                                    }
+                                    continue
+                                }
+                                if resums { unitScores[slot] = score }
+                                try settle(
+                                    candidate, of: UInt32(candidateDocument), score: score, standing: resums ? 1 << UInt64(slot) : 0,
+                                    threshold: threshold, essential: essential, open: &open)
+                            }
+                            return !deadline.expired(after: ids.count)
                         }
-                        return !deadline.expired(after: ids.count)
-                    }
+                    } while jump != nil
                 }
                 return !deadline.passed
             }
@@ -198,23 +227,21 @@ struct MaxScoreRanker {
 
                 let candidateDocument = documentOf(candidate)
                 guard try isEligible(candidateDocument) else {
-                    // Not a match of the whole query (filtered out, a required word missing):
-                    // none of its passages is, nor any before the next matching document's,
-                    // so jump there (past every document a selective filter left out).
-                    var next = candidateDocument + 1
-                    while next < eligible.count, !eligible[next] { next += 1 }
-                    let end = next < eligible.count ? unitRanges[next].lowerBound : Matcher.exhausted
+                    let end = nextEligibleStart(after: candidateDocument)
                     for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
                     continue
                 }
                 let nonEssential = essential > 0 ? prefix[essential - 1] : 0
-                if threshold > -.infinity {
+                let floor = open.floor(for: UInt32(candidateDocument), threshold: threshold)
+                if floor > -.infinity {
                     var bound = nonEssential
                     for index in essential ..< count where scorers[index].current == candidate {
                         bound += try scorers[index].blockMaximumScore() ?? bounds[index]
                     }
-                    if bound <= threshold {
-                        if essential == count - 1, try scorers[essential].skipBound() {
+                    if bound <= floor {
+                        // A bound at most the document's best passes over this candidate
+                        // alone: the next may be another document's.
+                        if bound <= threshold, essential == count - 1, try scorers[essential].skipBound() {
                             // A phrase: every candidate up to the end of its bounding block
                             // is passed over without reading positions.
                         } else {
@@ -539,6 +566,14 @@ private struct OpenDocument {
     var best: Float = -.infinity
     /// The passage that scored `best`, or exhausted when that score was a partial one.
     var bestPassage = Matcher.exhausted
+
+    /// What a candidate of `candidateDocument` must score to change anything: the
+    /// threshold, or the open document's best when it is that document and scores more (a
+    /// passage that cannot beat its document's best is not needed: ties go to the earlier).
+    @inline(__always)
+    func floor(for candidateDocument: UInt32, threshold: Float) -> Float {
+        candidateDocument == document && best > threshold ? best : threshold
+    }
 
     /// Takes a candidate's score: a new document closes the open one.
     @inline(__always)
