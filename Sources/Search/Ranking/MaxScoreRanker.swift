@@ -10,9 +10,11 @@ import IndexStore
 /// cannot get in, so candidates come from the essential units alone, and a non-essential
 /// unit is only asked about a candidate while the score could still get past the
 /// threshold. Before scoring a candidate its block-max bound is checked; with a single
-/// essential term whole blocks are skipped undecoded. `minister` then decodes the blocks
-/// that hold its best passages, and `gemeenten OR provincies` walks the rarer word's list
-/// and looks the other up.
+/// essential term whole blocks are skipped undecoded, and a decoded block's postings are
+/// scored in a loop of their own so that only those that can get in cost a document
+/// look-up and the other units' seeks. `minister` then decodes the blocks that hold its
+/// best passages, and `gemeenten OR provincies` walks the rarer word's list and looks the
+/// other up.
 ///
 /// Counting is not done here: ``SegmentMatches`` has counted every match before, so the
 /// total stays exact whatever this skips.
@@ -30,12 +32,10 @@ struct MaxScoreRanker {
     /// order), in which a passage's score is added up (``PassageGatherer`` adds it up so).
     private let unitIndex: [Int]
 
-    /// The least postings a segment's essential term needs before its postings are
-    /// filtered by frequency (``FrequencyFloor``); tests lower it.
-    private let frequencyFloorPostings: Int
-
-    init(scorers: [Matcher], frequencyFloorPostings: Int = FrequencyFloor.minimumPostings) {
-        self.frequencyFloorPostings = frequencyFloorPostings
+    /// `frequencyFloorPostings` is taken and not used: the last essential term's postings
+    /// are scored a block at a time and filtered by their exact scores, which passes over
+    /// every posting ``FrequencyFloor``'s table would.
+    init(scorers: [Matcher], frequencyFloorPostings _: Int = FrequencyFloor.minimumPostings) {
         let ordered = scorers.enumerated().map { ($0.element, $0.element.maximumScore, $0.offset) }.sorted { $0.1 < $1.1 }
         self.scorers = ordered.map(\.0)
         units = ordered.map { UnretainedMatcher($0.0) }
@@ -211,15 +211,21 @@ struct MaxScoreRanker {
                 }
                 return !deadline.passed
             }
+            // The threshold the essential units were last found for: it changes only when
+            // a document gets in, far less often than a candidate comes.
+            var essentialFor = Float.nan
             while true {
                 if deadline.expired() { return false }
                 let threshold = top.threshold
-                while essential < count, prefix[essential] <= threshold { essential += 1 }
-                guard essential < count else { return true }
-                if essential == count - 1, threshold > -.infinity, let done = try scorers[essential].withTerm({
-                    try rankBlocks(of: $0, essential: essential, open: &open, documentOf: &documentOf)
-                }) {
-                    return done
+                if threshold != essentialFor {
+                    essentialFor = threshold
+                    while essential < count, prefix[essential] <= threshold { essential += 1 }
+                    guard essential < count else { return true }
+                    if essential == count - 1, threshold > -.infinity, let done = try scorers[essential].withTerm({
+                        try rankBlocks(of: $0, essential: essential, open: &open, documentOf: &documentOf)
+                    }) {
+                        return done
+                    }
                 }
                 var candidate = Matcher.exhausted
                 for index in essential ..< count where scorers[index].current < candidate { candidate = scorers[index].current }
