@@ -10,9 +10,11 @@ import IndexStore
 /// cannot get in, so candidates come from the essential units alone, and a non-essential
 /// unit is only asked about a candidate while the score could still get past the
 /// threshold. Before scoring a candidate its block-max bound is checked; with a single
-/// essential term whole blocks are skipped undecoded. `minister` then decodes the blocks
-/// that hold its best passages, and `gemeenten OR provincies` walks the rarer word's list
-/// and looks the other up.
+/// essential term whole blocks are skipped undecoded, and a decoded block's postings are
+/// scored in a loop of their own so that only those that can get in cost a document
+/// look-up and the other units' seeks. `minister` then decodes the blocks that hold its
+/// best passages, and `gemeenten OR provincies` walks the rarer word's list and looks the
+/// other up.
 ///
 /// Counting is not done here: ``SegmentMatches`` has counted every match before, so the
 /// total stays exact whatever this skips.
@@ -30,12 +32,10 @@ struct MaxScoreRanker {
     /// order), in which a passage's score is added up (``PassageGatherer`` adds it up so).
     private let unitIndex: [Int]
 
-    /// The least postings a segment's essential term needs before its postings are
-    /// filtered by frequency (``FrequencyFloor``); tests lower it.
-    private let frequencyFloorPostings: Int
-
-    init(scorers: [Matcher], frequencyFloorPostings: Int = FrequencyFloor.minimumPostings) {
-        self.frequencyFloorPostings = frequencyFloorPostings
+    /// `frequencyFloorPostings` is taken and not used: the last essential term's postings
+    /// are scored a block at a time and filtered by their exact scores, which passes over
+    /// every posting ``FrequencyFloor``'s table would.
+    init(scorers: [Matcher], frequencyFloorPostings _: Int = FrequencyFloor.minimumPostings) {
         let ordered = scorers.enumerated().map { ($0.element, $0.element.maximumScore, $0.offset) }.sorted { $0.1 < $1.1 }
         self.scorers = ordered.map(\.0)
         units = ordered.map { UnretainedMatcher($0.0) }
@@ -70,26 +70,26 @@ struct MaxScoreRanker {
         let scorers = units
         let count = scorers.count
         var essential = 0
-        var document = Matcher.exhausted
-        var best: Float = -.infinity
-        // The passage that scored `best`, or exhausted when that score was a partial one.
-        var bestPassage = Matcher.exhausted
-        defer {
-            if document != Matcher.exhausted {
-                top.offer(.init(score: best, segment: segment, document: document, passage: bestPassage))
-            }
-        }
+        var open = OpenDocument()
+        defer { open.close(segment: segment, into: &top) }
         // Per unit in the query's order: its score on the current candidate, when it stands
         // there. Two scores add up the same in either order (addition commutes), so only
         // three units or more are added up again.
         let resums = count > 2 && count <= 64
-        let unitScores = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        defer { unitScores.deallocate() }
+        // One allocation holds those scores and the buffers of the last essential term's
+        // blocks (``rankBlocks``).
+        let length = BitPacking.blockLength
+        let scratch = UnsafeMutableRawPointer.allocate(
+            byteCount: (count + 2 * length) * MemoryLayout<Float>.stride + length, alignment: MemoryLayout<Float>.alignment)
+        defer { scratch.deallocate() }
+        let unitScores = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: Float.self, capacity: count), count: count)
+        let keptStart = scratch + count * MemoryLayout<Float>.stride
+        let keptPassages = UnsafeMutableBufferPointer(start: keptStart.bindMemory(to: UInt32.self, capacity: length), count: length)
+        let keptScoresStart = keptStart + length * MemoryLayout<UInt32>.stride
+        let keptScores = UnsafeMutableBufferPointer(start: keptScoresStart.bindMemory(to: Float.self, capacity: length), count: length)
+        let blockNormsStart = keptScoresStart + length * MemoryLayout<Float>.stride
+        let blockNorms = UnsafeMutableBufferPointer(start: blockNormsStart.bindMemory(to: UInt8.self, capacity: length), count: length)
         let unitIndex = self.unitIndex
-        // With one essential term left, its postings that cannot lift a passage past the
-        // threshold are passed over by their frequency alone (``FrequencyFloor``).
-        var floor = FrequencyFloor(minimumPostings: frequencyFloorPostings)
-        defer { floor.release() }
         // Candidates ascend, so their documents are found by moving through the documents'
         // passage ranges: the per-passage table is too large for the cache, and looking a
         // candidate up there would miss it nearly every time (``DocumentOfPassage``).
@@ -100,44 +100,154 @@ struct MaxScoreRanker {
         let probe = matches.probe.flatMap { $0.checksPassages ? $0 : nil }
         return try unitRanges.withUnsafeBufferPointer { unitRanges in
             var documentOf = DocumentOfPassage(unitRanges)
+            /// Whether a candidate's document matches the whole query.
+            func isEligible(_ candidateDocument: Int) throws -> Bool {
+                guard eligible[candidateDocument] else { return false }
+                guard candidateDocument >= decided, let probe else { return true }
+                return try probe.matches(candidateDocument)
+            }
+            /// Where the next eligible document's passages start. A candidate's document
+            /// that is not a match of the whole query (filtered out, a required word
+            /// missing) has no matching passage, nor has any document before the next
+            /// eligible one: the essential units jump there (past every document a
+            /// selective filter left out).
+            func nextEligibleStart(after candidateDocument: Int) -> UInt32 {
+                var next = candidateDocument + 1
+                while next < eligible.count, !eligible[next] { next += 1 }
+                return next < eligible.count ? unitRanges[next].lowerBound : Matcher.exhausted
+            }
+            /// Adds the non-essential units' scores to a candidate's (`score` of the units
+            /// in `standing`, the essential ones) while it could still pass `threshold`,
+            /// and keeps it as its document's best when it is.
+            ///
+            /// The ranking's state is handed in rather than captured: a local function
+            /// that captures a variable makes it a heap box on every call of `rank`.
+            func settle(
+                _ candidate: UInt32, of candidateDocument: UInt32, score essentialScore: Float, standing essentialStanding: UInt64,
+                threshold: Float, essential: Int, open: inout OpenDocument
+            ) throws {
+                var score = essentialScore
+                var standing = essentialStanding
+                let floor = open.floor(for: candidateDocument, threshold: threshold)
+                var index = essential - 1
+                while index >= 0, score + prefix[index] > floor {
+                    if try scorers[index].seek(candidate) == candidate {
+                        let unitScore = try scorers[index].score()
+                        score += unitScore
+                        if resums {
+                            unitScores[unitIndex[index]] = unitScore
+                            standing |= 1 << UInt64(unitIndex[index])
+                        }
+                    }
+                    index -= 1
+                }
+                let exact = index < 0 && count <= 64
+                if exact && resums {
+                    score = 0
+                    for unit in 0 ..< count where standing & (1 << UInt64(unit)) != 0 { score += unitScores[unit] }
+                }
+                open.keep(candidate, of: candidateDocument, score: score, exact: exact, segment: segment, into: &top)
+            }
+            /// The rest of the ranking once a single essential unit is left and it is a
+            /// term: its blocks are walked (those whose bound cannot lift a passage past
+            /// the threshold passed over undecoded), each block's postings scored in a
+            /// loop of their own, and only those whose score with the non-essential bounds
+            /// added beats the threshold of the block's start go on to the document
+            /// look-up, the eligibility and the non-essential units. The others could only
+            /// have been offered with a partial score that cannot enter the top k. The
+            /// threshold only rises, and no unit becomes essential again, so the term's
+            /// walk is the rest of the ranking. Returns false when the deadline cut it.
+            func rankBlocks(
+                of term: TermMatcher, essential: Int, open: inout OpenDocument, documentOf: inout DocumentOfPassage
+            ) throws -> Bool {
+                let nonEssential = essential > 0 ? prefix[essential - 1] : 0
+                let slot = unitIndex[essential]
+                let all = prefix[essential]
+                try term.normsByID.withUnsafeBufferPointer { norms in
+                    // Where the walk stopped to seek past documents that are not eligible.
+                    var jump: UInt32?
+                    repeat {
+                        if let target = jump {
+                            jump = nil
+                            try term.seek(target)
+                        }
+                        try term.forEachRemainingBlock(skippingAtMost: { top.threshold - nonEssential }, skipped: {}) { ids, frequencies in
+                            for index in ids.indices { blockNorms[index] = norms[Int(ids[index])] }
+                            let floor = top.threshold
+                            var kept = 0
+                            for index in ids.indices {
+                                let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
+                                keptPassages[kept] = ids[index]
+                                keptScores[kept] = score
+                                kept += score + nonEssential > floor ? 1 : 0
+                            }
+                            // Kept postings below this are in documents that are not eligible.
+                            var passedUntil: UInt32 = 0
+                            for slotIndex in 0 ..< kept {
+                                let threshold = top.threshold
+                                // Every unit is non-essential now: nothing left can get in.
+                                if all <= threshold { return false }
+                                let score = keptScores[slotIndex]
+                                let candidate = keptPassages[slotIndex]
+                                guard score + nonEssential > threshold, candidate >= passedUntil else { continue }
+                                let candidateDocument = documentOf(candidate)
+                                guard score + nonEssential > open.floor(for: UInt32(candidateDocument), threshold: threshold) else { continue }
+                                guard try isEligible(candidateDocument) else {
+                                    passedUntil = nextEligibleStart(after: candidateDocument)
+                                    if passedUntil > ids[ids.count - 1] {
+                                        jump = passedUntil
+                                        return false
+                                    }
+                                    continue
+                                }
+                                if resums { unitScores[slot] = score }
+                                try settle(
+                                    candidate, of: UInt32(candidateDocument), score: score, standing: resums ? 1 << UInt64(slot) : 0,
+                                    threshold: threshold, essential: essential, open: &open)
+                            }
+                            return !deadline.expired(after: ids.count)
+                        }
+                    } while jump != nil
+                }
+                return !deadline.passed
+            }
+            // The threshold the essential units were last found for: it changes only when
+            // a document gets in, far less often than a candidate comes.
+            var essentialFor = Float.nan
             while true {
                 if deadline.expired() { return false }
                 let threshold = top.threshold
-                while essential < count, prefix[essential] <= threshold { essential += 1 }
-                guard essential < count else { return true }
-                if essential == count - 1, threshold > -.infinity, floor.isWorthAsking(unit: essential, threshold: threshold) {
-                    let nonEssential = essential > 0 ? prefix[essential - 1] : 0
-                    try scorers[essential].withTerm { term in
-                        try floor.advance(term, unit: essential, threshold: threshold, adding: nonEssential)
+                if threshold != essentialFor {
+                    essentialFor = threshold
+                    while essential < count, prefix[essential] <= threshold { essential += 1 }
+                    guard essential < count else { return true }
+                    if essential == count - 1, threshold > -.infinity, let done = try scorers[essential].withTerm({
+                        try rankBlocks(of: $0, essential: essential, open: &open, documentOf: &documentOf)
+                    }) {
+                        return done
                     }
                 }
                 var candidate = Matcher.exhausted
                 for index in essential ..< count where scorers[index].current < candidate { candidate = scorers[index].current }
                 guard candidate != Matcher.exhausted else { return true }
 
-                let candidateDocument = UInt32(documentOf(candidate))
-                let undecidedMatch = Int(candidateDocument) >= decided && eligible[Int(candidateDocument)]
-                    ? try probe?.matches(Int(candidateDocument)) : nil
-                guard eligible[Int(candidateDocument)], undecidedMatch ?? true else {
-                    // Not a match of the whole query (filtered out, a required word missing):
-                    // none of its passages is, nor any before the next matching document's,
-                    // so jump there (past every document a selective filter left out).
-                    var next = Int(candidateDocument) + 1
-                    while next < eligible.count, !eligible[next] { next += 1 }
-                    let end = next < eligible.count ? unitRanges[next].lowerBound : Matcher.exhausted
+                let candidateDocument = documentOf(candidate)
+                guard try isEligible(candidateDocument) else {
+                    let end = nextEligibleStart(after: candidateDocument)
                     for index in essential ..< count where scorers[index].current < end { try scorers[index].seek(end) }
                     continue
                 }
                 let nonEssential = essential > 0 ? prefix[essential - 1] : 0
-                if threshold > -.infinity {
+                let floor = open.floor(for: UInt32(candidateDocument), threshold: threshold)
+                if floor > -.infinity {
                     var bound = nonEssential
                     for index in essential ..< count where scorers[index].current == candidate {
                         bound += try scorers[index].blockMaximumScore() ?? bounds[index]
                     }
-                    if bound <= threshold {
-                        if essential == count - 1, scorers[essential].isTerm {
-                            try scorers[essential].skipBlocks(boundAtMost: threshold - nonEssential)
-                        } else if essential == count - 1, try scorers[essential].skipBound() {
+                    if bound <= floor {
+                        // A bound at most the document's best passes over this candidate
+                        // alone: the next may be another document's.
+                        if bound <= threshold, essential == count - 1, try scorers[essential].skipBound() {
                             // A phrase: every candidate up to the end of its bounding block
                             // is passed over without reading positions.
                         } else {
@@ -157,35 +267,9 @@ struct MaxScoreRanker {
                     }
                     try scorers[index].advance()
                 }
-                var index = essential - 1
-                while index >= 0, score + prefix[index] > threshold {
-                    if try scorers[index].seek(candidate) == candidate {
-                        let unitScore = try scorers[index].score()
-                        score += unitScore
-                        if resums {
-                            unitScores[unitIndex[index]] = unitScore
-                            standing |= 1 << UInt64(unitIndex[index])
-                        }
-                    }
-                    index -= 1
-                }
-                let exact = index < 0 && count <= 64
-                if exact && resums {
-                    score = 0
-                    for unit in 0 ..< count where standing & (1 << UInt64(unit)) != 0 { score += unitScores[unit] }
-                }
-                if candidateDocument != document {
-                    if document != Matcher.exhausted {
-                        top.offer(.init(score: best, segment: segment, document: document, passage: bestPassage))
-                    }
-                    document = candidateDocument
-                    best = score
-                    bestPassage = exact ? candidate : Matcher.exhausted
-                } else if score > best {
-                    // Strictly better only: an earlier passage wins a tie, as in the gatherer.
-                    best = score
-                    bestPassage = exact ? candidate : Matcher.exhausted
-                }
+                try settle(
+                    candidate, of: UInt32(candidateDocument), score: score, standing: standing, threshold: threshold, essential: essential,
+                    open: &open)
             }
         }
     }
@@ -479,5 +563,44 @@ struct MaxScoreRanker {
         }
         closeDocument()
         return count
+    }
+}
+
+/// The document the general loop is in, with its best passage so far.
+private struct OpenDocument {
+    var document = Matcher.exhausted
+    var best: Float = -.infinity
+    /// The passage that scored `best`, or exhausted when that score was a partial one.
+    var bestPassage = Matcher.exhausted
+
+    /// What a candidate of `candidateDocument` must score to change anything: the
+    /// threshold, or the open document's best when it is that document and scores more (a
+    /// passage that cannot beat its document's best is not needed: ties go to the earlier).
+    @inline(__always)
+    func floor(for candidateDocument: UInt32, threshold: Float) -> Float {
+        candidateDocument == document && best > threshold ? best : threshold
+    }
+
+    /// Takes a candidate's score: a new document closes the open one.
+    @inline(__always)
+    mutating func keep(_ candidate: UInt32, of candidateDocument: UInt32, score: Float, exact: Bool, segment: Int, into top: inout TopDocuments) {
+        if candidateDocument != document {
+            close(segment: segment, into: &top)
+            document = candidateDocument
+            best = score
+            bestPassage = exact ? candidate : Matcher.exhausted
+        } else if score > best {
+            // Strictly better only: an earlier passage wins a tie, as in the gatherer.
+            best = score
+            bestPassage = exact ? candidate : Matcher.exhausted
+        }
+    }
+
+    /// Offers the open document with its best passage's score.
+    @inline(__always)
+    func close(segment: Int, into top: inout TopDocuments) {
+        if document != Matcher.exhausted {
+            top.offer(.init(score: best, segment: segment, document: document, passage: bestPassage))
+        }
     }
 }
