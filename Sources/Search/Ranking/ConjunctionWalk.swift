@@ -19,7 +19,8 @@ import IndexStore
 /// counted and scored, its units' scores added in the query's order (as
 /// ``PassageGatherer`` and ``MaxScoreRanker`` add them, so that the sums agree to the
 /// bit), and the document is offered with its best passage, known, so the page does not
-/// gather it again. Nothing here is sized by the segment.
+/// gather it again. Nothing is sized by the segment, but where counting stops (the
+/// probe of the rest) or the title lists decide whether it may (``firstWindowSize``).
 ///
 /// With a count limit the walk counts in the windows ``SegmentMatches`` counts in (so
 /// that totals agree exactly), and stops at the end of the window in which the count
@@ -303,8 +304,9 @@ struct ConjunctionWalk {
         return true
     }
 
-    /// Whether `document` (past a stopped count) matches, for the ranking of the rest:
-    /// made only when counting stopped.
+    /// What the ranking of the rest asks about each document past a stopped count
+    /// (whether it has every clause): made only when counting stopped, the one place a
+    /// walk reads whole title lists into bitmaps over the segment's documents.
     func probe(accepted: [Bool], from firstUndecided: Int) throws -> EligibilityProbe {
         let documentCount = factory.segment.unitRanges.count
         var titles = ClauseBitmaps(clauses: clauses.required.count, ids: documentCount)
