@@ -31,7 +31,9 @@ struct ConjunctionWalkTests {
     /// first hundred written again in the second). One in forty has `femicide` and
     /// `geweld` in its title and neither in a passage; one in forty `femicide` in its title
     /// and `geweld` in passages only; one in ten both words in one passage; `geweld` in
-    /// passages nearly everywhere.
+    /// passages nearly everywhere. One in six has `ammoniak` in its first passage, one in
+    /// twelve of those `stikstof` in its third: a walk led by `ammoniak` that meets a
+    /// document without `stikstof` must not jump past the `ammoniak` of the next one.
     static func makeIndex() throws -> (directory: String, snapshot: IndexSnapshot) {
         func document(_ number: Int) -> StoredDocument {
             let title: String? = switch number % 40 {
@@ -41,10 +43,22 @@ struct ConjunctionWalkTests {
             default: "Stuk \(number)"
             }
             let passages = (0 ..< 3 + number % 4).map { passage -> StoredPassage in
-                if number % 40 == 3 { return FixtureIndex.passage("Een stuk over de regio, deel \(passage).") }
-                if number % 10 == 0, passage == 1 { return FixtureIndex.passage("Geweld tegen vrouwen, femicide, in deel \(passage) van \(number).") }
-                if (number + passage) % 3 == 0 { return FixtureIndex.passage("Vrouwen in de regio, deel \(passage) van \(number).") }
-                return FixtureIndex.passage(String(repeating: "geweld ", count: 1 + (number + passage) % 4) + "in de regio, deel \(passage) van \(number).")
+                var text: String
+                if number % 40 == 3 {
+                    text = "Een stuk over de regio, deel \(passage)."
+                } else if number % 10 == 0, passage == 1 {
+                    text = "Geweld tegen vrouwen, femicide, in deel \(passage) van \(number)."
+                } else if (number + passage) % 3 == 0 {
+                    text = "Vrouwen in de regio, deel \(passage) van \(number)."
+                } else {
+                    text = String(repeating: "geweld ", count: 1 + (number + passage) % 4) + "in de regio, deel \(passage) van \(number)."
+                }
+                // `ammoniak` leads `ammoniak stikstof`; where a document lacks `stikstof`,
+                // the next one with it may have `ammoniak` in an earlier passage.
+                if number % 6 == 1, passage == 0 { text += " Ammoniak." }
+                if number % 12 == 1, passage == 2 { text += " Stikstof." }
+                if number % 12 == 3 || number % 12 == 5, passage == 0 { text += " Stikstof." }
+                return FixtureIndex.passage(text)
             }
             return StoredDocument(
                 id: "doc-\(number)", source: "doc-\(number).txt", contentHash: "\(number)", title: title,
@@ -61,7 +75,7 @@ struct ConjunctionWalkTests {
     static let queries = [
         "femicide geweld", "geweld femicide", "femicide geweld vrouwen", "femicide (geweld OR vrouwen)", "femicide regio",
         "geweld regio", "vrouwen regio deel", "soort:brief femicide geweld", "jaar:2015 geweld vrouwen",
-        "dossier:36002 femicide regio", "(femicide OR vrouwen) (geweld OR regio)",
+        "dossier:36002 femicide regio", "(femicide OR vrouwen) (geweld OR regio)", "ammoniak stikstof", "stikstof ammoniak",
     ]
 
     static func options() -> SearchOptions {
