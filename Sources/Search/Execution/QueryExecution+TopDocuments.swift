@@ -22,7 +22,7 @@ extension QueryExecution {
         let results = try segmentWorkers(for: units.map(\.query)).run { segments in
             try countAndRank(
                 segments, clauses: clauses, units: units, filters: filters, wanted: relevance ? wanted : nil,
-                countLimit: countLimit, deadline: deadline)
+                countLimit: countLimit, facets: !options.facets.isEmpty, deadline: deadline)
         }
         // Under a deadline each worker stops on its own; what any of them counted is shown.
         let segmentMatches = results.flatMap(\.segments).sorted { $0.segment < $1.segment }
@@ -53,7 +53,7 @@ extension QueryExecution {
             // The documents the counting decided are those `documents` counts: all of them,
             // or those before the point where counting stopped.
             for (segment, _, matches) in segmentMatches {
-                counts.add(matched: matches.eligible, below: matches.decidedDocuments, columns[segment])
+                matches.forEachCountedDocument { counts.add($0, columns[segment]) }
             }
             counts.exact = found.totalIsExact
             found.facets = counts
@@ -80,10 +80,18 @@ extension QueryExecution {
     /// segment whose count the deadline cut; the ranking has its own clock check, so a
     /// deadline that passed while counting still leaves it its first 1,024 steps and a
     /// partial answer is not empty.
+    ///
+    /// An AND of words (``ConjunctionWalk/applies(to:)``) ranked by relevance is counted
+    /// and ranked in one walk instead (``walkConjunction``).
     private func countAndRank(
         _ segments: [Int], clauses: TopLevelClauses, units: [(clause: Int, query: PlannedQuery)], filters: [DocumentFilter],
-        wanted: Int?, countLimit: Int, deadline: ContinuousClock.Instant
+        wanted: Int?, countLimit: Int, facets: Bool, deadline: ContinuousClock.Instant
     ) throws -> WorkerResult {
+        if let wanted, ConjunctionWalk.applies(to: clauses) {
+            return try walkConjunction(
+                segments, clauses: clauses, units: units, filters: filters, wanted: wanted, countLimit: countLimit, facets: facets,
+                deadline: deadline)
+        }
         var result = WorkerResult()
         var check = DeadlineCheck(deadline)
         for segmentIndex in segments {
@@ -122,6 +130,49 @@ extension QueryExecution {
                 for document in try probe.titleOnlyDocuments() { top.offer(.init(score: 0, segment: segmentIndex, document: document)) }
             }
             if !result.tally.rankComplete { break }
+        }
+        result.tally.top = top
+        return result
+    }
+
+    /// Counts and ranks an AND of words segment by segment (``ConjunctionWalk``), each
+    /// into the worker's top k as it is counted; where counting stops at the limit, the
+    /// rest of the segment is ranked by ``MaxScoreRanker``. With `facets`, each segment
+    /// keeps the documents it counted.
+    private func walkConjunction(
+        _ segments: [Int], clauses: TopLevelClauses, units: [(clause: Int, query: PlannedQuery)], filters: [DocumentFilter],
+        wanted: Int, countLimit: Int, facets: Bool, deadline: ContinuousClock.Instant
+    ) throws -> WorkerResult {
+        var result = WorkerResult()
+        var top = TopDocuments(capacity: wanted)
+        var check = DeadlineCheck(deadline)
+        for segmentIndex in segments {
+            let accepted = acceptedDocuments(segmentIndex, filters: filters)
+            guard accepted.contains(true) else { continue }
+            let factory = matcherFactory(segmentIndex, deadline: deadline)
+            let walk = try ConjunctionWalk(clauses: clauses, units: units, factory: factory)
+            // Past the limit a segment still counts its first window, then stops.
+            let count = try walk.countAndRank(
+                accepted: accepted, countLimit: countLimit == .max ? .max : max(0, countLimit - result.tally.total),
+                firstWindow: firstCountingWindow, segment: segmentIndex, recordingDocuments: facets, into: &top, deadline: &check)
+            result.tally.total += count.total
+            result.tally.documents += count.documents
+            let probe = count.stoppedCounting ? try walk.probe(accepted: accepted, from: count.decidedDocuments) : nil
+            let matches = SegmentMatches(walked: count, units: units.count, accepted: accepted, probe: probe)
+            result.segments.append((segmentIndex, factory, matches))
+            if !count.complete {
+                result.tally.countComplete = false
+                break
+            }
+            if count.stoppedCounting {
+                result.tally.countBounded = true
+                if try !walk.rankRest(
+                    after: count, matches: matches, segment: segmentIndex, frequencyFloorPostings: frequencyFloorPostings,
+                    into: &top, deadline: &check) {
+                    result.tally.rankComplete = false
+                    break
+                }
+            }
         }
         result.tally.top = top
         return result

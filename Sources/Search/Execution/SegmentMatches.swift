@@ -25,7 +25,8 @@ import IndexStore
 /// the ranking skips the rest by its bounds.
 struct SegmentMatches {
     /// Per document: matches the whole query. Past ``decidedDocuments`` only what the
-    /// filters, constraints and exclusions decide (the required clauses are not checked).
+    /// filters, constraints and exclusions decide (the required clauses are not checked);
+    /// everywhere, when ``ConjunctionWalk`` counted and ranked the segment.
     private(set) var eligible: [Bool]
     /// Documents `0 ..< decidedDocuments` are decided; all of them unless counting stopped
     /// at the limit.
@@ -48,6 +49,9 @@ struct SegmentMatches {
     /// Matching documents none of whose passages matches (the title did): ranking never
     /// meets them, so they are offered with score 0 (the title boost may lift them).
     private(set) var titleOnly: [UInt32] = []
+    /// The documents counted, when ``ConjunctionWalk`` counted them (`eligible` then
+    /// holds the filters' answer only); nil when `eligible` says.
+    private var countedDocuments: [UInt32]?
 
     /// `countLimit`: the matching passages after which counting may stop (`.max`: count
     /// everything); `firstWindow`: the passages of the first window then.
@@ -217,6 +221,33 @@ struct SegmentMatches {
         self.total = total
         self.documents = documents
         self.titleOnly = titleOnly
+    }
+
+    /// A segment counted and ranked by ``ConjunctionWalk``: the documents before
+    /// `count.decidedDocuments` are ranked already, the others (when counting stopped)
+    /// are left to the ranking, which reads `accepted` for them and asks `probe`. No unit
+    /// is recorded, and the counted documents are `count.matched`.
+    init(walked count: ConjunctionWalk.Count, units: Int, accepted: [Bool], probe: EligibilityProbe?) {
+        eligible = accepted
+        decidedDocuments = count.decidedDocuments
+        decidedPassages = count.decidedPassages
+        self.probe = probe
+        total = count.total
+        documents = count.documents
+        complete = count.complete
+        recordings = Array(repeating: nil, count: units)
+        countedDocuments = count.matched
+    }
+
+    /// Calls `body` with each document the counts include, ascending.
+    func forEachCountedDocument(_ body: (Int) -> Void) {
+        if let countedDocuments {
+            for document in countedDocuments { body(Int(document)) }
+            return
+        }
+        eligible.withUnsafeBufferPointer { eligible in
+            for document in 0 ..< min(decidedDocuments, eligible.count) where eligible[document] { body(document) }
+        }
     }
 
     /// Passages in the first window when counting may stop; windows double after it.
