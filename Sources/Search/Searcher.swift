@@ -25,9 +25,6 @@ public final class Searcher {
     /// on one thread: handing segments to other threads costs more than it saves.
     /// Tests lower it to run small indexes on several threads.
     var postingsWorthThreads = 50_000
-    /// A segment's essential term needs this many postings before the ranking filters them
-    /// by frequency (``FrequencyFloor``); tests lower it to run the filter on small indexes.
-    var frequencyFloorPostings = FrequencyFloor.minimumPostings
     /// ``SearchOptions/countLimit``; tests lower it to bound counts on small indexes.
     var countLimit = SearchOptions.countLimit
     /// The counting pass's first window (``SegmentMatches/firstWindow``); tests lower it so
@@ -280,7 +277,7 @@ public final class Searcher {
     func execution(countLimit: Int? = nil) -> QueryExecution {
         QueryExecution(
             searchable: searchable, statistics: statistics, lookups: lookups, usesStopWordPairs: usesStopWordPairs,
-            threads: threads, postingsWorthThreads: postingsWorthThreads, frequencyFloorPostings: frequencyFloorPostings,
+            threads: threads, postingsWorthThreads: postingsWorthThreads,
             countLimit: countLimit ?? self.countLimit, firstCountingWindow: firstCountingWindow, rescoringWindow: rescoringWindow)
     }
 

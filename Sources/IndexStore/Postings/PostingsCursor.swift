@@ -324,51 +324,6 @@ public struct PostingsCursor: Sendable {
         }
     }
 
-    /// Moves to the first posting, from the current one on, whose frequency reaches
-    /// `minimumFrequency[norms[id]]` (`norms`: a byte per id of the segment, such as its
-    /// passages' length norms), passing over undecoded every later block `skip` answers
-    /// true for. Returns its id, or ``exhausted``.
-    ///
-    /// A ranking whose threshold a posting can only pass with enough occurrences for its
-    /// passage's length skips the others here with a compare each, instead of a step, a
-    /// document look-up and a score each (`het is niet` on the 1 GB corpus: most of
-    /// `niet`'s 1.5 M postings).
-    public mutating func advance(
-        toFrequencyAtLeast minimumFrequency: Span<UInt32>, norms: Span<UInt8>,
-        skipping skip: (BlockImpacts) -> Bool
-    ) throws(IndexCorruption) -> UInt32 {
-        precondition(minimumFrequency.count == 256, "a minimum per norm byte")
-        // Ids are below `idLimit`, checked as each block loads; a table that is shorter
-        // still gets a checked read (an id past it counts as the shortest passage, which
-        // keeps the posting).
-        let checked = norms.count < Int(idLimit)
-        while current != Self.exhausted {
-            try decodeFrequencies()
-            let start = indexInBlock, end = blockLength
-            let found: Int? = Self.withBuffer(&ids) { ids in
-                Self.withBuffer(&frequencies) { frequencies in
-                    var index = start
-                    while index < end {
-                        let id = Int(ids[index])
-                        // Unchecked reads: unless `checked`, every id is below `idLimit`, at
-                        // most `norms.count`; a norm byte is below 256, the table's count.
-                        let norm = checked ? (id < norms.count ? norms[id] : 0) : norms[unchecked: id]
-                        if frequencies[index] &+ 1 >= minimumFrequency[unchecked: Int(norm)] { return index }
-                        index &+= 1
-                    }
-                    return nil
-                }
-            }
-            if let found {
-                indexInBlock = found
-                current = ids[found]
-                return current
-            }
-            _ = try moveToNextBlock(skipping: skip)
-        }
-        return current
-    }
-
     /// Skips whole blocks after the current one, without decoding them, while `skip`
     /// answers true for a block's bounds (``BlockImpacts``, as ``currentBlockBounds()``),
     /// and stands on the first id of the first block it keeps.
@@ -469,7 +424,6 @@ public struct PostingsCursor: Sendable {
                 lengths: (value(2), value(6), value(10), value(14)))
         }
     }
-
 
     /// `body` gets the block's storage in place: reached through a span, or read through a
     /// non-mutating member, the block is copied first (512 bytes).

@@ -117,7 +117,7 @@ extension QueryExecution {
         var top = TopDocuments(capacity: wanted)
         var rankCheck = DeadlineCheck(deadline)
         for (segmentIndex, factory, matches) in result.segments {
-            let ranker = MaxScoreRanker(scorers: try Self.scorers(units, factory, matches), frequencyFloorPostings: frequencyFloorPostings)
+            let ranker = MaxScoreRanker(scorers: try Self.scorers(units, factory, matches))
             if try !ranker.rank(
                 segment: segmentIndex, matches: matches, unitRanges: factory.segment.unitRanges,
                 into: &top, deadline: &rankCheck) {
@@ -167,7 +167,7 @@ extension QueryExecution {
             if count.stoppedCounting {
                 result.tally.countBounded = true
                 if try !walk.rankRest(
-                    after: count, matches: matches, segment: segmentIndex, frequencyFloorPostings: frequencyFloorPostings,
+                    after: count, matches: matches, segment: segmentIndex,
                     into: &top, deadline: &check) {
                     result.tally.rankComplete = false
                     break

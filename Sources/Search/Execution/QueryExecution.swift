@@ -15,7 +15,6 @@ struct QueryExecution {
     let usesStopWordPairs: Bool
     let threads: Int
     let postingsWorthThreads: Int
-    let frequencyFloorPostings: Int
     let countLimit: Int
     let firstCountingWindow: Int
     let rescoringWindow: Int

@@ -25,7 +25,7 @@ import IndexStore
 /// With a count limit the walk counts in the windows ``SegmentMatches`` counts in (so
 /// that totals agree exactly), and stops at the end of the window in which the count
 /// reached the limit; the rest of the segment is then ranked by ``MaxScoreRanker`` from
-/// that point (``rankRest(after:matches:segment:frequencyFloorPostings:into:deadline:)``).
+/// that point (``rankRest(after:matches:segment:into:deadline:)``).
 struct ConjunctionWalk {
     /// Whether the walk can count and rank `clauses`: two required clauses or more, each
     /// a word or an OR of words, and nothing else.
@@ -48,7 +48,7 @@ struct ConjunctionWalk {
         var complete = true
         /// The documents `0 ..< decidedDocuments` (passages `0 ..< decidedPassages`) are
         /// counted and ranked; the others, when counting stopped at the limit, are left to
-        /// ``rankRest(after:matches:segment:frequencyFloorPostings:into:deadline:)``.
+        /// ``rankRest(after:matches:segment:into:deadline:)``.
         var decidedDocuments: Int
         var decidedPassages: UInt32
         var stoppedCounting = false
@@ -290,11 +290,11 @@ struct ConjunctionWalk {
     /// ``SegmentMatches/init(walked:units:accepted:probe:)`` made of the count. Returns
     /// false when the deadline cut the ranking.
     func rankRest(
-        after count: Count, matches: SegmentMatches, segment: Int, frequencyFloorPostings: Int,
+        after count: Count, matches: SegmentMatches, segment: Int,
         into top: inout TopDocuments, deadline: inout DeadlineCheck
     ) throws -> Bool {
         for matcher in passageMatchers { try matcher.seek(count.decidedPassages) }
-        let ranker = MaxScoreRanker(scorers: passageMatchers, frequencyFloorPostings: frequencyFloorPostings)
+        let ranker = MaxScoreRanker(scorers: passageMatchers)
         guard try ranker.rank(segment: segment, matches: matches, unitRanges: factory.segment.unitRanges, into: &top, deadline: &deadline) else {
             return false
         }

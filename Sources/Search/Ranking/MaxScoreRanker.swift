@@ -32,10 +32,7 @@ struct MaxScoreRanker {
     /// order), in which a passage's score is added up (``PassageGatherer`` adds it up so).
     private let unitIndex: [Int]
 
-    /// `frequencyFloorPostings` is taken and not used: the last essential term's postings
-    /// are scored a block at a time and filtered by their exact scores, which passes over
-    /// every posting ``FrequencyFloor``'s table would.
-    init(scorers: [Matcher], frequencyFloorPostings _: Int = FrequencyFloor.minimumPostings) {
+    init(scorers: [Matcher]) {
         let ordered = scorers.enumerated().map { ($0.element, $0.element.maximumScore, $0.offset) }.sorted { $0.1 < $1.1 }
         self.scorers = ordered.map(\.0)
         units = ordered.map { UnretainedMatcher($0.0) }
