@@ -77,9 +77,9 @@ final class SpellingDictionary: Sendable {
         for segment in snapshot.segments {
             var terms = SortedTerms()
             try segment.reader.dictionary.forEachKeyAndDocumentCount(withPrefix: [TermSpace.bodyExact.rawValue]) { key, documents in
-                let word = UnsafeBufferPointer(rebasing: key.dropFirst())
+                let word = key.extracting(droppingFirst: 1)
                 guard SpellingLists.isWord(word) else { return }
-                terms.append(word, documents)
+                terms.append((0 ..< word.count).map { word[$0] }, documents)
             }
             merged = merged.isEmpty ? terms : SortedTerms.merging(merged, terms)
         }
