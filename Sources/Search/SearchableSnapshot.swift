@@ -16,12 +16,14 @@ public final class SearchableSnapshot: Sendable {
     /// Passages and titles over all segments, for BM25.
     let passageStatistics: BM25
     let titleStatistics: BM25
-    /// Built once under `lock`, then only read. An `NSLock` (a pthread mutex) because
-    /// ThreadSanitizer sees its calls (see ``TermLookups``).
+    /// The three things built on first use, each with its own lock: `nonisolated(unsafe)`
+    /// because the compiler cannot tie a variable to a lock. Invariant: each is read and
+    /// written only while its lock is held (`lock`: ``filterColumns(_:)``; `facetLock`:
+    /// ``facetColumns()``; `spellingLock`: ``spellingDictionary()``,
+    /// ``isSuggestionPrepared``), and what it holds is immutable once stored. `NSLock`s
+    /// (pthread mutexes) because ThreadSanitizer sees their calls (see ``TermLookups``).
     private let lock = NSLock()
     nonisolated(unsafe) private var builtFilterColumns: [FilterColumns]?
-    /// The facet columns (``facetColumns()``) and the spelling dictionary
-    /// (``spellingDictionary()``), each built once under a lock of its own.
     private let facetLock = NSLock()
     nonisolated(unsafe) private var builtFacetColumns: (names: FacetNames, columns: [FacetColumns])?
     private let spellingLock = NSLock()

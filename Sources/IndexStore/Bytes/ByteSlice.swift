@@ -56,6 +56,24 @@ public struct ByteSlice: Sendable {
         try body(UnsafeRawBufferPointer(start: file.base.map { $0 + start }, count: count))
     }
 
+    /// Runs `body` with the slice's bytes as a span, which cannot outlive the call: the
+    /// safe form of ``withUnsafeBytes(_:)`` for readers that walk the bytes themselves.
+    public func withBytes<R, E: Error>(_ body: (Span<UInt8>) throws(E) -> R) throws(E) -> R {
+        // The mapping stays valid while `self` holds its file, which it does for the call.
+        try withUnsafeBytes { (bytes) throws(E) -> R in try body(bytes.assumingMemoryBound(to: UInt8.self).span) }
+    }
+
+    /// Appends the slice's bytes to `bytes` (one bulk copy).
+    public func append(to bytes: inout [UInt8]) {
+        withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends the `count` bytes at `offset` to `bytes` (one bulk copy).
+    public func append(at offset: Int, count length: Int, to bytes: inout [UInt8]) throws(IndexCorruption) {
+        try checkRange(offset, length)
+        withUnsafeBytes { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[offset ..< offset + length])) }
+    }
+
     /// An error about the byte at `offset` (relative to this slice).
     public func corruption(at offset: Int, _ reason: IndexCorruption.Reason) -> IndexCorruption {
         IndexCorruption(file: file.name, offset: start + offset, reason: reason)

@@ -187,4 +187,26 @@ public enum VarInt {
             shift += 7
         }
     }
+
+    // MARK: Spans
+
+    /// ``decodeUInt64(_:at:)`` on a span.
+    @inline(__always)
+    public static func decodeUInt64(_ bytes: Span<UInt8>, at offset: Int) throws(Malformation) -> (value: UInt64, length: Int) {
+        if offset >= 0, offset < bytes.count {
+            let first = bytes[offset]
+            if first < 0x80 { return (UInt64(first), 1) }
+        }
+        // The span's bytes are valid for the call; the decoder checks every index against them.
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(Malformation) in try decodeLongUInt64(UnsafeRawBufferPointer(buffer), at: offset) }
+    }
+
+    /// ``offset(afterSkipping:in:from:)`` on a span.
+    @inline(__always)
+    public static func offset(afterSkipping count: Int, in bytes: Span<UInt8>, from offset: Int) throws(Malformation) -> Int {
+        // As above: valid for the call, every read checked against its count.
+        try bytes.withUnsafeBufferPointer { (buffer) throws(Malformation) in
+            try Self.offset(afterSkipping: count, in: UnsafeRawBufferPointer(buffer), from: offset)
+        }
+    }
 }

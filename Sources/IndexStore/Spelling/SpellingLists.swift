@@ -47,8 +47,17 @@ public struct SpellingLists: Sendable {
     /// Whether the letters of a body exact form (its key without the space byte) make a
     /// word for the lists: lower-case letters only (folded forms have no capitals), ASCII
     /// or not; no digits, no punctuation, no stop-word pairs (which hold a space).
-    public static func isWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !bytes.isEmpty && bytes.allSatisfy { (0x61 ... 0x7A).contains($0) || $0 >= 0x80 }
+    public static func isWord(_ bytes: Span<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        for index in 0 ..< bytes.count where !((0x61 ... 0x7A).contains(bytes[index]) || bytes[index] >= 0x80) { return false }
+        return true
+    }
+
+    /// Whether `word` holds the bytes of `stored`.
+    private static func equal(_ word: Span<UInt8>, _ stored: ArraySlice<UInt8>) -> Bool {
+        guard word.count == stored.count else { return false }
+        for (offset, byte) in stored.enumerated() where word[offset] != byte { return false }
+        return true
     }
 
     /// The words and their orders. Checks what reading them safely needs (lengths, the
@@ -177,10 +186,10 @@ public struct SpellingLists: Sendable {
         var index = 0
         var mismatch = false
         try dictionary.forEachKeyAndDocumentCount(withPrefix: [TermSpace.bodyExact.rawValue]) { key, documents in
-            let word = UnsafeBufferPointer(rebasing: key.dropFirst())
+            let word = key.extracting(droppingFirst: 1)
             guard !mismatch, Self.isWord(word) else { return }
             if index >= words.count || words.counts[index] != documents
-                || !word.elementsEqual(words.bytes[Int(words.starts[index]) ..< Int(words.starts[index + 1])]) {
+                || !Self.equal(word, words.bytes[Int(words.starts[index]) ..< Int(words.starts[index + 1])]) {
                 mismatch = true
             }
             index += 1

@@ -15,8 +15,7 @@ struct SpellingListsWriter {
     /// Takes the next dictionary term (keys ascending) and its document count.
     mutating func add(key: [UInt8], documentCount: UInt32) {
         guard key.first == TermSpace.bodyExact.rawValue else { return }
-        let isWord = key.withUnsafeBufferPointer { SpellingLists.isWord(UnsafeBufferPointer(rebasing: $0.dropFirst())) }
-        guard isWord else { return }
+        guard SpellingLists.isWord(key.span.extracting(droppingFirst: 1)) else { return }
         bytes.append(contentsOf: key[1...])
         starts.append(UInt32(bytes.count))
         counts.append(documentCount)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Looks terms up in a segment's dictionary: a binary search over the block keys held in
 /// memory (`.tdx`), then a scan of one front-coded block of `.tdc`.
 public struct TermDictionaryReader: Sendable {
@@ -74,11 +68,12 @@ public struct TermDictionaryReader: Sendable {
         guard let block = lastBlock(startingAtOrBefore: key) else { return nil }
         let entries = min(blockSize, termCount - block * blockSize)
         let blockKey = blockKeys[block]
-        // The scan works on the raw bytes (one bounds-checked varint decoder, no reader
-        // or slice per field); the found entry's information is read the usual way.
+        // The scan works on the bytes (one bounds-checked varint decoder, no reader or
+        // slice per field); the found entry's information is read the usual way.
         let dictionary = self.dictionary
         let isDeltaCoded = self.isDeltaCoded
-        let found: (Int, TermEntryOffsets, Bool)? = try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) -> (Int, TermEntryOffsets, Bool)? in
+        let found: (Int, TermEntryOffsets, Bool)? = try dictionary.withBytes { (bytes) throws(IndexCorruption) -> (Int, TermEntryOffsets, Bool)? in
+            let key = key.span, blockKey = blockKey.span
             var position = blockOffsets[block]
             func varint() throws(IndexCorruption) -> Int { try Self.varint(in: bytes, at: &position, of: dictionary) }
             var previousLength = 0
@@ -96,13 +91,13 @@ public struct TermDictionaryReader: Sendable {
                 guard shared <= previousLength, entry > 0 || shared == 0 else {
                     throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(previousLength)"))
                 }
-                let suffix = UnsafeRawBufferPointer(rebasing: bytes[position ..< position + suffixLength])
+                let suffix = bytes.extracting(position ..< position + suffixLength)
                 position += suffixLength
                 previousLength = shared + suffixLength
-                if entry == 0, !suffix.elementsEqual(blockKey) {
+                if entry == 0, !Self.equal(suffix, blockKey) {
                     throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
                 }
-                if shared == 0 { spaceByte = suffix.first ?? 0 }
+                if shared == 0 { spaceByte = suffix.isEmpty ? 0 : suffix[0] }
                 if shared < matched { return nil }
                 if shared == matched {
                     var index = 0
@@ -234,14 +229,14 @@ public struct TermDictionaryReader: Sendable {
     /// of "did you mean", which a one-shot `kamerzoek search` builds) reads hundreds of
     /// thousands of entries: this allocates nothing per entry.
     public func forEachKeyAndDocumentCount(
-        withPrefix prefix: [UInt8], _ body: (_ key: UnsafeBufferPointer<UInt8>, _ documents: UInt32) -> Void
+        withPrefix prefix: [UInt8], _ body: (_ key: Span<UInt8>, _ documents: UInt32) -> Void
     ) throws(IndexCorruption) {
         guard var block = lastBlock(startingAtOrBefore: prefix) ?? (blockKeys.isEmpty ? nil : 0) else { return }
         var key: [UInt8] = []
         key.reserveCapacity(Self.maximumKeyLength)
         let dictionary = self.dictionary
         let fieldsBeforeCount = 4
-        try dictionary.withUnsafeBytes { (bytes) throws(IndexCorruption) in
+        try dictionary.withBytes { (bytes) throws(IndexCorruption) in
             func varint(_ position: inout Int) throws(IndexCorruption) -> Int { try Self.varint(in: bytes, at: &position, of: dictionary) }
             while block < blockKeys.count {
                 var position = blockOffsets[block]
@@ -255,7 +250,7 @@ public struct TermDictionaryReader: Sendable {
                         throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(key.count) and adds \(suffixLength)"))
                     }
                     key.removeSubrange(shared...)
-                    key.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position ..< position + suffixLength]))
+                    try dictionary.append(at: position, count: suffixLength, to: &key)
                     position += suffixLength
                     let documentFrequency = try varint(&position)
                     do throws(VarInt.Malformation) {
@@ -269,7 +264,7 @@ public struct TermDictionaryReader: Sendable {
                         hasDocumentCounts ? try varint(&position) : documentFrequency
                     }
                     if key.starts(with: prefix) {
-                        key.withUnsafeBufferPointer { body($0, UInt32(clamping: documents)) }
+                        body(key.span, UInt32(clamping: documents))
                     } else if Self.precedes(prefix, key) {
                         return
                     }
@@ -281,7 +276,7 @@ public struct TermDictionaryReader: Sendable {
 
     /// The full 64 bits of the varint at `position` (a delta-coded offset), moving past it.
     @inline(__always)
-    private static func varint64(in bytes: UnsafeRawBufferPointer, at position: inout Int, of dictionary: ByteSlice) throws(IndexCorruption) -> UInt64 {
+    private static func varint64(in bytes: Span<UInt8>, at position: inout Int, of dictionary: ByteSlice) throws(IndexCorruption) -> UInt64 {
         do throws(VarInt.Malformation) {
             let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
             position += length
@@ -293,7 +288,7 @@ public struct TermDictionaryReader: Sendable {
 
     /// The varint at `position` in `bytes` (the mapped `dictionary`), moving past it.
     @inline(__always)
-    private static func varint(in bytes: UnsafeRawBufferPointer, at position: inout Int, of dictionary: ByteSlice) throws(IndexCorruption) -> Int {
+    private static func varint(in bytes: Span<UInt8>, at position: inout Int, of dictionary: ByteSlice) throws(IndexCorruption) -> Int {
         do throws(VarInt.Malformation) {
             let (value, length) = try VarInt.decodeUInt64(bytes, at: position)
             position += length
@@ -345,15 +340,23 @@ public struct TermDictionaryReader: Sendable {
 
     public var terms: Terms { Terms(self) }
 
-    /// Byte order of two keys (`memcmp`, then the shorter first): the generic
+    /// Byte order of two keys (unsigned bytes, then the shorter first): the generic
     /// `lexicographicallyPrecedes` costs a call per byte, and every lookup compares a
     /// dozen block keys.
     static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
-        let common = min(lhs.count, rhs.count)
-        let order = lhs.withUnsafeBufferPointer { left in
-            rhs.withUnsafeBufferPointer { right in common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common) }
+        let left = lhs.span, right = rhs.span
+        for offset in 0 ..< min(left.count, right.count) where left[offset] != right[offset] {
+            return left[offset] < right[offset]
         }
-        return order != 0 ? order < 0 : lhs.count < rhs.count
+        return left.count < right.count
+    }
+
+    /// Whether two spans hold the same bytes.
+    @inline(__always)
+    private static func equal(_ left: Span<UInt8>, _ right: Span<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
+        for offset in 0 ..< left.count where left[offset] != right[offset] { return false }
+        return true
     }
 
     private func lastBlock(startingAtOrBefore key: [UInt8]) -> Int? {
@@ -380,7 +383,7 @@ public struct TermDictionaryReader: Sendable {
                 throw dictionary.corruption(at: start, .invariantViolated("term shares \(shared) bytes with a key of \(key.count)"))
             }
             key.removeSubrange(shared...)
-            suffix.withUnsafeBytes { key.append(contentsOf: $0) }
+            suffix.append(to: &key)
             if entry == 0, key != blockKeys[block] {
                 throw dictionary.corruption(at: start, .invariantViolated("block \(block) does not start with its indexed key"))
             }

@@ -72,8 +72,10 @@ struct SegmentWorkers {
         }
         let assignments = self.assignments
         withoutActuallyEscaping(body) { body in
-            // Each worker writes only its own slot, and `concurrentPerform` returns after
-            // every worker has finished.
+            // Invariants: each worker writes only its own slot (`outcomes[worker]`), and
+            // `concurrentPerform` returns after every worker has finished, before the
+            // slots are read and freed; `body` is called once per worker on disjoint
+            // segments (it is not `Sendable`, so its callers write only per-worker state).
             nonisolated(unsafe) let body = body
             nonisolated(unsafe) let outcomes = outcomes
             DispatchQueue.concurrentPerform(iterations: assignments.count) { worker in

@@ -29,6 +29,8 @@ final class TermLookups: Sendable {
     /// standard library's `Mutex`: ThreadSanitizer sees the pthread calls, and reports
     /// every access under `Mutex` (a bare futex on Linux) as a race.
     private let lock = NSLock()
+    /// Invariant: touched only inside ``withAnswers(_:)``, under `lock` (the compiler
+    /// cannot tie a variable to a lock, hence `nonisolated(unsafe)`).
     nonisolated(unsafe) private var answers = Answers()
 
     private func withAnswers<Result>(_ body: (inout Answers) -> Result) -> Result {

@@ -77,9 +77,9 @@ final class SpellingDictionary: Sendable {
         for segment in snapshot.segments {
             var terms = SortedTerms()
             try segment.reader.dictionary.forEachKeyAndDocumentCount(withPrefix: [TermSpace.bodyExact.rawValue]) { key, documents in
-                let word = UnsafeBufferPointer(rebasing: key.dropFirst())
+                let word = key.extracting(droppingFirst: 1)
                 guard SpellingLists.isWord(word) else { return }
-                terms.append(word, documents)
+                terms.append((0 ..< word.count).map { word[$0] }, documents)
             }
             merged = merged.isEmpty ? terms : SortedTerms.merging(merged, terms)
         }
@@ -208,6 +208,10 @@ final class SpellingDictionary: Sendable {
             var table = Array(repeating: 0, count: (deepest + 1) * width)
             for column in 0 ... length { table[column] = column }
             var path = Array(repeating: UInt8(0), count: deepest + 1)
+            // Pointers, not spans or arrays: the recursive local function cannot capture
+            // spans, and arrays (uniqueness and bounds checks) make every suggestion
+            // slower. Every index is below a count: `starts` has `count + 1` entries
+            // bounding `bytes`, `table` `deepest + 1` rows of `width`, `depth <= deepest`.
             bytes.withUnsafeBufferPointer { bytes in
                 starts.withUnsafeBufferPointer { starts in
                     table.withUnsafeMutableBufferPointer { table in
@@ -280,17 +284,17 @@ final class SpellingDictionary: Sendable {
         }
 
         /// Byte order of term `i` of `left` and term `j` of `right`: negative, zero or
-        /// positive (`memcmp`, then the shorter first).
+        /// positive (the first differing byte, then the shorter first). Only the sort of
+        /// old segments' words uses it.
         static func compare(_ left: SortedTerms, _ i: Int, _ right: SortedTerms, _ j: Int) -> Int {
-            left.bytes.withUnsafeBufferPointer { leftBytes in
-                right.bytes.withUnsafeBufferPointer { rightBytes in
-                    let leftStart = Int(left.starts[i]), leftCount = Int(left.starts[i + 1]) - leftStart
-                    let rightStart = Int(right.starts[j]), rightCount = Int(right.starts[j + 1]) - rightStart
-                    let common = min(leftCount, rightCount)
-                    let order = common == 0 ? 0 : memcmp(leftBytes.baseAddress! + leftStart, rightBytes.baseAddress! + rightStart, common)
-                    return order != 0 ? Int(order) : leftCount - rightCount
-                }
+            let leftBytes = left.bytes.span, rightBytes = right.bytes.span
+            let leftStart = Int(left.starts[i]), leftCount = Int(left.starts[i + 1]) - leftStart
+            let rightStart = Int(right.starts[j]), rightCount = Int(right.starts[j + 1]) - rightStart
+            for offset in 0 ..< min(leftCount, rightCount) {
+                let leftByte = leftBytes[leftStart + offset], rightByte = rightBytes[rightStart + offset]
+                if leftByte != rightByte { return Int(leftByte) - Int(rightByte) }
             }
+            return leftCount - rightCount
         }
 
         /// The same terms, each written backwards, in byte order, with their counts.
@@ -320,6 +324,8 @@ final class SpellingDictionary: Sendable {
             var reversedStarts = [UInt32](repeating: 0, count: count + 1)
             var reversedCounts = [UInt32](repeating: 0, count: count)
             var next = 0
+            // Pointers: writing through spans, a bounds check a byte, made building slower.
+            // Every write is below `next + (end - start) <= reversed.count` (the guard).
             reversedBytes.withUnsafeMutableBufferPointer { reversed in
                 reversedStarts.withUnsafeMutableBufferPointer { reversedStarts in
                     reversedCounts.withUnsafeMutableBufferPointer { reversedCounts in
@@ -369,6 +375,8 @@ final class SpellingDictionary: Sendable {
             var starts = [UInt32](repeating: 0, count: termCapacity + 1)
             var counts = [UInt32](repeating: 0, count: termCapacity)
             var written = 0, used = 0
+            // Pointers (`memcmp`, one copy a term): spans, a bounds check a byte, made
+            // building slower. Every write stays inside: the outputs are sized for both lists.
             bytes.withUnsafeMutableBufferPointer { outBytes in
                 starts.withUnsafeMutableBufferPointer { outStarts in
                     counts.withUnsafeMutableBufferPointer { outCounts in

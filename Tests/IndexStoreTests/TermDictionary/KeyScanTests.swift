@@ -23,7 +23,7 @@ struct KeyScanTests {
             }
             var scanned: [([UInt8], UInt32)] = []
             try dictionary.forEachKeyAndDocumentCount(withPrefix: prefix) { key, documents in
-                scanned.append((Array(key), documents))
+                scanned.append(((0 ..< key.count).map { key[$0] }, documents))
             }
             #expect(scanned.map(\.0) == decoded.map(\.0))
             #expect(scanned.map(\.1) == decoded.map(\.1))
