@@ -12,8 +12,8 @@ final class PhraseMatcher: SettlingMatcher {
     private let idf: Float
     private let bm25: BM25
     private let norms: [UInt8]
-    /// Per term, the current passage's positions (``PhrasePositions``).
-    private let positions: PhrasePositions
+    /// Per term, the current passage's positions (``PositionBuffers``).
+    private let buffers: PositionBuffers
     private var phraseFrequency: UInt32 = 0
 
     init(terms: [TermMatcher], offsets: [UInt32], slop: Int, idf: Float, bm25: BM25, norms: [UInt8]) throws {
@@ -24,7 +24,7 @@ final class PhraseMatcher: SettlingMatcher {
         self.idf = idf
         self.bm25 = bm25
         self.norms = norms
-        positions = PhrasePositions(terms: terms.count)
+        buffers = PositionBuffers(terms: terms.count)
         // The forward walk in ``countMatches()`` needs every word at or after the first
         // (the planner gives query positions, which never go back).
         assert(offsets.allSatisfy { $0 >= offsets[0] }, "phrase offsets start with the smallest")
@@ -80,16 +80,106 @@ final class PhraseMatcher: SettlingMatcher {
 
     /// How many times the phrase occurs in the current passage.
     ///
-    /// The terms are read without retaining them (`terms` holds them), and their
-    /// positions go to storage this matcher owns, reused for every candidate passage.
+    /// The terms are read without retaining them (`terms` holds them) and their positions
+    /// go to buffers this matcher owns: arrays here would be retained, released and
+    /// checked for uniqueness at every candidate passage, and a phrase has many. Positions
+    /// ascend, so each term's list is walked once, forward, for all the starts.
     private func countMatches() throws -> UInt32 {
         let terms = unretainedTerms
-        for index in 0 ..< terms.count {
+        let termCount = terms.count
+        for index in 0 ..< termCount {
             try terms[index]._withUnsafeGuaranteedRef { term in
-                try positions.fill(index, count: try term.positionCount()) { try term.decodePositions(to: $0) }
+                let output = buffers.room(term: index, for: try term.positionCount())
+                buffers.counts[index] = try term.decodePositions(to: output)
             }
         }
-        if slop == 0 { return positions.exactMatches(offsets: offsets) }
-        return positions.orderedMatches(allowed: Int(offsets[terms.count - 1] - offsets[0]) + slop)
+        let lists = buffers.lists, counts = buffers.counts, cursors = buffers.cursors
+        for index in 0 ..< termCount { cursors[index] = 0 }
+        var count: UInt32 = 0
+        if slop == 0 {
+            // Exact: every term at its offset from the first term's position.
+            let first = lists[0]
+            starts: for occurrence in 0 ..< counts[0] {
+                let start = first[occurrence]
+                for index in 1 ..< termCount {
+                    let wanted = start &+ offsets[index] &- offsets[0]
+                    let list = lists[index], end = counts[index]
+                    var cursor = cursors[index]
+                    while cursor < end, list[cursor] < wanted { cursor &+= 1 }
+                    cursors[index] = cursor
+                    // No later start can match once a list is used up.
+                    guard cursor < end else { break starts }
+                    guard list[cursor] == wanted else { continue starts }
+                }
+                count &+= 1
+            }
+        } else {
+            // In order, each term after the previous one, the whole within the slop.
+            let allowed = Int(offsets[termCount - 1] - offsets[0]) + slop
+            let first = lists[0]
+            for occurrence in 0 ..< counts[0] {
+                let start = first[occurrence]
+                var previous = start
+                var matches = true
+                for index in 1 ..< termCount {
+                    let list = lists[index], end = counts[index]
+                    while cursors[index] < end, list[cursors[index]] <= previous { cursors[index] &+= 1 }
+                    guard cursors[index] < end else {
+                        matches = false
+                        break
+                    }
+                    previous = list[cursors[index]]
+                }
+                if !matches { break }
+                if Int(previous - start) <= allowed { count &+= 1 }
+            }
+        }
+        return count
+    }
+}
+
+/// Per term of a phrase, room for one passage's positions, allocated once and grown when
+/// a passage has more: reused for every candidate passage without allocating.
+private final class PositionBuffers {
+    /// Per term: its buffer, how many positions it holds now, its capacity, and a cursor
+    /// for walking it.
+    let lists: UnsafeMutablePointer<UnsafeMutablePointer<UInt32>>
+    let counts: UnsafeMutablePointer<Int>
+    let cursors: UnsafeMutablePointer<Int>
+    private let capacities: UnsafeMutablePointer<Int>
+    private let terms: Int
+
+    init(terms: Int) {
+        self.terms = terms
+        lists = .allocate(capacity: terms)
+        counts = .allocate(capacity: terms)
+        cursors = .allocate(capacity: terms)
+        capacities = .allocate(capacity: terms)
+        for term in 0 ..< terms {
+            (lists + term).initialize(to: .allocate(capacity: 16))
+            (counts + term).initialize(to: 0)
+            (cursors + term).initialize(to: 0)
+            (capacities + term).initialize(to: 16)
+        }
+    }
+
+    /// Term `term`'s buffer, with room for `count` positions.
+    @inline(__always)
+    func room(term: Int, for count: Int) -> UnsafeMutablePointer<UInt32> {
+        if count > capacities[term] {
+            lists[term].deallocate()
+            let capacity = max(count, 2 * capacities[term])
+            lists[term] = .allocate(capacity: capacity)
+            capacities[term] = capacity
+        }
+        return lists[term]
+    }
+
+    deinit {
+        for term in 0 ..< terms { lists[term].deallocate() }
+        lists.deallocate()
+        counts.deallocate()
+        cursors.deallocate()
+        capacities.deallocate()
     }
 }
