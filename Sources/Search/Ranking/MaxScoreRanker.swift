@@ -75,17 +75,10 @@ struct MaxScoreRanker {
         let resums = count > 2 && count <= 64
         // One allocation holds those scores and the buffers of the last essential term's
         // blocks (``rankBlocks``).
-        let length = BitPacking.blockLength
-        let scratch = UnsafeMutableRawPointer.allocate(
-            byteCount: (count + 2 * length) * MemoryLayout<Float>.stride + length, alignment: MemoryLayout<Float>.alignment)
+        let scratch = BlockScratch.allocate(units: count)
         defer { scratch.deallocate() }
-        let unitScores = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: Float.self, capacity: count), count: count)
-        let keptStart = scratch + count * MemoryLayout<Float>.stride
-        let keptPassages = UnsafeMutableBufferPointer(start: keptStart.bindMemory(to: UInt32.self, capacity: length), count: length)
-        let keptScoresStart = keptStart + length * MemoryLayout<UInt32>.stride
-        let keptScores = UnsafeMutableBufferPointer(start: keptScoresStart.bindMemory(to: Float.self, capacity: length), count: length)
-        let blockNormsStart = keptScoresStart + length * MemoryLayout<Float>.stride
-        let blockNorms = UnsafeMutableBufferPointer(start: blockNormsStart.bindMemory(to: UInt8.self, capacity: length), count: length)
+        let unitScores = scratch.unitScores, keptPassages = scratch.keptPassages
+        let keptScores = scratch.keptScores, blockNorms = scratch.blockNorms
         let unitIndex = self.unitIndex
         // Candidates ascend, so their documents are found by moving through the documents'
         // passage ranges: the per-passage table is too large for the cache, and looking a
@@ -419,17 +412,10 @@ struct MaxScoreRanker {
         // block is walked: the length bytes have a row per passage of the segment and a
         // common word's postings are scattered over them. Inside the walk's loop those
         // cache misses would be taken one after another; a loop of independent loads lets
-        // the processor have many in flight at once.
-        //
-        // One allocation holds this and the two buffers of `keptPostings` below.
-        let length = BitPacking.blockLength
-        let scratch = UnsafeMutableRawPointer.allocate(byteCount: length * (MemoryLayout<Int>.stride + MemoryLayout<Float>.stride + 1), alignment: MemoryLayout<Int>.alignment)
+        // the processor have many in flight at once (``BlockScratch``).
+        let scratch = BlockScratch.allocate()
         defer { scratch.deallocate() }
-        let keptIndices = UnsafeMutableBufferPointer(start: scratch.bindMemory(to: Int.self, capacity: length), count: length)
-        let keptScoresStart = scratch + length * MemoryLayout<Int>.stride
-        let keptScores = UnsafeMutableBufferPointer(start: keptScoresStart.bindMemory(to: Float.self, capacity: length), count: length)
-        let blockNormsStart = keptScoresStart + length * MemoryLayout<Float>.stride
-        let blockNorms = UnsafeMutableBufferPointer(start: blockNormsStart.bindMemory(to: UInt8.self, capacity: length), count: length)
+        let keptPassages = scratch.keptPassages, keptScores = scratch.keptScores, blockNorms = scratch.blockNorms
         func closeDocument() {
             guard documentIsEligible else { return }
             let known = documentFullyScored && !skippedSinceLastBlock && count.complete
@@ -473,13 +459,13 @@ struct MaxScoreRanker {
                         var kept = 0
                         for index in ids.indices {
                             let score = term.score(frequency: frequencies[index] + 1, norm: blockNorms[index])
-                            keptIndices[kept] = index
+                            keptPassages[kept] = ids[index]
                             keptScores[kept] = score
                             kept += score >= floor ? 1 : 0
                         }
                         let gapDocument = afterGap ? UInt32(documentOf(ids[0])) : Matcher.exhausted
                         for slot in 0 ..< kept {
-                            let passage = ids[keptIndices[slot]]
+                            let passage = keptPassages[slot]
                             let passageDocument = UInt32(documentOf(passage))
                             if passageDocument != document {
                                 open(passageDocument, fullyScored: passageDocument != gapDocument, eligible: eligible)
